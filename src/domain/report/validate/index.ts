@@ -1,0 +1,28 @@
+import type { Finding } from '../finding.ts';
+import type { AnnualReport } from '../model.ts';
+import { checkCells } from './cells.ts';
+import { checkCrossYear } from './cross-year.ts';
+import { checkMeta } from './meta.ts';
+import { checkNarrative } from './narrative.ts';
+import { checkRequests } from './table3.ts';
+import { checkAppeals } from './table4.ts';
+
+export interface ValidateOptions {
+  /** the same agency's report for the year before, for the cross-year rules */
+  previous?: AnnualReport | null;
+}
+
+/** Every rule over one report; returns all findings, errors first, in table order. Never throws. */
+export function validateReport(report: AnnualReport, options: ValidateOptions = {}): Finding[] {
+  const findings = [
+    ...checkMeta(report),
+    ...checkCells(report),
+    ...checkRequests(report),
+    ...checkAppeals(report),
+    ...(options.previous ? checkCrossYear(report, options.previous) : []),
+    ...checkNarrative(report),
+  ];
+  return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+}
+
+export { checkCells, checkCrossYear, checkMeta, checkNarrative, checkRequests, checkAppeals };
