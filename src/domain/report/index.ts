@@ -8,6 +8,7 @@ export * from './model.ts';
 export * from './table2.ts';
 export * from './table3.ts';
 export * from './table4.ts';
+export * from './template.ts';
 export { validateReport } from './validate/index.ts';
 export type { ValidateOptions } from './validate/index.ts';
 export { quotedFigures } from './validate/narrative.ts';

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Configuration, read once at boot from the environment and validated with every problem listed. */
+export interface Config {
+  /** HTTP port (PORT, default 3000) */
+  port: number;
+  /** HTTP host (HOST, default 0.0.0.0) */
+  host: string;
+  /** PostgreSQL connection string (DATABASE_URL); null → the embedded SQLite database */
+  databaseUrl: string | null;
+  /** the folder for the SQLite file, attachments and the generated key (DATA_DIR, default ./data) */
+  dataDir: string;
+  /** the SQLite database file (SQLITE_PATH, default DATA_DIR/gongkai.db) */
+  sqlitePath: string;
+  /** 32-byte key for encrypting personal data at rest (GONGKAI_SECRET_KEY, base64 or hex) */
+  secretKey: Buffer;
+  /** seed a demo agency with a year of generated data on first start (GONGKAI_DEMO, default on) */
+  demo: boolean;
+  /** the server is reached over TLS (GONGKAI_TLS=1): secure cookies and HSTS */
+  tls: boolean;
+  /** the public site's address, for feeds and links (PUBLIC_URL, default http://localhost:PORT) */
+  publicUrl: string;
+  /** log level for the server (LOG_LEVEL, default info; "silent" in tests) */
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误：\n- ${problems.join('\n- ')}`);
+  }
+}
+
+function decodeKey(text: string): Buffer | null {
+  const t = text.trim();
+  const buf = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
+  return buf.length === 32 ? buf : null;
+}
+
+/** The embedded default: a key generated on first start and kept beside the database (mode 0600). */
+function keyFile(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) {
+    const key = decodeKey(readFileSync(file, 'utf8'));
+    if (key) return key;
+    throw new ConfigError([`${file} 中的密钥无效（应为 32 字节的 base64 或十六进制）`]);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT 必须是 0–65535 的整数，现为“${env.PORT}”`);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头');
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  let secretKey: Buffer | null = null;
+  if (env.GONGKAI_SECRET_KEY) {
+    secretKey = decodeKey(env.GONGKAI_SECRET_KEY);
+    if (!secretKey) problems.push('GONGKAI_SECRET_KEY 必须是 32 字节密钥的 base64 或 64 位十六进制');
+  }
+  const flag = (name: string, fallback: boolean) => {
+    const v = env[name];
+    if (v === undefined || v === '') return fallback;
+    if (/^(1|true|yes|on)$/i.test(v)) return true;
+    if (/^(0|false|no|off)$/i.test(v)) return false;
+    problems.push(`${name} 只能是 1/0、true/false、yes/no、on/off，现为“${v}”`);
+    return fallback;
+  };
+  const demo = flag('GONGKAI_DEMO', true);
+  const tls = flag('GONGKAI_TLS', false);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    sqlitePath: resolve(env.SQLITE_PATH ?? join(dataDir, 'gongkai.db')),
+    secretKey: secretKey ?? keyFile(dataDir),
+    demo,
+    tls,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

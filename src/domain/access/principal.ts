@@ -1,0 +1,25 @@
+import type { Role } from './roles.ts';
+
+/** Who is asking: a staff member of one agency, an applicant holding a tracking code and secret, or nobody. */
+export type Principal =
+  | { kind: 'staff'; userId: number; agencyId: number; roles: Role[]; name: string }
+  | { kind: 'applicant'; applicationId: number; trackingCode: string }
+  | { kind: 'anonymous' };
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+/** The actor string stored on events: 'user:12', 'applicant:ABC123', 'system', 'anonymous'. */
+export function actorOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'staff':
+      return `user:${principal.userId}`;
+    case 'applicant':
+      return `applicant:${principal.trackingCode}`;
+    case 'anonymous':
+      return 'anonymous';
+  }
+}
+
+export function hasRole(principal: Principal, ...roles: Role[]): boolean {
+  return principal.kind === 'staff' && roles.some((r) => principal.roles.includes(r));
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import type { DialectName } from '../database.ts';
+import { core } from './0001-core.ts';
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001-core': core(dialect),
+  };
+}

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../database.ts';
+import type { Schema } from '../schema.ts';
+import { chainHash, GENESIS_HASH } from './event-chain.ts';
+
+/** What happened: appended in the same transaction as the change it records. */
+export interface NewEvent {
+  agencyId: number | null;
+  entityType: string;
+  entityId: string | number;
+  action: string;
+  /** 'user:12', 'applicant', 'system' */
+  actor: string;
+  actorRole?: string | null;
+  at: string;
+  data?: unknown;
+}
+
+export interface StoredEvent {
+  id: number;
+  agencyId: number | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actor: string;
+  actorRole: string | null;
+  at: string;
+  data: unknown;
+  hash: string;
+}
+
+/**
+ * Appends an event to the hash chain. Must run inside a transaction: the chain head is locked (PostgreSQL
+ * `for update`; SQLite transactions are serialised) so concurrent writers chain one after another.
+ */
+export async function appendEvent(trx: Kysely<Schema>, dialect: DialectName, event: NewEvent): Promise<StoredEvent> {
+  let headQuery = trx.selectFrom('event_head').select(['last_id', 'last_hash']).where('id', '=', 1);
+  if (dialect === 'postgres') headQuery = headQuery.forUpdate();
+  const head = await headQuery.executeTakeFirst();
+  const prevHash = head?.last_hash ?? GENESIS_HASH;
+  const data = JSON.stringify(event.data ?? {});
+  const fields = {
+    agency_id: event.agencyId,
+    entity_type: event.entityType,
+    entity_id: String(event.entityId),
+    action: event.action,
+    actor: event.actor,
+    actor_role: event.actorRole ?? null,
+    at: event.at,
+    data,
+  };
+  // The id is part of the hash, so insert first with a placeholder and set the hash once the id is known.
+  const { id } = await trx
+    .insertInto('events')
+    .values({ ...fields, prev_hash: prevHash, hash: '' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const hash = chainHash(prevHash, { id, ...fields });
+  await trx.updateTable('events').set({ hash }).where('id', '=', id).execute();
+  await trx.updateTable('event_head').set({ last_id: id, last_hash: hash }).where('id', '=', 1).execute();
+  return { ...toEvent({ id, ...fields, hash }) };
+}
+
+function toEvent(row: {
+  id: number;
+  agency_id: number | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  actor: string;
+  actor_role: string | null;
+  at: string;
+  data: string;
+  hash: string;
+}): StoredEvent {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    action: row.action,
+    actor: row.actor,
+    actorRole: row.actor_role,
+    at: row.at,
+    data: JSON.parse(row.data) as unknown,
+    hash: row.hash,
+  };
+}
+
+export async function eventsOf(db: Kysely<Schema>, entityType: string, entityId: string | number): Promise<StoredEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id')
+    .execute();
+  return rows.map(toEvent);
+}
+
+export interface ChainBreak {
+  id: number;
+  reason: string;
+}
+
+/**
+ * Walks the whole chain in id order and reports the first break: an edited event (hash mismatch), a
+ * deleted or reordered one (prev_hash ≠ the previous event's hash), or a head that does not match the end.
+ */
+export async function verifyEventChain(db: Kysely<Schema>): Promise<{ checked: number; broken: ChainBreak | null }> {
+  let prev = GENESIS_HASH;
+  let checked = 0;
+  let lastId = 0;
+  const pageSize = 5000;
+  for (;;) {
+    const rows = await db.selectFrom('events').selectAll().where('id', '>', lastId).orderBy('id').limit(pageSize).execute();
+    for (const row of rows) {
+      if (row.prev_hash !== prev) return { checked, broken: { id: row.id, reason: '与前一事件的链接断开（事件被删除、插入或重排）' } };
+      if (chainHash(prev, row) !== row.hash) return { checked, broken: { id: row.id, reason: '事件内容与其哈希不符（事件被修改）' } };
+      prev = row.hash;
+      lastId = row.id;
+      checked++;
+    }
+    if (rows.length < pageSize) break;
+  }
+  const head = await db.selectFrom('event_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+  if (head && (head.last_id !== lastId || head.last_hash !== prev))
+    return { checked, broken: { id: lastId, reason: '链尾与记录的链头不符（末尾事件被删除）' } };
+  return { checked, broken: null };
+}

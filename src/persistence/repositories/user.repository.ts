@@ -1,0 +1,99 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Role } from '../../domain/access/roles.ts';
+import type { Schema, UserTable } from '../schema.ts';
+
+export interface User {
+  id: number;
+  agencyId: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  failedLogins: number;
+  lockedUntil: string | null;
+  disabled: boolean;
+}
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+const toUser = (row: Selectable<UserTable>): UserWithHash => ({
+  id: row.id,
+  agencyId: row.agency_id,
+  username: row.username,
+  displayName: row.display_name,
+  roles: JSON.parse(row.roles) as Role[],
+  failedLogins: row.failed_logins,
+  lockedUntil: row.locked_until,
+  disabled: row.disabled === 1,
+  passwordHash: row.password_hash,
+});
+
+export const withoutHash = ({ passwordHash: _, ...user }: UserWithHash): User => user;
+
+export async function insertUser(
+  db: Kysely<Schema>,
+  user: { agencyId: number; username: string; displayName: string; roles: Role[]; passwordHash: string },
+  at: string,
+): Promise<User> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      agency_id: user.agencyId,
+      username: user.username,
+      display_name: user.displayName,
+      roles: JSON.stringify(user.roles),
+      password_hash: user.passwordHash,
+      failed_logins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return withoutHash(toUser(row));
+}
+
+export async function findUserByUsername(db: Kysely<Schema>, username: string): Promise<UserWithHash | null> {
+  const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+export async function findUser(db: Kysely<Schema>, id: number): Promise<User | null> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? withoutHash(toUser(row)) : null;
+}
+
+export async function listUsers(db: Kysely<Schema>, agencyId: number): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute();
+  return rows.map((r) => withoutHash(toUser(r)));
+}
+
+export async function recordLoginAttempt(
+  db: Kysely<Schema>,
+  id: number,
+  state: { failedLogins: number; lockedUntil: string | null },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: state.failedLogins, locked_until: state.lockedUntil })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateUser(
+  db: Kysely<Schema>,
+  id: number,
+  patch: { displayName?: string; roles?: Role[]; disabled?: boolean; passwordHash?: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.roles !== undefined ? { roles: JSON.stringify(patch.roles) } : {}),
+      ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
+      ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,38 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../persistence/database.ts';
+import type { NewEvent, StoredEvent } from '../persistence/repositories/event.repository.ts';
+import { appendEvent } from '../persistence/repositories/event.repository.ts';
+import type { Schema } from '../persistence/schema.ts';
+import type { FieldCipher } from '../security/field-cipher.ts';
+
+/** What every service function receives: the database, the field cipher and the clock. */
+export interface ServiceContext {
+  database: Database;
+  cipher: FieldCipher;
+  /** the clock: services never call `new Date()` themselves, so tests can move time */
+  now: () => Date;
+  /** where attachments and generated files live */
+  dataDir: string;
+}
+
+export const nowIso = (ctx: ServiceContext) => ctx.now().toISOString();
+
+/** Today's date in China (UTC+8), 'YYYY-MM-DD' — the date the legal clock counts in. */
+export function todayInChina(ctx: ServiceContext): string {
+  return new Date(ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Runs `body` in one transaction with a helper that appends events to the audit chain in that same
+ * transaction: the change and its event are written together or not at all.
+ */
+export async function inTransaction<T>(
+  ctx: ServiceContext,
+  body: (trx: Transaction<Schema>, record: (event: Omit<NewEvent, 'at'> & { at?: string }) => Promise<StoredEvent>) => Promise<T>,
+): Promise<T> {
+  return ctx.database.db.transaction().execute((trx) =>
+    body(trx, (event) => appendEvent(trx, ctx.database.dialect, { ...event, at: event.at ?? nowIso(ctx) })),
+  );
+}
+
+export type Db = Kysely<Schema>;
