@@ -6,7 +6,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -21,7 +23,14 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'The domain core does no I/O.' },
             {
-              group: ['**/persistence/**', '**/http/**', '**/cli/**', '**/services/**', '**/render/**', '**/import/**'],
+              group: [
+                '**/persistence/**',
+                '**/http/**',
+                '**/cli/**',
+                '**/services/**',
+                '**/render/**',
+                '**/import/**',
+              ],
               message: 'The domain core depends on nothing outside src/domain.',
             },
           ],

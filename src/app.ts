@@ -10,6 +10,8 @@ export interface App {
   config: Config;
   database: Database;
   ctx: ServiceContext;
+  /** the demo login shown on the console's login page, when the demo agency was seeded */
+  demoLogin: { username: string; password: string } | null;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     config,
     database,
     ctx,
+    demoLogin: null,
     close: () => (options.database ? Promise.resolve() : database.close()),
   };
 }

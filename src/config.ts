@@ -55,7 +55,8 @@ function keyFile(dataDir: string): Buffer {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const problems: string[] = [];
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT 必须是 0–65535 的整数，现为“${env.PORT}”`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT 必须是 0–65535 的整数，现为“${env.PORT}”`);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     problems.push('DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头');

@@ -15,7 +15,9 @@ try {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await server.listen({ port: config.port, host: config.host });
-  console.log(`Gongkai 已启动：http://localhost:${config.port}/  （数据库：${config.databaseUrl ? 'PostgreSQL' : config.sqlitePath}）`);
+  console.log(
+    `Gongkai 已启动：http://localhost:${config.port}/  （数据库：${config.databaseUrl ? 'PostgreSQL' : config.sqlitePath}）`,
+  );
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -3,7 +3,11 @@ import type { ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.ts';
 
 /** node:util parseArgs with usage errors in Chinese. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = 0) {
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  positionals = 0,
+) {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });

@@ -37,7 +37,19 @@ const KEYWORD_MESSAGE: Record<string, (p: Record<string, unknown>) => string> = 
 };
 
 function typeName(t: string): string {
-  return ({ string: '文本', integer: '整数', number: '数字', boolean: '布尔值', object: '对象', array: '数组', null: '空' } as Record<string, string>)[t] ?? t;
+  return (
+    (
+      {
+        string: '文本',
+        integer: '整数',
+        number: '数字',
+        boolean: '布尔值',
+        object: '对象',
+        array: '数组',
+        null: '空',
+      } as Record<string, string>
+    )[t] ?? t
+  );
 }
 
 /** A JSON-schema validation error in Chinese, naming the field. */
@@ -47,17 +59,36 @@ function schemaMessage(error: FastifyError): { message: string; field?: string }
   const params = (first.params ?? {}) as Record<string, unknown>;
   let field = (first.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   if (first.keyword === 'required') field = [field, String(params.missingProperty)].filter(Boolean).join('.');
-  if (first.keyword === 'additionalProperties') field = [field, String(params.additionalProperty)].filter(Boolean).join('.');
-  const where = error.validationContext === 'querystring' ? '查询参数' : error.validationContext === 'params' ? '路径参数' : '字段';
-  const describe = KEYWORD_MESSAGE[first.keyword]?.(params) ?? (first.message ?? '不符合要求');
-  return { message: first.keyword === 'required' || first.keyword === 'additionalProperties' ? `${describe}` : `${where} ${field || '（请求体）'} ${describe}`, ...(field ? { field } : {}) };
+  if (first.keyword === 'additionalProperties')
+    field = [field, String(params.additionalProperty)].filter(Boolean).join('.');
+  const where =
+    error.validationContext === 'querystring'
+      ? '查询参数'
+      : error.validationContext === 'params'
+        ? '路径参数'
+        : '字段';
+  const describe = KEYWORD_MESSAGE[first.keyword]?.(params) ?? first.message ?? '不符合要求';
+  return {
+    message:
+      first.keyword === 'required' || first.keyword === 'additionalProperties'
+        ? `${describe}`
+        : `${where} ${field || '（请求体）'} ${describe}`,
+    ...(field ? { field } : {}),
+  };
 }
 
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError)
     return {
       status: HTTP_STATUS[error.code],
-      body: { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.details !== undefined ? { details: error.details } : {}) } },
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+          ...(error.details !== undefined ? { details: error.details } : {}),
+        },
+      },
     };
   const fe = error as FastifyError;
   if (fe.validation) {
@@ -71,18 +102,27 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     case 'FST_FILES_LIMIT':
       return { status: 413, body: { error: { code: 'too_large', message: '请求体或上传文件过大' } } };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, body: { error: { code: 'unsupported_media', message: '不支持的内容类型（Content-Type）' } } };
+      return {
+        status: 415,
+        body: { error: { code: 'unsupported_media', message: '不支持的内容类型（Content-Type）' } },
+      };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, body: { error: { code: 'validation', message: '请求体不是有效的 JSON' } } };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, body: { error: { code: 'validation', message: 'Content-Length 与请求体不符' } } };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return { status: 415, body: { error: { code: 'unsupported_media', message: '请求不是 multipart/form-data 上传' } } };
+      return {
+        status: 415,
+        body: { error: { code: 'unsupported_media', message: '请求不是 multipart/form-data 上传' } },
+      };
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const message = fe.statusCode === 429 ? '请求过于频繁，请稍后再试' : '请求有误';
-    return { status: fe.statusCode, body: { error: { code: fe.statusCode === 429 ? 'rate_limited' : 'validation', message } } };
+    return {
+      status: fe.statusCode,
+      body: { error: { code: fe.statusCode === 429 ? 'rate_limited' : 'validation', message } },
+    };
   }
   return { status: 500, body: { error: { code: 'internal', message: '服务器内部错误，请稍后再试' } } };
 }

@@ -49,7 +49,9 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   });
   await server.register(cookie);
   await server.register(formbody, { bodyLimit: BODY_LIMIT });
-  await server.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 10, fields: 50, fieldSize: BODY_LIMIT } });
+  await server.register(multipart, {
+    limits: { fileSize: UPLOAD_LIMIT, files: 10, fields: 50, fieldSize: BODY_LIMIT },
+  });
   await server.register(rateLimit, { global: false });
   await server.register(swagger, {
     openapi: {
@@ -59,12 +61,23 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
       },
     },
   });
-  await server.register(fastifyStatic, { root: join(import.meta.dirname, 'assets'), prefix: '/assets/', decorateReply: false });
+  await server.register(fastifyStatic, {
+    root: join(import.meta.dirname, 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+  });
 
   server.setErrorHandler(errorHandler);
   server.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/'))
-      return reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` } });
+      return reply
+        .status(404)
+        .send({
+          error: {
+            code: 'not_found',
+            message: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,
+          },
+        });
     return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage());
   });
 

@@ -11,6 +11,10 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<Schema>;
   dialect: DialectName;
+  /** the raw SQLite handle (online backup, integrity check); absent on PostgreSQL */
+  sqlite?: BetterSqlite3.Database;
+  /** the connection string (PostgreSQL) and schema, for pg_dump / pg_restore */
+  postgres?: { url: string; schema: string | null };
   close(): Promise<void>;
 }
 
@@ -34,7 +38,12 @@ export function openDatabase(options: DatabaseOptions): Database {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      postgres: { url: options.databaseUrl, schema: options.pgSchema ?? null },
+      close: () => db.destroy(),
+    };
   }
   if (options.sqlitePath !== ':memory:') mkdirSync(dirname(options.sqlitePath), { recursive: true });
   const sqlite = new BetterSqlite3(options.sqlitePath);
@@ -45,5 +54,5 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }

@@ -11,7 +11,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
-    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${String(error instanceof Error ? error.message : error)}`);
+    throw new Error(
+      `数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${String(error instanceof Error ? error.message : error)}`,
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

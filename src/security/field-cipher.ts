@@ -15,7 +15,9 @@ export interface FieldCipher {
 }
 
 export function createFieldCipher(secretKey: Buffer): FieldCipher {
-  const encKey = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'gongkai field encryption v1', 32));
+  const encKey = Buffer.from(
+    hkdfSync('sha256', secretKey, Buffer.alloc(0), 'gongkai field encryption v1', 32),
+  );
   const macKey = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'gongkai blind index v1', 32));
   const encrypt = (plain: string) => {
     const iv = randomBytes(12);
@@ -33,7 +35,8 @@ export function createFieldCipher(secretKey: Buffer): FieldCipher {
   return {
     encrypt,
     decrypt,
-    encryptOptional: (plain) => (plain === null || plain === undefined || plain === '' ? null : encrypt(plain)),
+    encryptOptional: (plain) =>
+      plain === null || plain === undefined || plain === '' ? null : encrypt(plain),
     decryptOptional: (stored) => (stored ? decrypt(stored) : null),
     blindIndex: (value) =>
       createHmac('sha256', macKey).update(value.normalize('NFKC').trim().toUpperCase()).digest('hex'),
@@ -43,7 +46,9 @@ export function createFieldCipher(secretKey: Buffer): FieldCipher {
 /** Masking for display where the full value is not needed: 110105********1234, 138****5678. */
 export function maskIdNumber(id: string | null): string | null {
   if (!id) return id;
-  return id.length <= 8 ? '*'.repeat(id.length) : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return id.length <= 8
+    ? '*'.repeat(id.length)
+    : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
 
 export function maskPhone(phone: string | null): string | null {

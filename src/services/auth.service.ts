@@ -2,7 +2,11 @@ import type { Principal } from '../domain/access/principal.ts';
 import { AppError } from '../domain/errors.ts';
 import { findAgency } from '../persistence/repositories/agency.repository.ts';
 import { deleteSession, findSession, insertSession } from '../persistence/repositories/session.repository.ts';
-import { findUser, findUserByUsername, recordLoginAttempt } from '../persistence/repositories/user.repository.ts';
+import {
+  findUser,
+  findUserByUsername,
+  recordLoginAttempt,
+} from '../persistence/repositories/user.repository.ts';
 import { verifyPassword } from '../security/password.ts';
 import { randomToken, sha256 } from '../security/tokens.ts';
 import type { ServiceContext } from './context.ts';
@@ -27,17 +31,25 @@ export async function login(ctx: ServiceContext, username: string, password: str
   const fail = new AppError('unauthenticated', '用户名或密码错误');
   if (!user || user.disabled) {
     // spend the same time as a real check, so a missing user is not told apart by timing
-    await verifyPassword(password, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    await verifyPassword(
+      password,
+      'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    );
     throw fail;
   }
   if (user.lockedUntil && user.lockedUntil > now.toISOString())
-    throw new AppError('locked', `登录失败次数过多，账号已锁定至 ${new Date(user.lockedUntil).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`);
+    throw new AppError(
+      'locked',
+      `登录失败次数过多，账号已锁定至 ${new Date(user.lockedUntil).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
+    );
   const ok = await verifyPassword(password, user.passwordHash);
   if (!ok) {
     const failed = user.failedLogins + 1;
     const lockedUntil =
       failed >= MAX_FAILED_LOGINS
-        ? new Date(now.getTime() + BASE_LOCK_MINUTES * 60_000 * 2 ** (failed - MAX_FAILED_LOGINS)).toISOString()
+        ? new Date(
+            now.getTime() + BASE_LOCK_MINUTES * 60_000 * 2 ** (failed - MAX_FAILED_LOGINS),
+          ).toISOString()
         : null;
     await inTransaction(ctx, async (trx, record) => {
       await recordLoginAttempt(trx, user.id, { failedLogins: failed, lockedUntil });
@@ -63,12 +75,24 @@ export async function login(ctx: ServiceContext, username: string, password: str
       createdAt: nowIso(ctx),
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
     });
-    await record({ agencyId: user.agencyId, entityType: 'user', entityId: user.id, action: 'login', actor: `user:${user.id}` });
+    await record({
+      agencyId: user.agencyId,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'login',
+      actor: `user:${user.id}`,
+    });
   });
   return {
     token,
     csrfToken,
-    principal: { kind: 'staff', userId: user.id, agencyId: user.agencyId, roles: user.roles, name: user.displayName },
+    principal: {
+      kind: 'staff',
+      userId: user.id,
+      agencyId: user.agencyId,
+      roles: user.roles,
+      name: user.displayName,
+    },
   };
 }
 
@@ -87,7 +111,13 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
   if (!user || user.disabled) return null;
   const agency = await findAgency(db, user.agencyId);
   return {
-    principal: { kind: 'staff', userId: user.id, agencyId: user.agencyId, roles: user.roles, name: user.displayName },
+    principal: {
+      kind: 'staff',
+      userId: user.id,
+      agencyId: user.agencyId,
+      roles: user.roles,
+      name: user.displayName,
+    },
     csrfToken: session.csrfToken,
     agencyName: agency?.name ?? '',
   };

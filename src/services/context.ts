@@ -28,11 +28,16 @@ export function todayInChina(ctx: ServiceContext): string {
  */
 export async function inTransaction<T>(
   ctx: ServiceContext,
-  body: (trx: Transaction<Schema>, record: (event: Omit<NewEvent, 'at'> & { at?: string }) => Promise<StoredEvent>) => Promise<T>,
+  body: (
+    trx: Transaction<Schema>,
+    record: (event: Omit<NewEvent, 'at'> & { at?: string }) => Promise<StoredEvent>,
+  ) => Promise<T>,
 ): Promise<T> {
-  return ctx.database.db.transaction().execute((trx) =>
-    body(trx, (event) => appendEvent(trx, ctx.database.dialect, { ...event, at: event.at ?? nowIso(ctx) })),
-  );
+  return ctx.database.db
+    .transaction()
+    .execute((trx) =>
+      body(trx, (event) => appendEvent(trx, ctx.database.dialect, { ...event, at: event.at ?? nowIso(ctx) })),
+    );
 }
 
 export type Db = Kysely<Schema>;

@@ -12,7 +12,10 @@ export interface CheckedReport {
 }
 
 /** Parses JSON text into a report; a syntax error names the line and column. */
-export function reportFromJsonText(text: string, field: string): { report: AnnualReport; findings: Finding[] } {
+export function reportFromJsonText(
+  text: string,
+  field: string,
+): { report: AnnualReport; findings: Finding[] } {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -38,7 +41,8 @@ export async function checkReport(input: {
 }): Promise<CheckedReport> {
   let read: { report: AnnualReport; findings: Finding[] };
   if (input.file && input.file.bytes.length > 0) {
-    if (/\.json$/i.test(input.file.filename)) read = reportFromJsonText(new TextDecoder().decode(input.file.bytes), 'file');
+    if (/\.json$/i.test(input.file.filename))
+      read = reportFromJsonText(new TextDecoder().decode(input.file.bytes), 'file');
     else read = await parseReportFile(input.file.bytes, input.file.filename);
   } else if (input.json?.trim()) read = reportFromJsonText(input.json, 'json');
   else throw new AppError('validation', '请粘贴报告 JSON 或上传报告文件', 'json');

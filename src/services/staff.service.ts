@@ -4,9 +4,21 @@ import type { Role } from '../domain/access/roles.ts';
 import { isRole } from '../domain/access/roles.ts';
 import { AppError, forbidden, validationError } from '../domain/errors.ts';
 import type { Agency, AgencyKind } from '../persistence/repositories/agency.repository.ts';
-import { findAgency, findAgencyByCode, insertAgency, subtreeIds, updateAgencySettings } from '../persistence/repositories/agency.repository.ts';
+import {
+  findAgency,
+  findAgencyByCode,
+  insertAgency,
+  subtreeIds,
+  updateAgencySettings,
+} from '../persistence/repositories/agency.repository.ts';
 import type { User } from '../persistence/repositories/user.repository.ts';
-import { findUser, findUserByUsername, insertUser, listUsers, updateUser } from '../persistence/repositories/user.repository.ts';
+import {
+  findUser,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  updateUser,
+} from '../persistence/repositories/user.repository.ts';
 import { hashPassword } from '../security/password.ts';
 import type { ServiceContext } from './context.ts';
 import { inTransaction, nowIso } from './context.ts';
@@ -17,19 +29,37 @@ const AGENCY_KINDS: readonly AgencyKind[] = ['government', 'department', 'vertic
 export async function createAgency(
   ctx: ServiceContext,
   actor: Principal | 'system',
-  input: { code: string; name: string; kind: AgencyKind; parentId?: number | null; settings?: Record<string, unknown> },
+  input: {
+    code: string;
+    name: string;
+    kind: AgencyKind;
+    parentId?: number | null;
+    settings?: Record<string, unknown>;
+  },
 ): Promise<Agency> {
-  if (!/^[0-9A-Za-z-]{2,32}$/.test(input.code)) throw validationError('code', '机构代码只能由 2–32 位字母、数字或“-”组成');
+  if (!/^[0-9A-Za-z-]{2,32}$/.test(input.code))
+    throw validationError('code', '机构代码只能由 2–32 位字母、数字或“-”组成');
   if (!input.name.trim()) throw validationError('name', '机构名称不能为空');
   if (!AGENCY_KINDS.includes(input.kind)) throw validationError('kind', '机构类型无效');
-  if (actor !== 'system' && !(hasRole(actor, 'admin') && actor.kind === 'staff' && input.parentId === actor.agencyId))
+  if (
+    actor !== 'system' &&
+    !(hasRole(actor, 'admin') && actor.kind === 'staff' && input.parentId === actor.agencyId)
+  )
     throw forbidden('只有上级机关的管理员可以新建下级机关');
   return inTransaction(ctx, async (trx, record) => {
-    if (await findAgencyByCode(trx, input.code)) throw new AppError('conflict', `机构代码 ${input.code} 已被使用`, 'code');
-    if (input.parentId && !(await findAgency(trx, input.parentId))) throw validationError('parentId', '上级机关不存在');
+    if (await findAgencyByCode(trx, input.code))
+      throw new AppError('conflict', `机构代码 ${input.code} 已被使用`, 'code');
+    if (input.parentId && !(await findAgency(trx, input.parentId)))
+      throw validationError('parentId', '上级机关不存在');
     const agency = await insertAgency(
       trx,
-      { code: input.code, name: input.name.trim(), kind: input.kind, parentId: input.parentId ?? null, settings: input.settings ?? {} },
+      {
+        code: input.code,
+        name: input.name.trim(),
+        kind: input.kind,
+        parentId: input.parentId ?? null,
+        settings: input.settings ?? {},
+      },
       nowIso(ctx),
     );
     await record({
@@ -51,21 +81,33 @@ export async function updateSettings(
   agencyId: number,
   patch: { name?: string; settings?: Record<string, unknown> },
 ): Promise<Agency> {
-  if (!(actor.kind === 'staff' && actor.agencyId === agencyId && hasRole(actor, 'admin'))) throw forbidden('只有本机关管理员可以修改机关设置');
+  if (!(actor.kind === 'staff' && actor.agencyId === agencyId && hasRole(actor, 'admin')))
+    throw forbidden('只有本机关管理员可以修改机关设置');
   return inTransaction(ctx, async (trx, record) => {
     const before = await findAgency(trx, agencyId);
     if (!before) throw new AppError('not_found', '机关不存在');
     const settings = patch.settings ? { ...before.settings, ...patch.settings } : undefined;
-    await updateAgencySettings(trx, agencyId, { ...(patch.name ? { name: patch.name } : {}), ...(settings ? { settings } : {}) });
+    await updateAgencySettings(trx, agencyId, {
+      ...(patch.name ? { name: patch.name } : {}),
+      ...(settings ? { settings } : {}),
+    });
     const after = (await findAgency(trx, agencyId))!;
-    await record({ agencyId, entityType: 'agency', entityId: agencyId, action: 'update_settings', actor: actorOf(actor), data: { before, after } });
+    await record({
+      agencyId,
+      entityType: 'agency',
+      entityId: agencyId,
+      action: 'update_settings',
+      actor: actorOf(actor),
+      data: { before, after },
+    });
     return after;
   });
 }
 
 export function checkPassword(password: string): void {
   if (password.length < 10) throw validationError('password', '密码至少 10 位');
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) throw validationError('password', '密码须同时包含字母和数字');
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
+    throw validationError('password', '密码须同时包含字母和数字');
 }
 
 /** Creates a staff account in the actor's agency (admins), or anywhere for 'system' (seeding). */
@@ -74,17 +116,36 @@ export async function createUser(
   actor: Principal | 'system',
   input: { agencyId: number; username: string; displayName: string; roles: string[]; password: string },
 ): Promise<User> {
-  if (actor !== 'system' && !(actor.kind === 'staff' && actor.agencyId === input.agencyId && hasRole(actor, 'admin')))
+  if (
+    actor !== 'system' &&
+    !(actor.kind === 'staff' && actor.agencyId === input.agencyId && hasRole(actor, 'admin'))
+  )
     throw forbidden('只有本机关管理员可以新建账号');
-  if (!/^[A-Za-z0-9_.-]{3,40}$/.test(input.username)) throw validationError('username', '用户名只能由 3–40 位字母、数字、“_”“.”“-”组成');
+  if (!/^[A-Za-z0-9_.-]{3,40}$/.test(input.username))
+    throw validationError('username', '用户名只能由 3–40 位字母、数字、“_”“.”“-”组成');
   if (!input.displayName.trim()) throw validationError('displayName', '姓名不能为空');
   const roles = input.roles.filter(isRole) as Role[];
-  if (roles.length === 0 || roles.length !== input.roles.length) throw validationError('roles', '角色无效，至少选择一个：登记员、承办人、审核人、负责人、管理员、上级政务公开办');
+  if (roles.length === 0 || roles.length !== input.roles.length)
+    throw validationError(
+      'roles',
+      '角色无效，至少选择一个：登记员、承办人、审核人、负责人、管理员、上级政务公开办',
+    );
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (trx, record) => {
-    if (await findUserByUsername(trx, input.username)) throw new AppError('conflict', `用户名 ${input.username} 已存在`, 'username');
-    const user = await insertUser(trx, { agencyId: input.agencyId, username: input.username, displayName: input.displayName.trim(), roles, passwordHash }, nowIso(ctx));
+    if (await findUserByUsername(trx, input.username))
+      throw new AppError('conflict', `用户名 ${input.username} 已存在`, 'username');
+    const user = await insertUser(
+      trx,
+      {
+        agencyId: input.agencyId,
+        username: input.username,
+        displayName: input.displayName.trim(),
+        roles,
+        passwordHash,
+      },
+      nowIso(ctx),
+    );
     await record({
       agencyId: input.agencyId,
       entityType: 'user',
@@ -105,7 +166,8 @@ export async function changeUser(
 ): Promise<User> {
   const target = await findUser(ctx.database.db, userId);
   if (!target) throw new AppError('not_found', '账号不存在');
-  if (!(actor.kind === 'staff' && actor.agencyId === target.agencyId && hasRole(actor, 'admin'))) throw forbidden('只有本机关管理员可以修改账号');
+  if (!(actor.kind === 'staff' && actor.agencyId === target.agencyId && hasRole(actor, 'admin')))
+    throw forbidden('只有本机关管理员可以修改账号');
   let roles: Role[] | undefined;
   if (patch.roles) {
     roles = patch.roles.filter(isRole) as Role[];
@@ -121,18 +183,30 @@ export async function changeUser(
       ...(passwordHash ? { passwordHash } : {}),
     });
     const after = (await findUser(trx, userId))!;
-    await record({ agencyId: target.agencyId, entityType: 'user', entityId: userId, action: 'update', actor: actorOf(actor), data: { before: target, after, passwordChanged: !!passwordHash } });
+    await record({
+      agencyId: target.agencyId,
+      entityType: 'user',
+      entityId: userId,
+      action: 'update',
+      actor: actorOf(actor),
+      data: { before: target, after, passwordChanged: !!passwordHash },
+    });
     return after;
   });
 }
 
 export async function usersOf(ctx: ServiceContext, actor: Principal, agencyId: number): Promise<User[]> {
-  if (!(actor.kind === 'staff' && actor.agencyId === agencyId && hasRole(actor, 'admin'))) throw forbidden('只有本机关管理员可以查看账号');
+  if (!(actor.kind === 'staff' && actor.agencyId === agencyId && hasRole(actor, 'admin')))
+    throw forbidden('只有本机关管理员可以查看账号');
   return listUsers(ctx.database.db, agencyId);
 }
 
 /** May the actor see records of this agency? Own agency, or a supervisor over its subtree. */
-export async function canSeeAgency(ctx: ServiceContext, actor: Principal, agencyId: number): Promise<boolean> {
+export async function canSeeAgency(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+): Promise<boolean> {
   if (actor.kind !== 'staff') return false;
   if (actor.agencyId === agencyId) return true;
   if (!hasRole(actor, 'supervisor')) return false;

@@ -61,7 +61,12 @@ export async function createTestDatabase(dialect: DialectName, migrate = true): 
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const database = openDatabase({ databaseUrl: TEST_DATABASE_URL, sqlitePath: '', pgSchema: schema, poolSize: 4 });
+  const database = openDatabase({
+    databaseUrl: TEST_DATABASE_URL,
+    sqlitePath: '',
+    pgSchema: schema,
+    poolSize: 4,
+  });
   if (migrate) await migrateToLatest(database);
   return {
     ...database,

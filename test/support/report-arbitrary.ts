@@ -15,7 +15,11 @@ import {
  * drawn, （七）总计 is their sum, 上年结转 and 结转下年度 are drawn and 本年新收 closes the balance; the 总计 column
  * is the row sums; table 四 groups sum to their 总计.
  */
-export function consistentReport(format: ReportFormat, draw: () => number, year = format === '2019' ? 2020 : 2023) {
+export function consistentReport(
+  format: ReportFormat,
+  draw: () => number,
+  year = format === '2019' ? 2020 : 2023,
+) {
   const report = emptyReport(format, 0);
   report.year = year;
   report.agency = '某市卫生健康委员会';

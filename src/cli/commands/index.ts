@@ -1,5 +1,16 @@
 import type { Command } from '../command.ts';
+import { auditVerify } from './audit-verify.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
+import { reportRender } from './report-render.ts';
+import { reportTemplate } from './report-template.ts';
 import { reportValidate } from './report-validate.ts';
 
 /** Every CLI command. Add a command by adding its file and one line here. */
-export const commands: readonly Command[] = [reportValidate];
+export const commands: readonly Command[] = [
+  reportValidate,
+  reportRender,
+  reportTemplate,
+  auditVerify,
+  backupCommand,
+  restoreCommand,
+];

@@ -44,9 +44,14 @@ export function readCellText(raw: string): CellReading {
     text = text.slice(0, -u[1]!.length);
   }
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return { value: null, unreadable: true, ...(unit ? { unit } : {}) };
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text))
+    return { value: null, unreadable: true, ...(unit ? { unit } : {}) };
   const value = sign * Number(text);
-  return { value: Object.is(value, -0) ? 0 : value, ...(unit ? { unit } : {}), ...(worded ? { worded } : {}) };
+  return {
+    value: Object.is(value, -0) ? 0 : value,
+    ...(unit ? { unit } : {}),
+    ...(worded ? { worded } : {}),
+  };
 }
 
 /** True when the printed text is exactly the canonical form of its number (no unit, sign word or separator). */

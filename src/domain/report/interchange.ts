@@ -25,7 +25,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 function detectFormat(input: Json): ReportFormat {
   if (isReportFormat(input.format)) return input.format;
-  if (typeof input.format === 'number' && isReportFormat(String(input.format))) return String(input.format) as ReportFormat;
+  if (typeof input.format === 'number' && isReportFormat(String(input.format)))
+    return String(input.format) as ReportFormat;
   const requests = isObject(input.requests) ? input.requests : {};
   const active = isObject(input.active) ? input.active : {};
   const rules = isObject(active.rules) ? active.rules : {};
@@ -67,7 +68,8 @@ export function decodeReport(input: unknown): Decoded {
   const report = emptyReport(format);
   report.agency = typeof input.agency === 'string' && input.agency.trim() ? input.agency.trim() : null;
   if (typeof input.year === 'number' && Number.isInteger(input.year)) report.year = input.year;
-  else if (typeof input.year === 'string' && /^\d{4}$/.test(input.year.trim())) report.year = Number(input.year);
+  else if (typeof input.year === 'string' && /^\d{4}$/.test(input.year.trim()))
+    report.year = Number(input.year);
   else if (input.year !== undefined && input.year !== null)
     findings.push({
       code: 'interchange.bad_year',
@@ -95,7 +97,8 @@ export function decodeReport(input: unknown): Decoded {
 
   const cellText: Record<string, string> = {};
   if (isObject(input.cellText))
-    for (const [path, text] of Object.entries(input.cellText)) if (typeof text === 'string') cellText[path] = text;
+    for (const [path, text] of Object.entries(input.cellText))
+      if (typeof text === 'string') cellText[path] = text;
 
   const readTable = (table: TableKey, rows: { key: string; columns: readonly string[] }[]) => {
     const source = input[table];
@@ -145,7 +148,9 @@ export function decodeReport(input: unknown): Decoded {
   };
   readTable(
     'active',
-    activeBlocks(format).flatMap((b) => b.rows.map((r) => ({ key: r.key, columns: b.columns.map((c) => c.key) }))),
+    activeBlocks(format).flatMap((b) =>
+      b.rows.map((r) => ({ key: r.key, columns: b.columns.map((c) => c.key) })),
+    ),
   );
   readTable(
     'requests',
@@ -160,8 +165,13 @@ export function decodeReport(input: unknown): Decoded {
   if (isObject(input.narrative)) {
     const n = input.narrative;
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const narrative: Narrative = { overview: text(n.overview), problems: text(n.problems), other: text(n.other) };
-    for (const key of ['active', 'requests', 'appeals'] as const) if (typeof n[key] === 'string') narrative[key] = n[key];
+    const narrative: Narrative = {
+      overview: text(n.overview),
+      problems: text(n.problems),
+      other: text(n.other),
+    };
+    for (const key of ['active', 'requests', 'appeals'] as const)
+      if (typeof n[key] === 'string') narrative[key] = n[key];
     report.narrative = narrative;
   }
   if (isObject(input.sources)) {

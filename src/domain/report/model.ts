@@ -93,7 +93,12 @@ export function tableOf(report: AnnualReport, table: 'active' | 'requests' | 'ap
   return report[table] as unknown as CellTable;
 }
 
-export function getCell(report: AnnualReport, table: 'active' | 'requests' | 'appeals', row: string, column: string): Cell {
+export function getCell(
+  report: AnnualReport,
+  table: 'active' | 'requests' | 'appeals',
+  row: string,
+  column: string,
+): Cell {
   return tableOf(report, table)[row]?.[column] ?? null;
 }
 
@@ -116,9 +121,11 @@ export function emptyReport(format: ReportFormat, fill: Cell = null): AnnualRepo
     for (const row of block.rows)
       active[row.key] = Object.fromEntries(block.columns.map((c) => [c.key, fill]));
   const requests: CellTable = {};
-  for (const row of requestRows(format)) requests[row.key] = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, fill]));
+  for (const row of requestRows(format))
+    requests[row.key] = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, fill]));
   const appeals: CellTable = {};
-  for (const group of APPEAL_GROUPS) appeals[group] = Object.fromEntries(APPEAL_COLUMNS.map((c) => [c, fill]));
+  for (const group of APPEAL_GROUPS)
+    appeals[group] = Object.fromEntries(APPEAL_COLUMNS.map((c) => [c, fill]));
   return { agency: null, year: null, format, active, requests, appeals } as unknown as AnnualReport;
 }
 

@@ -41,7 +41,11 @@ export const ACTIVE_BLOCKS_2021: readonly ActiveBlockSpec[] = [
       { key: 'normative_documents', label: '行政规范性文件' },
     ],
   },
-  { header: '第二十条第（五）项', columns: [DECISIONS_2021], rows: [{ key: 'licensing', label: '行政许可' }] },
+  {
+    header: '第二十条第（五）项',
+    columns: [DECISIONS_2021],
+    rows: [{ key: 'licensing', label: '行政许可' }],
+  },
   {
     header: '第二十条第（六）项',
     columns: [DECISIONS_2021],

@@ -65,7 +65,12 @@ const HEAD: readonly RequestRowSpec[] = [
   row('new_received', '一、本年新收政府信息公开申请数量', '一、本年新收', false),
   row('carried_over', '二、上年结转政府信息公开申请数量', '二、上年结转', false),
   row('granted', '（一）予以公开', '（一）予以公开', true),
-  row('partially_granted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开', true),
+  row(
+    'partially_granted',
+    '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    '（二）部分公开',
+    true,
+  ),
   row('denied_state_secret', '1.属于国家秘密', '（三）1 国家秘密', true, 'denied'),
   row('denied_prohibited_by_law', '2.其他法律行政法规禁止公开', '（三）2 法律行政法规禁止', true, 'denied'),
   row('denied_three_safeties', '3.危及“三安全一稳定”', '（三）3 三安全一稳定', true, 'denied'),
@@ -81,7 +86,13 @@ const HEAD: readonly RequestRowSpec[] = [
   row('not_handled_repeat', '2.重复申请', '（五）2 重复申请', true, 'not_handled'),
   row('not_handled_publication', '3.要求提供公开出版物', '（五）3 公开出版物', true, 'not_handled'),
   row('not_handled_massive', '4.无正当理由大量反复申请', '（五）4 大量反复申请', true, 'not_handled'),
-  row('not_handled_confirm', '5.要求行政机关确认或重新出具已获取信息', '（五）5 确认或重新出具', true, 'not_handled'),
+  row(
+    'not_handled_confirm',
+    '5.要求行政机关确认或重新出具已获取信息',
+    '（五）5 确认或重新出具',
+    true,
+    'not_handled',
+  ),
 ];
 
 const TAIL: readonly RequestRowSpec[] = [
@@ -142,13 +153,13 @@ export type RequestRowKey2019 =
   | 'total'
   | 'carry_forward';
 export type RequestRowKey2021 =
-  | Exclude<RequestRowKey2019, 'other_handling'>
-  | 'other_no_correction'
-  | 'other_no_fee'
-  | 'other_other';
+  Exclude<RequestRowKey2019, 'other_handling'> | 'other_no_correction' | 'other_no_fee' | 'other_other';
 export type RequestRowKey = RequestRowKey2019 | RequestRowKey2021;
 /** A result row: one of the rows summed into （七）总计 — the outcome of one closed application. */
-export type ResultRowKey = Exclude<RequestRowKey, 'new_received' | 'carried_over' | 'total' | 'carry_forward'>;
+export type ResultRowKey = Exclude<
+  RequestRowKey,
+  'new_received' | 'carried_over' | 'total' | 'carry_forward'
+>;
 
 export function requestRows(format: ReportFormat): readonly RequestRowSpec[] {
   return format === '2019' ? REQUEST_ROWS_2019 : REQUEST_ROWS_2021;

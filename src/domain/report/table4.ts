@@ -2,7 +2,11 @@
  * Table 四 (政府信息公开行政复议、行政诉讼情况), STATUTE.md §1.3: identical in both formats. Fifteen data
  * columns in three groups of five; in each group 总计 = 维持 + 纠正 + 其他 + 尚未审结.
  */
-export const APPEAL_GROUPS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
+export const APPEAL_GROUPS = [
+  'reconsideration',
+  'litigation_direct',
+  'litigation_after_reconsideration',
+] as const;
 export type AppealGroup = (typeof APPEAL_GROUPS)[number];
 
 export const APPEAL_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;

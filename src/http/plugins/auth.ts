@@ -45,9 +45,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: ServiceCo
     }
     if (!SAFE.has(request.method) && request.csrfToken) {
       const body = request.body as Record<string, unknown> | undefined;
-      const sent = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
+      const sent =
+        request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
       const exempt = request.routeOptions.config?.csrfExempt === true;
-      if (!exempt && sent !== request.csrfToken) throw new AppError('forbidden', '缺少或无效的 CSRF 令牌，请刷新页面后重试');
+      if (!exempt && sent !== request.csrfToken)
+        throw new AppError('forbidden', '缺少或无效的 CSRF 令牌，请刷新页面后重试');
     }
   });
 });

@@ -15,7 +15,10 @@ export const authRoutes: AppRoutes = async (server, { app }) => {
         body: {
           type: 'object',
           required: ['username', 'password'],
-          properties: { username: { type: 'string', minLength: 1, maxLength: 80 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 80 },
+            password: { type: 'string', minLength: 1, maxLength: 200 },
+          },
         },
       },
     },
@@ -33,19 +36,33 @@ export const authRoutes: AppRoutes = async (server, { app }) => {
     },
   );
 
-  server.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await logout(app.ctx, token);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  server.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录' } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(app.ctx, token);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
-  server.get('/api/auth/me', { preHandler: requireStaff(), schema: { tags: ['auth'], summary: '当前登录的工作人员' } }, async (request) => {
-    const p = staffOf(request);
-    return { user: { ...describe(p), agencyName: request.agencyName }, csrfToken: request.csrfToken };
-  });
+  server.get(
+    '/api/auth/me',
+    { preHandler: requireStaff(), schema: { tags: ['auth'], summary: '当前登录的工作人员' } },
+    async (request) => {
+      const p = staffOf(request);
+      return { user: { ...describe(p), agencyName: request.agencyName }, csrfToken: request.csrfToken };
+    },
+  );
 };
 
 function describe(p: { userId: number; agencyId: number; roles: (keyof typeof ROLE_LABEL)[]; name: string }) {
-  return { id: p.userId, agencyId: p.agencyId, name: p.name, roles: p.roles, roleLabels: p.roles.map((r) => ROLE_LABEL[r]) };
+  return {
+    id: p.userId,
+    agencyId: p.agencyId,
+    name: p.name,
+    roles: p.roles,
+    roleLabels: p.roles.map((r) => ROLE_LABEL[r]),
+  };
 }

@@ -48,29 +48,49 @@ export const reportToolRoutes: AppRoutes = async (server) => {
     reply.type('text/html; charset=utf-8').send(reportToolPage()),
   );
 
-  server.post('/tools/report', { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const { fields, file } = await readForm(request);
-    try {
-      const checked = await checkReport({ json: fields.json, file, previous: fields.previous });
-      return reply.type('text/html; charset=utf-8').send(
-        reportResultPage({ ...checked, tablesHtml: renderReportTablesHtml(checked.report), ...(fields.previous ? { previous: fields.previous } : {}) }),
-      );
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-      return reply
-        .status(400)
-        .type('text/html; charset=utf-8')
-        .send(reportToolPage({ json: fields.json ?? '', previous: fields.previous ?? '', error: error.message }));
-    }
-  });
+  server.post(
+    '/tools/report',
+    { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { fields, file } = await readForm(request);
+      try {
+        const checked = await checkReport({ json: fields.json, file, previous: fields.previous });
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(
+            reportResultPage({
+              ...checked,
+              tablesHtml: renderReportTablesHtml(checked.report),
+              ...(fields.previous ? { previous: fields.previous } : {}),
+            }),
+          );
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+        return reply
+          .status(400)
+          .type('text/html; charset=utf-8')
+          .send(
+            reportToolPage({
+              json: fields.json ?? '',
+              previous: fields.previous ?? '',
+              error: error.message,
+            }),
+          );
+      }
+    },
+  );
 
   server.post('/tools/report/download', { schema: { hide: true } }, async (request, reply) => {
     const { fields } = await readForm(request);
     const to = fields.to as (typeof TARGETS)[number];
-    if (!TARGETS.includes(to)) throw new AppError('validation', '文件格式只能是 docx、xlsx、html、md、pdf 或 json', 'to');
+    if (!TARGETS.includes(to))
+      throw new AppError('validation', '文件格式只能是 docx、xlsx、html、md、pdf 或 json', 'to');
     const { report } = reportFromJsonText(fields.json ?? '', 'json');
     const name = `${report.agency ?? ''}${report.year ?? ''}年政府信息公开工作年度报告.${to}`;
-    const body = to === 'json' ? reportToJson(report) : await renderReport(report, to, { findings: validateReport(report) });
+    const body =
+      to === 'json'
+        ? reportToJson(report)
+        : await renderReport(report, to, { findings: validateReport(report) });
     return reply.type(CONTENT_TYPE[to]).header('content-disposition', attachment(name)).send(body);
   });
 
@@ -104,15 +124,25 @@ export const reportToolRoutes: AppRoutes = async (server) => {
       schema: {
         tags: ['report'],
         summary: '把年度报告排版为 HTML / DOCX / XLSX / Markdown / PDF',
-        querystring: { type: 'object', required: ['to'], properties: { to: { type: 'string', enum: [...TARGETS] } } },
+        querystring: {
+          type: 'object',
+          required: ['to'],
+          properties: { to: { type: 'string', enum: [...TARGETS] } },
+        },
         body: { type: 'object' },
       },
     },
     async (request, reply) => {
       const { to } = request.query as { to: (typeof TARGETS)[number] };
       const { report } = reportFromJsonText(JSON.stringify(request.body), 'report');
-      const body = to === 'json' ? reportToJson(report) : await renderReport(report, to, { findings: validateReport(report) });
-      return reply.type(CONTENT_TYPE[to]).header('content-disposition', attachment(`report.${to}`)).send(body);
+      const body =
+        to === 'json'
+          ? reportToJson(report)
+          : await renderReport(report, to, { findings: validateReport(report) });
+      return reply
+        .type(CONTENT_TYPE[to])
+        .header('content-disposition', attachment(`report.${to}`))
+        .send(body);
     },
   );
 
@@ -135,7 +165,12 @@ export const reportToolRoutes: AppRoutes = async (server) => {
       },
     },
     async (request, reply) => {
-      const q = request.query as { year: number; format?: string; to?: (typeof TARGETS)[number]; agency?: string };
+      const q = request.query as {
+        year: number;
+        format?: string;
+        to?: (typeof TARGETS)[number];
+        agency?: string;
+      };
       const format: ReportFormat | undefined = isReportFormat(q.format) ? q.format : undefined;
       const report = reportTemplate(q.year, format, q.agency ?? null);
       const to = q.to ?? 'json';

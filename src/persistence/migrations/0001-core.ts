@@ -51,7 +51,11 @@ export function core(dialect: DialectName): Migration {
         .addColumn('prev_hash', 'text', (c) => c.notNull())
         .addColumn('hash', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('events_entity').on('events').columns(['entity_type', 'entity_id']).execute();
+      await db.schema
+        .createIndex('events_entity')
+        .on('events')
+        .columns(['entity_type', 'entity_id'])
+        .execute();
       await db.schema
         .createTable('event_head')
         .addColumn('id', 'integer', (c) => c.primaryKey())

@@ -66,7 +66,9 @@ export async function subtreeIds(db: Kysely<Schema>, rootId: number): Promise<nu
         .selectFrom('agencies')
         .select('id')
         .where('id', '=', rootId)
-        .unionAll((q) => q.selectFrom('agencies as a').innerJoin('tree', 'tree.id', 'a.parent_id').select('a.id')),
+        .unionAll((q) =>
+          q.selectFrom('agencies as a').innerJoin('tree', 'tree.id', 'a.parent_id').select('a.id'),
+        ),
     )
     .selectFrom('tree')
     .select('id')

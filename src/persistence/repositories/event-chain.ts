@@ -20,6 +20,16 @@ export interface ChainedFields {
  * breaks every later link.
  */
 export function chainHash(prevHash: string, e: ChainedFields): string {
-  const fields = [e.id, e.agency_id, e.entity_type, e.entity_id, e.action, e.actor, e.actor_role, e.at, e.data];
+  const fields = [
+    e.id,
+    e.agency_id,
+    e.entity_type,
+    e.entity_id,
+    e.action,
+    e.actor,
+    e.actor_role,
+    e.at,
+    e.data,
+  ];
   return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
 }

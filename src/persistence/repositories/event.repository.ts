@@ -33,7 +33,11 @@ export interface StoredEvent {
  * Appends an event to the hash chain. Must run inside a transaction: the chain head is locked (PostgreSQL
  * `for update`; SQLite transactions are serialised) so concurrent writers chain one after another.
  */
-export async function appendEvent(trx: Kysely<Schema>, dialect: DialectName, event: NewEvent): Promise<StoredEvent> {
+export async function appendEvent(
+  trx: Kysely<Schema>,
+  dialect: DialectName,
+  event: NewEvent,
+): Promise<StoredEvent> {
   let headQuery = trx.selectFrom('event_head').select(['last_id', 'last_hash']).where('id', '=', 1);
   if (dialect === 'postgres') headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirst();
@@ -87,7 +91,11 @@ function toEvent(row: {
   };
 }
 
-export async function eventsOf(db: Kysely<Schema>, entityType: string, entityId: string | number): Promise<StoredEvent[]> {
+export async function eventsOf(
+  db: Kysely<Schema>,
+  entityType: string,
+  entityId: string | number,
+): Promise<StoredEvent[]> {
   const rows = await db
     .selectFrom('events')
     .selectAll()
@@ -107,23 +115,37 @@ export interface ChainBreak {
  * Walks the whole chain in id order and reports the first break: an edited event (hash mismatch), a
  * deleted or reordered one (prev_hash ≠ the previous event's hash), or a head that does not match the end.
  */
-export async function verifyEventChain(db: Kysely<Schema>): Promise<{ checked: number; broken: ChainBreak | null }> {
+export async function verifyEventChain(
+  db: Kysely<Schema>,
+): Promise<{ checked: number; broken: ChainBreak | null }> {
   let prev = GENESIS_HASH;
   let checked = 0;
   let lastId = 0;
   const pageSize = 5000;
   for (;;) {
-    const rows = await db.selectFrom('events').selectAll().where('id', '>', lastId).orderBy('id').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
     for (const row of rows) {
-      if (row.prev_hash !== prev) return { checked, broken: { id: row.id, reason: '与前一事件的链接断开（事件被删除、插入或重排）' } };
-      if (chainHash(prev, row) !== row.hash) return { checked, broken: { id: row.id, reason: '事件内容与其哈希不符（事件被修改）' } };
+      if (row.prev_hash !== prev)
+        return { checked, broken: { id: row.id, reason: '与前一事件的链接断开（事件被删除、插入或重排）' } };
+      if (chainHash(prev, row) !== row.hash)
+        return { checked, broken: { id: row.id, reason: '事件内容与其哈希不符（事件被修改）' } };
       prev = row.hash;
       lastId = row.id;
       checked++;
     }
     if (rows.length < pageSize) break;
   }
-  const head = await db.selectFrom('event_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await db
+    .selectFrom('event_head')
+    .select(['last_id', 'last_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (head && (head.last_id !== lastId || head.last_hash !== prev))
     return { checked, broken: { id: lastId, reason: '链尾与记录的链头不符（末尾事件被删除）' } };
   return { checked, broken: null };

@@ -23,7 +23,11 @@ export async function insertSession(
     .execute();
 }
 
-export async function findSession(db: Kysely<Schema>, id: string, now: string): Promise<SessionRecord | null> {
+export async function findSession(
+  db: Kysely<Schema>,
+  id: string,
+  now: string,
+): Promise<SessionRecord | null> {
   const row = await db
     .selectFrom('sessions')
     .select(['user_id', 'csrf_token', 'expires_at'])

@@ -65,7 +65,12 @@ export async function findUser(db: Kysely<Schema>, id: number): Promise<User | n
 }
 
 export async function listUsers(db: Kysely<Schema>, agencyId: number): Promise<User[]> {
-  const rows = await db.selectFrom('users').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => withoutHash(toUser(r)));
 }
 

@@ -22,7 +22,8 @@ export function reportCells(report: AnnualReport): CellSpec[] {
     kind: column.kind,
   }));
   for (const row of requestRows(report.format))
-    for (const column of APPLICANT_COLUMNS) cells.push({ table: 'requests', row: row.key, column, kind: 'count' });
+    for (const column of APPLICANT_COLUMNS)
+      cells.push({ table: 'requests', row: row.key, column, kind: 'count' });
   for (const group of APPEAL_GROUPS)
     for (const column of APPEAL_COLUMNS) cells.push({ table: 'appeals', row: group, column, kind: 'count' });
   return cells;

@@ -52,7 +52,9 @@ export function identityFinding(
     location,
     expected: result.left,
     actual: result.right,
-    message: incomplete ? `${base}。其中${blankNames(result.blanks)}为空白（按 0 计），表格不完整，请补填。` : `${base}。`,
+    message: incomplete
+      ? `${base}。其中${blankNames(result.blanks)}为空白（按 0 计），表格不完整，请补填。`
+      : `${base}。`,
     ...(incomplete ? { cells: result.blanks } : {}),
   };
 }

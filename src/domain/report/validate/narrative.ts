@@ -70,13 +70,15 @@ const CLAIMS: readonly Claim[] = [
     keyword: /行政诉讼/g,
     tableLabel: '表四行政诉讼（总计）',
     accepted: (r) => [
-      cell(r, 'appeals', 'litigation_direct', 'total') + cell(r, 'appeals', 'litigation_after_reconsideration', 'total'),
+      cell(r, 'appeals', 'litigation_direct', 'total') +
+        cell(r, 'appeals', 'litigation_after_reconsideration', 'total'),
     ],
   },
 ];
 
 /** After the keyword: up to 12 characters within the clause, then a number and a unit of count. */
-const figurePattern = (units: string) => new RegExp(`^[^。；！？\\n\\t\\d]{0,12}?(\\d[\\d,]*)\\s*(?:${units})`);
+const figurePattern = (units: string) =>
+  new RegExp(`^[^。；！？\\n\\t\\d]{0,12}?(\\d[\\d,]*)\\s*(?:${units})`);
 const FIGURE = new Map(CLAIMS.map((c) => [c.key, figurePattern(c.units)]));
 
 export interface QuotedFigure {

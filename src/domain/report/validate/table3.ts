@@ -2,7 +2,13 @@ import type { CellRef } from '../cell.ts';
 import type { Finding } from '../finding.ts';
 import type { AnnualReport } from '../model.ts';
 import type { ApplicantColumn } from '../table3.ts';
-import { APPLICANT_COLUMN_LABEL, APPLICANT_COLUMNS, APPLICANT_PARTS, requestRows, resultRows } from '../table3.ts';
+import {
+  APPLICANT_COLUMN_LABEL,
+  APPLICANT_COLUMNS,
+  APPLICANT_PARTS,
+  requestRows,
+  resultRows,
+} from '../table3.ts';
 import { evaluate, identityFinding } from './equation.ts';
 import { cellNameOfPath, listNames, rowName } from './labels.ts';
 
@@ -46,8 +52,7 @@ export function checkRequests(report: AnnualReport): Finding[] {
           'table3.total',
           { table: 'requests', row: 'total', column },
           total,
-          (r) =>
-            `表三“${columnLabel(column)}”列（七）总计为 ${r.right}，但各项办理结果之和为 ${r.left}`,
+          (r) => `表三“${columnLabel(column)}”列（七）总计为 ${r.right}，但各项办理结果之和为 ${r.left}`,
           blankNames,
         ),
       );

@@ -126,7 +126,12 @@ describe('narrative figures', () => {
     const seed = loadSeeds().find((s) => s.id.startsWith('004'))!;
     const report = decode({
       ...seed.expected,
-      narrative: { overview: '', problems: '', other: '', active: '全年公开的行政处罚共457件。公布行政许可32件。' },
+      narrative: {
+        overview: '',
+        problems: '',
+        other: '',
+        active: '全年公开的行政处罚共457件。公布行政许可32件。',
+      },
     });
     const found = validateReport(report).filter((f) => f.code === 'narrative.mismatch');
     expect(found).toHaveLength(1);

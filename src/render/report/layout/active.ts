@@ -1,5 +1,10 @@
 import type { ReportFormat } from '../../../domain/report/index.ts';
-import { ACTIVE_LABEL_HEADER, activeBlocks, cellPath, SECTION_HEADINGS } from '../../../domain/report/index.ts';
+import {
+  ACTIVE_LABEL_HEADER,
+  activeBlocks,
+  cellPath,
+  SECTION_HEADINGS,
+} from '../../../domain/report/index.ts';
 import type { LayoutCell, LayoutPart, TableLayout } from './types.ts';
 import { label } from './types.ts';
 
@@ -29,7 +34,14 @@ export function activeLayout(format: ReportFormat): TableLayout {
         label('row', row.label),
         ...block.columns.map((column, i): LayoutCell => {
           const ref = { table: 'active' as const, row: row.key, column: column.key };
-          return { type: 'data', ref, path: cellPath(ref), kind: column.kind, colSpan: spans[i]!, rowSpan: 1 };
+          return {
+            type: 'data',
+            ref,
+            path: cellPath(ref),
+            kind: column.kind,
+            colSpan: spans[i]!,
+            rowSpan: 1,
+          };
         }),
       ]),
     ];

@@ -1,0 +1,109 @@
+import type { LocalDate } from '../calendar/local-date.ts';
+import type { ApplicantType } from './applicant.ts';
+import type { ReceiptFacts } from './channel.ts';
+import type { ConsultationKind, Deadlines } from './deadlines.ts';
+import type { Decision, Outcome } from './decisions.ts';
+import type { FeeAssessment } from './fees.ts';
+import type { ApplicationState } from './states.ts';
+
+/**
+ * An application for disclosure (政府信息公开申请, 条例 Art. 27–45) as the domain sees it: the facts recorded so
+ * far and the deadlines derived from them. Personal data (name, 身份证明, contact) and identifiers are kept by
+ * persistence around this value; nothing here needs them.
+ */
+
+/** One piece of information asked for (Art. 29(2)): its name, 文号 or other identifying description. */
+export interface RequestedItem {
+  description: string;
+  documentNumber: string | null;
+}
+
+/** The requested form (Art. 29(3), 40). */
+export const INFORMATION_FORMS = ['paper', 'electronic', 'inspection', 'other'] as const;
+export type InformationForm = (typeof INFORMATION_FORMS)[number];
+export const INFORMATION_FORM_LABEL: Record<InformationForm, string> = {
+  paper: '纸质',
+  electronic: '电子数据',
+  inspection: '查阅、抄录',
+  other: '其他',
+};
+
+/** The requested way of obtaining it (Art. 29(3)). */
+export const DELIVERY_METHODS = ['pickup', 'post', 'email', 'fax', 'online', 'other'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const DELIVERY_METHOD_LABEL: Record<DeliveryMethod, string> = {
+  pickup: '自行领取',
+  post: '邮寄',
+  email: '电子邮件',
+  fax: '传真',
+  online: '网上获取',
+  other: '其他',
+};
+
+/** 补正 (Art. 30): one notice listing every point, with a reasonable period. */
+export interface Correction {
+  requestedOn: LocalDate;
+  points: readonly string[];
+  /** the correction period granted, in working days */
+  periodDays: number;
+  /** the date the corrected application was received (Art. 31 rules), null while awaited */
+  receivedOn: LocalDate | null;
+}
+
+/** A consultation whose time is not counted (Art. 32, 34). */
+export interface Consultation {
+  kind: ConsultationKind;
+  /** the third party or agency consulted */
+  party: string;
+  sentOn: LocalDate;
+  endedOn: LocalDate | null;
+}
+
+/** The one extension (Art. 33 ¶2), approved by the head of the OGI office (负责人). */
+export interface Extension {
+  days: number;
+  reason: string;
+  approvedOn: LocalDate;
+  approvedBy: string;
+}
+
+/** A 收费通知 (国办函〔2020〕109号). */
+export interface FeeNotice {
+  assessment: FeeAssessment;
+  servedOn: LocalDate;
+  paidOn: LocalDate | null;
+  /** whether the reply clock pauses until payment — the setting in force when the notice was served */
+  pausesClock: boolean;
+}
+
+/** The decision with its review trail. */
+export interface DecisionRecord extends Decision {
+  draftedBy: string;
+  draftedOn: LocalDate;
+  approvedBy: string | null;
+  approvedOn: LocalDate | null;
+}
+
+export interface Application {
+  state: ApplicationState;
+  applicantType: ApplicantType;
+  /** the dates recorded at registration, from which Art. 31 gives `receivedOn` */
+  receipt: ReceiptFacts;
+  /** 收到申请之日 (Art. 31); table 三 counts the application in this date's year */
+  receivedOn: LocalDate;
+  items: readonly RequestedItem[];
+  form: InformationForm;
+  delivery: DeliveryMethod;
+  correction: Correction | null;
+  consultations: readonly Consultation[];
+  extension: Extension | null;
+  fee: FeeNotice | null;
+  decision: DecisionRecord | null;
+  /** set when the application closes: the table 三 result row */
+  outcome: Outcome | null;
+  /** the day it closed (reply sent, deemed abandoned, withdrawn) */
+  closedOn: LocalDate | null;
+  archivedOn: LocalDate | null;
+  /** derived from the facts above and the calendar (deadlines.ts); stored for queries */
+  deadlines: Deadlines;
+}

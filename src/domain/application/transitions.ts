@@ -1,0 +1,138 @@
+import type { Role } from '../access/roles.ts';
+import type { LocalDate } from '../calendar/local-date.ts';
+import type { Action, ActionType } from './actions.ts';
+import type { Application } from './application.ts';
+import type { ApplicationState } from './states.ts';
+
+/**
+ * The state machine as data: for each action, the states it may be taken from, the state it leads to, the
+ * roles that may take it and the named preconditions that must hold. applyAction (apply-action.ts) reads this
+ * table; nothing else decides what is allowed.
+ */
+export interface Transition {
+  action: ActionType;
+  from: readonly ApplicationState[];
+  to: ApplicationState;
+  roles: readonly Role[];
+  guards: readonly GuardName[];
+}
+
+const OPEN: readonly ApplicationState[] = [
+  'registered',
+  'correction_requested',
+  'in_progress',
+  'consulting',
+  'fee_pending',
+  'under_review',
+  'approved',
+];
+const FRONT_DESK: readonly Role[] = ['registrar', 'handler'];
+
+/** Registration creates an application (registerApplication): who may do it. */
+export const REGISTRATION = { to: 'registered', roles: FRONT_DESK } as const;
+
+export const TRANSITIONS: readonly Transition[] = [
+  { action: 'accept', from: ['registered'], to: 'in_progress', roles: FRONT_DESK, guards: [] },
+  {
+    action: 'request_correction',
+    from: ['registered', 'in_progress'],
+    to: 'correction_requested',
+    roles: FRONT_DESK,
+    guards: ['correction_not_yet_requested'],
+  },
+  { action: 'receive_correction', from: ['correction_requested'], to: 'in_progress', roles: FRONT_DESK, guards: [] },
+  {
+    action: 'deem_abandoned_no_correction',
+    from: ['correction_requested'],
+    to: 'abandoned',
+    roles: ['handler'],
+    guards: ['correction_period_expired'],
+  },
+  { action: 'start_consultation', from: ['in_progress'], to: 'consulting', roles: ['handler'], guards: [] },
+  { action: 'end_consultation', from: ['consulting'], to: 'in_progress', roles: ['handler'], guards: [] },
+  {
+    action: 'extend',
+    from: ['in_progress'],
+    to: 'in_progress',
+    roles: ['head'],
+    guards: ['not_yet_extended', 'reply_not_overdue'],
+  },
+  {
+    action: 'issue_fee_notice',
+    from: ['in_progress'],
+    to: 'fee_pending',
+    roles: ['handler'],
+    guards: ['no_fee_notice_yet'],
+  },
+  { action: 'record_payment', from: ['fee_pending'], to: 'in_progress', roles: FRONT_DESK, guards: [] },
+  {
+    action: 'deem_abandoned_no_fee',
+    from: ['fee_pending'],
+    to: 'abandoned',
+    roles: ['handler'],
+    guards: ['payment_period_expired'],
+  },
+  {
+    action: 'submit_decision',
+    from: ['registered', 'in_progress'],
+    to: 'under_review',
+    roles: ['handler'],
+    guards: ['unclear_only_after_correction'],
+  },
+  { action: 'return_decision', from: ['under_review'], to: 'in_progress', roles: ['reviewer', 'head'], guards: [] },
+  { action: 'approve_decision', from: ['under_review'], to: 'approved', roles: ['reviewer', 'head'], guards: [] },
+  { action: 'send_reply', from: ['approved'], to: 'replied', roles: FRONT_DESK, guards: [] },
+  { action: 'withdraw', from: OPEN, to: 'withdrawn', roles: FRONT_DESK, guards: [] },
+  { action: 'archive', from: ['replied', 'abandoned', 'withdrawn'], to: 'archived', roles: FRONT_DESK, guards: [] },
+];
+
+export function transitionOf(action: ActionType): Transition {
+  return TRANSITIONS.find((t) => t.action === action)!;
+}
+
+export interface Guard {
+  /**
+   * whether the precondition holds; `action` is absent when listing the actions available (a guard on the
+   * action's data then holds)
+   */
+  holds(application: Application, today: LocalDate, action?: Action): boolean;
+  /** why not, in Chinese */
+  message(application: Application): string;
+}
+
+const GUARD_TABLE = {
+  correction_not_yet_requested: {
+    holds: (a) => a.correction === null,
+    message: () => '补正只能告知一次，且应一次性告知全部需要补正的事项（条例第三十条）',
+  },
+  correction_period_expired: {
+    holds: (a, today) => a.deadlines.correctionResponse !== null && today > a.deadlines.correctionResponse.date,
+    message: (a) => `补正期限（${a.deadlines.correctionResponse?.date ?? '未设定'}）尚未届满，不能视为放弃申请`,
+  },
+  not_yet_extended: {
+    holds: (a) => a.extension === null,
+    message: () => '答复期限只能延长一次（条例第三十三条第二款）',
+  },
+  reply_not_overdue: {
+    holds: (a, today) => a.deadlines.reply !== null && today <= a.deadlines.reply.date,
+    message: (a) => `答复期限（${a.deadlines.reply?.date ?? '未开始计算'}）已届满，不能再延长`,
+  },
+  no_fee_notice_yet: {
+    holds: (a) => a.fee === null,
+    message: () => '本申请已发出过收费通知',
+  },
+  payment_period_expired: {
+    holds: (a, today) => a.deadlines.feePayment !== null && today > a.deadlines.feePayment.date,
+    message: (a) => `缴费期限（${a.deadlines.feePayment?.date ?? '未设定'}）尚未届满，不能视为放弃申请`,
+  },
+  unclear_only_after_correction: {
+    holds: (a, _, action) =>
+      action?.type !== 'submit_decision' ||
+      action.decision.outcome !== 'unable_still_unclear' ||
+      (a.correction !== null && a.correction.receivedOn !== null),
+    message: () => '“补正后申请内容仍不明确”只适用于已告知补正并收到补正的申请（条例第三十条）',
+  },
+} satisfies Record<string, Guard>;
+
+export type GuardName = keyof typeof GUARD_TABLE;
+export const GUARDS: Record<GuardName, Guard> = GUARD_TABLE;

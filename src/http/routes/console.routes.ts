@@ -1,0 +1,42 @@
+import type { FastifyReply } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppRoutes } from './index.ts';
+
+export const CONSOLE_DIST = join(import.meta.dirname, '../../../dist/console');
+
+/** The staff console: the built React app at /console/ (any deeper path falls back to its index.html). */
+export const consoleRoutes: AppRoutes = async (server, { app }) => {
+  server.get(
+    '/api/console/info',
+    { schema: { tags: ['console'], summary: '工作台登录页信息（演示账号）' } },
+    async () => {
+      return { demo: app.demoLogin };
+    },
+  );
+  if (!existsSync(join(CONSOLE_DIST, 'index.html'))) {
+    server.get('/console/*', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>工作台未构建</title><p>工作台尚未构建：请运行 <code>npm run build</code>（<code>npm start</code> 会自动构建）。</p></html>',
+        ),
+    );
+    return;
+  }
+  const index = readFileSync(join(CONSOLE_DIST, 'index.html'), 'utf8');
+  await server.register(fastifyStatic, {
+    root: CONSOLE_DIST,
+    prefix: '/console/',
+    decorateReply: false,
+    index: false,
+    wildcard: false,
+  });
+  const sendIndex = async (_request: unknown, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
+  server.get('/console', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/console/'));
+  server.get('/console/', { schema: { hide: true } }, sendIndex);
+  server.get('/console/*', { schema: { hide: true } }, sendIndex);
+};

@@ -1,0 +1,180 @@
+import type { CellSource } from '../domain/report/index.ts';
+
+/**
+ * Fitting printed values into the cells of a row when their number does not match (a cell lost in
+ * extraction, a cell too many), and deriving lost cells from the statutory identities. Nothing is guessed:
+ * every way the printed values could fit is tried, lost cells are derived where an identity fixes them
+ * (one unknown; or a sum of zero, since counts are never negative), and a cell is placed only when every
+ * candidate agrees on it.
+ */
+
+/** A printed data cell: its text, the number read from it (null for a blank, placeholder or unreadable cell). */
+export interface Token {
+  text: string;
+  value: number | null;
+  source: CellSource;
+}
+
+/** Σ left = Σ right, over cell indices (e.g. parts = total; 一 + 二 = （七） + 四). */
+export interface Identity {
+  left: number[];
+  right: number[];
+}
+
+/** Σ parts = total. */
+export const sumIdentity = (parts: number[], total: number): Identity => ({ left: parts, right: [total] });
+
+/** What is known of one cell. */
+export type SlotState =
+  | { state: 'read'; token: Token }
+  | { state: 'blank'; token: Token }
+  | { state: 'derived'; value: number; token?: Token }
+  | { state: 'unknown' };
+
+export interface Fit {
+  slots: SlotState[];
+  /** how many ways the printed values could fit (1 when their number matched) */
+  candidates: number;
+  /** too many ways to try: nothing was placed */
+  gaveUp: boolean;
+}
+
+export const MAX_CANDIDATES = 5000;
+
+export function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i++) r = (r * (n - k + i)) / i;
+  return Math.round(r);
+}
+
+/** All k-element subsets of 0..n-1 in lexicographic order. */
+export function* combinations(n: number, k: number): Generator<number[]> {
+  if (k > n || k < 0) return;
+  const idx = Array.from({ length: k }, (_, i) => i);
+  while (true) {
+    yield idx.slice();
+    let i = k - 1;
+    while (i >= 0 && idx[i] === n - k + i) i--;
+    if (i < 0) return;
+    idx[i]!++;
+    for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1]! + 1;
+  }
+}
+
+/** A cell during solving: a number, a printed blank (never filled), or unknown (fillable). */
+export type Work = { value: number; derived: boolean; token?: Token } | { blank: Token } | null;
+
+const isNum = (w: Work): w is { value: number; derived: boolean; token?: Token } => w !== null && 'value' in w;
+
+/**
+ * Fill unknown cells from the identities until nothing changes: with one unknown cell in an identity it is
+ * fixed (when not negative: counts never are); when one side has unknown cells only and the other side is
+ * already matched by its known cells, every unknown cell there is 0. Printed blank cells are never filled.
+ */
+export function solve(cells: Work[], identities: readonly Identity[]): void {
+  const round = (n: number) => Math.round(n * 1e6) / 1e6;
+  const known = (idx: number[]) => round(idx.reduce((s, i) => s + (isNum(cells[i] ?? null) ? (cells[i] as { value: number }).value : 0), 0));
+  const open = (idx: number[]) => idx.filter((i) => !isNum(cells[i] ?? null));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { left, right } of identities) {
+      const openLeft = open(left);
+      const openRight = open(right);
+      const count = openLeft.length + openRight.length;
+      if (count === 0) continue;
+      const gap = round(known(right) - known(left));
+      if (count === 1) {
+        const i = openLeft[0] ?? openRight[0]!;
+        const value = openLeft.length === 1 ? gap : -gap;
+        if (cells[i] === null && value >= 0) {
+          cells[i] = { value, derived: true };
+          changed = true;
+        }
+        continue;
+      }
+      const side = openRight.length === 0 && gap === 0 ? openLeft : openLeft.length === 0 && gap === 0 ? openRight : [];
+      for (const i of side)
+        if (cells[i] === null) {
+          cells[i] = { value: 0, derived: true };
+          changed = true;
+        }
+    }
+  }
+}
+
+/** The agreed state of each cell over a list of candidate fillings. */
+export function agree(candidates: Work[][], width: number): SlotState[] {
+  const slots: SlotState[] = [];
+  for (let s = 0; s < width; s++) {
+    let out: SlotState | null = null;
+    for (const cand of candidates) {
+      const w = cand[s] ?? null;
+      let here: SlotState;
+      if (w === null) here = { state: 'unknown' };
+      else if ('blank' in w) here = { state: 'blank', token: w.blank };
+      else if (w.derived || !w.token) here = { state: 'derived', value: w.value, ...(w.token ? { token: w.token } : {}) };
+      else here = { state: 'read', token: w.token };
+      if (out === null) out = here;
+      else out = merge(out, here);
+      if (out.state === 'unknown') break;
+    }
+    slots.push(out ?? { state: 'unknown' });
+  }
+  return slots;
+}
+
+function valueOf(s: SlotState): number | null | undefined {
+  switch (s.state) {
+    case 'read':
+      return s.token.value;
+    case 'derived':
+      return s.value;
+    case 'blank':
+      return null;
+    case 'unknown':
+      return undefined;
+  }
+}
+
+function merge(a: SlotState, b: SlotState): SlotState {
+  const va = valueOf(a);
+  const vb = valueOf(b);
+  if (va === undefined || vb === undefined || va !== vb) return { state: 'unknown' };
+  if (a.state === 'blank' || b.state === 'blank')
+    return a.state === 'blank' && b.state === 'blank' ? a : { state: 'unknown' };
+  if (a.state === 'read' && b.state === 'read') return a;
+  const token = a.state === 'read' || a.state === 'derived' ? a.token : undefined;
+  return { state: 'derived', value: va as number, ...(token ? { token } : {}) };
+}
+
+const fromToken = (t: Token): Work => (t.value === null ? { blank: t } : { value: t.value, derived: false, token: t });
+
+/**
+ * Fit `tokens` (printed in order) into `width` cells. Same count: cell by cell. More: try leaving out each
+ * possible set of surplus values. Fewer: try each set of positions for them and derive the rest from the
+ * identities. A cell is placed only when all candidates agree.
+ */
+export function fitRow(tokens: readonly Token[], width: number, identities: readonly Identity[] = []): Fit {
+  if (tokens.length === width) return { slots: agree([tokens.map(fromToken)], width), candidates: 1, gaveUp: false };
+  const surplus = tokens.length > width;
+  const count = surplus ? binomial(tokens.length, tokens.length - width) : binomial(width, tokens.length);
+  if (count > MAX_CANDIDATES || width === 0)
+    return { slots: Array.from({ length: width }, () => ({ state: 'unknown' })), candidates: count, gaveUp: true };
+  const candidates: Work[][] = [];
+  if (surplus) {
+    for (const dropped of combinations(tokens.length, tokens.length - width)) {
+      const skip = new Set(dropped);
+      candidates.push(tokens.filter((_, i) => !skip.has(i)).map(fromToken));
+    }
+  } else {
+    for (const positions of combinations(width, tokens.length)) {
+      const cells: Work[] = Array.from({ length: width }, () => null);
+      positions.forEach((p, i) => (cells[p] = fromToken(tokens[i]!)));
+      solve(cells, identities);
+      candidates.push(cells);
+    }
+  }
+  return { slots: agree(candidates, width), candidates: count, gaveUp: false };
+}

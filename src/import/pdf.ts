@@ -1,0 +1,142 @@
+import { createRequire } from 'node:module';
+import type { Finding } from '../domain/report/index.ts';
+import type { PdfItem, PdfPage, Segment } from './pdf-layout.ts';
+import { pdfRows } from './pdf-layout.ts';
+import type { DocRow } from './types.ts';
+
+/**
+ * PDF: a thin adapter over pdfjs-dist (legacy build, for Node): the text items of each page and the ruling
+ * lines drawn on it (stroked lines, and filled rectangles thin enough to be lines), in page space. The rows are
+ * rebuilt by pdf-layout.ts.
+ */
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+const load = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+function assetDir(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+  } catch {
+    return null;
+  }
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** Ruling lines from an operator list: constructPath with stroke → its straight edges; fill → thin boxes. */
+export function rulings(fnArray: readonly number[], argsArray: readonly unknown[], OPS: PdfJs['OPS']): Segment[] {
+  const out: Segment[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const STROKE = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const FILL = new Set<number>([OPS.fill, OPS.eoFill]);
+  const push = (a: [number, number], b: [number, number]) => {
+    const [x1, x2] = a[0] <= b[0] ? [a[0], b[0]] : [b[0], a[0]];
+    const [y1, y2] = a[1] <= b[1] ? [a[1], b[1]] : [b[1], a[1]];
+    if (Math.abs(x2 - x1) < 1 || Math.abs(y2 - y1) < 1) out.push({ x1, y1, x2, y2 });
+  };
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = multiply(ctm, argsArray[i] as Matrix);
+    else if (fn === OPS.constructPath) {
+      const [op, paths] = argsArray[i] as [number, ArrayLike<number>[] | null];
+      const data = paths?.[0];
+      if (!data || !(STROKE.has(op) || FILL.has(op))) continue;
+      const points: [number, number][] = [];
+      let start: [number, number] | null = null;
+      let prev: [number, number] | null = null;
+      for (let k = 0; k < data.length; ) {
+        const code = data[k++];
+        if (code === 0 || code === 1) {
+          const p = apply(ctm, data[k++]!, data[k++]!);
+          if (code === 1 && prev && STROKE.has(op)) push(prev, p);
+          if (code === 0) start = p;
+          prev = p;
+          points.push(p);
+        } else if (code === 2) {
+          k += 6;
+          prev = null;
+        } else if (code === 3) {
+          k += 4;
+          prev = null;
+        } else if (code === 4) {
+          if (prev && start && STROKE.has(op)) push(prev, start);
+          prev = start;
+        } else break;
+      }
+      if (FILL.has(op) && points.length >= 2) {
+        const xs = points.map((p) => p[0]);
+        const ys = points.map((p) => p[1]);
+        const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        if (x2 - x1 < 2.5 && y2 - y1 >= 3) out.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
+        else if (y2 - y1 < 2.5 && x2 - x1 >= 3) out.push({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
+      }
+    }
+  }
+  return out;
+}
+
+export interface PdfRead {
+  rows: DocRow[];
+  findings: Finding[];
+}
+
+const unreadable = (message: string): PdfRead => ({
+  rows: [],
+  findings: [{ code: 'import.pdf.unreadable', severity: 'error', location: { table: 'meta' }, message }],
+});
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
+  let lib: PdfJs;
+  try {
+    lib = await load();
+  } catch (error) {
+    return unreadable(`无法加载 PDF 解析组件：${error instanceof Error ? error.message : String(error)}。`);
+  }
+  const dir = assetDir();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']> | null = null;
+  try {
+    doc = await lib.getDocument({
+      data: new Uint8Array(bytes),
+      ...(dir ? { cMapUrl: `${dir}cmaps/`, cMapPacked: true, standardFontDataUrl: `${dir}standard_fonts/` } : {}),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+    const pages: PdfPage[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || it.str.trim() === '') continue;
+        const [a, b, c, d, e, f] = it.transform as number[];
+        if (Math.abs(b ?? 0) > 0.01 || Math.abs(c ?? 0) > 0.01) continue; // rotated text: not table content
+        items.push({ text: it.str, x: e!, y: f!, width: it.width, height: Math.abs(d ?? a ?? 10) || it.height || 10 });
+      }
+      const ops = await page.getOperatorList();
+      pages.push({ items, segments: rulings(ops.fnArray, ops.argsArray, lib.OPS) });
+      page.cleanup();
+    }
+    return { rows: pdfRows(pages), findings: [] };
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'PasswordException') return unreadable('PDF 文件有密码保护，无法读取。');
+    return unreadable(`无法读取 PDF 文件：${error instanceof Error ? error.message : String(error)}。`);
+  } finally {
+    await doc?.destroy().catch(() => undefined);
+  }
+}

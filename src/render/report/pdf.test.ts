@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnnualReport } from '../../domain/report/index.ts';
+import {
+  activeCells,
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMN_LABEL,
+  APPLICANT_COLUMNS,
+  getCell,
+  requestRows,
+} from '../../domain/report/index.ts';
+import { seedReports } from '../../../test/golden/report/golden.ts';
+import { docxToPdf, renderReport, renderReportDocx } from './index.ts';
+
+const onPath = (name: string) =>
+  (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(join(dir, name)));
+const HAS_SOFFICE = onPath('soffice');
+const HAS_PDFTOTEXT = onPath('pdftotext');
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdftext-'));
+  try {
+    writeFileSync(join(dir, 'r.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every printed number of the three tables, in print order (row by row, left to right). */
+function tableNumbers(report: AnnualReport): string[] {
+  const values = [
+    ...activeCells(report.format).map(({ row, column }) => getCell(report, 'active', row.key, column.key)),
+    ...requestRows(report.format).flatMap((row) =>
+      APPLICANT_COLUMNS.map((c) => getCell(report, 'requests', row.key, c)),
+    ),
+    ...APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => getCell(report, 'appeals', g, c))),
+  ];
+  return values.filter((v): v is number => v !== null).map(String);
+}
+
+/** True when `needles` occur in `haystack` in this order (other items may come between). */
+function inOrder(haystack: string[], needles: string[]): string | null {
+  let i = 0;
+  for (const needle of needles) {
+    while (i < haystack.length && haystack[i] !== needle) i++;
+    if (i === haystack.length) return needle;
+    i++;
+  }
+  return null;
+}
+
+describe.runIf(HAS_SOFFICE && HAS_PDFTOTEXT)('DOCX → PDF with LibreOffice keeps the tables intact', () => {
+  for (const { id, report } of seedReports())
+    it(id, { timeout: 180_000 }, async () => {
+      const pdf = await renderReport(report, 'pdf');
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = pdfText(pdf);
+      const compact = text.replace(/\s+/g, '');
+      for (const label of [
+        '第二十条第（一）项',
+        '第二十条第（九）项',
+        '申请人情况',
+        '法人或其他组织',
+        // labels narrow enough not to wrap in their cells
+        APPLICANT_COLUMN_LABEL.natural,
+        APPLICANT_COLUMN_LABEL.other,
+        APPLICANT_COLUMN_LABEL.total,
+        '（一）予以公开',
+        '1.属于国家秘密',
+        '（七）总计',
+        '一、本年新收政府信息公开申请数量',
+        '四、结转下年度继续办理',
+        '行政复议',
+        '未经复议直接起诉',
+        '复议后起诉',
+      ])
+        expect(compact, label).toContain(label);
+      // all numbers of the tables appear in print order: no row lost, split or reordered
+      const tokens = text.match(/-?\d+(\.\d+)?/g) ?? [];
+      expect(inOrder(tokens, tableNumbers(report)), '未按顺序找到的数字').toBeNull();
+      // table 三's （七）总计 row prints on one line with its numbers, left to right
+      const totals = APPLICANT_COLUMNS.map((c) => getCell(report, 'requests', 'total', c))
+        .filter((v) => v !== null)
+        .join('\\s+');
+      expect(text).toMatch(new RegExp(`（七）总计\\s+${totals}\\s*\\n`));
+    });
+});
+
+describe('docxToPdf', () => {
+  it.runIf(HAS_SOFFICE && HAS_PDFTOTEXT)(
+    'runs concurrent conversions side by side (a profile each)',
+    { timeout: 180_000 },
+    async () => {
+      const [a, b] = seedReports();
+      const pdfs = await Promise.all(
+        [a!, b!].map(async ({ report }) => docxToPdf(await renderReportDocx(report))),
+      );
+      for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdfText(pdfs[0]!)).toContain(a!.report.agency!);
+      expect(pdfText(pdfs[1]!)).toContain(b!.report.agency!);
+    },
+  );
+
+  it('says in Chinese that LibreOffice is missing', async () => {
+    const docx = await renderReportDocx(seedReports()[0]!.report);
+    await expect(docxToPdf(docx, { soffice: '/nonexistent/soffice' })).rejects.toThrow(/未找到 LibreOffice/);
+  });
+});

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface PdfOptions {
+  /** the LibreOffice executable (default: soffice on the PATH) */
+  soffice?: string;
+  /** give up after this many milliseconds (default 120 s) */
+  timeoutMs?: number;
+}
+
+const run = (file: string, args: string[], timeout: number) =>
+  new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(file, args, { timeout, windowsHide: true }, (error, stdout, stderr) =>
+      error ? reject(Object.assign(error, { stderr: String(stderr) })) : resolve({ stdout, stderr }),
+    );
+  });
+
+/**
+ * Converts a DOCX document to PDF with LibreOffice (`soffice --headless --convert-to pdf`). Each call runs
+ * with a fresh LibreOffice profile in its own temporary directory, so concurrent conversions do not clash.
+ */
+export async function docxToPdf(docx: Uint8Array, options: PdfOptions = {}): Promise<Buffer> {
+  const soffice = options.soffice ?? 'soffice';
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-'));
+  try {
+    const input = join(dir, 'report.docx');
+    await writeFile(input, docx);
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    try {
+      await run(
+        soffice,
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          input,
+        ],
+        options.timeoutMs ?? 120_000,
+      );
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
+      if (e.code === 'ENOENT')
+        throw new Error(
+          `未找到 LibreOffice（${soffice}），无法生成 PDF。请先安装 LibreOffice，或改为导出 Word 文档。`,
+        );
+      if (e.killed) throw new Error('LibreOffice 转换 PDF 超时，请稍后重试。');
+      throw new Error(`LibreOffice 转换 PDF 失败：${(e.stderr ?? e.message).trim()}`);
+    }
+    try {
+      return await readFile(join(dir, 'report.pdf'));
+    } catch {
+      throw new Error('LibreOffice 未生成 PDF 文件，请检查 Word 文档是否完好。');
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
