@@ -70,14 +70,12 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   server.setErrorHandler(errorHandler);
   server.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/'))
-      return reply
-        .status(404)
-        .send({
-          error: {
-            code: 'not_found',
-            message: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,
-          },
-        });
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
     return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage());
   });
 

@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Finding } from '../domain/report/index.ts';
 import { gridRows } from './grid.ts';
 import type { SourceCell } from './grid.ts';
@@ -8,8 +9,9 @@ import type { DocRow } from './types.ts';
 /**
  * Word (.docx): the main document part read as XML, body paragraphs as prose rows and each top-level table
  * (w:tbl / w:tr / w:tc, with w:gridSpan and w:vMerge) as a grid. A cell's source is
- * `table[t]/tr[r]/td[c]` (the c-th w:tc of the row); a paragraph's `p[n]` (the n-th body paragraph outside
- * tables). Tracked deletions, field codes and fallback copies of drawings are not text.
+ * `table[t]/tr[r]/td[c]` (the t-th table of the body, its r-th w:tr, that row's c-th w:tc, looking through
+ * content controls); a paragraph's `p[n]` (the n-th body paragraph). Tracked deletions, field codes and
+ * fallback copies of drawings are not text; a table nested in a cell is read as the text of that cell.
  */
 
 const MAIN_PART = /PartName="\/?([^"]+)"\s+ContentType="application\/vnd\.[^"]*wordprocessingml\.document\.main\+xml"/;
@@ -52,124 +54,81 @@ export function docxXml(bytes: Uint8Array): string | Finding {
   return decoder.decode(part);
 }
 
+/** Wrappers that may hold rows, cells or paragraphs: content controls, custom XML, smart tags, insertions. */
+const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag', 'w:ins', 'w:moveTo', 'w:hyperlink', 'w:fldSimple', 'w:dir', 'w:bdo']);
+/** Not text: deletions, field codes, fallback copies of drawings, text boxes, properties. */
+const NOT_TEXT = new Set(['w:del', 'w:delText', 'w:instrText', 'w:moveFrom', 'mc:Fallback', 'w:txbxContent', 'w:fldData', 'w:rPr', 'w:pPr', 'w:tcPr', 'w:trPr', 'w:tblPr', 'w:sdtPr']);
+
+const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === 'tag');
+
+/** Children of an element with the given name, looking through wrappers. */
+function childrenNamed(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  for (const child of elements(el.children)) {
+    if (child.name === name) out.push(child);
+    else if (WRAPPERS.has(child.name)) out.push(...childrenNamed(child, name));
+  }
+  return out;
+}
+
+/** The text of an element: w:t runs, tabs, breaks; nested tables and paragraphs on their own lines. */
+function textOf(node: ChildNode): string {
+  if (node.type !== 'tag') return '';
+  const el = node as Element;
+  if (NOT_TEXT.has(el.name)) return '';
+  switch (el.name) {
+    case 'w:t':
+      return el.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
+    case 'w:tab':
+      return '\t';
+    case 'w:br':
+    case 'w:cr':
+      return '\n';
+    case 'w:noBreakHyphen':
+      return '-';
+    case 'w:p':
+      return `${el.children.map(textOf).join('')}\n`;
+  }
+  return el.children.map(textOf).join('');
+}
+
 export function docxRows(xml: string): DocRow[] {
+  const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  const body = DomUtils.findOne((e) => e.name === 'w:body', doc.children, true) ?? DomUtils.findOne((e) => e.name === 'w:document', doc.children, true);
   const rows: DocRow[] = [];
-  let tableDepth = 0;
+  if (!body) return rows;
   let tables = 0;
   let paragraphs = 0;
-  let skip = 0;
-  let inText = false;
-  let paragraph: string | null = null;
-  // the current top-level table
-  let tableCells: SourceCell[][] = [];
-  let rowSources: DocRow['source'][] = [];
-  let cell: SourceCell | null = null;
-  let cellParagraphs: string[] = [];
-  const SKIPPED = new Set(['w:delText', 'w:instrText', 'mc:Fallback', 'w:txbxContent', 'w:fldData']);
-
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (SKIPPED.has(name)) {
-          skip++;
-          return;
-        }
-        if (skip > 0) return;
-        switch (name) {
-          case 'w:tbl':
-            tableDepth++;
-            if (tableDepth === 1) {
-              tables++;
-              tableCells = [];
-              rowSources = [];
-            }
-            break;
-          case 'w:tr':
-            if (tableDepth === 1) {
-              tableCells.push([]);
-              rowSources.push({ element: `table[${tables}]/tr[${tableCells.length}]` });
-            }
-            break;
-          case 'w:tc':
-            if (tableDepth === 1) {
-              const r = tableCells.length;
-              const c = (tableCells[r - 1]?.length ?? 0) + 1;
-              cell = { text: '', source: { element: `table[${tables}]/tr[${r}]/td[${c}]` }, colspan: 1, rowspan: 1 };
-              cellParagraphs = [];
-            }
-            break;
-          case 'w:gridSpan':
-            if (cell && tableDepth === 1) cell.colspan = Number.parseInt(attrs['w:val'] ?? '1', 10) || 1;
-            break;
-          case 'w:vMerge':
-            if (cell && tableDepth === 1 && (attrs['w:val'] ?? 'continue') === 'continue') cell.continues = true;
-            break;
-          case 'w:p':
-            paragraph = paragraph ?? '';
-            break;
-          case 'w:t':
-            inText = true;
-            break;
-          case 'w:tab':
-            if (paragraph !== null) paragraph += tableDepth > 0 ? ' ' : '\t';
-            break;
-          case 'w:br':
-          case 'w:cr':
-            if (paragraph !== null) paragraph += '\n';
-            break;
-          case 'w:noBreakHyphen':
-            if (paragraph !== null) paragraph += '-';
-            break;
-        }
-      },
-      ontext(text) {
-        if (skip === 0 && inText && paragraph !== null) paragraph += text;
-      },
-      onclosetag(name) {
-        if (SKIPPED.has(name)) {
-          skip = Math.max(0, skip - 1);
-          return;
-        }
-        if (skip > 0) return;
-        switch (name) {
-          case 'w:t':
-            inText = false;
-            break;
-          case 'w:p': {
-            const text = paragraph ?? '';
-            paragraph = null;
-            if (tableDepth > 0) cellParagraphs.push(text);
-            else {
-              paragraphs++;
-              const t = text.replace(/\t/g, ' ').trim();
-              if (t)
-                rows.push({
-                  cells: [{ text: t, source: { element: `p[${paragraphs}]` } }],
-                  prose: true,
-                  source: { element: `p[${paragraphs}]` },
-                });
-            }
-            break;
-          }
-          case 'w:tc':
-            if (cell && tableDepth === 1) {
-              cell.text = cellParagraphs.join('\n').trim();
-              tableCells[tableCells.length - 1]?.push(cell);
-              cell = null;
-            }
-            break;
-          case 'w:tbl':
-            if (tableDepth === 1) rows.push(...gridRows(tableCells, rowSources));
-            else if (tableDepth > 1) cellParagraphs.push('');
-            tableDepth = Math.max(0, tableDepth - 1);
-            break;
-        }
-      },
-    },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.write(xml);
-  parser.end();
+  const walk = (el: Element) => {
+    for (const child of elements(el.children)) {
+      if (child.name === 'w:p') {
+        paragraphs++;
+        const text = textOf(child).replace(/\t/g, ' ').trim();
+        const source = { element: `p[${paragraphs}]` };
+        for (const line of text.split('\n')) if (line.trim()) rows.push({ cells: [{ text: line.trim(), source }], prose: true, source });
+      } else if (child.name === 'w:tbl') {
+        tables++;
+        const trs = childrenNamed(child, 'w:tr');
+        const cells: SourceCell[][] = trs.map((tr, r) =>
+          childrenNamed(tr, 'w:tc').map((tc, c) => {
+            const props = elements(tc.children).find((e) => e.name === 'w:tcPr');
+            const span = props && elements(props.children).find((e) => e.name === 'w:gridSpan');
+            const merge = props && elements(props.children).find((e) => e.name === 'w:vMerge');
+            const cell: SourceCell = {
+              text: textOf(tc).replace(/\t/g, ' ').trim(),
+              source: { element: `table[${tables}]/tr[${r + 1}]/td[${c + 1}]` },
+              colspan: Number.parseInt(span?.attribs['w:val'] ?? '1', 10) || 1,
+              rowspan: 1,
+            };
+            if (merge && (merge.attribs['w:val'] ?? 'continue') === 'continue') cell.continues = true;
+            return cell;
+          }),
+        );
+        rows.push(...gridRows(cells, trs.map((_, r) => ({ element: `table[${tables}]/tr[${r + 1}]` }))));
+      } else if (WRAPPERS.has(child.name)) walk(child);
+    }
+  };
+  walk(body);
   return rows;
 }
 

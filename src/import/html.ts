@@ -1,6 +1,8 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { parseRows } from './parse-document.ts';
+import { guard, textFindings } from './safe.ts';
+import { garbageRatio } from './sniff.ts';
 import { gridRows } from './grid.ts';
 import type { SourceCell } from './grid.ts';
 import type { DocRow, ParseOptions, ParseResult } from './types.ts';
@@ -139,5 +141,10 @@ function findTitle(nodes: ChildNode[]): string | null {
 
 /** Parse a report from an HTML page. */
 export function parseReportHtml(html: string, options: ParseOptions = {}): ParseResult {
-  return parseRows(htmlRows(html), 'html', options);
+  return guard('html', options, () => {
+    const text = typeof html === 'string' ? html : '';
+    const pre = textFindings(text, garbageRatio(text.slice(0, 20000)));
+    const result = parseRows(htmlRows(text), 'html', options);
+    return { ...result, findings: [...pre, ...result.findings] };
+  });
 }

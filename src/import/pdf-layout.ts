@@ -146,6 +146,9 @@ function joinLine(line: readonly PdfItem[], spaceGap: number): string {
   return out.trim();
 }
 
+/** A page number in a header or footer: “— 3 —”, “第 3 页”, “3/12”, “第3页 共12页”. */
+const PAGE_NUMBER = /^[—–\-－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[—–\-－\s]*$/;
+
 interface Entry {
   top: number;
   cells: string[];
@@ -201,7 +204,7 @@ function pageEntries(page: PdfPage): Entry[] {
     }
     if (current.length > 0) cells.push(joinLine(current, 0.25));
     const texts = cells.filter((c) => c !== '');
-    if (texts.length === 0) continue;
+    if (texts.length === 0 || (texts.length === 1 && PAGE_NUMBER.test(texts[0]!))) continue;
     entries.push({ top: line[0]!.y + h, cells: texts, loose: texts.length > 1, prose: texts.length === 1 });
   }
   return entries.sort((a, b) => b.top - a.top);

@@ -35,7 +35,7 @@ export function stripMarkdown(text: string): string {
   return text
     .replace(/^\s{0,3}#{1,6}\s+/, '')
     .replace(/\*\*|__/g, '')
-    .replace(/\\([|*_#\\\-.+])/g, '$1');
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 function pipeCells(line: string, lineNo: number): DocCell[] {

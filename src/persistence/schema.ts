@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { ApplicationSchema } from './schema-application.ts';
+import type { CatalogSchema } from './schema-catalog.ts';
 
 /**
  * The database schema as Kysely sees it. Portable types only: integers, text (ISO dates 'YYYY-MM-DD' and
@@ -73,7 +75,7 @@ export interface HolidayScheduleTable {
   uploaded_at: string;
 }
 
-export interface Schema {
+export interface Schema extends ApplicationSchema, CatalogSchema {
   agencies: AgencyTable;
   users: UserTable;
   sessions: SessionTable;

@@ -26,12 +26,11 @@ export function todayInChina(ctx: ServiceContext): string {
  * Runs `body` in one transaction with a helper that appends events to the audit chain in that same
  * transaction: the change and its event are written together or not at all.
  */
+export type Recorder = (event: Omit<NewEvent, 'at'> & { at?: string }) => Promise<StoredEvent>;
+
 export async function inTransaction<T>(
   ctx: ServiceContext,
-  body: (
-    trx: Transaction<Schema>,
-    record: (event: Omit<NewEvent, 'at'> & { at?: string }) => Promise<StoredEvent>,
-  ) => Promise<T>,
+  body: (trx: Transaction<Schema>, record: Recorder) => Promise<T>,
 ): Promise<T> {
   return ctx.database.db
     .transaction()

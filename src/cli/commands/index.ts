@@ -1,6 +1,8 @@
 import type { Command } from '../command.ts';
 import { auditVerify } from './audit-verify.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { deadline } from './deadline.ts';
+import { reportParse } from './report-parse.ts';
 import { reportRender } from './report-render.ts';
 import { reportTemplate } from './report-template.ts';
 import { reportValidate } from './report-validate.ts';
@@ -9,8 +11,10 @@ import { reportValidate } from './report-validate.ts';
 export const commands: readonly Command[] = [
   reportValidate,
   reportRender,
+  reportParse,
   reportTemplate,
   auditVerify,
   backupCommand,
   restoreCommand,
+  deadline,
 ];

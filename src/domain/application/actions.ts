@@ -61,7 +61,11 @@ const wholeIn = (n: unknown, min: number, max: number) =>
   typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
 
 /** The problems with an action's own data (not its preconditions), each naming its field. */
-export function checkActionInput(action: Action, application: Application, today: LocalDate): DecisionProblem[] {
+export function checkActionInput(
+  action: Action,
+  application: Application,
+  today: LocalDate,
+): DecisionProblem[] {
   const problems: DecisionProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field, message });
   switch (action.type) {
@@ -92,7 +96,8 @@ export function checkActionInput(action: Action, application: Application, today
     case 'issue_fee_notice': {
       const a = action.assessment;
       const sum = Array.isArray(a?.bands) ? a.bands.reduce((s, b) => s + b.amount, 0) : NaN;
-      if (!a || !(FEE_METHODS as readonly string[]).includes(a.method)) problem('assessment.method', '收费方式无效');
+      if (!a || !(FEE_METHODS as readonly string[]).includes(a.method))
+        problem('assessment.method', '收费方式无效');
       else if (!wholeIn(a.amount, 1, Number.MAX_SAFE_INTEGER) || sum !== a.amount)
         problem('assessment.amount', '收费金额应为正整数（元），且等于各档金额之和；不收费时不发收费通知');
       break;

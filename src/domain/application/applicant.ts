@@ -15,5 +15,7 @@ export function isApplicantType(value: unknown): value is ApplicantType {
 
 /** '自然人' or '法人或其他组织（商业企业）' — derived from the table 三 column labels. */
 export function applicantTypeLabel(type: ApplicantType): string {
-  return type === 'natural' ? APPLICANT_COLUMN_LABEL.natural : `${ORGANISATION_HEADER}（${APPLICANT_COLUMN_LABEL[type]}）`;
+  return type === 'natural'
+    ? APPLICANT_COLUMN_LABEL.natural
+    : `${ORGANISATION_HEADER}（${APPLICANT_COLUMN_LABEL[type]}）`;
 }

@@ -28,21 +28,32 @@ export interface ActionContext {
 }
 
 export type ActionResult =
-  | { ok: true; application: Application; event: ApplicationEvent }
-  | { ok: false; error: TransitionError };
+  { ok: true; application: Application; event: ApplicationEvent } | { ok: false; error: TransitionError };
 
-type Effect<T extends ActionType> = (a: Application, action: ActionOf<T>, ctx: ActionContext) => Partial<Application>;
+type Effect<T extends ActionType> = (
+  a: Application,
+  action: ActionOf<T>,
+  ctx: ActionContext,
+) => Partial<Application>;
 
 /** What each action records. States come from the transition table, deadlines are derived afterwards. */
 const EFFECTS: { [T in ActionType]: Effect<T> } = {
   accept: () => ({}),
   request_correction: (_, action, { today }) => ({
-    correction: { requestedOn: today, points: action.points.map((p) => p.trim()), periodDays: action.periodDays, receivedOn: null },
+    correction: {
+      requestedOn: today,
+      points: action.points.map((p) => p.trim()),
+      periodDays: action.periodDays,
+      receivedOn: null,
+    },
   }),
   receive_correction: (a, action) => ({ correction: { ...a.correction!, receivedOn: action.receivedOn } }),
   deem_abandoned_no_correction: (_, __, { today }) => ({ outcome: 'other_no_correction', closedOn: today }),
   start_consultation: (a, action, { today }) => ({
-    consultations: [...a.consultations, { kind: action.kind, party: action.party.trim(), sentOn: today, endedOn: null }],
+    consultations: [
+      ...a.consultations,
+      { kind: action.kind, party: action.party.trim(), sentOn: today, endedOn: null },
+    ],
   }),
   end_consultation: (a, _, { today }) => ({
     consultations: a.consultations.map((c) => (c.endedOn === null ? { ...c, endedOn: today } : c)),
@@ -74,7 +85,9 @@ const EFFECTS: { [T in ActionType]: Effect<T> } = {
     },
   }),
   return_decision: () => ({}),
-  approve_decision: (a, _, { today, actor }) => ({ decision: { ...a.decision!, approvedBy: actor.id, approvedOn: today } }),
+  approve_decision: (a, _, { today, actor }) => ({
+    decision: { ...a.decision!, approvedBy: actor.id, approvedOn: today },
+  }),
   send_reply: (a, _, { today }) => ({ outcome: a.decision!.outcome, closedOn: today }),
   withdraw: (_, __, { today }) => ({ outcome: 'other_other', closedOn: today }),
   archive: (_, __, { today }) => ({ archivedOn: today }),

@@ -62,7 +62,11 @@ export interface ReceiptRule {
 export function receiptRule(channel: Channel, mailKind: MailKind | null = null): ReceiptRule {
   switch (channel) {
     case 'in_person':
-      return { rule: '当面提交的，以提交之日为收到申请之日', article: '条例第三十一条第（一）项', field: 'submittedOn' };
+      return {
+        rule: '当面提交的，以提交之日为收到申请之日',
+        article: '条例第三十一条第（一）项',
+        field: 'submittedOn',
+      };
     case 'mail':
       return mailKind === 'ordinary'
         ? {

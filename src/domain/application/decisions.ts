@@ -61,7 +61,13 @@ const decided = (
   replyTypes: readonly ReplyType[],
   articles: readonly string[],
   denial = false,
-): OutcomeRule => ({ replyTypes, articles, exemptionRequired: denial, reconsiderationFirst: denial, reachedBy: 'decision' });
+): OutcomeRule => ({
+  replyTypes,
+  articles,
+  exemptionRequired: denial,
+  reconsiderationFirst: denial,
+  reachedBy: 'decision',
+});
 
 /** The closed catalogue (STATUTE.md §2 table, GLOSSARY.md table 三 rows). */
 export const OUTCOME_RULES: Record<Outcome, OutcomeRule> = {
@@ -130,7 +136,9 @@ const blank = (s: string | null | undefined) => s === null || s === undefined ||
 export function checkDecision(decision: Decision): DecisionProblem[] {
   const problems: DecisionProblem[] = [];
   if (!isOutcome(decision.outcome))
-    return [{ field: 'decision.outcome', message: `办理结果“${String(decision.outcome)}”不在表三办理结果之列` }];
+    return [
+      { field: 'decision.outcome', message: `办理结果“${String(decision.outcome)}”不在表三办理结果之列` },
+    ];
   const rule = OUTCOME_RULES[decision.outcome];
   const label = outcomeLabel(decision.outcome);
   if (rule.reachedBy === 'abandonment')
@@ -140,16 +148,26 @@ export function checkDecision(decision: Decision): DecisionProblem[] {
     });
   if (rule.replyTypes.length === 0 && decision.replyType !== null)
     problems.push({ field: 'decision.replyType', message: `“${label}”不适用条例第三十六条的答复类型` });
-  if (rule.replyTypes.length > 0 && (decision.replyType === null || !rule.replyTypes.includes(decision.replyType)))
+  if (
+    rule.replyTypes.length > 0 &&
+    (decision.replyType === null || !rule.replyTypes.includes(decision.replyType))
+  )
     problems.push({
       field: 'decision.replyType',
       message: `“${label}”的答复类型应为：${rule.replyTypes.map((t) => `${REPLY_TYPE[t].label}（${REPLY_TYPE[t].article}）`).join('；或')}`,
     });
   if (rule.exemptionRequired && blank(decision.exemption))
-    problems.push({ field: 'decision.exemption', message: `“${label}”须写明不予公开所依据的具体情形和法律依据` });
+    problems.push({
+      field: 'decision.exemption',
+      message: `“${label}”须写明不予公开所依据的具体情形和法律依据`,
+    });
   if (decision.outcome !== 'granted' && blank(decision.reasons))
     problems.push({ field: 'decision.reasons', message: `“${label}”须向申请人说明理由` });
-  if (decision.replyType === 'not_responsible' && decision.responsibleAgency !== null && blank(decision.responsibleAgency))
+  if (
+    decision.replyType === 'not_responsible' &&
+    decision.responsibleAgency !== null &&
+    blank(decision.responsibleAgency)
+  )
     problems.push({ field: 'decision.responsibleAgency', message: '负责公开的行政机关名称不能为空白' });
   return problems;
 }

@@ -3,7 +3,13 @@ import type { Deadlines, DueDate } from './deadlines.ts';
 import { CONSULTATION, PERIODS } from './deadlines.ts';
 
 /** The due dates an application carries; each change of one is recorded with its reason and article. */
-export const DUE_KINDS = ['correction_notice', 'correction_response', 'reply', 'consultation', 'fee_payment'] as const;
+export const DUE_KINDS = [
+  'correction_notice',
+  'correction_response',
+  'reply',
+  'consultation',
+  'fee_payment',
+] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
 export const DUE_KIND_LABEL: Record<DueKind, string> = {
@@ -99,7 +105,15 @@ export function dueDateChanges(
     const kind = after.consultation?.kind ?? before?.consultation?.kind ?? 'third_party';
     const article =
       due === 'consultation' ? CONSULTATION[kind].article : (REASON_ARTICLE[reason] ?? DUE_ARTICLE[due]);
-    changes.push({ due, from: a?.date ?? null, to: b?.date ?? null, provisional: b?.provisional ?? false, reason, article, on });
+    changes.push({
+      due,
+      from: a?.date ?? null,
+      to: b?.date ?? null,
+      provisional: b?.provisional ?? false,
+      reason,
+      article,
+      on,
+    });
   }
   return changes;
 }

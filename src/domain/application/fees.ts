@@ -55,7 +55,8 @@ function applicationBands(quantity: number): Band[] {
     { from: 1, to: 10, rate: 0 },
     { from: 11, to: 30, rate: 100 },
   ];
-  for (let from = 31, rate = 200; from <= quantity; from += 10, rate += 100) bands.push({ from, to: from + 9, rate });
+  for (let from = 31, rate = 200; from <= quantity; from += 10, rate += 100)
+    bands.push({ from, to: from + 9, rate });
   return bands;
 }
 
@@ -90,7 +91,12 @@ export function perPageFee(pages: number): FeeAssessment {
 export function nthApplicationFee(n: number): FeeAssessment {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`申请序号应为正整数：${n}`);
   const rate = applicationBands(n).find((b) => n >= b.from && (b.to === null || n <= b.to))!.rate;
-  return { method: 'per_application', quantity: n, bands: [{ from: n, to: n, rate, units: 1, amount: rate }], amount: rate };
+  return {
+    method: 'per_application',
+    quantity: n,
+    bands: [{ from: n, to: n, rate, units: 1, amount: rate }],
+    amount: rate,
+  };
 }
 
 export function feeFor(method: FeeMethod, quantity: number): FeeAssessment {

@@ -28,8 +28,12 @@ function check(input: RegistrationInput, today: string): DecisionProblem[] {
   const problems: DecisionProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field, message });
   if (!isApplicantType(input.applicantType))
-    problem('applicantType', '申请人类型应为自然人，或商业企业、科研机构、社会公益组织、法律服务机构、其他组织之一');
-  if (!isChannel(input.receipt?.channel)) problem('receipt.channel', '申请方式应为当面、邮寄、网络、传真或其他');
+    problem(
+      'applicantType',
+      '申请人类型应为自然人，或商业企业、科研机构、社会公益组织、法律服务机构、其他组织之一',
+    );
+  if (!isChannel(input.receipt?.channel))
+    problem('receipt.channel', '申请方式应为当面、邮寄、网络、传真或其他');
   else {
     const kind = input.receipt.mailKind;
     if (kind !== undefined && kind !== null && !(MAIL_KINDS as readonly string[]).includes(kind))
@@ -62,17 +66,26 @@ function check(input: RegistrationInput, today: string): DecisionProblem[] {
  */
 export function registerApplication(input: RegistrationInput, ctx: ActionContext): ActionResult {
   if (!REGISTRATION.roles.some((r) => ctx.actor.roles.includes(r)))
-    return { ok: false, error: new TransitionError('role', `登记申请须由${describeRoles(REGISTRATION.roles)}办理`) };
+    return {
+      ok: false,
+      error: new TransitionError('role', `登记申请须由${describeRoles(REGISTRATION.roles)}办理`),
+    };
   const problems = check(input, ctx.today);
   if (problems.length > 0)
-    return { ok: false, error: new TransitionError('input', problems[0]!.message, problems[0]!.field, problems) };
+    return {
+      ok: false,
+      error: new TransitionError('input', problems[0]!.message, problems[0]!.field, problems),
+    };
   const receivedOn = receiptDate(input.receipt).date;
   const facts = {
     state: REGISTRATION.to,
     applicantType: input.applicantType,
     receipt: { ...input.receipt },
     receivedOn,
-    items: input.items.map((i) => ({ description: i.description.trim(), documentNumber: i.documentNumber?.trim() || null })),
+    items: input.items.map((i) => ({
+      description: i.description.trim(),
+      documentNumber: i.documentNumber?.trim() || null,
+    })),
     form: input.form,
     delivery: input.delivery,
     correction: null,

@@ -24,7 +24,8 @@ export const AGENCY_KIND_LABEL: Record<AgencyKind, string> = {
   office: '政府办公室（政务公开办）',
 };
 
-export type ReconsiderationBody = 'same_level_government' | 'higher_government' | 'self' | 'higher_department';
+export type ReconsiderationBody =
+  'same_level_government' | 'higher_government' | 'self' | 'higher_department';
 
 export const RECONSIDERATION_DAYS = 60;
 export const LITIGATION_MONTHS = 6;
@@ -86,7 +87,12 @@ export function remedies(input: RemediesInput): Remedies {
       reconsiderationFirst: true,
       reconsiderationDays: RECONSIDERATION_DAYS,
       litigationMonths: null,
-      articles: ['行政复议法第二十条', article, '行政复议法第二十三条第一款第（四）项', '行政诉讼法第四十五条'],
+      articles: [
+        '行政复议法第二十条',
+        article,
+        '行政复议法第二十三条第一款第（四）项',
+        '行政诉讼法第四十五条',
+      ],
       sentences: [
         `根据《中华人民共和国行政复议法》第二十三条的规定，对本机关不予公开政府信息的决定不服的，应当先申请行政复议。`,
         `申请人可以${apply}；对行政复议决定不服的，可以自收到行政复议决定书之日起${LITIGATION_AFTER_RECONSIDERATION_DAYS}日内依法向人民法院提起行政诉讼。`,

@@ -49,7 +49,11 @@ function checkSummary(s: ApplicationSummary, index: number): void {
 }
 
 /** The rows of table 三 (other than the 总计 column) an application is counted in for a year. */
-export function countedRows(s: ApplicationSummary, year: number, format: ReportFormat = formatForYear(year)): RequestRowKey[] {
+export function countedRows(
+  s: ApplicationSummary,
+  year: number,
+  format: ReportFormat = formatForYear(year),
+): RequestRowKey[] {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const rows: RequestRowKey[] = [];
@@ -63,8 +67,16 @@ export function countedRows(s: ApplicationSummary, year: number, format: ReportF
   return rows;
 }
 
-export function requestsFromRecords(summaries: readonly ApplicationSummary[], year: number, format: '2019'): Report2019['requests'];
-export function requestsFromRecords(summaries: readonly ApplicationSummary[], year: number, format: '2021'): Report2021['requests'];
+export function requestsFromRecords(
+  summaries: readonly ApplicationSummary[],
+  year: number,
+  format: '2019',
+): Report2019['requests'];
+export function requestsFromRecords(
+  summaries: readonly ApplicationSummary[],
+  year: number,
+  format: '2021',
+): Report2021['requests'];
 export function requestsFromRecords(
   summaries: readonly ApplicationSummary[],
   year: number,

@@ -40,7 +40,13 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: FRONT_DESK,
     guards: ['correction_not_yet_requested'],
   },
-  { action: 'receive_correction', from: ['correction_requested'], to: 'in_progress', roles: FRONT_DESK, guards: [] },
+  {
+    action: 'receive_correction',
+    from: ['correction_requested'],
+    to: 'in_progress',
+    roles: FRONT_DESK,
+    guards: [],
+  },
   {
     action: 'deem_abandoned_no_correction',
     from: ['correction_requested'],
@@ -79,11 +85,29 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: ['handler'],
     guards: ['unclear_only_after_correction'],
   },
-  { action: 'return_decision', from: ['under_review'], to: 'in_progress', roles: ['reviewer', 'head'], guards: [] },
-  { action: 'approve_decision', from: ['under_review'], to: 'approved', roles: ['reviewer', 'head'], guards: [] },
+  {
+    action: 'return_decision',
+    from: ['under_review'],
+    to: 'in_progress',
+    roles: ['reviewer', 'head'],
+    guards: [],
+  },
+  {
+    action: 'approve_decision',
+    from: ['under_review'],
+    to: 'approved',
+    roles: ['reviewer', 'head'],
+    guards: [],
+  },
   { action: 'send_reply', from: ['approved'], to: 'replied', roles: FRONT_DESK, guards: [] },
   { action: 'withdraw', from: OPEN, to: 'withdrawn', roles: FRONT_DESK, guards: [] },
-  { action: 'archive', from: ['replied', 'abandoned', 'withdrawn'], to: 'archived', roles: FRONT_DESK, guards: [] },
+  {
+    action: 'archive',
+    from: ['replied', 'abandoned', 'withdrawn'],
+    to: 'archived',
+    roles: FRONT_DESK,
+    guards: [],
+  },
 ];
 
 export function transitionOf(action: ActionType): Transition {
@@ -106,8 +130,10 @@ const GUARD_TABLE = {
     message: () => '补正只能告知一次，且应一次性告知全部需要补正的事项（条例第三十条）',
   },
   correction_period_expired: {
-    holds: (a, today) => a.deadlines.correctionResponse !== null && today > a.deadlines.correctionResponse.date,
-    message: (a) => `补正期限（${a.deadlines.correctionResponse?.date ?? '未设定'}）尚未届满，不能视为放弃申请`,
+    holds: (a, today) =>
+      a.deadlines.correctionResponse !== null && today > a.deadlines.correctionResponse.date,
+    message: (a) =>
+      `补正期限（${a.deadlines.correctionResponse?.date ?? '未设定'}）尚未届满，不能视为放弃申请`,
   },
   not_yet_extended: {
     holds: (a) => a.extension === null,

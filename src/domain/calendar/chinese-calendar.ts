@@ -87,10 +87,12 @@ export function chineseNewYear(year: number): LocalDate {
  * (e.g. (2025, 5, 5) → 端午 2025-05-31; (2025, 8, 15) → 中秋 2025-10-06).
  */
 export function lunarToGregorian(year: number, month: number, day: number): LocalDate {
-  if (!Number.isInteger(month) || month < 1 || month > 10) throw new RangeError(`农历月份应为 1–10：${month}`);
+  if (!Number.isInteger(month) || month < 1 || month > 10)
+    throw new RangeError(`农历月份应为 1–10：${month}`);
   const months = lunarMonthsOfYear(year);
   const found = months.find((m, i) => i > 0 && m.month === month && !m.leap);
   if (!found) throw new RangeError(`未能推算 ${year} 年农历${month}月`);
-  if (!Number.isInteger(day) || day < 1 || day > found.days) throw new RangeError(`农历${month}月没有第 ${day} 日`);
+  if (!Number.isInteger(day) || day < 1 || day > found.days)
+    throw new RangeError(`农历${month}月没有第 ${day} 日`);
   return addDays(found.start, day - 1);
 }

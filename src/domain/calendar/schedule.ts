@@ -27,10 +27,10 @@ export const PRECEDING_DECEMBER_FROM = 25;
 export const MIN_SCHEDULE_YEAR = 2000;
 
 export type ScheduleValidation =
-  | { ok: true; schedule: Schedule; warnings: string[] }
-  | { ok: false; errors: string[]; warnings: string[] };
+  { ok: true; schedule: Schedule; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Checks an uploaded schedule (the JSON of one `YYYY.json`) and returns it normalised ({year, days} sorted by
@@ -42,8 +42,12 @@ export function validateSchedule(input: unknown, expectedYear?: number): Schedul
   const warnings: string[] = [];
   if (!isRecord(input)) return { ok: false, errors: ['放假安排应为 JSON 对象，含 year 和 days'], warnings };
   const year = input.year;
-  const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= MIN_SCHEDULE_YEAR && year <= MAX_YEAR;
-  if (!yearOk) errors.push(`年份（year）应为 ${MIN_SCHEDULE_YEAR}–${MAX_YEAR} 之间的整数，实际为 ${JSON.stringify(year)}`);
+  const yearOk =
+    typeof year === 'number' && Number.isInteger(year) && year >= MIN_SCHEDULE_YEAR && year <= MAX_YEAR;
+  if (!yearOk)
+    errors.push(
+      `年份（year）应为 ${MIN_SCHEDULE_YEAR}–${MAX_YEAR} 之间的整数，实际为 ${JSON.stringify(year)}`,
+    );
   else if (expectedYear !== undefined && year !== expectedYear)
     errors.push(`文件中的年份为 ${year}，但上传的是 ${expectedYear} 年的放假安排`);
   if (!Array.isArray(input.days) || input.days.length === 0) {
@@ -67,12 +71,16 @@ export function validateSchedule(input: unknown, expectedYear?: number): Schedul
     const where = `${at}（${date}）`;
     if (yearOk) {
       const inYear = parts.year === year;
-      const precedingDecember = parts.year === year - 1 && parts.month === 12 && parts.day >= PRECEDING_DECEMBER_FROM;
+      const precedingDecember =
+        parts.year === year - 1 && parts.month === 12 && parts.day >= PRECEDING_DECEMBER_FROM;
       if (!inYear && !precedingDecember)
-        errors.push(`${where}：日期不属于 ${year} 年（只可包含上一年 12 月 ${PRECEDING_DECEMBER_FROM} 日以后的元旦安排）`);
+        errors.push(
+          `${where}：日期不属于 ${year} 年（只可包含上一年 12 月 ${PRECEDING_DECEMBER_FROM} 日以后的元旦安排）`,
+        );
     }
     if (typeof name !== 'string' || name.trim() === '') errors.push(`${where}：缺少节日名称（name）`);
-    if (typeof isOffDay !== 'boolean') errors.push(`${where}：isOffDay 应为 true（放假）或 false（调休上班）`);
+    if (typeof isOffDay !== 'boolean')
+      errors.push(`${where}：isOffDay 应为 true（放假）或 false（调休上班）`);
     const first = seen.get(date);
     if (first !== undefined) errors.push(`${where}：日期与第 ${first} 项重复`);
     else seen.set(date, index + 1);

@@ -114,7 +114,7 @@ export function createWorkingCalendar(schedules: readonly Schedule[]): WorkingCa
       if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数：${n}`);
       let day = toDayNumber(date);
       let provisional = n === 0 && info(day).provisional;
-      for (let left = n; left > 0; ) {
+      for (let left = n; left > 0;) {
         day++;
         const i = info(day);
         provisional ||= i.provisional;

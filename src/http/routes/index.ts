@@ -1,10 +1,24 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../../app.ts';
+import { adminRoutes } from './admin.routes.ts';
+import { applicationRoutes } from './applications.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { calendarRoutes } from './calendar.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
+import { publicApplicationRoutes } from './public-applications.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
+import { table3Routes } from './table3.routes.ts';
 
 export type AppRoutes = FastifyPluginAsync<{ app: App }>;
 
 /** Every route plugin. Add a route file and one line here. */
-export const routes: readonly AppRoutes[] = [authRoutes, consoleRoutes, reportToolRoutes];
+export const routes: readonly AppRoutes[] = [
+  authRoutes,
+  adminRoutes,
+  applicationRoutes,
+  publicApplicationRoutes,
+  calendarRoutes,
+  table3Routes,
+  consoleRoutes,
+  reportToolRoutes,
+];

@@ -55,15 +55,13 @@ export const reportToolRoutes: AppRoutes = async (server) => {
       const { fields, file } = await readForm(request);
       try {
         const checked = await checkReport({ json: fields.json, file, previous: fields.previous });
-        return reply
-          .type('text/html; charset=utf-8')
-          .send(
-            reportResultPage({
-              ...checked,
-              tablesHtml: renderReportTablesHtml(checked.report),
-              ...(fields.previous ? { previous: fields.previous } : {}),
-            }),
-          );
+        return reply.type('text/html; charset=utf-8').send(
+          reportResultPage({
+            ...checked,
+            tablesHtml: renderReportTablesHtml(checked.report),
+            ...(fields.previous ? { previous: fields.previous } : {}),
+          }),
+        );
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         return reply

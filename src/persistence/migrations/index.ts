@@ -1,10 +1,14 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.ts';
 import { core } from './0001-core.ts';
+import { applications } from './0002-applications.ts';
+import { catalog } from './0003-catalog.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-core': core(dialect),
+    '0002-applications': applications(dialect),
+    '0003-catalog': catalog(dialect),
   };
 }

@@ -1,0 +1,122 @@
+import type { Role } from '../access/roles.ts';
+import { bundledCalendar } from '../calendar/index.ts';
+import type { LocalDate } from '../calendar/local-date.ts';
+import { addDays } from '../calendar/local-date.ts';
+import { lastActivityOn } from './action-checks.ts';
+import type { Action, ActionType } from './actions.ts';
+import type { Application } from './application.ts';
+import type { ActionContext, ActionResult, ClockPolicy } from './apply-action.ts';
+import { applyAction } from './apply-action.ts';
+import type { Actor } from './event.ts';
+import { perApplicationFee } from './fees.ts';
+import type { RegistrationInput } from './register.ts';
+import { registerApplication } from './register.ts';
+import type { ApplicationState } from './states.ts';
+
+/** Test support for the application domain (not imported by production code). */
+export const calendar = bundledCalendar();
+
+export const EVERY_ROLE: Actor = {
+  id: 'user:1',
+  roles: ['registrar', 'handler', 'reviewer', 'head', 'admin'],
+};
+export const actorWith = (role: Role): Actor => ({ id: `user:${role}`, roles: [role] });
+
+export function context(
+  today: LocalDate,
+  actor: Actor = EVERY_ROLE,
+  policy?: Partial<ClockPolicy>,
+): ActionContext {
+  return { today, calendar, actor, ...(policy ? { policy } : {}) };
+}
+
+export function must(result: ActionResult) {
+  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
+  return result;
+}
+
+export function registrationInput(receivedOn: LocalDate): RegistrationInput {
+  return {
+    applicantType: 'natural',
+    receipt: { channel: 'in_person', submittedOn: receivedOn },
+    items: [{ description: '2025年某项目环境影响评价批复', documentNumber: null }],
+    form: 'electronic',
+    delivery: 'email',
+  };
+}
+
+export function registered(receivedOn: LocalDate = '2026-09-24'): Application {
+  return must(registerApplication(registrationInput(receivedOn), context(receivedOn))).application;
+}
+
+/** Data for an action that passes its input checks on this application. */
+export function samplePayload(type: ActionType, a: Application): Action {
+  switch (type) {
+    case 'request_correction':
+      return { type, points: ['请写明所需信息的名称或文号'], periodDays: 10 };
+    case 'receive_correction':
+      return { type, receivedOn: a.correction?.requestedOn ?? a.receivedOn };
+    case 'start_consultation':
+      return { type, kind: 'third_party', party: '某科技有限公司' };
+    case 'extend':
+      return { type, days: 20, reason: '需要调取档案' };
+    case 'issue_fee_notice':
+      return { type, assessment: perApplicationFee(12) };
+    case 'submit_decision':
+      return {
+        type,
+        decision: {
+          outcome: 'granted',
+          replyType: 'disclosed',
+          exemption: null,
+          reasons: null,
+          responsibleAgency: null,
+        },
+      };
+    case 'return_decision':
+      return { type, reason: '请补充检索情况' };
+    case 'withdraw':
+      return { type, reason: null };
+    case 'accept':
+    case 'deem_abandoned_no_correction':
+    case 'end_consultation':
+    case 'record_payment':
+    case 'deem_abandoned_no_fee':
+    case 'approve_decision':
+    case 'send_reply':
+    case 'archive':
+      return { type };
+  }
+}
+
+/** A day on which the action's date-dependent preconditions hold. */
+export function sampleToday(type: ActionType, a: Application): LocalDate {
+  const { correctionResponse, feePayment } = a.deadlines;
+  if (type === 'deem_abandoned_no_correction' && correctionResponse)
+    return addDays(correctionResponse.date, 1);
+  if (type === 'deem_abandoned_no_fee' && feePayment) return addDays(feePayment.date, 1);
+  return lastActivityOn(a);
+}
+
+export function act(a: Application, type: ActionType, actor: Actor = EVERY_ROLE): Application {
+  return must(applyAction(a, samplePayload(type, a), context(sampleToday(type, a), actor))).application;
+}
+
+const PATHS: Record<ApplicationState, readonly ActionType[]> = {
+  registered: [],
+  correction_requested: ['request_correction'],
+  in_progress: ['accept'],
+  consulting: ['accept', 'start_consultation'],
+  fee_pending: ['accept', 'issue_fee_notice'],
+  under_review: ['accept', 'submit_decision'],
+  approved: ['accept', 'submit_decision', 'approve_decision'],
+  replied: ['accept', 'submit_decision', 'approve_decision', 'send_reply'],
+  abandoned: ['request_correction', 'deem_abandoned_no_correction'],
+  withdrawn: ['withdraw'],
+  archived: ['withdraw', 'archive'],
+};
+
+/** An application brought to a state by a typical path. */
+export function inState(state: ApplicationState, receivedOn: LocalDate = '2026-09-24'): Application {
+  return PATHS[state].reduce((a, type) => act(a, type), registered(receivedOn));
+}

@@ -1,0 +1,95 @@
+import { findAgency } from '../../persistence/repositories/agency.repository.ts';
+import { changeUser, createUser, updateSettings, usersOf } from '../../services/staff.service.ts';
+import { ROLES } from '../../domain/access/roles.ts';
+import { requireStaff, staffOf } from '../plugins/auth.ts';
+import type { AppRoutes } from './index.ts';
+
+const userBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    username: { type: 'string', maxLength: 40 },
+    displayName: { type: 'string', maxLength: 50 },
+    roles: { type: 'array', minItems: 1, maxItems: 6, items: { type: 'string', enum: [...ROLES] } },
+    password: { type: 'string', maxLength: 200 },
+    disabled: { type: 'boolean' },
+  },
+} as const;
+
+/** Administration of one's own agency: settings and staff accounts (管理员 only). */
+export const adminRoutes: AppRoutes = async (server, { app }) => {
+  const ctx = app.ctx;
+  server.get(
+    '/api/admin/agency',
+    { preHandler: requireStaff(), schema: { tags: ['admin'], summary: '本机关信息与设置' } },
+    async (request) => findAgency(ctx.database.db, staffOf(request).agencyId),
+  );
+  server.patch(
+    '/api/admin/agency',
+    {
+      preHandler: requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: '修改本机关设置（名称、地址、办公时间、受理渠道、文书模板、索引号规则等）',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 2, maxLength: 100 },
+            settings: { type: 'object' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body as { name?: string; settings?: Record<string, unknown> };
+      return updateSettings(ctx, request.principal, staffOf(request).agencyId, body);
+    },
+  );
+  server.get(
+    '/api/admin/users',
+    { preHandler: requireStaff('admin'), schema: { tags: ['admin'], summary: '本机关工作人员账号' } },
+    async (request) => usersOf(ctx, request.principal, staffOf(request).agencyId),
+  );
+  server.post(
+    '/api/admin/users',
+    {
+      preHandler: requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: '新建工作人员账号',
+        body: { ...userBody, required: ['username', 'displayName', 'roles', 'password'] },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as {
+        username: string;
+        displayName: string;
+        roles: string[];
+        password: string;
+      };
+      return reply
+        .status(201)
+        .send(await createUser(ctx, request.principal, { ...body, agencyId: staffOf(request).agencyId }));
+    },
+  );
+  server.patch(
+    '/api/admin/users/:id',
+    {
+      preHandler: requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: '修改账号（姓名、角色、停用、重置密码）',
+        params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } },
+        body: userBody,
+      },
+    },
+    async (request) =>
+      changeUser(
+        ctx,
+        request.principal,
+        (request.params as { id: number }).id,
+        request.body as { displayName?: string; roles?: string[]; disabled?: boolean; password?: string },
+      ),
+  );
+};

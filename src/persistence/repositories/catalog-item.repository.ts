@@ -1,0 +1,265 @@
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  DisclosureMethod,
+  DisclosureScope,
+  InformationItem,
+  ItemState,
+} from '../../domain/catalog/index.ts';
+import { PUBLIC_STATES } from '../../domain/catalog/index.ts';
+import type { CatalogItemTable } from '../schema-catalog.ts';
+import type { Schema } from '../schema.ts';
+
+/** An item without its body: what lists, feeds and search results carry. */
+export type ItemSummary = Omit<InformationItem, 'body'>;
+
+type Row = Selectable<CatalogItemTable>;
+const SUMMARY_COLUMNS = [
+  'id',
+  'agency_id',
+  'index_number',
+  'title',
+  'publisher',
+  'doc_number',
+  'written_on',
+  'changed_on',
+  'effective_on',
+  'published_on',
+  'category_code',
+  'topic',
+  'method',
+  'scope',
+  'summary',
+  'state',
+  'state_reason',
+  'publication_due_on',
+  'due_provisional',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+type SummaryRow = Pick<Row, (typeof SUMMARY_COLUMNS)[number]>;
+
+export function toSummary(row: SummaryRow): ItemSummary {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    indexNumber: row.index_number,
+    title: row.title,
+    publisher: row.publisher,
+    docNumber: row.doc_number,
+    writtenOn: row.written_on,
+    changedOn: row.changed_on,
+    effectiveOn: row.effective_on,
+    publishedOn: row.published_on,
+    categoryCode: row.category_code,
+    topic: row.topic,
+    method: row.method as DisclosureMethod,
+    scope: row.scope as DisclosureScope,
+    summary: row.summary,
+    state: row.state as ItemState,
+    stateReason: row.state_reason,
+    publicationDueOn: row.publication_due_on,
+    dueProvisional: row.due_provisional === 1,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const toItem = (row: Row): InformationItem => ({ ...toSummary(row), body: row.body });
+
+/** The columns written from a domain item (one function, so inserts and updates stay in step). */
+function columns(item: Omit<InformationItem, 'id'>, searchTokens: string) {
+  return {
+    agency_id: item.agencyId,
+    index_number: item.indexNumber,
+    title: item.title,
+    publisher: item.publisher,
+    doc_number: item.docNumber,
+    written_on: item.writtenOn,
+    changed_on: item.changedOn,
+    effective_on: item.effectiveOn,
+    published_on: item.publishedOn,
+    category_code: item.categoryCode,
+    topic: item.topic,
+    method: item.method,
+    scope: item.scope,
+    summary: item.summary,
+    body: item.body,
+    state: item.state,
+    state_reason: item.stateReason,
+    publication_due_on: item.publicationDueOn,
+    due_provisional: item.dueProvisional ? 1 : 0,
+    search_tokens: searchTokens,
+    created_by: item.createdBy,
+    created_at: item.createdAt,
+    updated_at: item.updatedAt,
+  };
+}
+
+export async function insertItem(
+  db: Kysely<Schema>,
+  item: Omit<InformationItem, 'id'>,
+  searchTokens: string,
+): Promise<InformationItem> {
+  const row = await db
+    .insertInto('catalog_items')
+    .values(columns(item, searchTokens))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toItem(row);
+}
+
+export async function updateItem(
+  db: Kysely<Schema>,
+  item: InformationItem,
+  searchTokens: string,
+): Promise<void> {
+  const { id, ...rest } = item;
+  await db.updateTable('catalog_items').set(columns(rest, searchTokens)).where('id', '=', id).execute();
+}
+
+export async function findItem(db: Kysely<Schema>, id: number): Promise<InformationItem | null> {
+  const row = await db.selectFrom('catalog_items').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
+/** A public item of the agency (published, expired or repealed), or null. */
+export async function findPublicItem(
+  db: Kysely<Schema>,
+  agencyId: number,
+  id: number,
+): Promise<InformationItem | null> {
+  const row = await db
+    .selectFrom('catalog_items')
+    .selectAll()
+    .where('id', '=', id)
+    .where('agency_id', '=', agencyId)
+    .where('state', 'in', PUBLIC_STATES)
+    .executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
+/** Draws the next 索引号 serial of an agency's counter (in the caller's transaction). */
+export async function nextSerial(db: Kysely<Schema>, agencyId: number, year: number): Promise<number> {
+  const row = await db
+    .insertInto('catalog_index_counters')
+    .values({ agency_id: agencyId, year, last_serial: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['agency_id', 'year'])
+        .doUpdateSet({ last_serial: sql<number>`catalog_index_counters.last_serial + 1` }),
+    )
+    .returning('last_serial')
+    .executeTakeFirstOrThrow();
+  return row.last_serial;
+}
+
+export interface ItemFilter {
+  agencyId: number;
+  states?: readonly ItemState[];
+  categoryCodes?: readonly string[];
+  /** the publication year */
+  year?: number;
+  /** words in the title (staff lists) */
+  titleContains?: string;
+  /** Art. 26, mirroring lateness.ts: 'late' published after the deadline; 'overdue' unpublished past it on `today` */
+  timeliness?: { kind: 'late' } | { kind: 'overdue'; today: string };
+}
+
+function filtered(db: Kysely<Schema>, f: ItemFilter) {
+  let q = db.selectFrom('catalog_items').where('agency_id', '=', f.agencyId);
+  if (f.states) q = q.where('state', 'in', f.states.length > 0 ? f.states : ['-']);
+  if (f.categoryCodes)
+    q = q.where('category_code', 'in', f.categoryCodes.length > 0 ? f.categoryCodes : ['-']);
+  if (f.year !== undefined)
+    q = q.where('published_on', '>=', `${f.year}-01-01`).where('published_on', '<=', `${f.year}-12-31`);
+  if (f.titleContains) {
+    const pattern = `%${f.titleContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`title like ${pattern} escape '\\'`);
+  }
+  if (f.timeliness?.kind === 'late')
+    q = q.where((eb) => eb('published_on', '>', eb.ref('publication_due_on')));
+  if (f.timeliness?.kind === 'overdue')
+    q = q.where('published_on', 'is', null).where('publication_due_on', '<', f.timeliness.today);
+  return q;
+}
+
+/** A page of items, newest publication first (drafts, never published, by last change). */
+export async function listItems(
+  db: Kysely<Schema>,
+  filter: ItemFilter,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: ItemSummary[] }> {
+  const [rows, count] = await Promise.all([
+    filtered(db, filter)
+      .select(SUMMARY_COLUMNS)
+      .orderBy('published_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), items: rows.map(toSummary) };
+}
+
+/** Public items by id, in the order given (search results). */
+export async function summariesByIds(db: Kysely<Schema>, ids: readonly number[]): Promise<ItemSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('catalog_items').select(SUMMARY_COLUMNS).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  return ids.map((id) => byId.get(id)).filter((s): s is ItemSummary => !!s);
+}
+
+/** The number of public items per category code (the portal's catalog tree). */
+export async function publicCountsByCategory(
+  db: Kysely<Schema>,
+  agencyId: number,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('catalog_items')
+    .select(['category_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('agency_id', '=', agencyId)
+    .where('state', 'in', PUBLIC_STATES)
+    .groupBy('category_code')
+    .execute();
+  return new Map(rows.map((r) => [r.category_code, Number(r.n)]));
+}
+
+/** Public items for the sitemap: id and last change, in id order, one page at a time. */
+export async function publicItemStamps(
+  db: Kysely<Schema>,
+  agencyId: number,
+  afterId: number,
+  limit: number,
+): Promise<{ id: number; updatedAt: string }[]> {
+  const rows = await db
+    .selectFrom('catalog_items')
+    .select(['id', 'updated_at'])
+    .where('agency_id', '=', agencyId)
+    .where('state', 'in', PUBLIC_STATES)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+}
+
+/** How many items (in any state) are filed in a category — a category in use cannot be removed. */
+export async function itemCountInCategory(
+  db: Kysely<Schema>,
+  agencyId: number,
+  categoryCode: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('catalog_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('agency_id', '=', agencyId)
+    .where('category_code', '=', categoryCode)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { ItemState } from '../../domain/catalog/index.ts';
+import type { DialectName } from '../database.ts';
+import type { Schema } from '../schema.ts';
+
+/**
+ * Full-text search over the items' segmented tokens — the one place the two dialects differ: SQLite matches
+ * the FTS5 table `catalog_items_fts` (every token quoted, implicitly ANDed; relevance = bm25 rank),
+ * PostgreSQL the stored `search_vector` with plainto_tsquery('simple', …) (every token ANDed; relevance =
+ * ts_rank). Tokens come from `queryTokens` (letters and digits only).
+ */
+export interface SearchQuery {
+  agencyId: number;
+  tokens: readonly string[];
+  states: readonly ItemState[];
+  categoryCodes?: readonly string[];
+  year?: number;
+  sort: 'date' | 'relevance';
+  limit: number;
+  offset: number;
+}
+
+export interface SearchPage {
+  total: number;
+  ids: number[];
+}
+
+function conditions(q: SearchQuery): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [
+    sql`i.agency_id = ${q.agencyId}`,
+    sql`i.state in (${sql.join(q.states.length > 0 ? q.states : ['-'])})`,
+  ];
+  if (q.categoryCodes)
+    parts.push(sql`i.category_code in (${sql.join(q.categoryCodes.length > 0 ? q.categoryCodes : ['-'])})`);
+  if (q.year !== undefined)
+    parts.push(sql`i.published_on between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** The FTS5 query: each token as a quoted string (a token never contains a quote: letters and digits only). */
+export const fts5Match = (tokens: readonly string[]) =>
+  tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+
+export async function searchItemIds(
+  db: Kysely<Schema>,
+  dialect: DialectName,
+  q: SearchQuery,
+): Promise<SearchPage> {
+  if (q.tokens.length === 0) return { total: 0, ids: [] };
+  const where = conditions(q);
+  if (dialect === 'sqlite') {
+    const match = fts5Match(q.tokens);
+    const from = sql`catalog_items_fts join catalog_items i on i.id = catalog_items_fts.rowid where catalog_items_fts match ${match} and ${where}`;
+    const order =
+      q.sort === 'relevance' ? sql`catalog_items_fts.rank, i.id desc` : sql`i.published_on desc, i.id desc`;
+    const [rows, count] = await Promise.all([
+      sql<{
+        id: number;
+      }>`select i.id as id from ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db),
+      sql<{ n: number }>`select count(*) as n from ${from}`.execute(db),
+    ]);
+    return { total: Number(count.rows[0]?.n ?? 0), ids: rows.rows.map((r) => r.id) };
+  }
+  const query = sql`plainto_tsquery('simple', ${q.tokens.join(' ')})`;
+  const from = sql`catalog_items i where i.search_vector @@ ${query} and ${where}`;
+  const order =
+    q.sort === 'relevance'
+      ? sql`ts_rank(i.search_vector, ${query}) desc, i.id desc`
+      : sql`i.published_on desc, i.id desc`;
+  const [rows, count] = await Promise.all([
+    sql<{
+      id: number;
+    }>`select i.id as id from ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db),
+    sql<{ n: number }>`select count(*) as n from ${from}`.execute(db),
+  ]);
+  return { total: Number(count.rows[0]?.n ?? 0), ids: rows.rows.map((r) => r.id) };
+}

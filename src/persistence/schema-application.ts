@@ -1,0 +1,84 @@
+import type { Generated } from 'kysely';
+
+/**
+ * 依申请公开 records. The application's domain value (src/domain/application: facts and derived deadlines) is
+ * kept whole as JSON in `facts`; the columns beside it are projections for queries (state, dates, outcome),
+ * written in the same statement. Personal data is encrypted (`*_enc`, AES-GCM) with blind indexes (`*_idx`)
+ * for exact lookups.
+ */
+export interface ApplicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 查询码 — given to the applicant; with the secret it opens their own application */
+  tracking_code: string;
+  /** sha256 of the applicant's secret */
+  secret_hash: string;
+  /** 'staff' (registered at the counter / from post) or 'online' (the portal form) */
+  source: string;
+  applicant_type: string;
+  applicant_name: string;
+  /** for organisations: the contact person */
+  contact_person: string | null;
+  /** 身份证明 kind: 居民身份证, 护照, 统一社会信用代码 … */
+  id_kind: string | null;
+  id_number_enc: string | null;
+  id_number_idx: string | null;
+  phone_enc: string | null;
+  phone_idx: string | null;
+  email_enc: string | null;
+  address_enc: string | null;
+  postcode: string | null;
+  channel: string;
+  received_on: string;
+  state: string;
+  reply_due: string | null;
+  latest_reply_due: string | null;
+  correction_notice_due: string;
+  paused_since: string | null;
+  /** 1 when a due date falls in a year with no published holiday schedule */
+  provisional: number;
+  outcome: string | null;
+  closed_on: string | null;
+  archived_on: string | null;
+  /** the information asked for, joined, for lists and search */
+  summary: string;
+  handler_id: number | null;
+  facts: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every change of a due date, with its reason and article (issue 4: "kept with its reason"). */
+export interface DueDateChangeTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: string;
+  from_date: string | null;
+  to_date: string | null;
+  reason: string;
+  article: string | null;
+  on_date: string;
+  event_id: number;
+}
+
+/** Letters sent (告知书 …): the fill-ins at the time of sending; the document is rendered from them. */
+export interface LetterTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  kind: string;
+  /** 文号, e.g. 某卫依申〔2026〕12号 */
+  number: string;
+  year: number;
+  seq: number;
+  data: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ApplicationSchema {
+  applications: ApplicationTable;
+  due_date_changes: DueDateChangeTable;
+  letters: LetterTable;
+}

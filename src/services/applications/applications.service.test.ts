@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  agencyWithStaff,
+  counterApplication,
+  ID_NUMBER,
+  naturalApplicant,
+  PHONE,
+} from '../../../test/support/fixtures.ts';
+import type { Staff } from '../../../test/support/fixtures.ts';
+import { TestClock, testContext } from '../../../test/support/context.ts';
+import { createTestDatabase, DIALECTS } from '../../../test/support/databases.ts';
+import type { TestDatabase } from '../../../test/support/databases.ts';
+import { verifyEventChain } from '../../persistence/repositories/event.repository.ts';
+import type { ServiceContext } from '../context.ts';
+import { act } from './actions.ts';
+import { registerByStaff, submitOnline } from './intake.ts';
+import {
+  applicationTimeline,
+  getApplication,
+  inbox,
+  lookupByTrackingCode,
+  revealApplicant,
+} from './queries.ts';
+import { table3ForAgency } from './table3.ts';
+import { validateReport, emptyReport } from '../../domain/report/index.ts';
+
+describe.each(DIALECTS)('applications on %s', (dialect) => {
+  let database: TestDatabase;
+  let ctx: ServiceContext;
+  let clock: TestClock;
+  let staff: Record<string, Staff>;
+  let other: Record<string, Staff>;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    // 2026-09-24 (Thursday) 10:00 Beijing time
+    clock = new TestClock(new Date('2026-09-24T02:00:00Z'));
+    ({ ctx } = testContext(database, clock));
+    ({ staff } = await agencyWithStaff(ctx, 'A1'));
+    ({ staff: other } = await agencyWithStaff(ctx, 'B1'));
+  });
+  afterAll(() => database.destroy());
+
+  it('registers a counter application with its statutory clock, and rejects bad input naming every field', async () => {
+    const { application, secret } = await registerByStaff(
+      ctx,
+      staff.registrar!,
+      counterApplication('2026-09-24'),
+    );
+    // 20 WD from 2026-09-24 across 中秋 (09-25–27) and 国庆 (10-01–07), with 调休 09-20 (before) and 10-10 (Saturday, working)
+    expect(application.application.deadlines.reply?.date).toBe('2026-10-29');
+    expect(application.application.deadlines.correctionNotice.date).toBe('2026-10-12');
+    expect(secret).toMatch(/^[0-9A-Z]{8}$/);
+    const error = await registerByStaff(ctx, staff.registrar!, {
+      ...counterApplication('2026-09-24'),
+      applicant: naturalApplicant({ idNumber: '110105194912310021', phone: '123' }),
+      items: [],
+    }).then(
+      () => null,
+      (e: unknown) => e as { code: string; details: { field: string }[] },
+    );
+    if (!error) throw new Error('expected a validation error');
+    expect(error.code).toBe('validation');
+    expect(error.details.map((d) => d.field).sort()).toEqual(
+      ['applicant.idNumber', 'applicant.phone', 'items'].sort(),
+    );
+    await expect(
+      registerByStaff(ctx, staff.reviewer!, counterApplication('2026-09-24')),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('walks a full lifecycle: 补正, consultation, extension, 部分公开, review, reply, archive — every step an event', async () => {
+    clock.set('2026-09-24T02:00:00Z');
+    const { application } = await registerByStaff(ctx, staff.registrar!, counterApplication('2026-09-24'));
+    const id = application.id;
+    let view = await act(ctx, staff.handler!, id, {
+      type: 'request_correction',
+      points: ['请写明文件名称或文号'],
+      periodDays: 10,
+    });
+    expect(view.application.state).toBe('correction_requested');
+    expect(view.application.deadlines.reply).toBeNull();
+    clock.set('2026-10-12T02:00:00Z');
+    view = await act(ctx, staff.registrar!, id, { type: 'receive_correction', receivedOn: '2026-10-12' });
+    // the period restarts from receipt of the corrected application: 20 WD after 2026-10-12
+    expect(view.application.deadlines.reply?.date).toBe('2026-11-09');
+    clock.set('2026-10-13T02:00:00Z');
+    view = await act(ctx, staff.handler!, id, {
+      type: 'start_consultation',
+      kind: 'third_party',
+      party: '某医药公司',
+    });
+    clock.set('2026-10-20T02:00:00Z');
+    view = await act(ctx, staff.handler!, id, { type: 'end_consultation' });
+    // 5 working days paused (10-14 … 10-20)
+    expect(view.application.deadlines.reply?.date).toBe('2026-11-16');
+    await expect(
+      act(ctx, staff.handler!, id, { type: 'extend', days: 20, reason: '需要调取档案' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    view = await act(ctx, staff.head!, id, { type: 'extend', days: 20, reason: '需要调取档案' });
+    expect(view.application.deadlines.reply?.date).toBe('2026-12-14');
+    await expect(
+      act(ctx, staff.head!, id, { type: 'extend', days: 5, reason: '再次' }),
+    ).rejects.toMatchObject({ code: 'invalid_state' });
+    view = await act(ctx, staff.handler!, id, {
+      type: 'submit_decision',
+      decision: {
+        outcome: 'partially_granted',
+        replyType: 'separated',
+        exemption: '涉及个人隐私，公开会损害第三方合法权益（条例第十五条）',
+        reasons: '部分内容涉及个人隐私',
+        responsibleAgency: null,
+      },
+    });
+    view = await act(ctx, staff.reviewer!, id, { type: 'approve_decision' });
+    clock.set('2026-10-21T02:00:00Z');
+    view = await act(ctx, staff.registrar!, id, { type: 'send_reply' });
+    expect(view.application).toMatchObject({
+      state: 'replied',
+      outcome: 'partially_granted',
+      closedOn: '2026-10-21',
+    });
+    view = await act(ctx, staff.registrar!, id, { type: 'archive' });
+    const timeline = await applicationTimeline(ctx, staff.handler!, id);
+    expect(timeline.events.map((e) => e.action)).toEqual([
+      'register',
+      'request_correction',
+      'receive_correction',
+      'start_consultation',
+      'end_consultation',
+      'extend',
+      'submit_decision',
+      'approve_decision',
+      'send_reply',
+      'archive',
+    ]);
+    expect(timeline.dueDateChanges.some((c) => c.reason === 'extended' && c.to === '2026-12-14')).toBe(true);
+    expect(timeline.letters.map((l) => l.kind)).toEqual(['correction', 'consultation', 'extension', 'reply']);
+    expect((await verifyEventChain(database.db)).broken).toBeNull();
+  });
+
+  it('keeps agencies apart and masks personal data unless revealed (audited)', async () => {
+    clock.set('2026-10-21T02:00:00Z');
+    const { application } = await registerByStaff(ctx, staff.registrar!, counterApplication('2026-10-21'));
+    await expect(getApplication(ctx, other.handler!, application.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(act(ctx, other.handler!, application.id, { type: 'accept' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const masked = await getApplication(ctx, staff.handler!, application.id);
+    expect(masked.applicant.idNumber).not.toBe(ID_NUMBER);
+    expect(masked.applicant.idNumber).toMatch(/^110105\*+002X$/);
+    const full = await revealApplicant(ctx, staff.handler!, application.id);
+    expect(full.applicant).toMatchObject({ idNumber: ID_NUMBER, phone: PHONE });
+    const ids = (await inbox(ctx, other.handler!, {})).rows.map((r) => r.id);
+    expect(ids).not.toContain(application.id);
+  });
+
+  it('lets the applicant see their own application by 查询码 and secret only', async () => {
+    clock.set('2026-10-22T02:00:00Z');
+    const { application, secret } = await submitOnline(ctx, staff.registrar!.agencyId, {
+      applicant: naturalApplicant({ name: '王芳' }),
+      items: [{ description: '某医院收费标准', documentNumber: null }],
+      form: 'electronic',
+      delivery: 'online',
+    });
+    expect(application.application.receivedOn).toBe('2026-10-22');
+    const seen = await lookupByTrackingCode(ctx, application.trackingCode.toLowerCase(), secret);
+    expect(seen).toMatchObject({ applicantName: '王芳', stateLabel: '已登记' });
+    await expect(lookupByTrackingCode(ctx, application.trackingCode, 'WRONG123')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('derives due soon and overdue from dates in the inbox', async () => {
+    clock.set('2026-12-01T02:00:00Z');
+    const overdue = (await inbox(ctx, staff.handler!, { due: 'overdue' })).rows;
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((r) => r.replyDue! < '2026-12-01')).toBe(true);
+  });
+
+  it('computes table 三 from the records, reconciling by construction', async () => {
+    const t = await table3ForAgency(ctx, staff.head!, staff.head!.agencyId, 2026);
+    const report = emptyReport('2021', 0);
+    report.year = 2026;
+    report.agency = 'A1';
+    report.requests = t.requests as typeof report.requests;
+    expect(validateReport(report).filter((f) => f.code.startsWith('table3'))).toEqual([]);
+    expect(t.requests.partially_granted.natural).toBe(1);
+    expect(t.requests.new_received.total).toBeGreaterThanOrEqual(4);
+  });
+
+  it('stores no plaintext ID number, phone or e-mail in the database', async () => {
+    let raw: Buffer;
+    if (database.sqlite) {
+      database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      raw = readFileSync(database.location);
+    } else {
+      const { rows } = await sql<{
+        t: string;
+      }>`select string_agg(row_to_json(a)::text, ' ') as t from applications a`.execute(database.db);
+      raw = Buffer.from(rows[0]?.t ?? '');
+      expect(raw.length).toBeGreaterThan(1000);
+    }
+    expect(raw.includes(Buffer.from(ID_NUMBER))).toBe(false);
+    expect(raw.includes(Buffer.from(PHONE))).toBe(false);
+    expect(raw.includes(Buffer.from('liming@example.com'))).toBe(false);
+    expect(raw.includes(Buffer.from('李明'))).toBe(true);
+  });
+});

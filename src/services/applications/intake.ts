@@ -1,0 +1,134 @@
+import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import type { Actor, ReceiptFacts, RegistrationInput } from '../../domain/application/index.ts';
+import { registerApplication } from '../../domain/application/index.ts';
+import { AppError, forbidden } from '../../domain/errors.ts';
+import { findAgency } from '../../persistence/repositories/agency.repository.ts';
+import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
+import {
+  insertApplication,
+  insertDueDateChanges,
+} from '../../persistence/repositories/application.repository.ts';
+import { sha256 } from '../../security/tokens.ts';
+import { workingCalendar } from '../calendar.service.ts';
+import type { ServiceContext } from '../context.ts';
+import { inTransaction, nowIso, todayInChina } from '../context.ts';
+import type { ApplicantInput, FieldProblem } from './applicant-input.ts';
+import { checkApplicant, invalid, sealApplicant } from './applicant-input.ts';
+import { newSecret, newTrackingCode } from './tracking-code.ts';
+
+export interface NewApplicationInput extends Omit<RegistrationInput, 'applicantType'> {
+  applicant: ApplicantInput;
+}
+
+export interface Registered {
+  application: StoredApplication;
+  /** shown to the applicant once, with the tracking code: together they open the application */
+  secret: string;
+}
+
+async function register(
+  ctx: ServiceContext,
+  agencyId: number,
+  input: NewApplicationInput,
+  actor: Actor,
+  source: 'staff' | 'online',
+): Promise<Registered> {
+  const problems: FieldProblem[] = checkApplicant(input.applicant);
+  const calendar = await workingCalendar(ctx);
+  const today = todayInChina(ctx);
+  const result = registerApplication(
+    {
+      applicantType: input.applicant?.type,
+      receipt: input.receipt,
+      items: input.items,
+      form: input.form,
+      delivery: input.delivery,
+    },
+    { today, calendar, actor },
+  );
+  if (!result.ok) {
+    if (result.error.kind !== 'input') throw result.error;
+    problems.push(...((result.error.details as FieldProblem[] | undefined) ?? []));
+  }
+  if (problems.length > 0 || !result.ok) throw invalid(problems);
+  if (!(await findAgency(ctx.database.db, agencyId)))
+    throw new AppError('not_found', '受理机关不存在', 'agencyId');
+  const applicant = sealApplicant(input.applicant, ctx.cipher);
+  const secret = newSecret();
+  for (let attempt = 0; ; attempt++) {
+    const trackingCode = newTrackingCode(Number(today.slice(0, 4)));
+    try {
+      const application = await inTransaction(ctx, async (trx, record) => {
+        const stored = await insertApplication(trx, {
+          agencyId,
+          trackingCode,
+          secretHash: sha256(secret),
+          source,
+          applicant,
+          application: result.application,
+          at: nowIso(ctx),
+        });
+        const event = await record({
+          agencyId,
+          entityType: 'application',
+          entityId: stored.id,
+          action: 'register',
+          actor: actor.id,
+          actorRole: actor.roles[0] ?? null,
+          data: {
+            ...result.event,
+            details: { ...result.event.details, applicant: { type: input.applicant.type } },
+          },
+        });
+        await insertDueDateChanges(trx, stored.id, event.id, result.event.dueDateChanges);
+        return stored;
+      });
+      return { application, secret };
+    } catch (error) {
+      // a tracking-code collision (40 bits: rare) — try another code; anything else is a real failure
+      if (
+        attempt < 3 &&
+        /unique|duplicate/i.test(String((error as Error).message)) &&
+        /tracking_code/i.test(String((error as Error).message))
+      )
+        continue;
+      throw error;
+    }
+  }
+}
+
+/** 登记: staff register an application received at the counter, by post, fax or otherwise (Art. 29, 31, 45). */
+export async function registerByStaff(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: NewApplicationInput,
+): Promise<Registered> {
+  if (principal.kind !== 'staff') throw forbidden('请先登录');
+  return register(
+    ctx,
+    principal.agencyId,
+    input,
+    { id: actorOf(principal), roles: principal.roles },
+    'staff',
+  );
+}
+
+/**
+ * The portal's online application form (网络渠道, Art. 31(3)): the system confirms receipt on submission, so the
+ * date of receipt is the day of submission in China.
+ */
+export async function submitOnline(
+  ctx: ServiceContext,
+  agencyId: number,
+  input: Omit<NewApplicationInput, 'receipt'>,
+): Promise<Registered> {
+  const receipt: ReceiptFacts = { channel: 'online', confirmedOn: todayInChina(ctx) };
+  return register(
+    ctx,
+    agencyId,
+    { ...input, receipt },
+    { id: 'system:portal', roles: ['registrar'] },
+    'online',
+  );
+}

@@ -1,0 +1,260 @@
+import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import type { ApplicantType, ApplicationState, DueStatus } from '../../domain/application/index.ts';
+import { CLOSED_STATES, dueStatusBounds, isClosed, STATE_LABEL } from '../../domain/application/index.ts';
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import { eventsOf } from '../../persistence/repositories/event.repository.ts';
+import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
+import {
+  dueDateChangesOf,
+  findApplication,
+  findApplicationByTrackingCode,
+  toStored,
+} from '../../persistence/repositories/application.repository.ts';
+import { sha256 } from '../../security/tokens.ts';
+import { workingCalendar } from '../calendar.service.ts';
+import type { ServiceContext } from '../context.ts';
+import { inTransaction, todayInChina } from '../context.ts';
+import { canSeeAgency } from '../staff.service.ts';
+import { normaliseTrackingCode } from './tracking-code.ts';
+import type { ApplicationView } from './views.ts';
+import { applicationView } from './views.ts';
+
+async function loadVisible(
+  ctx: ServiceContext,
+  principal: Principal,
+  id: number,
+): Promise<StoredApplication> {
+  if (principal.kind !== 'staff') throw forbidden('请先登录');
+  const stored = await findApplication(ctx.database.db, id);
+  if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
+  return stored;
+}
+
+export async function getApplication(
+  ctx: ServiceContext,
+  principal: Principal,
+  id: number,
+): Promise<ApplicationView> {
+  const stored = await loadVisible(ctx, principal, id);
+  return applicationView(stored, {
+    cipher: ctx.cipher,
+    calendar: await workingCalendar(ctx),
+    today: todayInChina(ctx),
+    principal,
+  });
+}
+
+/**
+ * The applicant's personal data in full, for the staff of the agency handling it (e.g. to post the reply).
+ * Every reveal is audited.
+ */
+export async function revealApplicant(
+  ctx: ServiceContext,
+  principal: Principal,
+  id: number,
+): Promise<ApplicationView> {
+  const stored = await loadVisible(ctx, principal, id);
+  if (principal.kind !== 'staff' || principal.agencyId !== stored.agencyId)
+    throw forbidden('只有承办机关的工作人员可以查看完整的个人信息');
+  await inTransaction(ctx, (_trx, record) =>
+    record({
+      agencyId: stored.agencyId,
+      entityType: 'application',
+      entityId: id,
+      action: 'reveal_personal_data',
+      actor: actorOf(principal),
+    }),
+  );
+  return applicationView(stored, {
+    cipher: ctx.cipher,
+    calendar: await workingCalendar(ctx),
+    today: todayInChina(ctx),
+    principal,
+    reveal: true,
+  });
+}
+
+/** The application's history: events, due-date changes with reasons, letters. */
+export async function applicationTimeline(ctx: ServiceContext, principal: Principal, id: number) {
+  const stored = await loadVisible(ctx, principal, id);
+  const db = ctx.database.db;
+  const [events, changes, letters] = await Promise.all([
+    eventsOf(db, 'application', id),
+    dueDateChangesOf(db, id),
+    db
+      .selectFrom('letters')
+      .select(['id', 'kind', 'number', 'created_at', 'created_by'])
+      .where('application_id', '=', stored.id)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return {
+    events: events.map((e) => ({ id: e.id, action: e.action, actor: e.actor, at: e.at, data: e.data })),
+    dueDateChanges: changes.map((c) => ({
+      kind: c.kind,
+      from: c.from_date,
+      to: c.to_date,
+      reason: c.reason,
+      article: c.article,
+      on: c.on_date,
+    })),
+    letters: letters.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      number: l.number,
+      createdAt: l.created_at,
+      createdBy: l.created_by,
+    })),
+  };
+}
+
+export interface InboxFilter {
+  states?: ApplicationState[];
+  open?: boolean;
+  due?: DueStatus;
+  applicantType?: ApplicantType;
+  year?: number;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InboxRow {
+  id: number;
+  trackingCode: string;
+  state: ApplicationState;
+  stateLabel: string;
+  applicantType: ApplicantType;
+  applicantName: string;
+  channel: string;
+  receivedOn: string;
+  replyDue: string | null;
+  dueStatus: DueStatus | null;
+  provisional: boolean;
+  outcome: string | null;
+  closedOn: string | null;
+  summary: string;
+}
+
+/**
+ * The inbox of one agency: filters, search, due status from dates. "Due soon" and "overdue" use the same
+ * bounds as the domain's dueStatus (dueStatusBounds), compared with the stored reply due date in SQL.
+ */
+export async function inbox(
+  ctx: ServiceContext,
+  principal: Principal,
+  filter: InboxFilter = {},
+): Promise<{ rows: InboxRow[]; total: number; page: number; pageSize: number }> {
+  if (principal.kind !== 'staff') throw forbidden('请先登录');
+  const calendar = await workingCalendar(ctx);
+  const today = todayInChina(ctx);
+  const bounds = dueStatusBounds(today, calendar);
+  const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), 200);
+  const page = Math.max(filter.page ?? 1, 1);
+  let query = ctx.database.db.selectFrom('applications').where('agency_id', '=', principal.agencyId);
+  if (filter.states?.length) query = query.where('state', 'in', filter.states);
+  if (filter.open) query = query.where('state', 'not in', [...CLOSED_STATES]);
+  if (filter.applicantType) query = query.where('applicant_type', '=', filter.applicantType);
+  if (filter.year)
+    query = query
+      .where('received_on', '>=', `${filter.year}-01-01`)
+      .where('received_on', '<=', `${filter.year}-12-31`);
+  if (filter.due) {
+    query = query.where('state', 'not in', [...CLOSED_STATES]).where('reply_due', 'is not', null);
+    if (filter.due === 'overdue') query = query.where('reply_due', '<', bounds.overdueBefore);
+    else if (filter.due === 'due_soon')
+      query = query
+        .where('reply_due', '>=', bounds.overdueBefore)
+        .where('reply_due', '<', bounds.dueSoonBefore);
+    else query = query.where('reply_due', '>=', bounds.dueSoonBefore);
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('tracking_code', '=', q.toUpperCase()),
+        eb('applicant_name', 'like', like),
+        eb('summary', 'like', like),
+      ]),
+    );
+  }
+  const totalRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const rows = await query
+    .selectAll()
+    .orderBy((eb) => eb.case().when('reply_due', 'is', null).then(1).else(0).end())
+    .orderBy('reply_due')
+    .orderBy('id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return {
+    total: Number(totalRow?.n ?? 0),
+    page,
+    pageSize,
+    rows: rows.map(toStored).map((s): InboxRow => {
+      const a = s.application;
+      const due = a.deadlines.reply?.date ?? null;
+      const status: DueStatus | null =
+        due === null || isClosed(a.state)
+          ? null
+          : due < bounds.overdueBefore
+            ? 'overdue'
+            : due < bounds.dueSoonBefore
+              ? 'due_soon'
+              : 'on_track';
+      return {
+        id: s.id,
+        trackingCode: s.trackingCode,
+        state: a.state,
+        stateLabel: STATE_LABEL[a.state],
+        applicantType: a.applicantType,
+        applicantName: s.applicant.name,
+        channel: a.receipt.channel,
+        receivedOn: a.receivedOn,
+        replyDue: due,
+        dueStatus: status,
+        provisional: a.deadlines.reply?.provisional ?? false,
+        outcome: a.outcome,
+        closedOn: a.closedOn,
+        summary: a.items.map((i) => i.description).join('；'),
+      };
+    }),
+  };
+}
+
+/** What an applicant sees with their 查询码 and secret: their own application's progress, nothing else. */
+export async function lookupByTrackingCode(ctx: ServiceContext, code: string, secret: string) {
+  const stored = await findApplicationByTrackingCode(ctx.database.db, normaliseTrackingCode(code));
+  const secretOk = stored !== null && sha256(secret.trim().toUpperCase()) === stored.secretHash;
+  if (!stored || !secretOk) throw new AppError('not_found', '查询码或查询密码不正确', 'trackingCode');
+  const a = stored.application;
+  const letters = await ctx.database.db
+    .selectFrom('letters')
+    .select(['kind', 'number', 'created_at'])
+    .where('application_id', '=', stored.id)
+    .orderBy('id')
+    .execute();
+  const agency = await ctx.database.db
+    .selectFrom('agencies')
+    .select('name')
+    .where('id', '=', stored.agencyId)
+    .executeTakeFirst();
+  return {
+    trackingCode: stored.trackingCode,
+    agencyName: agency?.name ?? '',
+    applicantName: stored.applicant.name,
+    receivedOn: a.receivedOn,
+    state: a.state,
+    stateLabel: STATE_LABEL[a.state],
+    replyDue: isClosed(a.state) ? null : (a.deadlines.reply?.date ?? null),
+    correction:
+      a.state === 'correction_requested'
+        ? { points: a.correction?.points ?? [], due: a.deadlines.correctionResponse?.date ?? null }
+        : null,
+    closedOn: a.closedOn,
+    items: a.items,
+    letters: letters.map((l) => ({ kind: l.kind, number: l.number, date: l.created_at.slice(0, 10) })),
+  };
+}

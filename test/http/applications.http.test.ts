@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../support/context.ts';
+import { DIALECTS } from '../support/databases.ts';
+import { agencyWithStaff, counterApplication, naturalApplicant } from '../support/fixtures.ts';
+import { loginAs } from '../support/http.ts';
+import type { TestServer } from '../support/server.ts';
+import { startTestServer } from '../support/server.ts';
+
+describe.each(DIALECTS)('依申请公开 over HTTP on %s', (dialect) => {
+  let t: TestServer;
+  const clock = new TestClock(new Date('2026-09-24T02:00:00Z'));
+  beforeAll(async () => {
+    t = await startTestServer(dialect, { now: clock.now });
+    await agencyWithStaff(t.app.ctx, 'X1');
+    await agencyWithStaff(t.app.ctx, 'Y1');
+  });
+  afterAll(() => t.close());
+
+  it('registers, lists, acts and refuses with Chinese messages naming the field', async () => {
+    const registrar = await loginAs(t.server, 'x1-registrar');
+    const created = await registrar.request('POST', '/api/applications', counterApplication('2026-09-24'));
+    expect(created.statusCode).toBe(201);
+    const { application } = created.json() as {
+      application: { id: number; application: { deadlines: { reply: { date: string } } } };
+    };
+    expect(application.application.deadlines.reply.date).toBe('2026-10-29');
+
+    const bad = await registrar.request('POST', '/api/applications', {
+      ...counterApplication('2026-09-24'),
+      applicant: naturalApplicant({ idNumber: '123' }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'validation', field: 'applicant.idNumber' } });
+    expect((bad.json() as { error: { message: string } }).error.message).toContain('身份证');
+
+    const wrongType = await registrar.request('POST', '/api/applications', {
+      ...counterApplication('2026-09-24'),
+      form: 'carrier pigeon',
+    });
+    expect(wrongType.statusCode).toBe(400);
+    expect((wrongType.json() as { error: { message: string; field: string } }).error.field).toBe('form');
+
+    const list = await registrar.request('GET', '/api/applications?open=true');
+    expect((list.json() as { total: number }).total).toBe(1);
+
+    const handler = await loginAs(t.server, 'x1-handler');
+    const accepted = await handler.request('POST', `/api/applications/${application.id}/actions`, {
+      action: { type: 'accept' },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const again = await handler.request('POST', `/api/applications/${application.id}/actions`, {
+      action: { type: 'accept' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect((again.json() as { error: { message: string } }).error.message).toMatch(/办理中/);
+
+    const outsider = await loginAs(t.server, 'y1-handler');
+    expect((await outsider.request('GET', `/api/applications/${application.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses state changes without the CSRF token and requests without a session', async () => {
+    const registrar = await loginAs(t.server, 'x1-registrar');
+    const noCsrf = await t.server.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { cookie: registrar.cookie },
+      payload: counterApplication('2026-09-24'),
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    const anonymous = await t.server.inject({ method: 'GET', url: '/api/applications' });
+    expect(anonymous.statusCode).toBe(401);
+    expect((anonymous.json() as { error: { message: string } }).error.message).toBe('请先登录');
+  });
+
+  it('takes an online application and shows its progress to the applicant only', async () => {
+    const submitted = await t.server.inject({
+      method: 'POST',
+      url: '/api/public/applications',
+      payload: {
+        agency: 'X1',
+        applicant: naturalApplicant(),
+        items: [{ description: '某文件' }],
+        form: 'electronic',
+        delivery: 'online',
+      },
+    });
+    expect(submitted.statusCode).toBe(201);
+    const { trackingCode, secret } = submitted.json() as { trackingCode: string; secret: string };
+    const seen = await t.server.inject({
+      method: 'POST',
+      url: '/api/public/applications/lookup',
+      payload: { trackingCode, secret },
+    });
+    expect(seen.statusCode).toBe(200);
+    expect(JSON.stringify(seen.json())).not.toContain('11010519491231002X');
+    const wrong = await t.server.inject({
+      method: 'POST',
+      url: '/api/public/applications/lookup',
+      payload: { trackingCode, secret: 'AAAAAAAA' },
+    });
+    expect(wrong.statusCode).toBe(404);
+  });
+
+  it('serves the deadline calculator and the OpenAPI document', async () => {
+    const d = await t.server.inject({
+      method: 'GET',
+      url: '/api/calendar/deadline?received=2026-09-24&channel=in_person',
+    });
+    expect(d.json()).toMatchObject({
+      reply: { date: '2026-10-29', provisional: false },
+      correctionNotice: { date: '2026-10-12' },
+    });
+    const provisional = await t.server.inject({
+      method: 'GET',
+      url: '/api/calendar/deadline?received=2026-12-20',
+    });
+    expect(provisional.json()).toMatchObject({ provisional: true });
+    const openapi = await t.server.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(openapi.statusCode).toBe(200);
+    expect(Object.keys((openapi.json() as { paths: object }).paths)).toContain('/api/applications');
+  });
+});
