@@ -63,9 +63,12 @@ export function* combinations(n: number, k: number): Generator<number[]> {
 }
 
 /** A cell during solving: a number, a printed blank (never filled), or unknown (fillable). */
-export type Work = { value: number; derived: boolean; token?: Token } | { blank: Token } | null;
+export type Work = { value: number; derived: boolean; token?: Token } | { value?: undefined; blank: Token } | null;
 
-const isNum = (w: Work): w is { value: number; derived: boolean; token?: Token } => w !== null && 'value' in w;
+const isNum = (w: Work | undefined): w is { value: number; derived: boolean; token?: Token } =>
+  w !== null && w !== undefined && w.value !== undefined;
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * Fill unknown cells from the identities until nothing changes: with one unknown cell in an identity it is
@@ -73,29 +76,43 @@ const isNum = (w: Work): w is { value: number; derived: boolean; token?: Token }
  * already matched by its known cells, every unknown cell there is 0. Printed blank cells are never filled.
  */
 export function solve(cells: Work[], identities: readonly Identity[]): void {
-  const round = (n: number) => Math.round(n * 1e6) / 1e6;
-  const known = (idx: number[]) => round(idx.reduce((s, i) => s + (isNum(cells[i] ?? null) ? (cells[i] as { value: number }).value : 0), 0));
-  const open = (idx: number[]) => idx.filter((i) => !isNum(cells[i] ?? null));
   let changed = true;
   while (changed) {
     changed = false;
     for (const { left, right } of identities) {
-      const openLeft = open(left);
-      const openRight = open(right);
-      const count = openLeft.length + openRight.length;
-      if (count === 0) continue;
-      const gap = round(known(right) - known(left));
-      if (count === 1) {
-        const i = openLeft[0] ?? openRight[0]!;
-        const value = openLeft.length === 1 ? gap : -gap;
-        if (cells[i] === null && value >= 0) {
-          cells[i] = { value, derived: true };
+      let sumLeft = 0;
+      let sumRight = 0;
+      let openLeft = 0;
+      let openRight = 0;
+      let last = -1;
+      for (const i of left) {
+        const w = cells[i];
+        if (isNum(w)) sumLeft += w.value;
+        else {
+          openLeft++;
+          last = i;
+        }
+      }
+      for (const i of right) {
+        const w = cells[i];
+        if (isNum(w)) sumRight += w.value;
+        else {
+          openRight++;
+          last = i;
+        }
+      }
+      if (openLeft + openRight === 0) continue;
+      const gap = round(sumRight - sumLeft);
+      if (openLeft + openRight === 1) {
+        const value = openLeft === 1 ? gap : -gap;
+        if (cells[last] === null && value >= 0) {
+          cells[last] = { value, derived: true };
           changed = true;
         }
         continue;
       }
-      const side = openRight.length === 0 && gap === 0 ? openLeft : openLeft.length === 0 && gap === 0 ? openRight : [];
-      for (const i of side)
+      if (gap !== 0 || (openLeft > 0 && openRight > 0)) continue;
+      for (const i of openLeft > 0 ? left : right)
         if (cells[i] === null) {
           cells[i] = { value: 0, derived: true };
           changed = true;
@@ -105,48 +122,32 @@ export function solve(cells: Work[], identities: readonly Identity[]): void {
 }
 
 /** The agreed state of each cell over a list of candidate fillings. */
-export function agree(candidates: Work[][], width: number): SlotState[] {
+export function agree(candidates: readonly Work[][], width: number): SlotState[] {
   const slots: SlotState[] = [];
   for (let s = 0; s < width; s++) {
-    let out: SlotState | null = null;
-    for (const cand of candidates) {
-      const w = cand[s] ?? null;
-      let here: SlotState;
-      if (w === null) here = { state: 'unknown' };
-      else if ('blank' in w) here = { state: 'blank', token: w.blank };
-      else if (w.derived || !w.token) here = { state: 'derived', value: w.value, ...(w.token ? { token: w.token } : {}) };
-      else here = { state: 'read', token: w.token };
-      if (out === null) out = here;
-      else out = merge(out, here);
-      if (out.state === 'unknown') break;
+    const first = candidates[0]?.[s] ?? null;
+    if (first === null) {
+      slots.push({ state: 'unknown' });
+      continue;
     }
-    slots.push(out ?? { state: 'unknown' });
+    let unknown = false;
+    let derived = isNum(first) && (first.derived || !first.token);
+    let token: Token | undefined = isNum(first) ? first.token : undefined;
+    for (let k = 1; k < candidates.length && !unknown; k++) {
+      const w = candidates[k]![s] ?? null;
+      if (w === null) unknown = true;
+      else if (isNum(first)) {
+        if (!isNum(w) || w.value !== first.value) unknown = true;
+        else if (w.derived || !w.token) derived = true;
+        else token ??= w.token;
+      } else if (isNum(w)) unknown = true;
+    }
+    if (unknown) slots.push({ state: 'unknown' });
+    else if (!isNum(first)) slots.push({ state: 'blank', token: first.blank });
+    else if (derived) slots.push({ state: 'derived', value: first.value, ...(token ? { token } : {}) });
+    else slots.push({ state: 'read', token: first.token! });
   }
   return slots;
-}
-
-function valueOf(s: SlotState): number | null | undefined {
-  switch (s.state) {
-    case 'read':
-      return s.token.value;
-    case 'derived':
-      return s.value;
-    case 'blank':
-      return null;
-    case 'unknown':
-      return undefined;
-  }
-}
-
-function merge(a: SlotState, b: SlotState): SlotState {
-  const va = valueOf(a);
-  const vb = valueOf(b);
-  if (va === undefined || vb === undefined || va !== vb) return { state: 'unknown' };
-  if (a.state === 'blank' || b.state === 'blank')
-    return a.state === 'blank' && b.state === 'blank' ? a : { state: 'unknown' };
-  if (a.state === 'read' && b.state === 'read') return a;
-  const token = a.state === 'read' || a.state === 'derived' ? a.token : undefined;
-  return { state: 'derived', value: va as number, ...(token ? { token } : {}) };
 }
 
 const fromToken = (t: Token): Work => (t.value === null ? { blank: t } : { value: t.value, derived: false, token: t });

@@ -1,7 +1,7 @@
 import type { AnnualReport, Finding, RequestRowSpec } from '../domain/report/index.ts';
 import { APPLICANT_COLUMNS, cellPath, GROUP_HEADING, requestRows, rowName } from '../domain/report/index.ts';
 import type { Identity, Work } from './fit.ts';
-import { agree, combinations, binomial, MAX_CANDIDATES, solve, sumIdentity } from './fit.ts';
+import { agree, binomial, combinations, solve, sumIdentity } from './fit.ts';
 import { placeCell } from './place.ts';
 import type { PrintedRow } from './table3-rows.ts';
 import { printedRows, ROW_IDENTITY, WIDTH } from './table3-rows.ts';
@@ -15,6 +15,9 @@ import type { DocRow } from './types.ts';
  * identities (（七）总计 = the result rows; 一 + 二 = （七） + 四; the columns add up to 总计); a cell is placed
  * only when all placements agree. What cannot be fixed stays blank, with a finding naming the rows.
  */
+
+/** How many placements of unlabelled rows are tried at most (each is a whole table to solve). */
+const MAX_PLACEMENTS = 1000;
 
 interface Segment {
   /** printed rows (indices into the printed list) without a label, between two labelled rows */
@@ -58,10 +61,10 @@ function segmentCandidates(rows: readonly PrintedRow[], seg: Omit<Segment, 'cand
   const all: number[][] = [];
   if (k === 0) return { candidates: [[]], gaveUp: false };
   if (k <= f) {
-    if (binomial(f, k) > MAX_CANDIDATES) return { candidates: [], gaveUp: true };
+    if (binomial(f, k) > MAX_PLACEMENTS) return { candidates: [], gaveUp: true };
     for (const chosen of combinations(f, k)) all.push(chosen.map((j) => seg.slots[j]!));
   } else {
-    if (binomial(k, f) > MAX_CANDIDATES) return { candidates: [], gaveUp: true };
+    if (binomial(k, f) > MAX_PLACEMENTS) return { candidates: [], gaveUp: true };
     for (const kept of combinations(k, f)) {
       const mapping = new Array<number>(k).fill(-1);
       kept.forEach((p, j) => (mapping[p] = seg.slots[j]!));
@@ -144,7 +147,7 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
   }
   let product = 1;
   for (const seg of segments) if (!seg.gaveUp) product *= Math.max(1, seg.candidates.length);
-  if (product > MAX_CANDIDATES)
+  if (product > MAX_PLACEMENTS)
     for (const seg of segments) if (seg.candidates.length > 1) Object.assign(seg, { candidates: [], gaveUp: true });
 
   // every combination of segment placements → a filled table, solved, then agreed cell by cell

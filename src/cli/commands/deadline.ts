@@ -1,13 +1,6 @@
 import type { Channel, MailKind } from '../../domain/application/index.ts';
-import {
-  CHANNEL_LABEL,
-  CHANNELS,
-  deriveDeadlines,
-  isChannel,
-  PERIODS,
-  receiptDate,
-  receiptRule,
-} from '../../domain/application/index.ts';
+import { CHANNEL_LABEL, CHANNELS, isChannel, PERIODS } from '../../domain/application/index.ts';
+import { deadlineSummary } from '../../services/deadline.service.ts';
 import type { CalendarDate } from '../../domain/calendar/index.ts';
 import { bundledCalendar, isLocalDate } from '../../domain/calendar/index.ts';
 import { parse } from '../args.ts';
@@ -49,16 +42,13 @@ export const deadline: Command = {
     const mailKind = values.mail === undefined ? null : (MAIL[values.mail] ?? null);
     if (values.mail !== undefined && (mailKind === null || channel !== 'mail'))
       throw new UsageError('--mail 只用于邮寄，应为“挂号”或“平信”');
-    const rule = receiptRule(channel, mailKind);
-    const receipt = receiptDate({ channel, mailKind, [rule.field]: values.received });
     const calendar = bundledCalendar();
-    const d = deriveDeadlines(
-      { receivedOn: receipt.date, correction: null, consultations: [], extension: null, fee: null },
-      calendar,
-    );
-    const reply = d.reply!;
-    const latest = d.latestReply!;
-    const provisional = [d.correctionNotice, reply, latest].some((x) => x.provisional);
+    const summary = deadlineSummary(calendar, values.received, channel, mailKind);
+    const receipt = { date: summary.receivedOn, rule: summary.rule, article: summary.article };
+    const d = { correctionNotice: summary.correctionNotice };
+    const reply = summary.reply;
+    const latest = summary.latestReply;
+    const provisional = summary.provisional;
     if (values.json) {
       io.out(
         JSON.stringify(

@@ -65,7 +65,7 @@ describe('validateSchedule', () => {
   it('refuses a wrong or missing year, a missing list, and a file for another year', () => {
     expect(errorsOf(null)).toEqual(['放假安排应为 JSON 对象，含 year 和 days']);
     expect(errorsOf({ year: '2027', days: [] })).toEqual([
-      '年份（year）应为 2000–2199 之间的整数，实际为 "2027"',
+      '年份（year）应为 2000–2100 之间的整数，实际为 "2027"',
       '缺少放假安排日期列表（days），或列表为空',
     ]);
     expect(

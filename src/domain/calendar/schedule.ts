@@ -1,5 +1,5 @@
 import type { LocalDate } from './local-date.ts';
-import { dateParts, isWeekend, localDate, MAX_YEAR } from './local-date.ts';
+import { dateParts, isWeekend, localDate } from './local-date.ts';
 import { statutoryHolidays } from './statutory-holidays.ts';
 
 /**
@@ -23,8 +23,9 @@ export interface Schedule {
 
 /** The earliest day of the previous year a schedule may arrange: December 25. */
 export const PRECEDING_DECEMBER_FROM = 25;
-/** The first year for which a schedule is accepted (the bundled ones begin in 2018). */
+/** The years for which a schedule is accepted (the bundled ones begin in 2018). */
 export const MIN_SCHEDULE_YEAR = 2000;
+export const MAX_SCHEDULE_YEAR = 2100;
 
 export type ScheduleValidation =
   { ok: true; schedule: Schedule; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] };
@@ -43,10 +44,13 @@ export function validateSchedule(input: unknown, expectedYear?: number): Schedul
   if (!isRecord(input)) return { ok: false, errors: ['放假安排应为 JSON 对象，含 year 和 days'], warnings };
   const year = input.year;
   const yearOk =
-    typeof year === 'number' && Number.isInteger(year) && year >= MIN_SCHEDULE_YEAR && year <= MAX_YEAR;
+    typeof year === 'number' &&
+    Number.isInteger(year) &&
+    year >= MIN_SCHEDULE_YEAR &&
+    year <= MAX_SCHEDULE_YEAR;
   if (!yearOk)
     errors.push(
-      `年份（year）应为 ${MIN_SCHEDULE_YEAR}–${MAX_YEAR} 之间的整数，实际为 ${JSON.stringify(year)}`,
+      `年份（year）应为 ${MIN_SCHEDULE_YEAR}–${MAX_SCHEDULE_YEAR} 之间的整数，实际为 ${JSON.stringify(year)}`,
     );
   else if (expectedYear !== undefined && year !== expectedYear)
     errors.push(`文件中的年份为 ${year}，但上传的是 ${expectedYear} 年的放假安排`);

@@ -5,7 +5,7 @@ import { isIdNumber, luhnValid } from './id-number.ts';
  * marks in the title, body and attachment text. Each hit must be cleared by a reviewer with a note before the
  * item can pass 保密审查 and be published. Positions are UTF-16 offsets into the scanned text.
  */
-export const HIT_KINDS = ['id_number', 'mobile', 'landline', 'bank_card', 'email', 'classification'] as const;
+export const HIT_KINDS = ['id_number', 'mobile', 'landline', 'bank_card', 'email', 'classification', 'unscannable'] as const;
 export type HitKind = (typeof HIT_KINDS)[number];
 
 export const HIT_KIND_LABEL: Record<HitKind, string> = {
@@ -15,6 +15,7 @@ export const HIT_KIND_LABEL: Record<HitKind, string> = {
   bank_card: '银行卡号',
   email: '电子邮箱地址',
   classification: '密级或不公开标识',
+  unscannable: '无法自动检查的附件（须人工审查）',
 };
 
 export interface ScanHit {
@@ -107,6 +108,14 @@ export function scanText(text: string, options: { extraMarks?: readonly string[]
       before: oneLine(text.slice(Math.max(0, c.start - SNIPPET_CHARS), c.start)),
       after: oneLine(text.slice(c.end, c.end + SNIPPET_CHARS)),
     }));
+}
+
+/**
+ * An attachment whose text cannot be read (an image, a scanned PDF without a text layer) cannot be checked by
+ * the scanner: it gets one hit that a reviewer clears after looking at it.
+ */
+export function unscannableHit(fileName: string): ScanHit {
+  return { kind: 'unscannable', start: 0, end: 0, match: fileName, before: '', after: '' };
 }
 
 /** Where a scanned text came from: the title, the body, or an attachment's extracted text. */

@@ -25,6 +25,12 @@ export const applicantPronoun = (input: LetterInput): string =>
 /** Text without its closing punctuation, to be followed by the letter's own. */
 export const clause = (text: string): string => text.trim().replace(/[。；;，,.\s]+$/u, '');
 
+/** Staff-written text as a sentence: trimmed, with a full stop when it has no closing punctuation. */
+export function sentence(text: string | null | undefined): string {
+  const t = (text ?? '').trim();
+  return t === '' || /[。！？；：”’）)]$/u.test(t) ? t : `${t}。`;
+}
+
 function itemText(item: RequestedItem): string {
   const no = item.documentNumber ? `（文号：${item.documentNumber}）` : '';
   return `“${clause(item.description)}”${no}`;

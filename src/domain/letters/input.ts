@@ -63,7 +63,7 @@ export interface LetterInput {
   consultation?: number;
 }
 
-interface Problem {
+export interface LetterProblem {
   field: string;
   message: string;
 }
@@ -75,7 +75,7 @@ const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
  * naming its field); the kind's own facts are checked where the letter is written.
  */
 export function checkLetterInput(kind: LetterKind, input: LetterInput): void {
-  const problems: Problem[] = [];
+  const problems: LetterProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field, message });
   if (blank(input.agency?.name)) problem('agency.name', '须填写发文机关名称');
   if (!(AGENCY_KINDS as readonly string[]).includes(input.agency?.kind)) problem('agency.kind', '机关类型无效');
@@ -92,7 +92,7 @@ export function checkLetterInput(kind: LetterKind, input: LetterInput): void {
 }
 
 /** A validation error for a letter, naming the first field and carrying every problem as details. */
-export function letterInputError(kind: LetterKind, problems: readonly Problem[]): AppError {
+export function letterInputError(kind: LetterKind, problems: readonly LetterProblem[]): AppError {
   const message = `不能生成${LETTER_KIND_LABEL[kind]}：${problems.map((p) => p.message).join('；')}`;
   return new AppError('validation', message, problems[0]?.field, problems);
 }

@@ -1,6 +1,7 @@
 import type { Application, DecisionRecord } from '../application/application.ts';
 import { DELIVERY_METHOD_LABEL, INFORMATION_FORM_LABEL } from '../application/application.ts';
 import type { Outcome, ReplyType } from '../application/decisions.ts';
+import { sentence } from './common.ts';
 import type { ReplyProvision } from './input.ts';
 import type { Paragraph } from './segments.ts';
 import { fill, locked, paragraph } from './segments.ts';
@@ -29,7 +30,7 @@ type Wording = (c: DecisionContext) => Paragraph[];
 const basis = (c: DecisionContext, text: string) =>
   locked('legal_basis', c.cite ? `根据${c.cite}的规定，${text}` : text);
 const reasons = (c: DecisionContext, lead = '理由如下：') =>
-  paragraph(locked('statute', lead), fill('reasons', c.decision?.reasons ?? ''));
+  paragraph(locked('statute', lead), fill('reasons', sentence(c.decision?.reasons)));
 const exemption = (c: DecisionContext) =>
   locked('exemption', c.decision?.exemption ? `不予公开的情形及依据：${c.decision.exemption.replace(/[。；;\s]+$/u, '')}。` : '');
 
@@ -69,7 +70,7 @@ const unableNotHeld: Wording = (c) => {
       paragraph(
         locked('decision', `经审查，${c.you}所申请公开的信息不属于本机关负责公开。`),
         basis(c, `现告知${c.you}并说明理由：`),
-        fill('reasons', c.decision?.reasons ?? ''),
+        fill('reasons', sentence(c.decision?.reasons)),
       ),
       paragraph(
         locked(
@@ -227,7 +228,7 @@ export const DECISION_WORDING: Record<Outcome, Wording> = {
   ],
   other_other: (c) =>
     c.decision
-      ? [paragraph(locked('decision', `经审查，本机关对${c.you}的申请处理如下：`), fill('reasons', c.decision.reasons ?? ''))]
+      ? [paragraph(locked('decision', `经审查，本机关对${c.you}的申请处理如下：`), fill('reasons', sentence(c.decision.reasons)))]
       : [
           paragraph(
             locked('facts', `${c.you}已于${c.dates.closed}撤回该政府信息公开申请，本机关不再处理该申请。`),

@@ -2,10 +2,9 @@ import type { DecisionRecord } from '../application/application.ts';
 import { citeAll } from '../application/citations.ts';
 import type { Outcome } from '../application/decisions.ts';
 import { legalBasis, OUTCOME_RULES, outcomeLabel, REPLY_TYPE } from '../application/decisions.ts';
-import type { Problem } from './input.ts';
 import type { LetterDocument } from './document.ts';
 import { applicantPronoun, applicationOpening, chineseDate, closingParagraphs, letterFrame } from './common.ts';
-import type { LetterInput } from './input.ts';
+import type { LetterInput, LetterProblem } from './input.ts';
 import { letterInputError } from './input.ts';
 import { LETTER_TITLE } from './kinds.ts';
 import type { DecisionContext } from './reply-decision.ts';
@@ -28,11 +27,11 @@ function replyOutcome(input: LetterInput): { outcome: Outcome; decision: Decisio
   return { outcome, decision };
 }
 
-function check(input: LetterInput, outcome: Outcome, decision: DecisionRecord | null): Problem[] {
+function check(input: LetterInput, outcome: Outcome, decision: DecisionRecord | null): LetterProblem[] {
   const a = input.application;
   const rule = OUTCOME_RULES[outcome];
   const label = outcomeLabel(outcome);
-  const problems: Problem[] = [];
+  const problems: LetterProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field, message });
   if (rule.reachedBy === 'decision' && decision === null && outcome !== 'other_other')
     problem('application.decision', `“${label}”须有审核的答复决定`);

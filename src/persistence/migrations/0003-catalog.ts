@@ -164,8 +164,9 @@ export function catalog(dialect: DialectName): Migration {
         .addColumn('report_json', 'text', (c) => c.notNull())
         .addColumn('published_at', 'text', (c) => c.notNull())
         .addColumn('published_by', 'integer')
-        .addUniqueConstraint('published_reports_agency_year', ['agency_id', 'year'])
         .execute();
+      // not unique: a correction is published as a new version (errata keep their history); the latest counts
+      await db.schema.createIndex('published_reports_agency_year').on('published_reports').columns(['agency_id', 'year']).execute();
     },
   };
 }

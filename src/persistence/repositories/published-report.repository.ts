@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
 
-/** An annual report as published on the portal (frozen: a later correction is a new publication by the workspace). */
+/** An annual report as published on the portal: frozen; a correction is a new version, the latest is shown. */
 export interface PublishedReport {
   id: number;
   agencyId: number;
@@ -32,7 +32,7 @@ export async function insertPublishedReport(
   return { ...r, id: row.id };
 }
 
-/** The published reports of an agency, newest year first, without their content. */
+/** The published reports of an agency, newest year first, the latest version of each year, without content. */
 export async function publishedReportsOf(
   db: Kysely<Schema>,
   agencyId: number,
@@ -42,8 +42,10 @@ export async function publishedReportsOf(
     .select(['id', 'agency_id', 'year', 'title', 'published_at', 'published_by'])
     .where('agency_id', '=', agencyId)
     .orderBy('year', 'desc')
+    .orderBy('id', 'desc')
     .execute();
-  return rows.map((r) => ({
+  const latest = rows.filter((r, i) => i === 0 || rows[i - 1]!.year !== r.year);
+  return latest.map((r) => ({
     id: r.id,
     agencyId: r.agency_id,
     year: r.year,
@@ -63,6 +65,8 @@ export async function findPublishedReport(
     .selectAll()
     .where('agency_id', '=', agencyId)
     .where('year', '=', year)
+    .orderBy('id', 'desc')
+    .limit(1)
     .executeTakeFirst();
   return r
     ? {

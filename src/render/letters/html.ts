@@ -1,0 +1,54 @@
+import type { LetterDocument, Segment } from '../../domain/letters/index.ts';
+import { escapeHtml } from '../report/html/escape.ts';
+import { LETTER_PAGE_CSS } from './style.ts';
+
+/** What an empty fill-in prints as: a blank line to write on. */
+export const BLANK_FILL = '＿＿＿＿＿＿＿＿';
+
+function segmentHtml(s: Segment): string {
+  if (s.locked) return `<span data-locked="${s.part}">${escapeHtml(s.text)}</span>`;
+  const empty = s.text.trim() === '';
+  return (
+    `<span class="fill${empty ? ' empty' : ''}" data-fill="${s.fill}">` +
+    `${empty ? BLANK_FILL : escapeHtml(s.text)}</span>`
+  );
+}
+
+function attachmentsHtml(attachments: readonly string[]): string {
+  if (attachments.length === 0) return '';
+  const numbered = attachments.length > 1;
+  const lines = attachments.map(
+    (a, i) =>
+      `<p${i === 0 ? ' class="first"' : ''}>${i === 0 ? '附件：' : ''}${numbered ? `${i + 1}.` : ''}${escapeHtml(a)}</p>`,
+  );
+  return `<div class="attachments">${lines.join('')}</div>\n`;
+}
+
+/**
+ * A letter as a standalone printable page (A4, GB/T 9704 fonts and layout). Every text is escaped; each
+ * fill-in is a `<span class="fill" data-fill="key">` and each locked text a `<span data-locked="part">`, so the
+ * console can preview a letter and offer its fill-ins for editing.
+ */
+export function renderLetterHtml(doc: LetterDocument): string {
+  const title = escapeHtml(doc.title);
+  const body = doc.paragraphs.map((p) => `<p class="body">${p.segments.map(segmentHtml).join('')}</p>`).join('\n');
+  const { closing } = doc;
+  return (
+    `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n` +
+    `<style>${LETTER_PAGE_CSS}</style>\n</head>\n<body>\n<main>\n` +
+    `<article class="letter" data-kind="${doc.kind}">\n` +
+    (doc.letterhead ? `<header class="letterhead">${escapeHtml(doc.letterhead)}</header>\n` : '') +
+    `<h1>${title}</h1>\n` +
+    `<p class="number" data-locked="number">${escapeHtml(doc.number)}</p>\n` +
+    `<p class="addressee" data-locked="addressee">${escapeHtml(doc.addressee)}：</p>\n` +
+    `${body}\n` +
+    attachmentsHtml(doc.attachments ?? []) +
+    `<div class="closing" data-locked="closing"><div class="signature">` +
+    `<p class="agency">${escapeHtml(closing.agency)}</p>` +
+    `<p class="date"><time datetime="${escapeHtml(closing.date)}">${escapeHtml(closing.dateText)}</time></p>` +
+    `<p class="seal">${escapeHtml(closing.seal)}</p></div></div>\n` +
+    (doc.deliverTo ? `<footer class="delivery">${escapeHtml(doc.deliverTo)}</footer>\n` : '') +
+    `</article>\n</main>\n</body>\n</html>\n`
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The stylesheet of a printed letter (GB/T 9704-2012 党政机关公文格式): A4 with margins 37 mm (top), 26 mm
+ * (right), 35 mm (bottom), 28 mm (left); 发文机关标志 red 小标宋; title 小标宋 二号 centred; 文号 right-aligned;
+ * body 仿宋 三号 on 28 pt lines with a two-character indent; 署名 and 成文日期 right, four characters in.
+ * On screen fill-ins are tinted for the console preview; in print they look like the rest of the text.
+ */
+const FANGSONG = `"仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", "Source Han Serif SC", serif`;
+const XIAOBIAOSONG = `"方正小标宋简体", "方正小标宋_GBK", "华文中宋", STZhongsong, "宋体", SimSun, "Noto Serif CJK SC", serif`;
+
+export const LETTER_PAGE_CSS = `
+@page{size:A4;margin:37mm 26mm 35mm 28mm}
+html{background:#eef0f2;color:#111}
+body{margin:0}
+.letter{box-sizing:border-box;max-width:210mm;min-height:297mm;margin:0 auto;padding:37mm 26mm 35mm 28mm;background:#fff;font-family:${FANGSONG};font-size:16pt;line-height:28pt}
+.letter p{margin:0}
+.letterhead{font-family:${XIAOBIAOSONG};font-size:26pt;line-height:1.4;color:#e00;text-align:center;padding-bottom:8pt;border-bottom:2px solid #e00;margin:0 0 28pt}
+.letter h1{font-family:${XIAOBIAOSONG};font-size:22pt;font-weight:normal;line-height:1.45;text-align:center;margin:0 0 14pt}
+.letter .number{text-align:right}
+.letter .addressee{margin-top:28pt}
+.letter .body{text-indent:2em;text-align:justify}
+.letter .attachments{margin-top:28pt}
+.letter .attachments p{padding-left:5em;text-indent:-3em}
+.letter .attachments p.first{padding-left:5em}
+.letter .closing{margin-top:56pt;text-align:right;padding-right:4em}
+.letter .signature{display:inline-block;text-align:center}
+.letter .seal{color:#999}
+.letter .delivery{margin-top:28pt;padding-top:4pt;border-top:1px solid #000;font-size:14pt;line-height:1.6}
+.letter .fill{background:#fff6d6;outline:1px dashed #c9a227;outline-offset:1px}
+.letter .fill.empty{background:#fde0dc;outline-color:#b3261e}
+@media (max-width:640px){.letter{padding:16px 12px;font-size:13pt;line-height:1.8}.letter h1{font-size:18pt}}
+@media print{
+html{background:none}
+.letter{max-width:none;min-height:0;margin:0;padding:0}
+.letter .fill,.letter .fill.empty{background:none;outline:none}
+.letter .seal{visibility:hidden}
+.letterhead{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+p{orphans:2;widows:2}
+.closing{break-inside:avoid;page-break-inside:avoid}
+}
+`;
