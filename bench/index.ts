@@ -7,7 +7,11 @@ interface Bench {
   load: () => Promise<{ run: () => Promise<void> }>;
 }
 
-const benches: Bench[] = [{ name: 'report', load: () => import('./report.bench.ts') }];
+const benches: Bench[] = [
+  { name: 'report', load: () => import('./report.bench.ts') },
+  { name: 'import', load: () => import('./import.bench.ts') },
+  { name: 'applications', load: () => import('./applications.bench.ts') },
+];
 
 const filters = process.argv.slice(2);
 for (const bench of benches) {

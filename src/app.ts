@@ -26,7 +26,12 @@ export interface AppOptions {
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const database =
-    options.database ?? openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+    options.database ??
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      sqlitePath: config.sqlitePath,
+      ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}),
+    });
   if (!options.migrated) await migrateToLatest(database);
   const ctx: ServiceContext = {
     database,

@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string (DATABASE_URL); null → the embedded SQLite database */
   databaseUrl: string | null;
+  /** PostgreSQL schema to use instead of the connection's default search_path (DATABASE_SCHEMA) */
+  databaseSchema: string | null;
   /** the folder for the SQLite file, attachments and the generated key (DATA_DIR, default ./data) */
   dataDir: string;
   /** the SQLite database file (SQLITE_PATH, default DATA_DIR/gongkai.db) */
@@ -60,6 +62,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     problems.push('DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头');
+  const databaseSchema = env.DATABASE_SCHEMA?.trim() || null;
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema))
+    problems.push(`DATABASE_SCHEMA 只能由小写字母、数字和下划线组成（不以数字开头），现为“${databaseSchema}”`);
   const dataDir = resolve(env.DATA_DIR ?? 'data');
   let secretKey: Buffer | null = null;
   if (env.GONGKAI_SECRET_KEY) {
@@ -81,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databaseSchema,
     dataDir,
     sqlitePath: resolve(env.SQLITE_PATH ?? join(dataDir, 'gongkai.db')),
     secretKey: secretKey ?? keyFile(dataDir),

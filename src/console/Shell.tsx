@@ -1,31 +1,66 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { useSession } from './session.tsx';
+import { Button, Layout, Menu, Space, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { Suspense } from 'react';
+import { NotFound } from './pages/NotFound.tsx';
+import { navigate, useLocation } from './router.tsx';
+import { ROUTES, routeFor } from './routes.tsx';
+import { hasRole, useSession } from './session.tsx';
 
-/** The console frame: navigation on the left, the current page on the right (pages come with issue 6). */
+/** The console frame: navigation by role on the left, the current page on the right. */
 export function Shell() {
   const { user, logout } = useSession();
+  const { path } = useLocation();
+  const found = routeFor(path);
+  const allowed = found && (!found.route.roles || hasRole(user, ...found.route.roles));
+  const menu = ROUTES.filter((r) => r.menu && (!r.roles || hasRole(user, ...r.roles)));
+  const selected = menu.find((r) => r === found?.route || (found && r.section === found.route.section));
+  let page: ReactNode;
+  if (!found || !allowed) page = <NotFound forbidden={!!found && !allowed} />;
+  else {
+    const Page = found.route.page;
+    page = <Page params={found.params} />;
+  }
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="light" aria-label="工作台导航">
-        <div style={{ padding: 16, fontWeight: 600 }}>政府信息公开工作台</div>
-        <Menu mode="inline" items={[{ key: 'home', label: '首页' }]} selectedKeys={['home']} />
+      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <nav aria-label="工作台导航">
+          <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 15 }}>政府信息公开工作台</div>
+          <Menu
+            mode="inline"
+            style={{ borderInlineEnd: 'none' }}
+            selectedKeys={selected ? [selected.path] : []}
+            onClick={({ key }) => navigate(key)}
+            items={menu.map((r) => ({ key: r.path, icon: r.icon, label: r.menu }))}
+          />
+        </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            height: 48,
+            lineHeight: '48px',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
           <Space>
             <span>
               {user.agencyName} · {user.name}（{user.roleLabels.join('、')}）
             </span>
-            <Button onClick={() => void logout()}>退出</Button>
+            <Button size="small" onClick={() => void logout()}>
+              退出登录
+            </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: '16px 24px' }}>
           <main>
-            <Typography.Title level={1} style={{ fontSize: 22 }}>
-              工作台
-            </Typography.Title>
+            <Suspense fallback={<Spin description="正在加载…" style={{ marginTop: 48, width: '100%' }} />}>
+              {page}
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>

@@ -5,36 +5,81 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** One problem with one field, as the server lists them in `error.details`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly field?: string,
+    /** every field problem when the server listed several */
+    readonly problems: FieldProblem[] = [],
   ) {
     super(message);
   }
 }
 
+const isProblemList = (value: unknown): value is FieldProblem[] =>
+  Array.isArray(value) &&
+  value.every(
+    (p) =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as FieldProblem).field === 'string' &&
+      typeof (p as FieldProblem).message === 'string',
+  );
+
+/** Sends a request and returns the JSON (or text) answer; throws ApiError with the server's message. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, '无法连接服务器，请检查网络后重试');
+  }
   if (!response.ok) {
     const data = (await response.json().catch(() => null)) as {
-      error?: { message?: string; field?: string };
+      error?: { message?: string; field?: string; details?: unknown };
     } | null;
+    const details = data?.error?.details;
     throw new ApiError(
       response.status,
       data?.error?.message ?? `请求失败（${response.status}）`,
       data?.error?.field,
+      isProblemList(details) ? details : [],
     );
   }
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
+}
+
+type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+/** A path with a query string; empty, null and undefined values are left out, arrays repeat the key. */
+export function withQuery(path: string, query: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v));
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The message to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

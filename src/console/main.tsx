@@ -1,13 +1,37 @@
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import 'dayjs/locale/zh-cn';
+import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import './console.css';
+
+dayjs.locale('zh-cn');
+
+/**
+ * Theme: the agency red, and text colours dark enough for WCAG AA contrast (antd's defaults for secondary text
+ * and error messages are too light for small text on white).
+ */
+const theme = {
+  token: {
+    colorPrimary: '#b1201d',
+    colorError: '#c41d1d',
+    colorWarning: '#ad6800',
+    colorSuccess: '#237804',
+    colorTextSecondary: '#595959',
+    colorTextDescription: '#595959',
+    colorTextTertiary: '#595959',
+    colorTextPlaceholder: '#767676',
+  },
+};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b1201d' } }}>
-      <App />
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <App />
+      </AntApp>
     </ConfigProvider>
   </StrictMode>,
 );

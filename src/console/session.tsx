@@ -1,11 +1,12 @@
 import { createContext, useContext } from 'react';
+import type { Role } from '../domain/access/roles.ts';
 
 export interface StaffUser {
   id: number;
   agencyId: number;
   agencyName?: string | null;
   name: string;
-  roles: string[];
+  roles: Role[];
   roleLabels: string[];
 }
 
@@ -20,4 +21,9 @@ export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside a logged-in console');
   return session;
+}
+
+/** Whether the user holds any of the roles. */
+export function hasRole(user: StaffUser, ...roles: Role[]): boolean {
+  return roles.some((r) => user.roles.includes(r));
 }

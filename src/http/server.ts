@@ -25,7 +25,9 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   const server = Fastify({
     logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
     bodyLimit: BODY_LIMIT,
-    trustProxy: app.config.tls,
+    // behind TLS there is exactly one reverse proxy: trust its hop only, so the client address (rate limits)
+    // is the one the proxy appended to X-Forwarded-For, not whatever the client wrote there itself
+    trustProxy: app.config.tls ? 1 : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
   });
   await server.register(helmet, {

@@ -8,7 +8,7 @@ import { findSections, findTitle, sectionTitle } from './sections.ts';
 import { isBlockHeading, parseTable2 } from './table2.ts';
 import { parseTable3 } from './table3.ts';
 import { parseTable4 } from './table4.ts';
-import { simplifier } from './traditional.ts';
+import { simplifier, traditionalMarkers } from './traditional.ts';
 import type { DocRow, InputKind, ParseOptions, ParseResult } from './types.ts';
 
 /**
@@ -21,6 +21,13 @@ const SEP = '\u0001';
 
 function simplify(rows: DocRow[]): Finding | null {
   const texts = rows.flatMap((r) => r.cells.map((c) => c.text));
+  // a document in Traditional characters shows it from its first pages on
+  let sample = '';
+  for (const t of texts) {
+    if (sample.length > 6000) break;
+    sample += t;
+  }
+  if (traditionalMarkers(sample) < 3) return null;
   const whole = texts.join(SEP);
   const s = simplifier(whole);
   if (!s.finding) return null;

@@ -11,32 +11,34 @@ export interface Placed {
   state: SlotState['state'];
 }
 
+function record(report: AnnualReport, path: string, source: CellSource): void {
+  report.sources ??= {};
+  report.sources[path] = source;
+}
+
+function printed(report: AnnualReport, path: string, text: string): void {
+  report.cellText ??= {};
+  report.cellText[path] = text;
+}
+
 export function placeCell(report: AnnualReport, table: TableKey, row: string, column: string, slot: SlotState): Placed {
   const path = cellPath({ table, row, column });
-  const record = (source: CellSource) => {
-    report.sources ??= {};
-    report.sources[path] = { ...source };
-  };
-  const text = (t: string) => {
-    report.cellText ??= {};
-    report.cellText[path] = t;
-  };
   switch (slot.state) {
     case 'read': {
-      const { value, text: printed, source } = slot.token;
+      const { value, text, source } = slot.token;
       setCell(report, table, row, column, value);
-      record(source);
-      if (value !== null && !isPlainNumberText(printed, value)) text(printed);
+      record(report, path, source);
+      if (value !== null && !isPlainNumberText(text, value)) printed(report, path, text);
       break;
     }
     case 'blank':
       setCell(report, table, row, column, null);
-      record(slot.token.source);
-      if (slot.token.text !== '') text(slot.token.text);
+      record(report, path, slot.token.source);
+      if (slot.token.text !== '') printed(report, path, slot.token.text);
       break;
     case 'derived':
       setCell(report, table, row, column, slot.value);
-      if (slot.token) record(slot.token.source);
+      if (slot.token) record(report, path, slot.token.source);
       break;
     case 'unknown':
       setCell(report, table, row, column, null);

@@ -28,12 +28,9 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
 /** The share of characters that are control characters or replacement characters: binary content. */
 export function garbageRatio(text: string): number {
   if (text.length === 0) return 0;
-  let bad = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
-  }
-  return bad / text.length;
+  // eslint-disable-next-line no-control-regex
+  const bad = text.match(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g);
+  return (bad?.length ?? 0) / text.length;
 }
 
 const extension = (name: string) => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';

@@ -1,5 +1,5 @@
 import type { AnnualReport, Finding, RequestRowSpec } from '../domain/report/index.ts';
-import { APPLICANT_COLUMNS, cellPath, GROUP_HEADING, requestRows, rowName } from '../domain/report/index.ts';
+import { APPLICANT_COLUMNS, requestRows, rowName } from '../domain/report/index.ts';
 import type { Identity, Work } from './fit.ts';
 import { agree, binomial, combinations, solve, sumIdentity } from './fit.ts';
 import { placeCell } from './place.ts';
@@ -192,6 +192,8 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
     }),
   );
 
+  const span = (slots: number[]) =>
+    slots.length === 0 ? '' : slots.length === 1 ? `“${name(slots[0]!)}”行` : `“${name(slots[0]!)}”至“${name(slots[slots.length - 1]!)}”各行`;
   const reported = new Set<number>();
   const cellsOf = (slots: number[], m: Map<number, string[]>) => slots.flatMap((s) => m.get(s) ?? []);
   // printed rows whose values did not match the seven columns
@@ -242,7 +244,7 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
         severity: 'warning',
         location,
         cells: d,
-        message: `${cause || `表三${where}的行没有行标签`}；按表三的勾稽关系，无论如何对应，其中 ${d.length} 个单元格的数值都相同，已按推算值填入（请核对原表）。`,
+        message: `${cause || `表三${where}的行没有行标签`}；按表三的勾稽关系，无论如何对应，${span(seg.slots.filter((s) => derived.has(s)))}的 ${d.length} 个单元格数值都相同，已按推算值填入（请核对原表）。`,
       });
     if (u.length > 0)
       findings.push({
@@ -266,8 +268,6 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
         message: `表三“${name(r)}”行有 ${d.length} 个单元格未能直接读取，已按勾稽关系推算填入（请核对原表）。`,
       });
   });
-  const heading = GROUP_HEADING; // referenced for messages of group rows
-  void heading;
   return { findings, found: true };
 }
 
@@ -313,5 +313,3 @@ function rowFindings(row: PrintedRow, _slot: number, name: string, derived: stri
     });
   return out;
 }
-
-export { cellPath };

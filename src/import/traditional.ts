@@ -9,9 +9,9 @@ import type { Finding } from '../domain/report/index.ts';
  */
 
 /** Traditional-only characters common in annual reports: enough of them marks a Traditional document. */
-const TRADITIONAL_MARKERS = new Set(
-  '開資訊數請處條務機關與總計規達會於這個們報單審結復議訟實際確認獲護權證國門書類無產費場點經濟區縣衛華東億萬項當應時變體發據稱從問題導層網絡電動態歷況標準參礎織組務範圍頒佈辦屬領導監責檢測醫療衛統計錄檔繼續轉輪況較'
-    .split(''),
+const TRADITIONAL_MARKERS = new RegExp(
+  `[${'開資訊數請處條務機關與總計規達會於這個們報單審結復議訟實際確認獲護權證國門書類無產費場點經濟區縣衛華東億萬項當應時變體發據稱從問題導層網絡電動態歷況標準參礎織組範圍頒佈辦屬領監責檢測醫療統錄檔繼續轉輪較'}]`,
+  'g',
 );
 
 let converter: ((text: string) => string) | null = null;
@@ -22,9 +22,7 @@ function convert(text: string): string {
 
 /** How many characters of the text are Traditional-only markers (a cheap test before converting). */
 export function traditionalMarkers(text: string): number {
-  let n = 0;
-  for (const ch of text) if (TRADITIONAL_MARKERS.has(ch)) n++;
-  return n;
+  return text.match(TRADITIONAL_MARKERS)?.length ?? 0;
 }
 
 export interface Simplified {

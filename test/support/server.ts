@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: null,
+    databaseSchema: null,
     dataDir,
     sqlitePath: join(dataDir, 'gongkai.db'),
     secretKey: randomBytes(32),

@@ -104,7 +104,12 @@ export function letterFrame(
     addressee: parts.addressee.trim(),
     paragraphs: parts.paragraphs,
     ...(attachments.length > 0 ? { attachments } : {}),
-    closing: { agency: input.agency.name.trim(), date: input.date, dateText: chineseDate(input.date), seal: SEAL },
+    closing: {
+      agency: input.agency.name.trim(),
+      date: input.date,
+      dateText: chineseDate(input.date),
+      seal: SEAL,
+    },
     deliverTo: parts.deliverTo === undefined ? applicantDelivery(input) : parts.deliverTo,
     warnings: parts.warnings,
   };

@@ -66,7 +66,10 @@ function consultationOf(input: LetterInput): Consultation {
   const consultation = all[index];
   if (!consultation)
     throw letterInputError('consultation', [
-      { field: 'consultation', message: all.length === 0 ? '申请没有征求意见记录' : `没有第 ${index + 1} 次征求意见` },
+      {
+        field: 'consultation',
+        message: all.length === 0 ? '申请没有征求意见记录' : `没有第 ${index + 1} 次征求意见`,
+      },
     ]);
   return consultation;
 }

@@ -25,7 +25,9 @@ export function correctionLetter(input: LetterInput): LetterDocument {
   const correction = a.correction;
   const due = a.deadlines.correctionResponse;
   if (!correction || correction.points.length === 0 || !due)
-    throw letterInputError('correction', [{ field: 'application.correction', message: '申请没有补正告知记录' }]);
+    throw letterInputError('correction', [
+      { field: 'application.correction', message: '申请没有补正告知记录' },
+    ]);
   const you = applicantPronoun(input);
   const art30 = fullCitation(PERIODS.correctionNotice.article);
   const points = correction.points.map((point, i, all) =>

@@ -48,7 +48,9 @@ export function letterText(doc: LetterDocument): string {
     doc.number,
     `${doc.addressee}：`,
     ...doc.paragraphs.map(paragraphText),
-    ...(doc.attachments ?? []).map((a, i, all) => (i === 0 ? '附件：' : '　　　') + (all.length > 1 ? `${i + 1}.${a}` : a)),
+    ...(doc.attachments ?? []).map(
+      (a, i, all) => (i === 0 ? '附件：' : '　　　') + (all.length > 1 ? `${i + 1}.${a}` : a),
+    ),
     doc.closing.agency,
     doc.closing.dateText,
     ...(doc.deliverTo ? [doc.deliverTo] : []),

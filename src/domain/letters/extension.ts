@@ -2,7 +2,6 @@ import { fullCitation } from '../application/citations.ts';
 import { PERIODS } from '../application/deadlines.ts';
 import type { LetterDocument } from './document.ts';
 import {
-  applicantPronoun,
   applicationOpening,
   chineseDate,
   clause,
@@ -25,8 +24,9 @@ export function extensionLetter(input: LetterInput): LetterDocument {
   const extension = a.extension;
   const due = a.deadlines.reply;
   if (!extension || !due)
-    throw letterInputError('extension', [{ field: 'application.extension', message: '申请没有延长答复期限的记录' }]);
-  const you = applicantPronoun(input);
+    throw letterInputError('extension', [
+      { field: 'application.extension', message: '申请没有延长答复期限的记录' },
+    ]);
   const consulted = a.consultations.length > 0;
   const warnings = [
     ...provisionalWarning('延长后的答复期限', due),
@@ -40,7 +40,10 @@ export function extensionLetter(input: LetterInput): LetterDocument {
     paragraphs: [
       applicationOpening(input),
       paragraph(
-        locked('facts', `因${clause(extension.reason)}，本机关不能在${PERIODS.reply.days}个工作日内作出答复。`),
+        locked(
+          'facts',
+          `因${clause(extension.reason)}，本机关不能在${PERIODS.reply.days}个工作日内作出答复。`,
+        ),
         locked(
           'legal_basis',
           `根据${fullCitation(PERIODS.extensionMax.article)}的规定，经本机关政府信息公开工作机构负责人同意，` +

@@ -46,7 +46,8 @@ export function feeLetter(input: LetterInput): LetterDocument {
   const a = input.application;
   const fee = a.fee;
   const due = a.deadlines.feePayment;
-  if (!fee || !due) throw letterInputError('fee', [{ field: 'application.fee', message: '申请没有收费通知记录' }]);
+  if (!fee || !due)
+    throw letterInputError('fee', [{ field: 'application.fee', message: '申请没有收费通知记录' }]);
   const you = applicantPronoun(input);
   const assessment = fee.assessment;
   const breakdown = feeBreakdown(assessment).map((line, i, all) =>
@@ -70,7 +71,10 @@ export function feeLetter(input: LetterInput): LetterDocument {
       paragraph(locked('fee', `${quantityText(assessment, you)}计算如下：`)),
       ...breakdown,
       paragraph(
-        locked('fee', `应缴纳信息处理费合计${assessment.amount}元（大写：${yuanInWords(assessment.amount)}）。`),
+        locked(
+          'fee',
+          `应缴纳信息处理费合计${assessment.amount}元（大写：${yuanInWords(assessment.amount)}）。`,
+        ),
       ),
       paragraph(
         locked(

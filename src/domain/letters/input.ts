@@ -78,7 +78,8 @@ export function checkLetterInput(kind: LetterKind, input: LetterInput): void {
   const problems: LetterProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field, message });
   if (blank(input.agency?.name)) problem('agency.name', '须填写发文机关名称');
-  if (!(AGENCY_KINDS as readonly string[]).includes(input.agency?.kind)) problem('agency.kind', '机关类型无效');
+  if (!(AGENCY_KINDS as readonly string[]).includes(input.agency?.kind))
+    problem('agency.kind', '机关类型无效');
   if (kind === 'reply' && blank(input.agency?.reconsiderationBodyName))
     problem('agency.reconsiderationBodyName', '答复告知书须写明行政复议机关名称');
   if (blank(input.number)) problem('number', '须填写文号');

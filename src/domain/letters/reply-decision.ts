@@ -22,7 +22,14 @@ export interface DecisionContext {
   cite: string;
   provision: ReplyProvision;
   /** dates in words, from the record */
-  dates: { correctionRequested?: string; correctionReceived?: string; correctionDue?: string; feeServed?: string; feeDue?: string; closed?: string };
+  dates: {
+    correctionRequested?: string;
+    correctionReceived?: string;
+    correctionDue?: string;
+    feeServed?: string;
+    feeDue?: string;
+    closed?: string;
+  };
 }
 
 type Wording = (c: DecisionContext) => Paragraph[];
@@ -32,14 +39,20 @@ const basis = (c: DecisionContext, text: string) =>
 const reasons = (c: DecisionContext, lead = '理由如下：') =>
   paragraph(locked('statute', lead), fill('reasons', sentence(c.decision?.reasons)));
 const exemption = (c: DecisionContext) =>
-  locked('exemption', c.decision?.exemption ? `不予公开的情形及依据：${c.decision.exemption.replace(/[。；;\s]+$/u, '')}。` : '');
+  locked(
+    'exemption',
+    c.decision?.exemption
+      ? `不予公开的情形及依据：${c.decision.exemption.replace(/[。；;\s]+$/u, '')}。`
+      : '',
+  );
 
 /** The default of `how_to_obtain`: from the requested form and channel (Art. 29(3), 40). */
 export function howToObtainDefault(a: Application, you: string): string {
   if (a.form === 'inspection') return `请${you}于收到本告知书后到本机关查阅、抄录该政府信息。`;
   if (a.form === 'other' || a.delivery === 'other') return `本机关按照${you}申请的形式和途径提供该政府信息。`;
   const form = INFORMATION_FORM_LABEL[a.form];
-  if (a.delivery === 'pickup') return `本机关以${form}形式提供该政府信息，请${you}于收到本告知书后到本机关领取。`;
+  if (a.delivery === 'pickup')
+    return `本机关以${form}形式提供该政府信息，请${you}于收到本告知书后到本机关领取。`;
   return `本机关以${form}形式，通过${DELIVERY_METHOD_LABEL[a.delivery]}方式向${you}提供该政府信息。`;
 }
 const obtain = (c: DecisionContext) =>
@@ -124,7 +137,9 @@ export const DECISION_WORDING: Record<Outcome, Wording> = {
   denied_prohibited_by_law: withheld('属于法律、行政法规禁止公开的政府信息'),
   denied_three_safeties: withheld('属于公开后可能危及国家安全、公共安全、经济安全、社会稳定的政府信息'),
   denied_third_party: withheld('属于涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的政府信息'),
-  denied_internal_affairs: withheld('属于行政机关的内部事务信息，包括人事管理、后勤管理、内部工作流程等方面的信息'),
+  denied_internal_affairs: withheld(
+    '属于行政机关的内部事务信息，包括人事管理、后勤管理、内部工作流程等方面的信息',
+  ),
   denied_process_info: withheld(
     '属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息',
   ),
@@ -145,7 +160,10 @@ export const DECISION_WORDING: Record<Outcome, Wording> = {
   unable_needs_creation: (c) => [
     paragraph(
       locked('decision', `经审查，${c.you}所申请的信息需要本机关对现有政府信息进行加工、分析方能形成。`),
-      basis(c, '行政机关向申请人提供的信息，应当是已制作或者获取的政府信息；需要行政机关对现有政府信息进行加工、分析的，行政机关可以不予提供。本机关不予提供。'),
+      basis(
+        c,
+        '行政机关向申请人提供的信息，应当是已制作或者获取的政府信息；需要行政机关对现有政府信息进行加工、分析的，行政机关可以不予提供。本机关不予提供。',
+      ),
     ),
     reasons(c),
   ],
@@ -155,7 +173,9 @@ export const DECISION_WORDING: Record<Outcome, Wording> = {
         'facts',
         c.dates.correctionRequested
           ? `本机关已于${c.dates.correctionRequested}一次性告知${c.you}作出补正` +
-              (c.dates.correctionReceived ? `，${c.you}于${c.dates.correctionReceived}提交了补正后的申请。` : '。')
+              (c.dates.correctionReceived
+                ? `，${c.you}于${c.dates.correctionReceived}提交了补正后的申请。`
+                : '。')
           : '',
       ),
       locked('decision', `经审查，补正后申请内容仍不明确，本机关无法确定${c.you}所申请公开的政府信息。`),
@@ -203,7 +223,10 @@ export const DECISION_WORDING: Record<Outcome, Wording> = {
   // 30号 names no article of the 条例 for this row: the letter states the decision and the reasons only
   not_handled_confirm: (c) => [
     paragraph(
-      locked('decision', `经审查，${c.you}的申请系要求行政机关确认或者重新出具已获取的信息，本机关不予处理。`),
+      locked(
+        'decision',
+        `经审查，${c.you}的申请系要求行政机关确认或者重新出具已获取的信息，本机关不予处理。`,
+      ),
     ),
     reasons(c),
   ],
@@ -228,7 +251,12 @@ export const DECISION_WORDING: Record<Outcome, Wording> = {
   ],
   other_other: (c) =>
     c.decision
-      ? [paragraph(locked('decision', `经审查，本机关对${c.you}的申请处理如下：`), fill('reasons', sentence(c.decision.reasons)))]
+      ? [
+          paragraph(
+            locked('decision', `经审查，本机关对${c.you}的申请处理如下：`),
+            fill('reasons', sentence(c.decision.reasons)),
+          ),
+        ]
       : [
           paragraph(
             locked('facts', `${c.you}已于${c.dates.closed}撤回该政府信息公开申请，本机关不再处理该申请。`),

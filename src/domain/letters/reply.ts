@@ -3,7 +3,13 @@ import { citeAll } from '../application/citations.ts';
 import type { Outcome } from '../application/decisions.ts';
 import { legalBasis, OUTCOME_RULES, outcomeLabel, REPLY_TYPE } from '../application/decisions.ts';
 import type { LetterDocument } from './document.ts';
-import { applicantPronoun, applicationOpening, chineseDate, closingParagraphs, letterFrame } from './common.ts';
+import {
+  applicantPronoun,
+  applicationOpening,
+  chineseDate,
+  closingParagraphs,
+  letterFrame,
+} from './common.ts';
 import type { LetterInput, LetterProblem } from './input.ts';
 import { letterInputError } from './input.ts';
 import { LETTER_TITLE } from './kinds.ts';
@@ -35,7 +41,11 @@ function check(input: LetterInput, outcome: Outcome, decision: DecisionRecord | 
   const problem = (field: string, message: string) => problems.push({ field, message });
   if (rule.reachedBy === 'decision' && decision === null && outcome !== 'other_other')
     problem('application.decision', `“${label}”须有审核的答复决定`);
-  if (decision && rule.replyTypes.length > 0 && (!decision.replyType || !rule.replyTypes.includes(decision.replyType)))
+  if (
+    decision &&
+    rule.replyTypes.length > 0 &&
+    (!decision.replyType || !rule.replyTypes.includes(decision.replyType))
+  )
     problem(
       'application.decision.replyType',
       `“${label}”的答复类型应为${rule.replyTypes.map((t) => REPLY_TYPE[t].article).join('或')}之一`,

@@ -10,13 +10,19 @@ import { isLockedPart, LOCKED_PART_LABEL } from './segments.ts';
 export const MAX_FILL_LENGTH = 2000;
 
 /** Every problem with a set of overrides for a kind of letter (empty when all may be applied). */
-export function checkOverrides(doc: Pick<LetterDocument, 'kind'>, overrides: Record<string, unknown>): LetterProblem[] {
+export function checkOverrides(
+  doc: Pick<LetterDocument, 'kind'>,
+  overrides: Record<string, unknown>,
+): LetterProblem[] {
   const allowed = LETTER_FILL_KEYS[doc.kind];
   const problems: LetterProblem[] = [];
   for (const [key, value] of Object.entries(overrides)) {
     const field = `overrides.${key}`;
     if (isLockedPart(key))
-      problems.push({ field, message: `“${LOCKED_PART_LABEL[key]}”（${key}）是法定文字或办理记录，不能修改` });
+      problems.push({
+        field,
+        message: `“${LOCKED_PART_LABEL[key]}”（${key}）是法定文字或办理记录，不能修改`,
+      });
     else if (!isFillKey(key) || !allowed.includes(key))
       problems.push({
         field,
@@ -27,7 +33,10 @@ export function checkOverrides(doc: Pick<LetterDocument, 'kind'>, overrides: Rec
     else if (FILL_KEY_SPEC[key].required && value.trim() === '')
       problems.push({ field, message: `“${FILL_KEY_SPEC[key].label}”（${key}）不能为空` });
     else if (value.length > MAX_FILL_LENGTH)
-      problems.push({ field, message: `“${FILL_KEY_SPEC[key].label}”（${key}）不能超过 ${MAX_FILL_LENGTH} 字` });
+      problems.push({
+        field,
+        message: `“${FILL_KEY_SPEC[key].label}”（${key}）不能超过 ${MAX_FILL_LENGTH} 字`,
+      });
   }
   return problems;
 }
@@ -52,7 +61,9 @@ export function applyAgencyTemplate(doc: LetterDocument, overrides: Record<strin
   return {
     ...doc,
     paragraphs: doc.paragraphs.map((p) => ({
-      segments: p.segments.map((s) => (!s.locked && values[s.fill] !== undefined ? { ...s, text: values[s.fill]!.trim() } : s)),
+      segments: p.segments.map((s) =>
+        !s.locked && values[s.fill] !== undefined ? { ...s, text: values[s.fill]!.trim() } : s,
+      ),
     })),
   };
 }

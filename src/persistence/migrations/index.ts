@@ -3,6 +3,7 @@ import type { DialectName } from '../database.ts';
 import { core } from './0001-core.ts';
 import { applications } from './0002-applications.ts';
 import { catalog } from './0003-catalog.ts';
+import { appealsReports } from './0004-appeals-reports.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0001-core': core(dialect),
     '0002-applications': applications(dialect),
     '0003-catalog': catalog(dialect),
+    '0004-appeals-reports': appealsReports(dialect),
   };
 }

@@ -88,3 +88,12 @@ export async function findAttachment(db: Kysely<Schema>, id: number): Promise<At
 export async function deleteAttachment(db: Kysely<Schema>, id: number): Promise<void> {
   await db.deleteFrom('catalog_attachments').where('id', '=', id).execute();
 }
+
+export async function attachmentCount(db: Kysely<Schema>, itemId: number): Promise<number> {
+  const row = await db
+    .selectFrom('catalog_attachments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('item_id', '=', itemId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

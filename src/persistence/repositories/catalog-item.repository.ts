@@ -7,6 +7,7 @@ import type {
   ItemState,
 } from '../../domain/catalog/index.ts';
 import { PUBLIC_STATES } from '../../domain/catalog/index.ts';
+import type { DialectName } from '../database.ts';
 import type { CatalogItemTable } from '../schema-catalog.ts';
 import type { Schema } from '../schema.ts';
 
@@ -207,12 +208,12 @@ export async function listItems(
   return { total: Number(count.n), items: rows.map(toSummary) };
 }
 
-/** Public items by id, in the order given (search results). */
-export async function summariesByIds(db: Kysely<Schema>, ids: readonly number[]): Promise<ItemSummary[]> {
+/** Items by id, in the order given (search results, which show a snippet of the body). */
+export async function itemsByIds(db: Kysely<Schema>, ids: readonly number[]): Promise<InformationItem[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('catalog_items').select(SUMMARY_COLUMNS).where('id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
-  return ids.map((id) => byId.get(id)).filter((s): s is ItemSummary => !!s);
+  const rows = await db.selectFrom('catalog_items').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, toItem(r)]));
+  return ids.map((id) => byId.get(id)).filter((s): s is InformationItem => !!s);
 }
 
 /** The number of public items per category code (the portal's catalog tree). */
@@ -262,4 +263,32 @@ export async function itemCountInCategory(
     .where('category_code', '=', categoryCode)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Reads an item for a change, locking its row on PostgreSQL (SQLite transactions are serialised). */
+export async function lockItem(db: Kysely<Schema>, dialect: DialectName, id: number): Promise<InformationItem | null> {
+  let q = db.selectFrom('catalog_items').selectAll().where('id', '=', id);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
+export async function indexNumberTaken(db: Kysely<Schema>, indexNumber: string): Promise<boolean> {
+  return !!(await db.selectFrom('catalog_items').select('id').where('index_number', '=', indexNumber).executeTakeFirst());
+}
+
+/** Writes a review step: state, reason, 索引号 and 发布日期 (and the tokens, when the 索引号 entered them). */
+export async function updateItemState(db: Kysely<Schema>, item: InformationItem, searchTokens?: string): Promise<void> {
+  await db
+    .updateTable('catalog_items')
+    .set({
+      state: item.state,
+      state_reason: item.stateReason,
+      index_number: item.indexNumber,
+      published_on: item.publishedOn,
+      updated_at: item.updatedAt,
+      ...(searchTokens !== undefined ? { search_tokens: searchTokens } : {}),
+    })
+    .where('id', '=', item.id)
+    .execute();
 }

@@ -31,7 +31,9 @@ function attachmentsHtml(attachments: readonly string[]): string {
  */
 export function renderLetterHtml(doc: LetterDocument): string {
   const title = escapeHtml(doc.title);
-  const body = doc.paragraphs.map((p) => `<p class="body">${p.segments.map(segmentHtml).join('')}</p>`).join('\n');
+  const body = doc.paragraphs
+    .map((p) => `<p class="body">${p.segments.map(segmentHtml).join('')}</p>`)
+    .join('\n');
   const { closing } = doc;
   return (
     `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n` +

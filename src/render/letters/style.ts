@@ -19,8 +19,8 @@ body{margin:0}
 .letter .addressee{margin-top:28pt}
 .letter .body{text-indent:2em;text-align:justify}
 .letter .attachments{margin-top:28pt}
-.letter .attachments p{padding-left:5em;text-indent:-3em}
-.letter .attachments p.first{padding-left:5em}
+.letter .attachments p{padding-left:5em;text-indent:0}
+.letter .attachments p.first{text-indent:-3em}
 .letter .closing{margin-top:56pt;text-align:right;padding-right:4em}
 .letter .signature{display:inline-block;text-align:center}
 .letter .seal{color:#999}

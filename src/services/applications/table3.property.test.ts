@@ -42,7 +42,7 @@ describe.each(DIALECTS)('table 三 in SQL equals the domain reference on %s', (d
         await bulkInsertApplications(database.db, agency.id, summaries);
         let previous: AnnualReport | null = null;
         for (let year = 2019; year <= 2026; year++) {
-          const counts = await table3Counts(database.db, [agency.id], year);
+          const counts = await table3Counts(database, [agency.id], year);
           const fromSql = requestsFromCounts(counts, year);
           expect(fromSql).toEqual(requestsFromRecords(summaries, year));
           const report = emptyReport(year <= 2020 ? '2019' : '2021', 0);

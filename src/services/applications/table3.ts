@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Principal } from '../../domain/access/principal.ts';
 import type { ApplicantType, Outcome } from '../../domain/application/index.ts';
 import { APPLICANT_TYPES, OUTCOMES, reportRow } from '../../domain/application/index.ts';
 import { forbidden, validationError } from '../../domain/errors.ts';
 import type { Report2019, Report2021, ReportFormat, RequestRow } from '../../domain/report/index.ts';
 import { APPLICANT_COLUMNS, formatForYear, requestRowSpec, requestRows } from '../../domain/report/index.ts';
-import type { Db, ServiceContext } from '../context.ts';
+import type { Database } from '../../persistence/database.ts';
+import type { ServiceContext } from '../context.ts';
 import { canSeeAgency } from '../staff.service.ts';
 
 /**
@@ -26,28 +27,45 @@ export interface Table3Counts {
   forward: number;
 }
 
+/** The grouped counts as one hand-written statement, per dialect and number of agencies (built once, cached). */
+const statements = new Map<string, string>();
+function table3Sql(dialect: 'sqlite' | 'postgres', agencies: number): string {
+  const key = `${dialect}:${agencies}`;
+  let text = statements.get(key);
+  if (!text) {
+    let n = 0;
+    const p = () => (dialect === 'postgres' ? `$${++n}` : '?');
+    const sums =
+      `sum(case when received_on >= ${p()} then 1 else 0 end) as new, ` +
+      `sum(case when received_on < ${p()} then 1 else 0 end) as carried, ` +
+      `sum(case when closed_on <= ${p()} then 1 else 0 end) as closed, ` +
+      `sum(case when closed_on is null or closed_on > ${p()} then 1 else 0 end) as forward`;
+    const ids = Array.from({ length: agencies }, p).join(', ');
+    text =
+      `select applicant_type, outcome, ${sums} ` +
+      `from applications where agency_id in (${ids}) and received_on <= ${p()} and (closed_on is null or closed_on >= ${p()}) ` +
+      `group by applicant_type, outcome`;
+    statements.set(key, text);
+  }
+  return text;
+}
+
 export async function table3Counts(
-  db: Db,
+  database: Database,
   agencyIds: readonly number[],
   year: number,
 ): Promise<Table3Counts[]> {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
-  const rows = await db
-    .selectFrom('applications')
-    .where('agency_id', 'in', agencyIds)
-    .where('received_on', '<=', last)
-    .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', first)]))
-    .select([
-      'applicant_type',
-      'outcome',
-      sql<number>`sum(case when received_on >= ${first} then 1 else 0 end)`.as('new'),
-      sql<number>`sum(case when received_on < ${first} then 1 else 0 end)`.as('carried'),
-      sql<number>`sum(case when closed_on <= ${last} then 1 else 0 end)`.as('closed'),
-      sql<number>`sum(case when closed_on is null or closed_on > ${last} then 1 else 0 end)`.as('forward'),
-    ])
-    .groupBy(['applicant_type', 'outcome'])
-    .execute();
+  const params = [first, first, last, last, ...agencyIds, last, first];
+  const { rows } = await database.db.executeQuery<{
+    applicant_type: string;
+    outcome: string | null;
+    new: number;
+    carried: number;
+    closed: number;
+    forward: number;
+  }>(CompiledQuery.raw(table3Sql(database.dialect, agencyIds.length), params));
   return rows.map((r) => ({
     applicantType: r.applicant_type as ApplicantType,
     outcome: r.outcome as Outcome | null,
@@ -98,7 +116,7 @@ export async function table3ForAgency(
   return {
     year,
     format: f,
-    requests: requestsFromCounts(await table3Counts(ctx.database.db, [agencyId], year), year, f),
+    requests: requestsFromCounts(await table3Counts(ctx.database, [agencyId], year), year, f),
   };
 }
 

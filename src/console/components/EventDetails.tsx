@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { CONSULTATION } from '../../domain/application/deadlines.ts';
+import type { ConsultationKind } from '../../domain/application/deadlines.ts';
+import type { Decision } from '../../domain/application/decisions.ts';
+import { outcomeLabel, REPLY_TYPE } from '../../domain/application/decisions.ts';
+import type { FeeAssessment } from '../../domain/application/fees.ts';
+import { FEE_METHOD } from '../../domain/application/fees.ts';
+
+/** What an event's data says, in a line or a short list. */
+export function EventDetails({ action, details }: { action: string; details: Record<string, unknown> }) {
+  let content: ReactNode = null;
+  switch (action) {
+    case 'request_correction': {
+      const points = (details.points as string[] | undefined) ?? [];
+      content = (
+        <>
+          补正期限 {String(details.periodDays)} 个工作日，需补正：
+          <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+            {points.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ol>
+        </>
+      );
+      break;
+    }
+    case 'receive_correction':
+      content = `收到补正后的申请之日：${String(details.receivedOn)}`;
+      break;
+    case 'start_consultation': {
+      const kind = details.kind as ConsultationKind;
+      content = `${CONSULTATION[kind]?.label ?? '征求意见'}：${String(details.party)}`;
+      break;
+    }
+    case 'extend':
+      content = `延长 ${String(details.days)} 个工作日；理由：${String(details.reason)}`;
+      break;
+    case 'issue_fee_notice': {
+      const a = details.assessment as FeeAssessment | undefined;
+      if (a) content = `${FEE_METHOD[a.method].label}，${a.quantity}${FEE_METHOD[a.method].unit}，${a.amount} 元`;
+      break;
+    }
+    case 'submit_decision': {
+      const d = details.decision as Decision | undefined;
+      if (d)
+        content = [outcomeLabel(d.outcome), d.replyType ? REPLY_TYPE[d.replyType].label : null]
+          .filter(Boolean)
+          .join('；');
+      break;
+    }
+    case 'return_decision':
+    case 'withdraw':
+      if (details.reason) content = `理由：${String(details.reason)}`;
+      break;
+  }
+  return content ? <div>{content}</div> : null;
+}

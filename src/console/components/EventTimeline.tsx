@@ -1,0 +1,72 @@
+import { Card, Empty, Timeline, Typography } from 'antd';
+import type { Role } from '../../domain/access/roles.ts';
+import { ROLE_LABEL } from '../../domain/access/roles.ts';
+import type { ActionType } from '../../domain/application/actions.ts';
+import { ACTION_LABEL } from '../../domain/application/actions.ts';
+import { STATE_LABEL } from '../../domain/application/states.ts';
+import type { TimelineEvent } from '../types.ts';
+import { EventDetails } from './EventDetails.tsx';
+
+const OTHER_LABEL: Record<string, string> = {
+  register: '登记申请',
+  submit_online: '网上提交申请',
+  refresh_deadlines: '放假安排更新，重新计算期限',
+  reveal_personal_data: '查看申请人完整个人信息',
+};
+
+const label = (action: string) => ACTION_LABEL[action as ActionType] ?? OTHER_LABEL[action] ?? action;
+
+/** '登记员（user:3）' — the roles the actor acted in, and who. */
+function actorText(event: TimelineEvent): string {
+  const roles = (event.data?.actorRoles ?? []).map((r: Role) => ROLE_LABEL[r]).join('、');
+  const who = event.actor.startsWith('system') ? '系统' : event.actor;
+  return roles ? `${roles}（${who}）` : who;
+}
+
+const at = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+
+/** 办理过程: every event, oldest first, with who, when, the change of state, the data and any warning. */
+export function EventTimeline({ events }: { events: TimelineEvent[] }) {
+  return (
+    <Card title="办理过程" size="small">
+      {events.length === 0 ? (
+        <Empty description="暂无记录" />
+      ) : (
+        <Timeline
+          items={events.map((e) => {
+            const before = e.data?.before?.state;
+            const after = e.data?.after?.state;
+            const warnings = e.data?.warnings ?? [];
+            return {
+              color: warnings.length ? 'orange' : e.action === 'reveal_personal_data' ? 'gray' : 'blue',
+              title: (
+                <span>
+                  <strong>{label(e.action)}</strong>
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                    {at(e.at)} · {actorText(e)}
+                  </Typography.Text>
+                </span>
+              ),
+              content: (
+                <>
+                  {after && before !== after && (
+                    <div>
+                      状态：{before ? `${STATE_LABEL[before]} → ` : ''}
+                      {STATE_LABEL[after]}
+                    </div>
+                  )}
+                  <EventDetails action={e.action} details={e.data?.details ?? {}} />
+                  {warnings.map((w) => (
+                    <Typography.Text key={w} type="warning" style={{ display: 'block' }}>
+                      注意：{w}
+                    </Typography.Text>
+                  ))}
+                </>
+              ),
+            };
+          })}
+        />
+      )}
+    </Card>
+  );
+}

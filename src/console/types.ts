@@ -1,0 +1,122 @@
+/**
+ * The shapes of the JSON API as the console reads them. Domain values (Application, Deadlines …) are imported
+ * from the pure domain core; the envelopes the services add are written out here, following
+ * src/services/applications/{views,queries}.ts.
+ */
+import type { Role } from '../domain/access/roles.ts';
+import type { ActionType } from '../domain/application/actions.ts';
+import type { ApplicantType } from '../domain/application/applicant.ts';
+import type { Application } from '../domain/application/application.ts';
+import type { Channel } from '../domain/application/channel.ts';
+import type { DueDateReason, DueKind } from '../domain/application/due-date-changes.ts';
+import type { DueStatus, DueStatusResult } from '../domain/application/due-status.ts';
+import type { ApplicationState } from '../domain/application/states.ts';
+
+export interface ApplicantView {
+  type: ApplicantType;
+  name: string;
+  contactPerson: string | null;
+  idKind: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  masked: boolean;
+}
+
+export interface ApplicationView {
+  id: number;
+  agencyId: number;
+  trackingCode: string;
+  source: 'staff' | 'online';
+  applicant: ApplicantView;
+  application: Application;
+  stateLabel: string;
+  replyStatus: DueStatusResult | null;
+  availableActions: ActionType[];
+  handlerId: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InboxRow {
+  id: number;
+  trackingCode: string;
+  state: ApplicationState;
+  stateLabel: string;
+  applicantType: ApplicantType;
+  applicantName: string;
+  channel: Channel;
+  receivedOn: string;
+  replyDue: string | null;
+  dueStatus: DueStatus | null;
+  /** working days from today to the reply due date, when the server sends it */
+  workingDaysLeft?: number | null;
+  provisional: boolean;
+  outcome: string | null;
+  closedOn: string | null;
+  summary: string;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface TimelineEvent {
+  id: number;
+  action: string;
+  actor: string;
+  at: string;
+  data: {
+    on?: string;
+    actorRoles?: Role[];
+    details?: Record<string, unknown>;
+    warnings?: string[];
+    before?: { state: ApplicationState } | null;
+    after?: { state: ApplicationState };
+  } | null;
+}
+
+export interface TimelineDueDateChange {
+  kind: DueKind;
+  from: string | null;
+  to: string | null;
+  reason: DueDateReason;
+  article: string;
+  on: string;
+}
+
+export interface LetterSummary {
+  id: number;
+  kind: string;
+  number: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface Timeline {
+  events: TimelineEvent[];
+  dueDateChanges: TimelineDueDateChange[];
+  letters: LetterSummary[];
+}
+
+export interface Registered {
+  application: ApplicationView;
+  trackingCode: string;
+  secret: string;
+}
+
+export interface DeadlineSummary {
+  receivedOn: string;
+  rule: string;
+  article: string | null;
+  correctionNotice: { date: string; provisional: boolean };
+  reply: { date: string; provisional: boolean };
+  latestReply: { date: string; provisional: boolean };
+  provisional: boolean;
+}

@@ -1,0 +1,171 @@
+import type { Category, InformationItem, Segment, Validity } from '../domain/catalog/index.ts';
+import {
+  buildGuide,
+  categoryPath,
+  descendantCodes,
+  findCategory,
+  highlight,
+  PUBLIC_STATES,
+  queryTokens,
+  readGuideSettings,
+  snippet,
+  stateOfValidity,
+} from '../domain/catalog/index.ts';
+import type { GuideSection } from '../domain/catalog/index.ts';
+import type { Agency } from '../persistence/repositories/agency.repository.ts';
+import { findAgencyByCode, listAgencies } from '../persistence/repositories/agency.repository.ts';
+import type { Attachment } from '../persistence/repositories/catalog-attachment.repository.ts';
+import { attachmentListOf } from '../persistence/repositories/catalog-attachment.repository.ts';
+import type { ItemSummary } from '../persistence/repositories/catalog-item.repository.ts';
+import {
+  findPublicItem,
+  itemsByIds,
+  listItems,
+  publicCountsByCategory,
+  publicItemStamps,
+} from '../persistence/repositories/catalog-item.repository.ts';
+import { searchItemIds } from '../persistence/repositories/catalog-search.repository.ts';
+import { catalogConfig } from './catalog-config.service.ts';
+import type { ServiceContext } from './context.ts';
+
+/**
+ * The public portal's reads: only public items (published, 失效, 废止) of the portal's agency. The portal serves
+ * one agency: `?agency=CODE` when given, else the agency whose settings say `portal: {default: true}`, else the
+ * first top-level agency.
+ */
+export async function portalAgency(ctx: ServiceContext, code?: string | null): Promise<Agency | null> {
+  const db = ctx.database.db;
+  if (code) return findAgencyByCode(db, code);
+  const agencies = await listAgencies(db);
+  const chosen = agencies.find((a) => (a.settings.portal as { default?: unknown } | undefined)?.default === true);
+  return chosen ?? agencies.find((a) => a.parentId === null) ?? null;
+}
+
+export const PAGE_SIZE = 20;
+
+export async function latestItems(ctx: ServiceContext, agencyId: number, limit = 10): Promise<ItemSummary[]> {
+  return (await listItems(ctx.database.db, { agencyId, states: PUBLIC_STATES }, { limit, offset: 0 })).items;
+}
+
+export interface CategoryNode extends Category {
+  count: number;
+  children: CategoryNode[];
+}
+
+/** The catalog tree with the number of public items under each category. */
+export async function catalogTree(ctx: ServiceContext, agencyId: number): Promise<CategoryNode[]> {
+  const { categories } = await catalogConfig(ctx.database.db, agencyId);
+  const counts = await publicCountsByCategory(ctx.database.db, agencyId);
+  const node = (c: Category): CategoryNode => {
+    const children = categories.filter((x) => x.parent === c.code).map(node);
+    return { ...c, children, count: (counts.get(c.code) ?? 0) + children.reduce((s, x) => s + x.count, 0) };
+  };
+  return categories.filter((c) => c.parent === null).map(node);
+}
+
+export interface CategoryPage {
+  category: Category;
+  path: Category[];
+  children: Category[];
+  total: number;
+  page: number;
+  pages: number;
+  items: ItemSummary[];
+}
+
+export async function categoryPage(ctx: ServiceContext, agencyId: number, code: string, page: number): Promise<CategoryPage | null> {
+  const { categories } = await catalogConfig(ctx.database.db, agencyId);
+  const category = findCategory(categories, code);
+  if (!category) return null;
+  const current = Math.max(1, page);
+  const { total, items } = await listItems(
+    ctx.database.db,
+    { agencyId, states: PUBLIC_STATES, categoryCodes: descendantCodes(categories, code) },
+    { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE },
+  );
+  return {
+    category,
+    path: categoryPath(categories, code),
+    children: categories.filter((c) => c.parent === code),
+    total,
+    page: current,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    items,
+  };
+}
+
+export interface PortalItem {
+  item: InformationItem;
+  path: Category[];
+  attachments: Attachment[];
+}
+
+export async function portalItem(ctx: ServiceContext, agencyId: number, id: number): Promise<PortalItem | null> {
+  const item = await findPublicItem(ctx.database.db, agencyId, id);
+  if (!item) return null;
+  const [{ categories }, attachments] = await Promise.all([
+    catalogConfig(ctx.database.db, agencyId),
+    item.method === 'proactive' ? attachmentListOf(ctx.database.db, id) : Promise.resolve([]),
+  ]);
+  return { item, path: categoryPath(categories, item.categoryCode), attachments };
+}
+
+export interface SearchInput {
+  q: string;
+  category?: string;
+  year?: number;
+  validity?: Validity;
+  sort?: 'date' | 'relevance';
+  page?: number;
+}
+
+export interface SearchResult {
+  item: ItemSummary;
+  title: Segment[];
+  snippet: Segment[];
+}
+
+export async function portalSearch(
+  ctx: ServiceContext,
+  agencyId: number,
+  input: SearchInput,
+): Promise<{ tokens: string[]; total: number; page: number; pages: number; results: SearchResult[] }> {
+  const tokens = queryTokens(input.q);
+  const page = Math.max(1, input.page ?? 1);
+  if (tokens.length === 0) return { tokens, total: 0, page, pages: 1, results: [] };
+  const { categories } = await catalogConfig(ctx.database.db, agencyId);
+  const codes = input.category && findCategory(categories, input.category) ? descendantCodes(categories, input.category) : undefined;
+  const found = await searchItemIds(ctx.database.db, ctx.database.dialect, {
+    agencyId,
+    tokens,
+    states: input.validity ? [stateOfValidity(input.validity)] : PUBLIC_STATES,
+    ...(codes ? { categoryCodes: codes } : {}),
+    ...(input.year ? { year: input.year } : {}),
+    sort: input.sort ?? 'relevance',
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const items = await itemsByIds(ctx.database.db, found.ids);
+  return {
+    tokens,
+    total: found.total,
+    page,
+    pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
+    results: items.map(({ body, ...item }) => ({
+      item,
+      title: highlight(item.title, input.q, tokens),
+      snippet: highlight(snippet(item.method === 'proactive' ? item.summary || body : item.summary, input.q, tokens), input.q, tokens),
+    })),
+  };
+}
+
+/** Public items for the sitemap, a page of up to `limit` at a time (after the given id). */
+export async function sitemapStamps(ctx: ServiceContext, agencyId: number, afterId: number, limit: number) {
+  return publicItemStamps(ctx.database.db, agencyId, afterId, limit);
+}
+
+/** 政府信息公开指南, generated from the agency's settings and catalog. */
+export async function portalGuide(ctx: ServiceContext, agency: Agency): Promise<GuideSection[]> {
+  const { categories, scheme } = await catalogConfig(ctx.database.db, agency.id);
+  return buildGuide({ agencyName: agency.name, categories, indexScheme: scheme.text, settings: readGuideSettings(agency.settings) });
+}
