@@ -21,6 +21,7 @@ import {
   findPublicItem,
   itemsByIds,
   listItems,
+  maxPublicItemId,
   publicCountsByCategory,
   publicItemStamps,
 } from '../persistence/repositories/catalog-item.repository.ts';
@@ -154,14 +155,20 @@ export async function portalSearch(
     results: items.map(({ body, ...item }) => ({
       item,
       title: highlight(item.title, input.q, tokens),
-      snippet: highlight(snippet(item.method === 'proactive' ? item.summary || body : item.summary, input.q, tokens), input.q, tokens),
+      snippet: highlight(snippet(item.method === 'proactive' ? `${item.summary} ${body}` : item.summary, input.q, tokens), input.q, tokens),
     })),
   };
 }
 
-/** Public items for the sitemap, a page of up to `limit` at a time (after the given id). */
-export async function sitemapStamps(ctx: ServiceContext, agencyId: number, afterId: number, limit: number) {
-  return publicItemStamps(ctx.database.db, agencyId, afterId, limit);
+/** The sitemap is split by id ranges of SITEMAP_SPAN, so no file lists more than the protocol's 50,000 URLs. */
+export const SITEMAP_SPAN = 50_000;
+
+export async function sitemapPageCount(ctx: ServiceContext, agencyId: number): Promise<number> {
+  return Math.floor((await maxPublicItemId(ctx.database.db, agencyId)) / SITEMAP_SPAN) + 1;
+}
+
+export async function sitemapStamps(ctx: ServiceContext, agencyId: number, page: number) {
+  return publicItemStamps(ctx.database.db, agencyId, page * SITEMAP_SPAN, (page + 1) * SITEMAP_SPAN);
 }
 
 /** 政府信息公开指南, generated from the agency's settings and catalog. */

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { applicationAct, applicationList, applicationRegister, applicationShow } from './application.ts';
 import { auditVerify } from './audit-verify.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { deadline } from './deadline.ts';
@@ -6,6 +7,7 @@ import { reportParse } from './report-parse.ts';
 import { reportRender } from './report-render.ts';
 import { reportTemplate } from './report-template.ts';
 import { reportValidate } from './report-validate.ts';
+import { agencyCreate, calendarLoad, table3Command, userCreate } from './setup.ts';
 
 /** Every CLI command. Add a command by adding its file and one line here. */
 export const commands: readonly Command[] = [
@@ -17,4 +19,12 @@ export const commands: readonly Command[] = [
   backupCommand,
   restoreCommand,
   deadline,
+  applicationRegister,
+  applicationAct,
+  applicationShow,
+  applicationList,
+  table3Command,
+  agencyCreate,
+  userCreate,
+  calendarLoad,
 ];

@@ -16,7 +16,8 @@ async function cli(...argv: string[]) {
   return { code, out, err };
 }
 
-const seedFile = (prefix: string) => join(SEEDS_DIR, `${loadSeeds().find((s) => s.id.startsWith(prefix))!.id}.txt`);
+const seedFile = (prefix: string) =>
+  join(SEEDS_DIR, `${loadSeeds().find((s) => s.id.startsWith(prefix))!.id}.txt`);
 
 describe('gongkai report parse', () => {
   it('prints the interchange JSON, then the import and validation findings; exit 1 on errors', async () => {
@@ -32,15 +33,32 @@ describe('gongkai report parse', () => {
   it('--json: one object with the report and the findings; -o writes the report to a file', async () => {
     const { code, out } = await cli('report', 'parse', seedFile('001'), '--json');
     expect(code).toBe(0);
-    const { report, findings } = JSON.parse(out) as { report: Record<string, unknown>; findings: { code: string }[] };
+    const { report, findings } = JSON.parse(out) as {
+      report: Record<string, unknown>;
+      findings: { code: string }[];
+    };
     expect(report.schema).toBe('gongkai.annual-report/1');
     expect(findings.map((f) => f.code)).toContain('import.appeals.extra_cells');
 
     const target = join(dir, 'out.json');
-    const written = await cli('report', 'parse', seedFile('001'), '-o', target, '--year', '2020', '--agency', '利通区卫生健康局');
+    const written = await cli(
+      'report',
+      'parse',
+      seedFile('001'),
+      '-o',
+      target,
+      '--year',
+      '2020',
+      '--agency',
+      '利通区卫生健康局',
+    );
     expect(written.code).toBe(0);
     expect(written.out).toContain(target);
-    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ agency: '利通区卫生健康局', year: 2020, format: '2019' });
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({
+      agency: '利通区卫生健康局',
+      year: 2020,
+      format: '2019',
+    });
   });
 
   it('a file that is not a report still yields a (blank) report and says why; bad options are usage errors', async () => {

@@ -41,8 +41,13 @@ export const reportParse: Command = {
     const findings = [...importFindings, ...validateReport(report)];
     if (values.output) {
       await writeFile(values.output, reportToJson(report));
-      io.out(values.json ? JSON.stringify(findings, null, 2) + '\n' : `已写入 ${values.output}\n${formatFindings(findings)}`);
-    } else if (values.json) io.out(JSON.stringify({ report: encodeReport(report), findings }, null, 1) + '\n');
+      io.out(
+        values.json
+          ? JSON.stringify(findings, null, 2) + '\n'
+          : `已写入 ${values.output}\n${formatFindings(findings)}`,
+      );
+    } else if (values.json)
+      io.out(JSON.stringify({ report: encodeReport(report), findings }, null, 1) + '\n');
     else io.out(`${reportToJson(report)}\n${formatFindings(findings)}`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   },

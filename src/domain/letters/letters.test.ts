@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nthApplicationFee, perApplicationFee, perPageFee } from '../application/fees.ts';
+import { feeFor, nthApplicationFee, perPageFee } from '../application/fees.ts';
 import { registered } from '../application/lifecycle.fixture.ts';
 import { AppError } from '../errors.ts';
 import { yuanInWords } from './amount-in-words.ts';
@@ -162,7 +162,7 @@ describe('收费通知书 (国办函〔2020〕109号)', () => {
   };
 
   it('35 applications in a month → 3000元, band by band', () => {
-    const { a, doc } = feeLetterFor(perApplicationFee(35));
+    const { a, doc } = feeLetterFor(feeFor('per_application', 35));
     const text = letterText(doc);
     expect(text).toContain('计收方式：按件计收。');
     expect(text).toContain('你本自然月内累计提出政府信息公开申请35件。');
@@ -184,7 +184,7 @@ describe('收费通知书 (国办函〔2020〕109号)', () => {
   });
 
   it('150 pages → 1700元', () => {
-    const { doc } = feeLetterFor(perPageFee(150));
+    const { doc } = feeLetterFor(feeFor('per_page', 150));
     expect(parts(doc, 'fee')).toEqual(
       expect.arrayContaining([
         '第31—100页：70页 × 10元/页 = 700元；',

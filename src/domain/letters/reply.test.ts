@@ -13,6 +13,7 @@ import {
   REPLY_CASES,
   VERTICAL,
 } from './letters.fixture.ts';
+import { howToObtainDefault } from './reply-decision.ts';
 import { paragraphText } from './segments.ts';
 
 const caseName = (c: (typeof REPLY_CASES)[number]) =>
@@ -234,5 +235,25 @@ describe('the reconsideration body follows the 行政复议法 (2023)', () => {
     expect(() =>
       letterContent('reply', letterInput(a, { agency: { ...DEPARTMENT, reconsiderationBodyName: ' ' } })),
     ).toThrowError(/行政复议机关名称/);
+  });
+});
+
+describe('how the information is provided, by default', () => {
+  const a = closedWith('granted', 'disclosed');
+  it.each([
+    ['electronic', 'email', '本机关以电子数据形式，通过电子邮件方式向你提供该政府信息。'],
+    ['paper', 'post', '本机关以纸质形式，通过邮寄方式向你提供该政府信息。'],
+    ['paper', 'pickup', '本机关以纸质形式提供该政府信息，请你于收到本告知书后到本机关领取。'],
+    ['inspection', 'pickup', '请你于收到本告知书后到本机关查阅、抄录该政府信息。'],
+    ['other', 'email', '本机关按照你申请的形式和途径提供该政府信息。'],
+  ] as const)('%s by %s', (form, delivery, text) => {
+    expect(howToObtainDefault({ ...a, form, delivery }, '你')).toBe(text);
+  });
+
+  it('is the default of the fill-in when the caller gives none', () => {
+    const doc = letterContent('reply', letterInput(a, { provision: {} }));
+    expect(letterText(doc)).toContain(
+      '本机关予以公开。本机关以电子数据形式，通过电子邮件方式向你提供该政府信息。',
+    );
   });
 });

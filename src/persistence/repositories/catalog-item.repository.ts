@@ -231,23 +231,34 @@ export async function publicCountsByCategory(
   return new Map(rows.map((r) => [r.category_code, Number(r.n)]));
 }
 
-/** Public items for the sitemap: id and last change, in id order, one page at a time. */
+/** Public items for the sitemap with ids in [fromId, toId): id and last change, in id order. */
 export async function publicItemStamps(
   db: Kysely<Schema>,
   agencyId: number,
-  afterId: number,
-  limit: number,
+  fromId: number,
+  toId: number,
 ): Promise<{ id: number; updatedAt: string }[]> {
   const rows = await db
     .selectFrom('catalog_items')
     .select(['id', 'updated_at'])
     .where('agency_id', '=', agencyId)
     .where('state', 'in', PUBLIC_STATES)
-    .where('id', '>', afterId)
+    .where('id', '>=', fromId)
+    .where('id', '<', toId)
     .orderBy('id')
-    .limit(limit)
     .execute();
   return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+}
+
+/** The highest id of the agency's public items (0 when none): the sitemap's pages cover ids up to it. */
+export async function maxPublicItemId(db: Kysely<Schema>, agencyId: number): Promise<number> {
+  const row = await db
+    .selectFrom('catalog_items')
+    .select((eb) => eb.fn.max('id').as('m'))
+    .where('agency_id', '=', agencyId)
+    .where('state', 'in', PUBLIC_STATES)
+    .executeTakeFirst();
+  return Number(row?.m ?? 0);
 }
 
 /** How many items (in any state) are filed in a category — a category in use cannot be removed. */
