@@ -34,7 +34,9 @@ export async function run(): Promise<void> {
     text: (b: Uint8Array) => (sink += decoder.decode(b).length),
     html: (b: Uint8Array) => (sink += decoder.decode(b).length),
     docx: (b: Uint8Array) =>
-      (sink += decoder.decode(unzipSync(b, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']).length),
+      (sink += decoder.decode(
+        unzipSync(b, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'],
+      ).length),
   };
   const parse = {
     text: (b: Uint8Array) => (sink += parseReportText(decoder.decode(b)).findings.length),

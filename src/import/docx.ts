@@ -14,7 +14,8 @@ import type { DocRow } from './types.ts';
  * fallback copies of drawings are not text; a table nested in a cell is read as the text of that cell.
  */
 
-const MAIN_PART = /PartName="\/?([^"]+)"\s+ContentType="application\/vnd\.[^"]*wordprocessingml\.document\.main\+xml"/;
+const MAIN_PART =
+  /PartName="\/?([^"]+)"\s+ContentType="application\/vnd\.[^"]*wordprocessingml\.document\.main\+xml"/;
 
 export interface DocxRead {
   rows: DocRow[];
@@ -31,7 +32,9 @@ function unreadable(message: string): DocxRead {
 export function docxXml(bytes: Uint8Array): string | Finding {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === '[Content_Types].xml' || /^word\/[^/]+\.xml$/.test(f.name) });
+    files = unzipSync(bytes, {
+      filter: (f) => f.name === '[Content_Types].xml' || /^word\/[^/]+\.xml$/.test(f.name),
+    });
   } catch (error) {
     return {
       code: 'import.docx.unreadable',
@@ -55,11 +58,37 @@ export function docxXml(bytes: Uint8Array): string | Finding {
 }
 
 /** Wrappers that may hold rows, cells or paragraphs: content controls, custom XML, smart tags, insertions. */
-const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag', 'w:ins', 'w:moveTo', 'w:hyperlink', 'w:fldSimple', 'w:dir', 'w:bdo']);
+const WRAPPERS = new Set([
+  'w:sdt',
+  'w:sdtContent',
+  'w:customXml',
+  'w:smartTag',
+  'w:ins',
+  'w:moveTo',
+  'w:hyperlink',
+  'w:fldSimple',
+  'w:dir',
+  'w:bdo',
+]);
 /** Not text: deletions, field codes, fallback copies of drawings, text boxes, properties. */
-const NOT_TEXT = new Set(['w:del', 'w:delText', 'w:instrText', 'w:moveFrom', 'mc:Fallback', 'w:txbxContent', 'w:fldData', 'w:rPr', 'w:pPr', 'w:tcPr', 'w:trPr', 'w:tblPr', 'w:sdtPr']);
+const NOT_TEXT = new Set([
+  'w:del',
+  'w:delText',
+  'w:instrText',
+  'w:moveFrom',
+  'mc:Fallback',
+  'w:txbxContent',
+  'w:fldData',
+  'w:rPr',
+  'w:pPr',
+  'w:tcPr',
+  'w:trPr',
+  'w:tblPr',
+  'w:sdtPr',
+]);
 
-const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === 'tag');
+const elements = (nodes: readonly ChildNode[]): Element[] =>
+  nodes.filter((n): n is Element => n.type === 'tag');
 
 /** Children of an element with the given name, looking through wrappers. */
 function childrenNamed(el: Element, name: string): Element[] {
@@ -94,7 +123,9 @@ function textOf(node: ChildNode): string {
 
 export function docxRows(xml: string): DocRow[] {
   const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
-  const body = DomUtils.findOne((e) => e.name === 'w:body', doc.children, true) ?? DomUtils.findOne((e) => e.name === 'w:document', doc.children, true);
+  const body =
+    DomUtils.findOne((e) => e.name === 'w:body', doc.children, true) ??
+    DomUtils.findOne((e) => e.name === 'w:document', doc.children, true);
   const rows: DocRow[] = [];
   if (!body) return rows;
   let tables = 0;
@@ -105,7 +136,8 @@ export function docxRows(xml: string): DocRow[] {
         paragraphs++;
         const text = textOf(child).replace(/\t/g, ' ').trim();
         const source = { element: `p[${paragraphs}]` };
-        for (const line of text.split('\n')) if (line.trim()) rows.push({ cells: [{ text: line.trim(), source }], prose: true, source });
+        for (const line of text.split('\n'))
+          if (line.trim()) rows.push({ cells: [{ text: line.trim(), source }], prose: true, source });
       } else if (child.name === 'w:tbl') {
         tables++;
         const trs = childrenNamed(child, 'w:tr');
@@ -124,7 +156,12 @@ export function docxRows(xml: string): DocRow[] {
             return cell;
           }),
         );
-        rows.push(...gridRows(cells, trs.map((_, r) => ({ element: `table[${tables}]/tr[${r + 1}]` }))));
+        rows.push(
+          ...gridRows(
+            cells,
+            trs.map((_, r) => ({ element: `table[${tables}]/tr[${r + 1}]` })),
+          ),
+        );
       } else if (WRAPPERS.has(child.name)) walk(child);
     }
   };

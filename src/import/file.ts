@@ -10,7 +10,11 @@ import type { InputKind, ParseOptions, ParseResult } from './types.ts';
  * Parse a report file of any supported kind (.txt, .md, .html/.htm, .docx, .pdf), chosen by its content
  * (and its name where the content does not say).
  */
-export async function parseReportFile(bytes: Uint8Array, filename: string, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseReportFile(
+  bytes: Uint8Array,
+  filename: string,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
   return guardAsync('text', options, async () => {
     const data = bytes instanceof Uint8Array ? bytes : new Uint8Array();
     const kind = sniff(data, filename);
@@ -30,8 +34,15 @@ export async function parseReportFile(bytes: Uint8Array, filename: string, optio
         result = parseText(kind.text, options, kind.kind);
         break;
       case 'unsupported': {
-        const failed = failedResult('text', new Error(`不支持的文件类型：${kind.what}，请另存为 .docx、PDF 或网页后再导入`), options);
-        return { ...failed, findings: failed.findings.map((f) => ({ ...f, code: 'import.file.unsupported' })) };
+        const failed = failedResult(
+          'text',
+          new Error(`不支持的文件类型：${kind.what}，请另存为 .docx、PDF 或网页后再导入`),
+          options,
+        );
+        return {
+          ...failed,
+          findings: failed.findings.map((f) => ({ ...f, code: 'import.file.unsupported' })),
+        };
       }
     }
     const mismatch = nameMismatch(filename, result.input as InputKind);

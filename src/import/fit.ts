@@ -63,7 +63,8 @@ export function* combinations(n: number, k: number): Generator<number[]> {
 }
 
 /** A cell during solving: a number, a printed blank (never filled), or unknown (fillable). */
-export type Work = { value: number; derived: boolean; token?: Token } | { value?: undefined; blank: Token } | null;
+export type Work =
+  { value: number; derived: boolean; token?: Token } | { value?: undefined; blank: Token } | null;
 
 const isNum = (w: Work | undefined): w is { value: number; derived: boolean; token?: Token } =>
   w !== null && w !== undefined && w.value !== undefined;
@@ -150,7 +151,8 @@ export function agree(candidates: readonly Work[][], width: number): SlotState[]
   return slots;
 }
 
-const fromToken = (t: Token): Work => (t.value === null ? { blank: t } : { value: t.value, derived: false, token: t });
+const fromToken = (t: Token): Work =>
+  t.value === null ? { blank: t } : { value: t.value, derived: false, token: t };
 
 /**
  * Fit `tokens` (printed in order) into `width` cells. Same count: cell by cell. More: try leaving out each
@@ -158,11 +160,16 @@ const fromToken = (t: Token): Work => (t.value === null ? { blank: t } : { value
  * identities. A cell is placed only when all candidates agree.
  */
 export function fitRow(tokens: readonly Token[], width: number, identities: readonly Identity[] = []): Fit {
-  if (tokens.length === width) return { slots: agree([tokens.map(fromToken)], width), candidates: 1, gaveUp: false };
+  if (tokens.length === width)
+    return { slots: agree([tokens.map(fromToken)], width), candidates: 1, gaveUp: false };
   const surplus = tokens.length > width;
   const count = surplus ? binomial(tokens.length, tokens.length - width) : binomial(width, tokens.length);
   if (count > MAX_CANDIDATES || width === 0)
-    return { slots: Array.from({ length: width }, () => ({ state: 'unknown' })), candidates: count, gaveUp: true };
+    return {
+      slots: Array.from({ length: width }, () => ({ state: 'unknown' })),
+      candidates: count,
+      gaveUp: true,
+    };
   const candidates: Work[][] = [];
   if (surplus) {
     for (const dropped of combinations(tokens.length, tokens.length - width)) {

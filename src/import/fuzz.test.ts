@@ -35,7 +35,10 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant('replace' as const),
     at: fc.nat(),
-    text: fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('0', '7', '—', '/', '\t', '\n', '（', '三', '總計', '|')),
+    text: fc.oneof(
+      fc.string({ maxLength: 3 }),
+      fc.constantFrom('0', '7', '—', '/', '\t', '\n', '（', '三', '總計', '|'),
+    ),
   }),
   fc.record({
     kind: fc.constant('insert' as const),
@@ -43,7 +46,18 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     text: fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
       fc.uint8Array({ maxLength: 16 }).map((b) => String.fromCharCode(...b)),
-      fc.constantFrom('\t', '\t\t', '\n', '\n\n', '12', '+3', '减少8', '第二十条第（五）项', '行政许可', '（七）总计'),
+      fc.constantFrom(
+        '\t',
+        '\t\t',
+        '\n',
+        '\n\n',
+        '12',
+        '+3',
+        '减少8',
+        '第二十条第（五）项',
+        '行政许可',
+        '（七）总计',
+      ),
     ),
   }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
@@ -91,14 +105,21 @@ function checkShape(result: ParseResult): void {
   for (const f of result.findings) expect(f.code).toMatch(/^[a-z_.0-9]+$/);
   for (const t of ['active', 'requests', 'appeals'] as const)
     for (const cols of Object.values(result.report[t] as unknown as Record<string, Record<string, unknown>>))
-      for (const v of Object.values(cols)) expect(v === null || (typeof v === 'number' && Number.isFinite(v))).toBe(true);
+      for (const v of Object.values(cols))
+        expect(v === null || (typeof v === 'number' && Number.isFinite(v))).toBe(true);
 }
 
 /** Every non-null cell is printed where its source says, or is listed as derived. */
-function checkProvenance(report: AnnualReport, findings: ParseResult['findings'], printedAt: (source: NonNullable<AnnualReport['sources']>[string]) => string[] | null) {
+function checkProvenance(
+  report: AnnualReport,
+  findings: ParseResult['findings'],
+  printedAt: (source: NonNullable<AnnualReport['sources']>[string]) => string[] | null,
+) {
   const derived = derivedCells(findings);
   for (const t of ['active', 'requests', 'appeals'] as const)
-    for (const [row, cols] of Object.entries(report[t] as unknown as Record<string, Record<string, number | null>>))
+    for (const [row, cols] of Object.entries(
+      report[t] as unknown as Record<string, Record<string, number | null>>,
+    ))
       for (const [col, value] of Object.entries(cols)) {
         const path = `${t}.${row}.${col}`;
         if (value === null || derived.has(path)) continue;
@@ -134,7 +155,9 @@ function closest(el: Element, name: string): Element | null {
  */
 function htmlElementText(html: string): (path: string) => string[] {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
-  const tables = DomUtils.getElementsByTagName('table', doc, true).filter((t) => closest(t, 'table') === null);
+  const tables = DomUtils.getElementsByTagName('table', doc, true).filter(
+    (t) => closest(t, 'table') === null,
+  );
   return (path) => {
     const m = /^table\[(\d+)\]\/tr\[(\d+)\]\/td\[(\d+)\]$/.exec(path);
     const table = m ? tables[Number(m[1]) - 1] : undefined;
@@ -142,7 +165,9 @@ function htmlElementText(html: string): (path: string) => string[] {
     const rows = (el: Element): Element[] =>
       tagged(el).flatMap((c) => (c.name === 'tr' ? [c] : /^t(head|body|foot)$/.test(c.name) ? rows(c) : []));
     const trs = rows(table);
-    const td = tagged(trs[Number(m[2]) - 1] ?? { children: [] }).filter((c) => c.name === 'td' || c.name === 'th')[Number(m[3]) - 1];
+    const td = tagged(trs[Number(m[2]) - 1] ?? { children: [] }).filter(
+      (c) => c.name === 'td' || c.name === 'th',
+    )[Number(m[3]) - 1];
     return td ? [DomUtils.textContent(td)] : [];
   };
 }
@@ -150,12 +175,26 @@ function htmlElementText(html: string): (path: string) => string[] {
 /** The same in a DOCX main part: top-level w:tbl, w:tr, w:tc (looking through content controls). */
 function docxElementText(xml: string): (path: string) => string[] {
   const doc = parseDocument(xml, { xmlMode: true });
-  const WRAP = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag', 'w:ins', 'w:moveTo', 'w:hyperlink', 'w:fldSimple', 'w:dir', 'w:bdo']);
+  const WRAP = new Set([
+    'w:sdt',
+    'w:sdtContent',
+    'w:customXml',
+    'w:smartTag',
+    'w:ins',
+    'w:moveTo',
+    'w:hyperlink',
+    'w:fldSimple',
+    'w:dir',
+    'w:bdo',
+  ]);
   const named = (el: Element, name: string): Element[] =>
     tagged(el).flatMap((c) => (c.name === name ? [c] : WRAP.has(c.name) ? named(c, name) : []));
   const body = DomUtils.findOne((e) => e.name === 'w:body', doc.children, true);
   const tables: Element[] = [];
-  const collect = (el: Element) => tagged(el).forEach((c) => (c.name === 'w:tbl' ? tables.push(c) : WRAP.has(c.name) ? collect(c) : undefined));
+  const collect = (el: Element) =>
+    tagged(el).forEach((c) =>
+      c.name === 'w:tbl' ? tables.push(c) : WRAP.has(c.name) ? collect(c) : undefined,
+    );
   if (body) collect(body);
   return (path) => {
     const m = /^table\[(\d+)\]\/tr\[(\d+)\]\/td\[(\d+)\]$/.exec(path);
@@ -163,7 +202,13 @@ function docxElementText(xml: string): (path: string) => string[] {
     if (!m || !table) return [];
     const tr = named(table, 'w:tr')[Number(m[2]) - 1];
     const tc = tr ? named(tr, 'w:tc')[Number(m[3]) - 1] : undefined;
-    return tc ? [DomUtils.getElementsByTagName('w:t', tc, true).map((t) => DomUtils.textContent(t)).join('')] : [];
+    return tc
+      ? [
+          DomUtils.getElementsByTagName('w:t', tc, true)
+            .map((t) => DomUtils.textContent(t))
+            .join(''),
+        ]
+      : [];
   };
 }
 
@@ -180,26 +225,34 @@ describe('fuzz: mutilated documents', () => {
   it('text (the seeds and rendered Markdown): never throws, never invents a value', () => {
     const sources = [...seeds.map((s) => s.text), ...rendered.map((r) => r.md)];
     fc.assert(
-      fc.property(fc.nat({ max: sources.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (i, mutations) => {
-        const text = mutate(sources[i]!, mutations);
-        const result = parseReportText(text);
-        checkShape(result);
-        const cellsAt = lineCells(text);
-        checkProvenance(result.report, result.findings, (s) => (s.line ? cellsAt(s.line) : null));
-      }),
+      fc.property(
+        fc.nat({ max: sources.length - 1 }),
+        fc.array(mutationArb, { minLength: 1, maxLength: 6 }),
+        (i, mutations) => {
+          const text = mutate(sources[i]!, mutations);
+          const result = parseReportText(text);
+          checkShape(result);
+          const cellsAt = lineCells(text);
+          checkProvenance(result.report, result.findings, (s) => (s.line ? cellsAt(s.line) : null));
+        },
+      ),
       { numRuns: 3000, seed: 1 },
     );
   });
 
   it('HTML: never throws, and every value is in the table cell its element path names', () => {
     fc.assert(
-      fc.property(fc.nat({ max: rendered.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 5 }), (i, mutations) => {
-        const html = mutate(rendered[i]!.html, mutations);
-        const result = parseReportHtml(html);
-        checkShape(result);
-        const at = htmlElementText(html);
-        checkProvenance(result.report, result.findings, (s) => (s.element ? at(s.element) : null));
-      }),
+      fc.property(
+        fc.nat({ max: rendered.length - 1 }),
+        fc.array(mutationArb, { minLength: 1, maxLength: 5 }),
+        (i, mutations) => {
+          const html = mutate(rendered[i]!.html, mutations);
+          const result = parseReportHtml(html);
+          checkShape(result);
+          const at = htmlElementText(html);
+          checkProvenance(result.report, result.findings, (s) => (s.element ? at(s.element) : null));
+        },
+      ),
       { numRuns: 800, seed: 2 },
     );
   });
@@ -222,7 +275,9 @@ describe('fuzz: mutilated documents', () => {
             bytes = strToU8(mutate(strFromU8(original, true), mutations), true);
             try {
               // a zip is read from its central directory: damage elsewhere may leave it readable
-              xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
+              xml = strFromU8(
+                unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!,
+              );
             } catch {
               xml = null;
             }
@@ -244,7 +299,11 @@ describe('fuzz: mutilated documents', () => {
       fc.asyncProperty(
         fc.oneof(
           fc.uint8Array({ maxLength: 2000 }),
-          fc.constantFrom(new Uint8Array(), strToU8('%PDF-1.7\n%garbage'), new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])),
+          fc.constantFrom(
+            new Uint8Array(),
+            strToU8('%PDF-1.7\n%garbage'),
+            new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]),
+          ),
         ),
         fc.constantFrom('a.txt', 'a.html', 'a.docx', 'a.pdf', 'a.md', 'a', 'a.doc'),
         async (bytes, name) => {

@@ -39,7 +39,10 @@ export function layoutGrid(rows: readonly (readonly SourceCell[])[]): GridCell[]
   return out;
 }
 
-export function gridRows(rows: readonly (readonly SourceCell[])[], rowSources: readonly DocRow['source'][]): DocRow[] {
+export function gridRows(
+  rows: readonly (readonly SourceCell[])[],
+  rowSources: readonly DocRow['source'][],
+): DocRow[] {
   return layoutGrid(rows).map((cells, i) => ({
     cells: cells.map(({ text, source }) => ({ text, source })),
     prose: false,

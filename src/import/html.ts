@@ -14,14 +14,56 @@ import type { DocRow, ParseOptions, ParseResult } from './types.ts';
  * the row); a paragraph's is `p[12]`, `h2[3]` ….
  */
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'select', 'button']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'select',
+  'button',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'figure', 'figcaption', 'caption', 'address', 'body',
-  'hr', 'form', 'fieldset', 'center',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'caption',
+  'address',
+  'body',
+  'hr',
+  'form',
+  'fieldset',
+  'center',
 ]);
 
-const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const isElement = (n: ChildNode): n is Element =>
+  n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
 /** The text of a node, with line breaks for <br> and block elements. */
 export function nodeText(node: ChildNode): string {
@@ -31,10 +73,18 @@ export function nodeText(node: ChildNode): string {
   if (SKIP.has(name)) return '';
   if (name === 'br') return '\n';
   const inner = node.children.map(nodeText).join('');
-  return BLOCK.has(name) || name === 'tr' ? `\n${inner}\n` : name === 'td' || name === 'th' ? `${inner}\t` : inner;
+  return BLOCK.has(name) || name === 'tr'
+    ? `\n${inner}\n`
+    : name === 'td' || name === 'th'
+      ? `${inner}\t`
+      : inner;
 }
 
-const clean = (t: string) => t.replace(/[ \t\r\f\v]+/g, ' ').replace(/ *\n */g, '\n').trim();
+const clean = (t: string) =>
+  t
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 
 /** The rows of a table element, not descending into nested tables. */
 export function tableRows(table: Element): Element[] {
@@ -61,7 +111,11 @@ const span = (el: Element, attr: string) => {
 };
 
 export function htmlRows(html: string): DocRow[] {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
   const rows: DocRow[] = [];
   const counts = new Map<string, number>();
   let tables = 0;
@@ -76,12 +130,20 @@ export function htmlRows(html: string): DocRow[] {
       if (!t) continue;
       const n = (counts.get(bufferTag) ?? 0) + 1;
       counts.set(bufferTag, n);
-      rows.push({ cells: [{ text: t, source: { element: `${bufferTag}[${n}]` } }], prose: true, source: { element: `${bufferTag}[${n}]` } });
+      rows.push({
+        cells: [{ text: t, source: { element: `${bufferTag}[${n}]` } }],
+        prose: true,
+        source: { element: `${bufferTag}[${n}]` },
+      });
     }
   };
   const title = doc.children.length > 0 ? findTitle(doc.children) : null;
   if (title) {
-    rows.push({ cells: [{ text: title, source: { element: 'title[1]' } }], prose: true, source: { element: 'title[1]' } });
+    rows.push({
+      cells: [{ text: title, source: { element: 'title[1]' } }],
+      prose: true,
+      source: { element: 'title[1]' },
+    });
   }
   const walk = (nodes: ChildNode[]) => {
     for (const node of nodes) {
@@ -108,7 +170,12 @@ export function htmlRows(html: string): DocRow[] {
             rowspan: span(td, 'rowspan'),
           })),
         );
-        rows.push(...gridRows(cells, trs.map((_, r) => ({ element: `table[${tables}]/tr[${r + 1}]` }))));
+        rows.push(
+          ...gridRows(
+            cells,
+            trs.map((_, r) => ({ element: `table[${tables}]/tr[${r + 1}]` })),
+          ),
+        );
         // nested tables are read as text of their cells
         continue;
       }

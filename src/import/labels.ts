@@ -61,7 +61,8 @@ function catalogue(format: ReportFormat): Entry[] {
     entries.push({ target: { kind: 'group', group }, core: matchKey(heading), label: heading });
   }
   entries.push({ target: { kind: 'results' }, core: matchKey(RESULTS_HEADING), label: RESULTS_HEADING });
-  for (const word of HEADER_WORDS) entries.push({ target: { kind: 'header' }, core: matchKey(word), label: word });
+  for (const word of HEADER_WORDS)
+    entries.push({ target: { kind: 'header' }, core: matchKey(word), label: word });
   catalogues.set(format, entries);
   return entries;
 }
@@ -122,4 +123,3 @@ export function matchLabel(text: string, format: ReportFormat, hasValues: boolea
   if (ambiguous && found.score <= 1) return null;
   return { target: found.entry.target, label: found.entry.label, score: found.score };
 }
-

@@ -5,7 +5,8 @@
 
 const SPACE = /[\s\u00a0\u2000-\u200b\u3000\ufeff]+/g;
 /** Punctuation and brackets that never distinguish two labels. */
-const PUNCTUATION = /[()（）[\]【】〔〕{}<>《》〈〉「」『』“”"'‘’`,，、.。．:：;；!！?？·•…\-－—–_/／\\|*#~+＋=]/g;
+const PUNCTUATION =
+  /[()（）[\]【】〔〕{}<>《》〈〉「」『』“”"'‘’`,，、.。．:：;；!！?？·•…\-－—–_/／\\|*#~+＋=]/g;
 
 /** NFKC folds full-width digits, letters, brackets and punctuation to their half-width forms. */
 export function foldWidth(text: string): string {

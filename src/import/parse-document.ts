@@ -40,7 +40,12 @@ function simplify(rows: DocRow[]): Finding | null {
 
 const TABLE4_WORDS = ['行政复议', '结果维持', '未经复议直接起诉', '复议后起诉', '尚未审结'];
 
-function firstIndex(rows: readonly DocRow[], from: number, to: number, test: (row: DocRow) => boolean): number | null {
+function firstIndex(
+  rows: readonly DocRow[],
+  from: number,
+  to: number,
+  test: (row: DocRow) => boolean,
+): number | null {
   for (let i = Math.max(0, from); i < Math.min(to, rows.length); i++) if (test(rows[i]!)) return i;
   return null;
 }
@@ -130,7 +135,8 @@ export function parseRows(rows: DocRow[], input: InputKind, options: ParseOption
       )
       .filter((t) => t !== '')
       .join('\n');
-  const body = (n: SectionNumber) => (heading[n] !== undefined ? text(heading[n] + 1, next(heading[n]), false) : '');
+  const body = (n: SectionNumber) =>
+    heading[n] !== undefined ? text(heading[n] + 1, next(heading[n]), false) : '';
   const narrative: Narrative = { overview: body(1), problems: body(5), other: body(6) };
   const around = (from: number | null | undefined, to: number) =>
     from !== null && from !== undefined ? text(from + (rows[from]?.prose ? 1 : 0), to, true) : '';

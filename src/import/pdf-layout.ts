@@ -76,7 +76,8 @@ function findTables(segments: readonly Segment[]): Table[] {
     for (let j = 0; j < v.length; j++) {
       const a = h[i]!;
       const b = v[j]!;
-      if (b.x1 >= a.x1 - EPS && b.x1 <= a.x2 + EPS && a.y1 >= b.y1 - EPS && a.y1 <= b.y2 + EPS) uf.union(i, h.length + j);
+      if (b.x1 >= a.x1 - EPS && b.x1 <= a.x2 + EPS && a.y1 >= b.y1 - EPS && a.y1 <= b.y2 + EPS)
+        uf.union(i, h.length + j);
     }
   const groups = new Map<number, Segment[]>();
   all.forEach((s, i) => {
@@ -128,7 +129,8 @@ function toLines(items: readonly PdfItem[]): PdfItem[][] {
   const lines: PdfItem[][] = [];
   for (const item of sorted) {
     const line = lines[lines.length - 1];
-    if (line && Math.abs(line[0]!.y - item.y) <= Math.max(1, 0.4 * Math.min(line[0]!.height, item.height))) line.push(item);
+    if (line && Math.abs(line[0]!.y - item.y) <= Math.max(1, 0.4 * Math.min(line[0]!.height, item.height)))
+      line.push(item);
     else lines.push([item]);
   }
   for (const line of lines) line.sort((a, b) => a.x - b.x);
@@ -147,7 +149,8 @@ function joinLine(line: readonly PdfItem[], spaceGap: number): string {
 }
 
 /** A page number in a header or footer: “— 3 —”, “第 3 页”, “3/12”, “第3页 共12页”. */
-const PAGE_NUMBER = /^[—–\-－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[—–\-－\s]*$/;
+const PAGE_NUMBER =
+  /^[—–\-－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[—–\-－\s]*$/;
 
 interface Entry {
   top: number;
@@ -217,7 +220,10 @@ export function pdfRows(pages: readonly PdfPage[]): DocRow[] {
       const line = rows.length + 1;
       const element = `page[${p + 1}]/line[${l + 1}]`;
       rows.push({
-        cells: entry.cells.map((text, c) => ({ text, source: { line, element: entry.prose ? element : `${element}/td[${c + 1}]` } })),
+        cells: entry.cells.map((text, c) => ({
+          text,
+          source: { line, element: entry.prose ? element : `${element}/td[${c + 1}]` },
+        })),
         prose: entry.prose,
         source: { line, element },
         ...(entry.loose ? { loose: true } : {}),

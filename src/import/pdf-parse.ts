@@ -5,7 +5,9 @@ import type { ParseOptions, ParseResult } from './types.ts';
 
 /** Parse a report from a PDF file (text PDFs; a scanned image has no text to read). */
 export async function parseReportPdf(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
-  return guardAsync('pdf', options, () => parsePdf(bytes instanceof Uint8Array ? bytes : new Uint8Array(), options));
+  return guardAsync('pdf', options, () =>
+    parsePdf(bytes instanceof Uint8Array ? bytes : new Uint8Array(), options),
+  );
 }
 
 async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult> {

@@ -16,7 +16,9 @@ const load = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 function assetDir(): string | null {
   try {
-    return createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+    return createRequire(import.meta.url)
+      .resolve('pdfjs-dist/package.json')
+      .replace(/package\.json$/, '');
   } catch {
     return null;
   }
@@ -31,14 +33,28 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[4] + m[2] * n[5] + m[4],
   m[1] * n[4] + m[3] * n[5] + m[5],
 ];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [
+  m[0] * x + m[2] * y + m[4],
+  m[1] * x + m[3] * y + m[5],
+];
 
 /** Ruling lines from an operator list: constructPath with stroke → its straight edges; fill → thin boxes. */
-export function rulings(fnArray: readonly number[], argsArray: readonly unknown[], OPS: PdfJs['OPS']): Segment[] {
+export function rulings(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  OPS: PdfJs['OPS'],
+): Segment[] {
   const out: Segment[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
-  const STROKE = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const STROKE = new Set<number>([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   const FILL = new Set<number>([OPS.fill, OPS.eoFill]);
   const push = (a: [number, number], b: [number, number]) => {
     const [x1, x2] = a[0] <= b[0] ? [a[0], b[0]] : [b[0], a[0]];
@@ -57,7 +73,7 @@ export function rulings(fnArray: readonly number[], argsArray: readonly unknown[
       const points: [number, number][] = [];
       let start: [number, number] | null = null;
       let prev: [number, number] | null = null;
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const code = data[k++];
         if (code === 0 || code === 1) {
           const p = apply(ctm, data[k++]!, data[k++]!);
@@ -110,7 +126,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   try {
     doc = await lib.getDocument({
       data: new Uint8Array(bytes),
-      ...(dir ? { cMapUrl: `${dir}cmaps/`, cMapPacked: true, standardFontDataUrl: `${dir}standard_fonts/` } : {}),
+      ...(dir
+        ? { cMapUrl: `${dir}cmaps/`, cMapPacked: true, standardFontDataUrl: `${dir}standard_fonts/` }
+        : {}),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
@@ -125,7 +143,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
         if (!('str' in it) || it.str.trim() === '') continue;
         const [a, b, c, d, e, f] = it.transform as number[];
         if (Math.abs(b ?? 0) > 0.01 || Math.abs(c ?? 0) > 0.01) continue; // rotated text: not table content
-        items.push({ text: it.str, x: e!, y: f!, width: it.width, height: Math.abs(d ?? a ?? 10) || it.height || 10 });
+        items.push({
+          text: it.str,
+          x: e!,
+          y: f!,
+          width: it.width,
+          height: Math.abs(d ?? a ?? 10) || it.height || 10,
+        });
       }
       const ops = await page.getOperatorList();
       pages.push({ items, segments: rulings(ops.fnArray, ops.argsArray, lib.OPS) });

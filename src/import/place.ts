@@ -21,7 +21,13 @@ function printed(report: AnnualReport, path: string, text: string): void {
   report.cellText[path] = text;
 }
 
-export function placeCell(report: AnnualReport, table: TableKey, row: string, column: string, slot: SlotState): Placed {
+export function placeCell(
+  report: AnnualReport,
+  table: TableKey,
+  row: string,
+  column: string,
+  slot: SlotState,
+): Placed {
   const path = cellPath({ table, row, column });
   switch (slot.state) {
     case 'read': {

@@ -4,14 +4,21 @@ import { buildReport, generatedArb, reportArb, tablesOf } from '../../test/fixtu
 import type { AnnualReport } from '../domain/report/index.ts';
 import { renderReport } from '../render/report/index.ts';
 import type { ParseResult } from './index.ts';
-import { parseReportDocx, parseReportFile, parseReportHtml, parseReportMarkdown, parseReportPdf } from './index.ts';
+import {
+  parseReportDocx,
+  parseReportFile,
+  parseReportHtml,
+  parseReportMarkdown,
+  parseReportPdf,
+} from './index.ts';
 
 /**
  * Reports rendered by Gongkai's own renderer parse back to the identical model: every cell (blank vs 0,
  * negative changes, decimal amounts, eight-digit counts), agency, year and format.
  */
 
-const errors = (result: ParseResult) => result.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+const errors = (result: ParseResult) =>
+  result.findings.filter((f) => f.severity === 'error').map((f) => f.message);
 
 async function roundTrip(report: AnnualReport, target: 'html' | 'md' | 'docx' | 'pdf'): Promise<ParseResult> {
   const bytes = await renderReport(report, target);

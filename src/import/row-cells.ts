@@ -31,7 +31,10 @@ export function splitRow(row: DocRow): SplitRow {
   row.cells.forEach((c, i) => {
     if (isLabelCell(c.text)) last = i;
   });
-  return { labels: row.cells.slice(0, last + 1).filter((c) => trimAll(c.text) !== ''), data: row.cells.slice(last + 1) };
+  return {
+    labels: row.cells.slice(0, last + 1).filter((c) => trimAll(c.text) !== ''),
+    data: row.cells.slice(last + 1),
+  };
 }
 
 export function toToken(cell: DocCell): Token {
@@ -51,7 +54,11 @@ export function hasDataValue(cells: readonly DocCell[]): boolean {
  * trailing empty cells (row ends) are dropped; otherwise — and always for loose rows, whose empty cells say
  * nothing — the printed values without the empty cells, aligned only when there are exactly `width` of them.
  */
-export function dataTokens(data: readonly DocCell[], width: number, loose = false): { tokens: Token[]; aligned: boolean } {
+export function dataTokens(
+  data: readonly DocCell[],
+  width: number,
+  loose = false,
+): { tokens: Token[]; aligned: boolean } {
   const cells = data.slice();
   if (loose) {
     const printed = cells.filter((c) => trimAll(c.text) !== '');

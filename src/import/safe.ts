@@ -27,7 +27,11 @@ export function guard(input: InputKind, options: ParseOptions, parse: () => Pars
   }
 }
 
-export async function guardAsync(input: InputKind, options: ParseOptions, parse: () => Promise<ParseResult>): Promise<ParseResult> {
+export async function guardAsync(
+  input: InputKind,
+  options: ParseOptions,
+  parse: () => Promise<ParseResult>,
+): Promise<ParseResult> {
   try {
     return await parse();
   } catch (error) {
@@ -38,7 +42,14 @@ export async function guardAsync(input: InputKind, options: ParseOptions, parse:
 /** Findings about the text itself: empty, or binary bytes read as text. */
 export function textFindings(text: string, garbage: number): Finding[] {
   if (text.trim() === '')
-    return [{ code: 'import.empty', severity: 'error', location: { table: 'meta' }, message: '文档是空的，没有可读取的内容。' }];
+    return [
+      {
+        code: 'import.empty',
+        severity: 'error',
+        location: { table: 'meta' },
+        message: '文档是空的，没有可读取的内容。',
+      },
+    ];
   if (garbage > 0.1)
     return [
       {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../test/support/seeds.ts';
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
-import { activeCells, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, getCell, requestRows, validateReport } from '../domain/report/index.ts';
+import {
+  activeCells,
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  getCell,
+  requestRows,
+  validateReport,
+} from '../domain/report/index.ts';
 import { derivedCells, parseReportText } from './index.ts';
 
 /** Every cell of tables 二, 三 and 四 the expected file lists, as "table.row.column = value". */
@@ -19,13 +27,19 @@ function cells(report: AnnualReport | Record<string, unknown>): string[] {
 }
 
 const summary = (findings: readonly Finding[]) =>
-  findings.map((f) => [f.code, f.location.table, f.location.row ?? '', f.location.column ?? ''].join(' ').trim()).sort();
+  findings
+    .map((f) => [f.code, f.location.table, f.location.row ?? '', f.location.column ?? ''].join(' ').trim())
+    .sort();
 
 /** What the import itself reports on each seed: the oddities its expected file's notes describe. */
 const IMPORT_FINDINGS: Record<string, string[]> = {
   '000_f85cb83f41f9d4bd': [],
   // the first 第二十条第（一）项 and the 第（六）项 headings are missing; table 四 prints 16 numbers for 15 cells
-  '001_252bdc41f8001f11': ['import.active.heading_missing active', 'import.active.heading_missing active', 'import.appeals.extra_cells appeals'],
+  '001_252bdc41f8001f11': [
+    'import.active.heading_missing active',
+    'import.active.heading_missing active',
+    'import.appeals.extra_cells appeals',
+  ],
   // 第三十条 for 第二十条 (four headings); table 三 rows print 6 of 7 cells; 不予公开 lost a row and its labels
   '002_6b7184a4cdcd6840': [
     'import.active.heading_typo active',
@@ -89,13 +103,17 @@ describe('the seed reports parse to their hand-read expected files', () => {
       expect(summary(findings)).toEqual([...IMPORT_FINDINGS[seed.id]!].sort());
     });
     it(`${seed.id}: the validator then finds exactly the problems the notes describe`, () => {
-      expect(summary(validateReport(report))).toEqual(VALIDATOR_FINDINGS[seed.id]!.map((s) => s.replace(/ +$/, '')).sort());
+      expect(summary(validateReport(report))).toEqual(
+        VALIDATOR_FINDINGS[seed.id]!.map((s) => s.replace(/ +$/, '')).sort(),
+      );
     });
     it(`${seed.id}: every read cell keeps its source line, and the line prints that number`, () => {
       const lines = seed.text.split(/\r\n|\r|\n/);
       const derived = derivedCells(findings);
       for (const t of ['active', 'requests', 'appeals'] as const)
-        for (const [row, cols] of Object.entries(report[t] as unknown as Record<string, Record<string, number | null>>))
+        for (const [row, cols] of Object.entries(
+          report[t] as unknown as Record<string, Record<string, number | null>>,
+        ))
           for (const [col, value] of Object.entries(cols)) {
             const path = `${t}.${row}.${col}`;
             if (value === null || derived.has(path)) continue;
@@ -109,7 +127,10 @@ describe('the seed reports parse to their hand-read expected files', () => {
   it('000: units and non-plain numbers keep their printed text for the validator', () => {
     const seed = loadSeeds().find((s) => s.id.startsWith('000'))!;
     const { report } = parseReportText(seed.text);
-    expect(report.cellText).toEqual({ 'active.fees.change': '-53万元', 'active.procurement.amount': '43099284.00元' });
+    expect(report.cellText).toEqual({
+      'active.fees.change': '-53万元',
+      'active.procurement.amount': '43099284.00元',
+    });
     expect(getCell(report, 'active', 'licensing', 'change')).toBe(792);
   });
 

@@ -6,14 +6,20 @@ import type { InputKind } from './types.ts';
  * file an old binary Word .doc (not supported); otherwise text — UTF-8, UTF-16 with a byte-order mark, or
  * GB 18030 (GBK) as Chinese Windows saves it — read as HTML when it looks like markup, Markdown by name.
  */
-export type Sniffed = { kind: 'docx' | 'pdf' } | { kind: 'text' | 'markdown' | 'html'; text: string } | { kind: 'unsupported'; what: string };
+export type Sniffed =
+  | { kind: 'docx' | 'pdf' }
+  | { kind: 'text' | 'markdown' | 'html'; text: string }
+  | { kind: 'unsupported'; what: string };
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
@@ -40,10 +46,12 @@ export function sniff(bytes: Uint8Array, filename: string): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'docx' };
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return { kind: 'pdf' };
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: 'unsupported', what: '旧版 Word（.doc）或 Excel（.xls）二进制文件' };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
+    return { kind: 'unsupported', what: '旧版 Word（.doc）或 Excel（.xls）二进制文件' };
   const { text } = decodeText(bytes);
   const start = text.slice(0, 4096);
-  if (ext === 'html' || ext === 'htm' || /<(!doctype\s+html|html|body|table|div|p)[\s>]/i.test(start)) return { kind: 'html', text };
+  if (ext === 'html' || ext === 'htm' || /<(!doctype\s+html|html|body|table|div|p)[\s>]/i.test(start))
+    return { kind: 'html', text };
   if (ext === 'md' || ext === 'markdown') return { kind: 'markdown', text };
   return { kind: 'text', text };
 }

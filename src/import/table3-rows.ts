@@ -54,8 +54,13 @@ interface Scanned {
 function scan(row: DocRow, format: ReportFormat): Scanned {
   const { labels, data } = row.prose ? { labels: row.cells, data: [] } : splitRow(row);
   const hasValues = hasDataValue(data);
-  const found: { key: string | null; group: RequestGroup | null; header: boolean; fuzzy: LabelMatch | null; score: number } =
-    { key: null, group: null, header: false, fuzzy: null, score: 0 };
+  const found: {
+    key: string | null;
+    group: RequestGroup | null;
+    header: boolean;
+    fuzzy: LabelMatch | null;
+    score: number;
+  } = { key: null, group: null, header: false, fuzzy: null, score: 0 };
   const consider = (text: string) => {
     const m = matchLabel(text, format, hasValues || data.length > 0);
     if (!m) return;

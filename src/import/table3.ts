@@ -34,23 +34,32 @@ function identities(spec: readonly RequestRowSpec[]): Identity[] {
   const index = (key: string) => spec.findIndex((r) => r.key === key);
   const out: Identity[] = [];
   spec.forEach((_, r) =>
-    out.push({ left: ROW_IDENTITY.left.map((c) => at(r, c)), right: ROW_IDENTITY.right.map((c) => at(r, c)) }),
+    out.push({
+      left: ROW_IDENTITY.left.map((c) => at(r, c)),
+      right: ROW_IDENTITY.right.map((c) => at(r, c)),
+    }),
   );
   const results = spec.map((r, i) => (r.result ? i : -1)).filter((i) => i >= 0);
-  const [total, fresh, carried, forward] = ['total', 'new_received', 'carried_over', 'carry_forward'].map(index) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [total, fresh, carried, forward] = ['total', 'new_received', 'carried_over', 'carry_forward'].map(
+    index,
+  ) as [number, number, number, number];
   for (let c = 0; c < WIDTH; c++) {
-    out.push(sumIdentity(results.map((r) => at(r, c)), at(total, c)));
+    out.push(
+      sumIdentity(
+        results.map((r) => at(r, c)),
+        at(total, c),
+      ),
+    );
     out.push({ left: [at(fresh, c), at(carried, c)], right: [at(total, c), at(forward, c)] });
   }
   return out;
 }
 
-function segmentCandidates(rows: readonly PrintedRow[], seg: Omit<Segment, 'candidates' | 'gaveUp'>, spec: readonly RequestRowSpec[]) {
+function segmentCandidates(
+  rows: readonly PrintedRow[],
+  seg: Omit<Segment, 'candidates' | 'gaveUp'>,
+  spec: readonly RequestRowSpec[],
+) {
   const k = seg.printed.length;
   const f = seg.slots.length;
   const fits = (mapping: number[]) =>
@@ -148,7 +157,8 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
   let product = 1;
   for (const seg of segments) if (!seg.gaveUp) product *= Math.max(1, seg.candidates.length);
   if (product > MAX_PLACEMENTS)
-    for (const seg of segments) if (seg.candidates.length > 1) Object.assign(seg, { candidates: [], gaveUp: true });
+    for (const seg of segments)
+      if (seg.candidates.length > 1) Object.assign(seg, { candidates: [], gaveUp: true });
 
   // every combination of segment placements → a filled table, solved, then agreed cell by cell
   const ids = identities(spec);
@@ -161,7 +171,8 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
           const at = slot * WIDTH + c;
           if (st.state === 'read') cells[at] = { value: st.token.value!, derived: false, token: st.token };
           else if (st.state === 'blank') cells[at] = { blank: st.token };
-          else if (st.state === 'derived') cells[at] = { value: st.value, derived: true, ...(st.token ? { token: st.token } : {}) };
+          else if (st.state === 'derived')
+            cells[at] = { value: st.value, derived: true, ...(st.token ? { token: st.token } : {}) };
         });
       }
       solve(cells, ids);
@@ -193,7 +204,11 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
   );
 
   const span = (slots: number[]) =>
-    slots.length === 0 ? '' : slots.length === 1 ? `“${name(slots[0]!)}”行` : `“${name(slots[0]!)}”至“${name(slots[slots.length - 1]!)}”各行`;
+    slots.length === 0
+      ? ''
+      : slots.length === 1
+        ? `“${name(slots[0]!)}”行`
+        : `“${name(slots[0]!)}”至“${name(slots[slots.length - 1]!)}”各行`;
   const reported = new Set<number>();
   const cellsOf = (slots: number[], m: Map<number, string[]>) => slots.flatMap((s) => m.get(s) ?? []);
   // printed rows whose values did not match the seven columns
@@ -201,7 +216,16 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
     const row = rows[p]!;
     if (row.aligned) continue;
     reported.add(slot);
-    findings.push(...rowFindings(row, slot, name(slot), derived.get(slot) ?? [], unknown.get(slot) ?? [], spec[slot]!.key));
+    findings.push(
+      ...rowFindings(
+        row,
+        slot,
+        name(slot),
+        derived.get(slot) ?? [],
+        unknown.get(slot) ?? [],
+        spec[slot]!.key,
+      ),
+    );
   }
   // unlabelled rows
   for (const seg of segments) {
@@ -271,7 +295,14 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
   return { findings, found: true };
 }
 
-function rowFindings(row: PrintedRow, _slot: number, name: string, derived: string[], unknown: string[], key: string): Finding[] {
+function rowFindings(
+  row: PrintedRow,
+  _slot: number,
+  name: string,
+  derived: string[],
+  unknown: string[],
+  key: string,
+): Finding[] {
   const out: Finding[] = [];
   const k = row.tokens.length;
   const printed =

@@ -1,5 +1,11 @@
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
-import { APPEAL_COLUMNS, APPEAL_GROUP_LABEL, APPEAL_GROUPS, cellName, parseCellPath } from '../domain/report/index.ts';
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUP_LABEL,
+  APPEAL_GROUPS,
+  cellName,
+  parseCellPath,
+} from '../domain/report/index.ts';
 import type { Token } from './fit.ts';
 import { fitRow, sumIdentity } from './fit.ts';
 import { labelKey } from './normalise.ts';
@@ -15,7 +21,12 @@ import type { DocRow } from './types.ts';
  */
 
 export const APPEAL_WIDTH = APPEAL_GROUPS.length * APPEAL_COLUMNS.length;
-const GROUP_IDENTITIES = APPEAL_GROUPS.map((_, g) => sumIdentity([0, 1, 2, 3].map((c) => g * 5 + c), g * 5 + 4));
+const GROUP_IDENTITIES = APPEAL_GROUPS.map((_, g) =>
+  sumIdentity(
+    [0, 1, 2, 3].map((c) => g * 5 + c),
+    g * 5 + 4,
+  ),
+);
 
 const GROUP_KEYS = APPEAL_GROUPS.map((g) => labelKey(APPEAL_GROUP_LABEL[g]));
 

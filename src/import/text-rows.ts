@@ -39,14 +39,20 @@ export function stripMarkdown(text: string): string {
 }
 
 function pipeCells(line: string, lineNo: number): DocCell[] {
-  const body = trimAll(line).replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
-  return body.split(/(?<!\\)\|/).map((text) => ({ text: stripMarkdown(text).trim(), source: { line: lineNo } }));
+  const body = trimAll(line)
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
+  return body
+    .split(/(?<!\\)\|/)
+    .map((text) => ({ text: stripMarkdown(text).trim(), source: { line: lineNo } }));
 }
 
 /** A short line right after a Word cell, not a heading: the rest of a label broken over two lines. */
 function continues(line: string): boolean {
   const t = trimAll(line);
-  return t.length > 0 && t.length <= 24 && !/^[一二三四五六七八九十]+[、.．]/.test(t) && !/^\s{2,}/.test(line);
+  return (
+    t.length > 0 && t.length <= 24 && !/^[一二三四五六七八九十]+[、.．]/.test(t) && !/^\s{2,}/.test(line)
+  );
 }
 
 export function textRows(text: string): DocRow[] {

@@ -6,12 +6,17 @@
  */
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const WORD = /^[\p{L}\p{N}\p{M}]+$/u;
+const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
 
 /** The word tokens of a text: NFKC-normalised (full-width letters and digits folded), lower-case. */
 export function searchTokens(text: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(text.normalize('NFKC').toLowerCase()))
-    if (s.isWordLike && WORD.test(s.segment)) out.push(s.segment);
+  for (const s of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
+    if (!s.isWordLike) continue;
+    if (WORD.test(s.segment)) out.push(s.segment);
+    // "example.gov.cn", "v2.0": ICU keeps them whole; index their letter-and-digit parts
+    else for (const part of s.segment.split(SEPARATORS)) if (part) out.push(part);
+  }
   return out;
 }
 

@@ -27,6 +27,39 @@ const partText = (doc: LetterDocument, parts: readonly string[]) =>
     .map((s) => s.text)
     .join('');
 
+/** The statutory words (条例 Art. 14–16, 30, 35–39, 42) each decision must state. */
+const WORDS: Record<string, readonly string[]> = {
+  'granted/already_public': ['已经主动公开', '获取该政府信息的方式、途径'],
+  'granted/disclosed': ['属于可以公开的政府信息'],
+  'partially_granted/separated': ['含有不应当公开或者不属于政府信息的内容，但是能够作区分处理'],
+  'denied_state_secret/withheld': ['依法确定为国家秘密的政府信息'],
+  'denied_prohibited_by_law/withheld': ['法律、行政法规禁止公开的政府信息'],
+  'denied_three_safeties/withheld': ['公开后可能危及国家安全、公共安全、经济安全、社会稳定的政府信息'],
+  'denied_third_party/withheld': ['涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的政府信息'],
+  'denied_internal_affairs/withheld': ['内部事务信息，包括人事管理、后勤管理、内部工作流程等方面的信息'],
+  'denied_process_info/withheld': ['讨论记录、过程稿、磋商信函、请示报告等过程性信息'],
+  'denied_enforcement_file/withheld': ['行政执法案卷信息'],
+  'denied_inquiry_matter/special_route': [
+    '工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定',
+    '依照有关法律、行政法规的规定办理',
+  ],
+  'unable_not_held/not_exist': ['经检索', '该政府信息不存在'],
+  'unable_not_held/not_responsible': ['不属于本机关负责公开'],
+  'unable_needs_creation/null': ['需要行政机关对现有政府信息进行加工、分析的，行政机关可以不予提供'],
+  'unable_still_unclear/null': ['补正后申请内容仍不明确'],
+  'not_handled_petition/null': [
+    '以政府信息公开申请的形式进行信访、投诉、举报等活动',
+    '不作为政府信息公开申请处理',
+  ],
+  'not_handled_repeat/repeat': ['重复申请公开相同政府信息', '不予重复处理'],
+  'not_handled_publication/null': ['政府公报、报刊、书籍等公开出版物', '获取的途径'],
+  'not_handled_massive/null': ['数量、频次明显超过合理范围', '不予处理'],
+  'not_handled_confirm/null': ['确认或者重新出具已获取的信息', '不予处理'],
+  'other_no_correction/null': ['无正当理由逾期不补正', '视为放弃申请，本机关不再处理该政府信息公开申请'],
+  'other_no_fee/null': ['逾期未缴纳信息处理费', '视为放弃申请，本机关不再处理该政府信息公开申请'],
+  'other_other/null': ['本机关对你的申请处理如下'],
+};
+
 describe('a reply letter for every outcome', () => {
   for (const c of REPLY_CASES) {
     const rule = OUTCOME_RULES[c.outcome];
@@ -46,6 +79,12 @@ describe('a reply letter for every outcome', () => {
           dateText: '2026年10月20日',
           seal: '〔印章〕',
         });
+      });
+
+      it('states the decision in the words of the 条例', () => {
+        const words = WORDS[`${c.outcome}/${c.replyType}`];
+        expect(words).toBeDefined();
+        for (const w of words!) expect(partText(doc, ['decision', 'facts', 'legal_basis'])).toContain(w);
       });
 
       it('cites each article of the decision', () => {

@@ -85,17 +85,28 @@ function findingList(findings: readonly Finding[]): Html {
     </ul>`;
 }
 
-/** Highlights the cells the findings point at (the renderer marks each cell with data-cell). */
+/**
+ * Highlights the cells the findings point at (the renderer marks each cell with data-cell): the cell a rule
+ * names in red, the blank cells behind an incomplete table in yellow.
+ */
 function flaggedStyle(findings: readonly Finding[]): Html {
-  const paths = new Set<string>();
+  const named = new Set<string>();
+  const blanks = new Set<string>();
   for (const f of findings) {
     if (f.location.row && f.location.column && ['active', 'requests', 'appeals'].includes(f.location.table))
-      paths.add(`${f.location.table}.${f.location.row}.${f.location.column}`);
-    for (const c of f.cells ?? []) paths.add(c);
+      named.add(`${f.location.table}.${f.location.row}.${f.location.column}`);
+    if (f.code !== 'cell.blank') for (const c of f.cells ?? []) blanks.add(c);
   }
-  if (paths.size === 0) return html``;
-  const selectors = [...paths].filter((p) => /^[a-z_.]+$/.test(p)).map((p) => `[data-cell="${p}"]`);
-  return raw(`<style>${selectors.join(',')}{background:#ffe3e0;outline:2px solid #b42318}</style>`);
+  const selector = (paths: Iterable<string>) =>
+    [...paths]
+      .filter((p) => /^[a-z_.]+$/.test(p))
+      .map((p) => `[data-cell="${p}"]`)
+      .join(',');
+  const rules = [
+    blanks.size > 0 ? `${selector(blanks)}{background:#fff4c2}` : '',
+    named.size > 0 ? `${selector(named)}{background:#ffe3e0;outline:2px solid #b42318}` : '',
+  ].join('');
+  return rules ? raw(`<style>${rules}</style>`) : html``;
 }
 
 function downloadButtons(report: AnnualReport): Html {

@@ -129,3 +129,17 @@ export async function appealCasesByIds(db: Kysely<Schema>, ids: readonly number[
   const rows = await db.selectFrom('appeal_cases').selectAll().where('id', 'in', ids).orderBy('filed_on').orderBy('id').execute();
   return rows.map(toCase);
 }
+
+/** The 查询码 and agency of applications cases link to, by application id. */
+export async function linkedApplications(
+  db: Kysely<Schema>,
+  ids: readonly number[],
+): Promise<Map<number, { trackingCode: string; agencyId: number }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('applications')
+    .select(['id', 'tracking_code', 'agency_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { trackingCode: r.tracking_code, agencyId: r.agency_id }]));
+}

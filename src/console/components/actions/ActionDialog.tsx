@@ -1,0 +1,65 @@
+import { Alert, Form, Modal } from 'antd';
+import { useState } from 'react';
+import type { ActionType } from '../../../domain/application/actions.ts';
+import { ACTION_LABEL } from '../../../domain/application/actions.ts';
+import { api, ApiError } from '../../api.ts';
+import { showServerErrors } from '../../form-errors.ts';
+import type { ApplicationView } from '../../types.ts';
+import { ACTION_SPECS } from './action-specs.tsx';
+
+/**
+ * One action on an application: a small form, sent with the version the user saw. The server's messages
+ * appear at the fields they name; a conflict (someone else acted first) reloads the application.
+ */
+export function ActionDialog({
+  type,
+  view,
+  onDone,
+  onCancel,
+  onConflict,
+}: {
+  type: ActionType;
+  view: ApplicationView;
+  onDone: (view: ApplicationView) => void;
+  onCancel: () => void;
+  onConflict: () => void;
+}) {
+  const spec = ACTION_SPECS[type];
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api<ApplicationView>('POST', `/api/applications/${view.id}/actions`, {
+        action: spec.toAction(values),
+        version: view.version,
+      });
+      onDone(next);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.field === 'version') onConflict();
+      setError(showServerErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={ACTION_LABEL[type]}
+      okText={ACTION_LABEL[type]}
+      cancelText="取消"
+      okButtonProps={{ danger: spec.danger ?? false, loading: busy }}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      width={type === 'submit_decision' || type === 'approve_decision' ? 720 : 560}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={spec.initialValues} preserve={false}>
+        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+        {spec.body(form, view)}
+      </Form>
+    </Modal>
+  );
+}
