@@ -23,12 +23,15 @@ const theme = {
     colorTextDescription: '#595959',
     colorTextTertiary: '#595959',
     colorTextPlaceholder: '#767676',
+    colorLink: '#0958d9',
+    colorLinkHover: '#003eb3',
+    colorLinkActive: '#002c8c',
   },
 };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <App />
       </AntApp>

@@ -12,6 +12,7 @@ import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
 import { notFoundPage } from './pages/not-found.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { trustOneLocalProxy } from './plugins/trusted-proxy.ts';
 import { routes } from './routes/index.ts';
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
@@ -25,9 +26,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   const server = Fastify({
     logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
     bodyLimit: BODY_LIMIT,
-    // behind TLS there is exactly one reverse proxy: trust its hop only, so the client address (rate limits)
-    // is the one the proxy appended to X-Forwarded-For, not whatever the client wrote there itself
-    trustProxy: app.config.tls ? 1 : false,
+    trustProxy: app.config.tls ? trustOneLocalProxy : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
   });
   await server.register(helmet, {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Finding } from '../domain/report/index.ts';
 import type { PdfItem, PdfPage, Segment } from './pdf-layout.ts';
 import { pdfRows } from './pdf-layout.ts';
@@ -10,7 +11,7 @@ import type { DocRow } from './types.ts';
  * rebuilt by pdf-layout.ts.
  */
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
 const load = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 

@@ -58,6 +58,73 @@ describe.each(DIALECTS)('依申请公开 over HTTP on %s', (dialect) => {
     expect((await outsider.request('GET', `/api/applications/${application.id}`)).statusCode).toBe(404);
   });
 
+  it('previews and sends the reply letter, refusing while a required fill-in is blank', async () => {
+    const registrar = await loginAs(t.server, 'x1-registrar');
+    const handler = await loginAs(t.server, 'x1-handler');
+    const reviewer = await loginAs(t.server, 'x1-reviewer');
+    const created = await registrar.request('POST', '/api/applications', counterApplication('2026-09-24'));
+    const id = (created.json() as { application: { id: number } }).application.id;
+    const decision = {
+      outcome: 'granted',
+      replyType: 'already_public',
+      exemption: null,
+      reasons: '该信息已主动公开',
+      responsibleAgency: null,
+    };
+    expect(
+      (
+        await handler.request('POST', `/api/applications/${id}/actions`, {
+          action: { type: 'submit_decision', decision },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await reviewer.request('POST', `/api/applications/${id}/actions`, {
+          action: { type: 'approve_decision' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const preview = await registrar.request('POST', `/api/applications/${id}/letters/preview`, {
+      kind: 'reply',
+    });
+    expect(preview.statusCode).toBe(200);
+    const missing = (preview.json() as { missing: string[] }).missing;
+    expect(missing).toContain('published_at');
+    const refused = await registrar.request('POST', `/api/applications/${id}/actions`, {
+      action: { type: 'send_reply' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: { field: 'letter.fills.published_at' } });
+    expect(
+      (
+        (await registrar.request('GET', `/api/applications/${id}`)).json() as {
+          application: { state: string };
+        }
+      ).application.state,
+    ).toBe('approved');
+    const sent = await registrar.request('POST', `/api/applications/${id}/actions`, {
+      action: { type: 'send_reply' },
+      letter: { fills: { published_at: '本局门户网站“政府信息公开”栏目' } },
+    });
+    expect(sent.statusCode).toBe(200);
+    const timeline = (await registrar.request('GET', `/api/applications/${id}/timeline`)).json() as {
+      letters: { id: number; number: string }[];
+    };
+    const letter = timeline.letters.at(-1)!;
+    expect(letter.number).toMatch(/〔2026〕\d+号$/);
+    const html = await registrar.request('GET', `/api/applications/${id}/letters/${letter.id}?format=html`);
+    expect(html.body).toContain('本局门户网站“政府信息公开”栏目');
+    expect(html.body).toContain('条例');
+    expect(html.body).toContain('行政复议');
+    const docx = await registrar.request('GET', `/api/applications/${id}/letters/${letter.id}?format=docx`);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const outsider = await loginAs(t.server, 'y1-registrar');
+    expect((await outsider.request('GET', `/api/applications/${id}/letters/${letter.id}`)).statusCode).toBe(
+      404,
+    );
+  });
+
   it('refuses state changes without the CSRF token and requests without a session', async () => {
     const registrar = await loginAs(t.server, 'x1-registrar');
     const noCsrf = await t.server.inject({

@@ -32,7 +32,11 @@ describe('the public report checker', () => {
   });
 
   it('shows the findings of a pasted report beside its tables, with flagged cells', async () => {
-    const page = await t.server.inject({ method: 'POST', url: '/tools/report', ...multipart({ json: seed('003_5c929392af2d662c') }) });
+    const page = await t.server.inject({
+      method: 'POST',
+      url: '/tools/report',
+      ...multipart({ json: seed('003_5c929392af2d662c') }),
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('勾稽关系不成立');
     expect(page.body).toContain('data-cell="requests.unable_not_held.natural"');
@@ -41,29 +45,51 @@ describe('the public report checker', () => {
   });
 
   it('answers a broken JSON with a 400 page naming the line, keeping what was pasted', async () => {
-    const page = await t.server.inject({ method: 'POST', url: '/tools/report', ...multipart({ json: '{\n "year": 2020,\n "agency": "x" oops }' }) });
+    const page = await t.server.inject({
+      method: 'POST',
+      url: '/tools/report',
+      ...multipart({ json: '{\n "year": 2020,\n "agency": "x" oops }' }),
+    });
     expect(page.statusCode).toBe(400);
     expect(page.body).toMatch(/第 3 行/);
     expect(page.body).toContain('oops');
   });
 
   it('downloads the report as DOCX and XLSX, and a blank template', async () => {
-    for (const [to, magic] of [['docx', 'PK'], ['xlsx', 'PK']] as const) {
-      const file = await t.server.inject({ method: 'POST', url: '/tools/report/download', ...multipart({ to, json: seed('000_f85cb83f41f9d4bd') }) });
+    for (const [to, magic] of [
+      ['docx', 'PK'],
+      ['xlsx', 'PK'],
+    ] as const) {
+      const file = await t.server.inject({
+        method: 'POST',
+        url: '/tools/report/download',
+        ...multipart({ to, json: seed('000_f85cb83f41f9d4bd') }),
+      });
       expect(file.statusCode).toBe(200);
       expect(file.rawPayload.subarray(0, 2).toString()).toBe(magic);
       expect(file.headers['content-disposition']).toContain(encodeURIComponent('咸宁市咸安区卫生健康局'));
     }
-    const template = await t.server.inject({ method: 'GET', url: '/api/report-tool/template?year=2025&to=json' });
+    const template = await t.server.inject({
+      method: 'GET',
+      url: '/api/report-tool/template?year=2025&to=json',
+    });
     expect(template.json()).toMatchObject({ year: 2025, format: '2021' });
   });
 
   it('validates through the JSON API', async () => {
-    const response = await t.server.inject({ method: 'POST', url: '/api/report-tool/validate', payload: { report: JSON.parse(seed('003_5c929392af2d662c')) } });
+    const response = await t.server.inject({
+      method: 'POST',
+      url: '/api/report-tool/validate',
+      payload: { report: JSON.parse(seed('003_5c929392af2d662c')) },
+    });
     const codes = (response.json() as { findings: { code: string }[] }).findings.map((f) => f.code);
     expect(codes).toContain('format.year_mismatch');
     expect(codes).toContain('table3.balance');
-    const bad = await t.server.inject({ method: 'POST', url: '/api/report-tool/validate', payload: { nope: 1 } });
+    const bad = await t.server.inject({
+      method: 'POST',
+      url: '/api/report-tool/validate',
+      payload: { nope: 1 },
+    });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { error: { message: string } }).error.message).toContain('report');
   });

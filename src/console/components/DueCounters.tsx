@@ -19,7 +19,9 @@ export function DueCounters({ onPick, refresh }: { onPick: (due: DueStatus) => v
   const button = (due: DueStatus, label: string, n: number | undefined) => (
     <Button
       onClick={() => onPick(due)}
-      style={n ? { background: DUE_COLOUR[due], borderColor: DUE_COLOUR[due], color: '#fff' } : undefined}
+      style={
+        n ? { background: DUE_COLOUR[due], borderColor: DUE_COLOUR[due], color: '#fff', transition: 'none' } : undefined
+      }
     >
       {label} {n ?? '…'} 件
     </Button>

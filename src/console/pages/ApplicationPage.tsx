@@ -50,7 +50,9 @@ export function ApplicationPage({ params }: PageProps) {
         title={`申请 ${v.trackingCode}`}
         sub={
           <Space size={4}>
-            <StateTag state={v.application.state} />
+            <span data-testid="application-state">
+              <StateTag state={v.application.state} />
+            </span>
             <span>{v.applicant.name}</span>
             <span>· 收到申请之日 {v.application.receivedOn}</span>
             <Link to="/">返回收件箱</Link>

@@ -35,11 +35,11 @@ export function Login({ onLogin, demo }: Props) {
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            message="演示账号"
+            title="演示账号"
             description={`用户名 ${demo.username}，密码 ${demo.password}`}
           />
         )}
-        {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error} role="alert" />}
+        {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false} initialValues={demo ?? {}}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input autoComplete="username" />

@@ -16,6 +16,7 @@ import {
   TRANSITIONS,
 } from '../../domain/application/index.ts';
 import { act } from '../../services/applications/actions.ts';
+import type { LetterExtras } from '../../services/applications/letters.ts';
 import { feeQuote } from '../../services/applications/fees.ts';
 import type { NewApplicationInput } from '../../services/applications/intake.ts';
 import { registerByStaff } from '../../services/applications/intake.ts';
@@ -57,6 +58,27 @@ export const itemsSchema = {
     required: ['description'],
     additionalProperties: false,
     properties: { description: { type: 'string', maxLength: 2000 }, documentNumber: nullableString(100) },
+  },
+} as const;
+
+/** Fill-ins and, for replies, how the information is provided — sent with the action that issues the letter. */
+export const letterExtrasSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    fills: { type: 'object', additionalProperties: { type: 'string', maxLength: 2000 } },
+    provision: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        publishedAt: { type: 'string', maxLength: 500 },
+        howToObtain: { type: 'string', maxLength: 2000 },
+        specialRoute: { type: 'string', maxLength: 500 },
+        otherChannel: { type: 'string', maxLength: 500 },
+        previousReply: { type: 'string', maxLength: 500 },
+        attachments: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 200 } },
+      },
+    },
   },
 } as const;
 
@@ -190,13 +212,21 @@ export const applicationRoutes: AppRoutes = async (server, { app }) => {
               properties: { type: { type: 'string', enum: TRANSITIONS.map((t) => t.action) } },
             },
             version: { type: 'integer', minimum: 1 },
+            letter: letterExtrasSchema,
           },
         },
       },
     },
     async (request) => {
-      const body = request.body as { action: Action; version?: number };
-      return act(ctx, request.principal, (request.params as { id: number }).id, body.action, body.version);
+      const body = request.body as { action: Action; version?: number; letter?: LetterExtras };
+      return act(
+        ctx,
+        request.principal,
+        (request.params as { id: number }).id,
+        body.action,
+        body.version,
+        body.letter,
+      );
     },
   );
 

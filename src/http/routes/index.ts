@@ -5,6 +5,7 @@ import { applicationRoutes } from './applications.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
+import { letterRoutes } from './letters.routes.ts';
 import { publicApplicationRoutes } from './public-applications.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
 import { table3Routes } from './table3.routes.ts';
@@ -16,6 +17,7 @@ export const routes: readonly AppRoutes[] = [
   authRoutes,
   adminRoutes,
   applicationRoutes,
+  letterRoutes,
   publicApplicationRoutes,
   calendarRoutes,
   table3Routes,

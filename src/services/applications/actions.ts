@@ -14,6 +14,7 @@ import { inTransaction, nowIso, todayInChina } from '../context.ts';
 import type { ApplicationView } from './views.ts';
 import { applicationView } from './views.ts';
 import { clockPolicy } from './policy.ts';
+import type { LetterExtras } from './letters.ts';
 import { issueLettersFor } from './letters.ts';
 
 /**
@@ -27,6 +28,7 @@ export async function act(
   id: number,
   action: Action,
   expectedVersion?: number,
+  letter: LetterExtras = {},
 ): Promise<ApplicationView> {
   if (principal.kind !== 'staff') throw forbidden('请先登录');
   const db = ctx.database.db;
@@ -61,7 +63,7 @@ export async function act(
     });
     await insertDueDateChanges(trx, id, event.id, result.event.dueDateChanges);
     const next = (await findApplication(trx, id))!;
-    await issueLettersFor(ctx, trx, record, next, action, principal);
+    await issueLettersFor(ctx, trx, record, next, action, principal, letter);
     return next;
   });
   return applicationView(saved, { cipher: ctx.cipher, calendar, today, principal });

@@ -1,17 +1,26 @@
 import type { Transaction } from 'kysely';
 import type { Principal } from '../../domain/access/principal.ts';
 import { actorOf } from '../../domain/access/principal.ts';
-import type { Action, ActionType } from '../../domain/application/index.ts';
+import type { Action, ActionType, AgencyKind, Application } from '../../domain/application/index.ts';
+import { AGENCY_KINDS } from '../../domain/application/index.ts';
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import type { LetterDocument, LetterKind, ReplyProvision } from '../../domain/letters/index.ts';
+import {
+  applyAgencyTemplate,
+  FILL_KEY_SPEC,
+  letterContent,
+  missingFills,
+} from '../../domain/letters/index.ts';
+import type { Agency } from '../../persistence/repositories/agency.repository.ts';
 import { findAgency } from '../../persistence/repositories/agency.repository.ts';
 import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
+import { findApplication } from '../../persistence/repositories/application.repository.ts';
 import type { Schema } from '../../persistence/schema.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Db, Recorder, ServiceContext } from '../context.ts';
 import { todayInChina } from '../context.ts';
-import type { Recorder } from '../context.ts';
+import { canSeeAgency } from '../staff.service.ts';
 
 /** The letter each action sends to the applicant or the party consulted. */
-export type LetterKind = 'reply' | 'correction' | 'extension' | 'consultation' | 'fee';
-
 export const LETTER_OF_ACTION: Partial<Record<ActionType, LetterKind>> = {
   request_correction: 'correction',
   extend: 'extension',
@@ -22,15 +31,92 @@ export const LETTER_OF_ACTION: Partial<Record<ActionType, LetterKind>> = {
   deem_abandoned_no_fee: 'reply',
 };
 
+/** What staff add to a letter when they send it: fill-ins and, for replies, how the information is provided. */
+export interface LetterExtras {
+  fills?: Record<string, string>;
+  provision?: ReplyProvision;
+}
+
+/** What is stored with a letter: everything needed to render it again exactly as sent. */
+interface StoredLetterData {
+  date: string;
+  action: ActionType;
+  application: Application;
+  fills: Record<string, string>;
+  provision?: ReplyProvision;
+  consultation?: number;
+}
+
 /** 文号 prefix from the agency's settings, e.g. "某卫依申" → 某卫依申〔2026〕12号. */
-function numberPrefix(settings: Record<string, unknown>, name: string): string {
-  const prefix = settings.letterNumberPrefix;
-  return typeof prefix === 'string' && prefix.trim() ? prefix.trim() : `${name.slice(0, 4)}依申`;
+function numberPrefix(agency: Agency): string {
+  const prefix = agency.settings.letterNumberPrefix;
+  return typeof prefix === 'string' && prefix.trim() ? prefix.trim() : `${agency.name.slice(0, 4)}依申`;
 }
 
 /**
- * Records the letter an action sends, numbered per agency, kind and year in the same transaction as the
- * action. The fill-ins are frozen at sending; the document is rendered from them (letter.service.ts).
+ * The reconsideration body's name (行政复议法 2023, Art. 24, 27): a setting when given; otherwise, for a
+ * department the 本级人民政府 above it, for a vertically-led body its parent, for a government the one above.
+ */
+async function reconsiderationBodyName(db: Db, agency: Agency): Promise<string> {
+  const set = agency.settings.reconsiderationBodyName;
+  if (typeof set === 'string' && set.trim()) return set.trim();
+  const parent = agency.parentId ? await findAgency(db, agency.parentId) : null;
+  if (parent) return parent.name;
+  return agency.kind === 'government' ? '上一级人民政府' : '本级人民政府';
+}
+
+async function letterAgency(db: Db, agency: Agency) {
+  const s = agency.settings;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  return {
+    name: agency.name,
+    kind: ((AGENCY_KINDS as readonly string[]).includes(agency.kind)
+      ? agency.kind
+      : 'department') as AgencyKind,
+    provincial: s.provincial === true,
+    address: text(s.address),
+    phone: text(s.phone),
+    reconsiderationBodyName: await reconsiderationBodyName(db, agency),
+    letterhead: text(s.letterhead) ?? agency.name,
+  };
+}
+
+function agencyOverrides(agency: Agency, kind: LetterKind): Record<string, string> {
+  const templates = agency.settings.letterTemplates as Record<string, Record<string, string>> | undefined;
+  return templates?.[kind] ?? {};
+}
+
+/** Builds a letter document: the statutory content, the agency's own copy of the fill-ins, the letter's fill-ins. */
+async function buildLetter(
+  ctx: ServiceContext,
+  db: Db,
+  stored: StoredApplication,
+  kind: LetterKind,
+  number: string,
+  data: StoredLetterData,
+): Promise<LetterDocument> {
+  const agency = (await findAgency(db, stored.agencyId))!;
+  const doc = letterContent(kind, {
+    agency: await letterAgency(db, agency),
+    number,
+    date: data.date,
+    applicant: {
+      name: stored.applicant.name,
+      type: data.application.applicantType,
+      contactPerson: stored.applicant.contactPerson,
+      address: ctx.cipher.decryptOptional(stored.applicant.addressEnc),
+    },
+    trackingCode: stored.trackingCode,
+    application: data.application,
+    ...(data.provision ? { provision: data.provision } : {}),
+    ...(data.consultation !== undefined ? { consultation: data.consultation } : {}),
+  });
+  return applyAgencyTemplate(applyAgencyTemplate(doc, agencyOverrides(agency, kind)), data.fills);
+}
+
+/**
+ * Records the letter an action sends, numbered per agency, kind and year, in the same transaction as the
+ * action. A letter with a blank fill-in is not sent: the whole action is refused, naming the fill-in.
  */
 export async function issueLettersFor(
   ctx: ServiceContext,
@@ -39,10 +125,11 @@ export async function issueLettersFor(
   stored: StoredApplication,
   action: Action,
   principal: Principal,
+  extras: LetterExtras = {},
 ): Promise<void> {
   const kind = LETTER_OF_ACTION[action.type];
   if (!kind) return;
-  const agency = await findAgency(trx, stored.agencyId);
+  const agency = (await findAgency(trx, stored.agencyId))!;
   const today = todayInChina(ctx);
   const year = Number(today.slice(0, 4));
   const last = await trx
@@ -53,7 +140,24 @@ export async function issueLettersFor(
     .where('year', '=', year)
     .executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
-  const number = `${numberPrefix(agency?.settings ?? {}, agency?.name ?? '')}〔${year}〕${seq}号`;
+  const number = `${numberPrefix(agency)}〔${year}〕${seq}号`;
+  const data: StoredLetterData = {
+    date: today,
+    action: action.type,
+    application: stored.application,
+    fills: extras.fills ?? {},
+    ...(extras.provision ? { provision: extras.provision } : {}),
+    ...(kind === 'consultation' ? { consultation: stored.application.consultations.length - 1 } : {}),
+  };
+  const doc = await buildLetter(ctx, trx, stored, kind, number, data);
+  const missing = missingFills(doc);
+  if (missing.length > 0)
+    throw new AppError(
+      'validation',
+      `发出文书前请填写：${missing.map((k) => FILL_KEY_SPEC[k].label).join('、')}`,
+      `letter.fills.${missing[0]}`,
+      missing.map((k) => ({ field: `letter.fills.${k}`, message: `请填写“${FILL_KEY_SPEC[k].label}”` })),
+    );
   const { id } = await trx
     .insertInto('letters')
     .values({
@@ -63,7 +167,7 @@ export async function issueLettersFor(
       number,
       year,
       seq,
-      data: JSON.stringify({ date: today, action: action.type, fills: {} }),
+      data: JSON.stringify(data),
       created_at: ctx.now().toISOString(),
       created_by: actorOf(principal),
     })
@@ -77,4 +181,60 @@ export async function issueLettersFor(
     actor: actorOf(principal),
     data: { applicationId: stored.id, kind, number },
   });
+}
+
+/** A letter as sent, rebuilt from what was stored with it. */
+export async function sentLetter(
+  ctx: ServiceContext,
+  principal: Principal,
+  applicationId: number,
+  letterId: number,
+): Promise<LetterDocument> {
+  if (principal.kind !== 'staff') throw forbidden('请先登录');
+  const db = ctx.database.db;
+  const stored = await findApplication(db, applicationId);
+  if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
+  const row = await db
+    .selectFrom('letters')
+    .selectAll()
+    .where('id', '=', letterId)
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+  if (!row) throw notFound('文书');
+  return buildLetter(
+    ctx,
+    db,
+    stored,
+    row.kind as LetterKind,
+    row.number,
+    JSON.parse(row.data) as StoredLetterData,
+  );
+}
+
+/**
+ * A preview of the letter an action would send now (number marked as not yet assigned), with the fill-ins
+ * given: what the console shows before staff press the button.
+ */
+export async function previewLetter(
+  ctx: ServiceContext,
+  principal: Principal,
+  applicationId: number,
+  kind: LetterKind,
+  extras: LetterExtras = {},
+): Promise<{ document: LetterDocument; missing: string[] }> {
+  if (principal.kind !== 'staff') throw forbidden('请先登录');
+  const db = ctx.database.db;
+  const stored = await findApplication(db, applicationId);
+  if (!stored || stored.agencyId !== principal.agencyId) throw notFound('申请');
+  const document = await buildLetter(ctx, db, stored, kind, '〔文号待发文时生成〕', {
+    date: todayInChina(ctx),
+    action: 'send_reply',
+    application: stored.application,
+    fills: extras.fills ?? {},
+    ...(extras.provision ? { provision: extras.provision } : {}),
+    ...(kind === 'consultation'
+      ? { consultation: Math.max(0, stored.application.consultations.length - 1) }
+      : {}),
+  });
+  return { document, missing: missingFills(document) };
 }

@@ -38,7 +38,11 @@ describe.each(DIALECTS)('table 三 in SQL equals the domain reference on %s', (d
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(summaryArb, { minLength: 1, maxLength: 120 }), async (summaries) => {
-        const agency = await createAgency(ctx, 'system', { code: `P${run++}`, name: '某局', kind: 'department' });
+        const agency = await createAgency(ctx, 'system', {
+          code: `P${run++}`,
+          name: '某局',
+          kind: 'department',
+        });
         await bulkInsertApplications(database.db, agency.id, summaries);
         let previous: AnnualReport | null = null;
         for (let year = 2019; year <= 2026; year++) {

@@ -1,0 +1,94 @@
+import { Alert, Checkbox, Form, Input, Modal, Switch } from 'antd';
+import { useState } from 'react';
+import type { Role } from '../../../domain/access/roles.ts';
+import { ROLE_LABEL, ROLES } from '../../../domain/access/roles.ts';
+import { api } from '../../api.ts';
+import { showServerErrors } from '../../form-errors.ts';
+
+export interface StaffAccount {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+  lockedUntil: string | null;
+}
+
+/** New account, or change of name, roles, disabled, password (管理员). */
+export function UserDialog({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: StaffAccount | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (v: { username?: string; displayName: string; roles: Role[]; password?: string; disabled?: boolean }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (user)
+        await api('PATCH', `/api/admin/users/${user.id}`, {
+          displayName: v.displayName,
+          roles: v.roles,
+          disabled: v.disabled ?? false,
+          ...(v.password ? { password: v.password } : {}),
+        });
+      else await api('POST', '/api/admin/users', { ...v, disabled: undefined });
+      onSaved();
+    } catch (e) {
+      setError(showServerErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={user ? `修改账号 ${user.username}` : '新建账号'}
+      okText="保存"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: busy }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={user ? { displayName: user.displayName, roles: user.roles, disabled: user.disabled } : { roles: [] }}
+      >
+        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+        {!user && (
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]}>
+            <Input autoComplete="off" maxLength={40} />
+          </Form.Item>
+        )}
+        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '姓名不能为空' }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item label="角色" name="roles" rules={[{ required: true, message: '至少选择一个角色' }]}>
+          <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} />
+        </Form.Item>
+        <Form.Item
+          label={user ? '重置密码（不改请留空）' : '初始密码'}
+          name="password"
+          rules={user ? [] : [{ required: true, message: '请设置初始密码' }]}
+          extra="至少 10 位，须同时包含字母和数字"
+        >
+          <Input.Password autoComplete="new-password" maxLength={200} />
+        </Form.Item>
+        {user && (
+          <Form.Item label="停用账号" name="disabled" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Agency } from '../../../persistence/repositories/agency.repository.ts';
+import type { Html } from '../html.ts';
+import { html } from '../html.ts';
+import { page } from '../layout.ts';
+
+/**
+ * The portal's page shell: the agency's name, the portal navigation, a search box on every page, the 适老化
+ * large-text toggle (a plain link: it sets a cookie and comes back), and links to the feeds.
+ */
+export interface PortalView {
+  agency: Agency;
+  /** the agency code carried in links (?agency=CODE), or null for the portal's default agency */
+  agencyParam: string | null;
+  largeText: boolean;
+  /** the current path and query, to come back to after toggling the text size */
+  path: string;
+}
+
+export type NavKey = 'home' | 'catalog' | 'guide' | 'apply' | 'reports' | 'search' | 'none';
+
+/** A portal URL with the agency carried along and empty parameters left out. */
+export function link(view: PortalView, path: string, params: Record<string, string | number | null | undefined> = {}): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
+  if (view.agencyParam) query.set('agency', view.agencyParam);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export function portalPage(view: PortalView, options: { title: string; current: NavKey; body: Html; head?: Html; query?: string }): string {
+  const nav = [
+    { key: 'home', href: link(view, '/'), label: '首页' },
+    { key: 'catalog', href: link(view, '/catalog'), label: '信息公开目录' },
+    { key: 'guide', href: link(view, '/guide'), label: '信息公开指南' },
+    { key: 'apply', href: link(view, '/apply'), label: '依申请公开' },
+    { key: 'reports', href: link(view, '/reports'), label: '年度报告' },
+  ];
+  const toggle = `/display?large=${view.largeText ? '0' : '1'}&back=${encodeURIComponent(view.path)}`;
+  return page({
+    title: `${options.title} — ${view.agency.name}`,
+    site: `${view.agency.name} 政府信息公开`,
+    largeText: view.largeText,
+    nav: [
+      ...nav.map((n) => ({ href: n.href, label: n.label, current: n.key === options.current })),
+      { href: toggle, label: view.largeText ? '标准字号' : '大字版（适老化）' },
+    ],
+    head: html`<link rel="alternate" type="application/rss+xml" title="${view.agency.name} 最新公开信息（RSS）" href="${link(view, '/feed.xml')}">
+<link rel="alternate" type="application/atom+xml" title="${view.agency.name} 最新公开信息（Atom）" href="${link(view, '/atom.xml')}">
+<link rel="alternate" type="application/feed+json" title="${view.agency.name} 最新公开信息（JSON Feed）" href="${link(view, '/feed.json')}">
+${options.head ?? ''}`,
+    body: html`<form class="portal-search" role="search" method="get" action="/search">
+  <label for="site-search" class="visually-hidden">搜索政府信息</label>
+  <input id="site-search" type="search" name="q" value="${options.query ?? ''}" placeholder="搜索政府信息：标题、文号、正文" maxlength="100">
+  ${view.agencyParam ? html`<input type="hidden" name="agency" value="${view.agencyParam}">` : ''}
+  <button type="submit">搜索</button>
+</form>
+${options.body}`,
+  });
+}

@@ -1,0 +1,56 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Signs in on the console's login page (and waits for the console frame). */
+export async function signIn(page: Page, url: string, username: string, password = 'test-password-1') {
+  await page.goto(`${url}/console/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('button', { name: '登录' }).waitFor();
+}
+
+/** Picks an option of an Ant Design Select by its label text (the option's title). */
+export async function choose(page: Page, field: Locator, option: string) {
+  await field.click();
+  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+    hasText: option,
+  });
+  await item.first().click();
+}
+
+/** Types a date into an Ant Design DatePicker. */
+export async function typeDate(field: Locator, date: string) {
+  await field.click();
+  await field.fill(date);
+  await field.press('Enter');
+}
+
+/** The open modal dialog (Ant Design Modal). */
+export function dialog(page: Page): Locator {
+  return page.locator('.ant-modal-wrap:visible [role="dialog"]');
+}
+
+/** Opens an action from the application page's action bar and returns its dialog. */
+export async function openAction(page: Page, label: string): Promise<Locator> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const d = dialog(page);
+  await d.waitFor();
+  return d;
+}
+
+/** Confirms the open action dialog with its OK button (labelled like the action) and waits for it to close. */
+export async function confirmAction(page: Page, d: Locator, label: string) {
+  await d.getByRole('button', { name: label, exact: true }).click();
+  await d.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => d.waitFor({ state: 'hidden' }));
+}
+
+/** Waits until the application page shows the state. */
+export async function expectState(page: Page, label: string) {
+  await expect.poll(() => page.getByTestId('application-state').innerText()).toBe(label);
+}
