@@ -49,7 +49,8 @@ export function Shell() {
         >
           <Space>
             <span>
-              {user.agencyName} · {user.name}（{user.roleLabels.join('、')}）
+              {user.agencyName ? `${user.agencyName} · ` : ''}
+              {user.name}（{user.roleLabels.join('、')}）
             </span>
             <Button size="small" onClick={() => void logout()}>
               退出登录

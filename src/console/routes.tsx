@@ -40,7 +40,7 @@ export const ROUTES: readonly Route[] = [
   {
     path: '/reports/table3',
     page: Table3Page,
-    menu: '表三（申请办理）',
+    menu: '表三统计',
     icon: <FileSearchOutlined />,
     section: 'reports',
   },

@@ -238,7 +238,7 @@ describe('fuzz: mutilated documents', () => {
       ),
       { numRuns: 3000, seed: 1 },
     );
-  });
+  }, 180_000);
 
   it('HTML: never throws, and every value is in the table cell its element path names', () => {
     fc.assert(
@@ -255,7 +255,7 @@ describe('fuzz: mutilated documents', () => {
       ),
       { numRuns: 800, seed: 2 },
     );
-  });
+  }, 180_000);
 
   it('DOCX: mutilated document XML re-zipped, and mutilated zip bytes — never throws, never invents', () => {
     fc.assert(
@@ -292,7 +292,7 @@ describe('fuzz: mutilated documents', () => {
       ),
       { numRuns: 600, seed: 3 },
     );
-  });
+  }, 180_000);
 
   it('any bytes at all, under any file name: a result and findings, never an exception', async () => {
     await fc.assert(
@@ -314,5 +314,5 @@ describe('fuzz: mutilated documents', () => {
       ),
       { numRuns: 300, seed: 4 },
     );
-  });
+  }, 120_000);
 });

@@ -44,7 +44,7 @@ describe('text layouts', () => {
       }),
       { numRuns: 25, seed: 11 },
     );
-  });
+  }, 120_000);
 
   it('tab-separated rows (PDF text): values read in order when every cell is printed', async () => {
     const full = reportArb.filter((r) =>
@@ -67,7 +67,7 @@ describe('text layouts', () => {
       }),
       { numRuns: 20, seed: 12 },
     );
-  });
+  }, 120_000);
 
   it('tab-separated rows: a printed blank cannot be told from a lost cell, so it is never read as a blank in place', async () => {
     const report = fc.sample(reportArb, { numRuns: 1, seed: 13 })[0]!;

@@ -45,7 +45,7 @@ describe('round trip through the renderer', () => {
         }),
         { numRuns: 60, seed: 20250101 },
       );
-    });
+    }, 120_000);
 
   it('pdf (through LibreOffice): generated reports parse back to the identical tables', async () => {
     await fc.assert(

@@ -7,6 +7,8 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations(database.dialect) },
+    // with a schema of its own (DATABASE_SCHEMA), look for the migrator's tables there, not in any schema
+    ...(database.postgres?.schema ? { migrationTableSchema: database.postgres.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

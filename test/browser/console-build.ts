@@ -29,5 +29,7 @@ export function ensureConsoleBuilt(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would make React and Ant Design build their test variants
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

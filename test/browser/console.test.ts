@@ -102,4 +102,112 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-application-registered');
   });
+
+  /** A new working day: the clock moves on and yesterday's session has expired. */
+  async function nextDay(date: string, username: string) {
+    clock.set(`${date}T02:00:00Z`);
+    await signIn(page, t.url, username);
+    await page.goto(applicationUrl);
+    await page.getByLabel('法定期限').waitFor();
+  }
+  const clockText = () => page.getByLabel('法定期限').innerText();
+  const lettersText = () => page.locator('.ant-card').filter({ hasText: '文书' }).last().innerText();
+
+  it('walks the application through 补正, consultation, extension and a 部分公开 decision to the reply', async () => {
+    // day 1, registrar: one 补正 notice with every point
+    let d = await openAction(page, '告知补正');
+    await d.getByLabel(/需要补正的事项/).fill('请写明所需监督检查结果的机构范围\n请写明所需信息的时间段');
+    await confirmAction(page, d, '告知补正');
+    await expectState(page, '待补正');
+    expect(await clockText()).toMatch(/待补正[\s\S]*自收到补正后的申请之日起重新计算/);
+    await expect.poll(lettersText).toContain('补正告知书');
+
+    // day 4 (Thursday), registrar: the corrected application arrives; the reply period restarts
+    await nextDay('2026-03-05', 'gk1-registrar');
+    d = await openAction(page, '登记补正后的申请');
+    await typeDate(d.getByLabel('收到补正后的申请之日'), '2026-03-05');
+    await confirmAction(page, d, '登记补正后的申请');
+    await expectState(page, '办理中');
+    await expect.poll(clockText).toContain('答复期限 2026-04-02');
+    await signOut(page);
+
+    // handler: consult the third party whose interests are concerned; the clock pauses
+    await signIn(page, t.url, 'gk1-handler');
+    await page.goto(applicationUrl);
+    d = await openAction(page, '征求意见');
+    await d.getByLabel('第三方或行政机关名称').fill('某某医疗器械有限公司');
+    await confirmAction(page, d, '征求意见');
+    await expectState(page, '征求意见中');
+    await expect.poll(clockText).toMatch(/暂停计时[\s\S]*征求第三方意见/);
+    await expect.poll(lettersText).toContain('征求意见函');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-application-consulting');
+
+    // day 7 (Tuesday): the third party answered; the paused working days are added to the reply period
+    await nextDay('2026-03-10', 'gk1-handler');
+    d = await openAction(page, '结束征求意见');
+    await confirmAction(page, d, '结束征求意见');
+    await expectState(page, '办理中');
+    await expect.poll(clockText).toContain('答复期限 2026-04-08');
+    const changes = page.locator('.ant-card').filter({ hasText: '期限变更记录' });
+    expect(await changes.innerText()).toMatch(/2026-04-02 → 2026-04-08[\s\S]*征求意见结束/);
+    await signOut(page);
+
+    // the head of the office (负责人) extends once, with the reason
+    await signIn(page, t.url, 'gk1-head');
+    await page.goto(applicationUrl);
+    d = await openAction(page, '延长答复期限');
+    await d.getByLabel('延期理由').fill('涉及本区多家医疗机构，需逐一核对监督检查记录');
+    await confirmAction(page, d, '延长答复期限');
+    await expect.poll(clockText).toMatch(/已延期[\s\S]*延长 20 个工作日/);
+    await expect.poll(lettersText).toContain('延期答复告知书');
+    expect(await page.getByRole('button', { name: '延长答复期限' }).count()).toBe(0);
+    await signOut(page);
+
+    // handler drafts the decision: 部分公开 (区分处理), naming the exemption for the withheld part
+    await signIn(page, t.url, 'gk1-handler');
+    await page.goto(applicationUrl);
+    d = await openAction(page, '提交答复意见送审');
+    await choose(page, d.getByLabel('办理结果'), '（二）部分公开');
+    expect(await d.getByLabel('答复类型').locator('..').innerText()).toContain('区分处理');
+    await d.getByLabel(/不予公开的依据/).fill('涉及第三方商业秘密，第三方不同意公开（条例第十五条）');
+    await d.getByLabel('向申请人说明的理由').fill('监督检查结果中涉及企业经营信息的部分不予公开，其余部分予以公开');
+    expect(await d.innerText()).toContain('复议前置');
+    await screenshot(page, 'console-decision-form');
+    await confirmAction(page, d, '提交答复意见送审');
+    await expectState(page, '待审核');
+    await signOut(page);
+
+    // reviewer approves
+    await signIn(page, t.url, 'gk1-reviewer');
+    await page.goto(applicationUrl);
+    d = await openAction(page, '审核通过答复意见');
+    expect(await d.innerText()).toContain('（二）部分公开');
+    await confirmAction(page, d, '审核通过答复意见');
+    await expectState(page, '已审核待答复');
+    await signOut(page);
+
+    // registrar sends the reply: closed, counted in table 三 （二）部分公开
+    await signIn(page, t.url, 'gk1-registrar');
+    await page.goto(applicationUrl);
+    d = await openAction(page, '答复申请人');
+    await confirmAction(page, d, '答复申请人');
+    await expectState(page, '已答复');
+    await expect.poll(clockText).toContain('办结：（二）部分公开');
+    await expect.poll(lettersText).toContain('政府信息公开申请答复告知书');
+    const events = await page.getByTestId('timeline-event').allInnerTexts();
+    expect(events.map((e) => e.split('\n')[0]!.split(/\s/)[0])).toEqual([
+      '登记申请',
+      '告知补正',
+      '登记补正后的申请',
+      '征求意见',
+      '结束征求意见',
+      '延长答复期限',
+      '提交答复意见送审',
+      '审核通过答复意见',
+      '答复申请人',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-application-replied');
+  });
 });

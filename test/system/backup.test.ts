@@ -125,7 +125,7 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect: DialectName) => {
       const app = await createApp(loadConfig(childEnv(target.env)));
       try {
         const revealed = await revealApplicant(app.ctx, handler, firstApplication);
-        expect(revealed.idNumber).toBe(ID_NUMBER);
+        expect(revealed.applicant.idNumber).toBe(ID_NUMBER);
         expect((await verifyEventChain(app.database.db)).broken).toBeNull();
       } finally {
         await app.close();

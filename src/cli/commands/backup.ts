@@ -11,8 +11,13 @@ export const backupCommand: Command = {
   async run(args, io) {
     const { positionals } = parse(args, {}, 1);
     return withApp(async (app) => {
-      const manifest = await backup(app.database, app.config.dataDir, positionals[0]!, new Date());
-      io.out(`备份完成：${positionals[0]}（${Object.keys(manifest.files).length} 个文件）\n`);
+      const manifest = await backup(app.database, app.config.dataDir, positionals[0]!, new Date(), {
+        secretKey: app.config.secretKey,
+      });
+      io.out(
+        `备份完成：${positionals[0]}（${Object.keys(manifest.files).length} 个文件）\n` +
+          '注意：个人信息的加密密钥（DATA_DIR/secret.key 或 GONGKAI_SECRET_KEY）不在备份中，请另行妥善保存。\n',
+      );
       return 0;
     });
   },
@@ -26,9 +31,9 @@ export const restoreCommand: Command = {
     const { positionals } = parse(args, {}, 1);
     const config = loadConfig();
     const target = config.databaseUrl
-      ? ({ dialect: 'postgres', url: config.databaseUrl, schema: null } as const)
+      ? ({ dialect: 'postgres', url: config.databaseUrl, schema: config.databaseSchema } as const)
       : ({ dialect: 'sqlite', sqlitePath: config.sqlitePath } as const);
-    const manifest = await restore(target, config.dataDir, positionals[0]!);
+    const manifest = await restore(target, config.dataDir, positionals[0]!, { secretKey: config.secretKey });
     io.out(`恢复完成：${Object.keys(manifest.files).length} 个文件，备份时间 ${manifest.createdAt}\n`);
     return 0;
   },

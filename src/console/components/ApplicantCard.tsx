@@ -53,7 +53,7 @@ export function ApplicantCard({ view, onRevealed }: { view: ApplicationView; onR
           {error}
         </Typography.Paragraph>
       )}
-      <Descriptions size="small" column={2}>
+      <Descriptions size="small" column={1}>
         <Descriptions.Item label={organisation ? '名称' : '姓名'}>{applicant.name}</Descriptions.Item>
         <Descriptions.Item label="类型">{applicantTypeLabel(applicant.type)}</Descriptions.Item>
         {organisation && <Descriptions.Item label="联系人">{applicant.contactPerson ?? '—'}</Descriptions.Item>}
@@ -62,7 +62,7 @@ export function ApplicantCard({ view, onRevealed }: { view: ApplicationView; onR
         </Descriptions.Item>
         <Descriptions.Item label="电话">{applicant.phone ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="电子邮箱">{applicant.email ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="通信地址" span={2}>
+        <Descriptions.Item label="通信地址">
           {applicant.address ?? '—'}
           {applicant.postcode ? `（邮编 ${applicant.postcode}）` : ''}
         </Descriptions.Item>

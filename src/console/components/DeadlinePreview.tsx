@@ -1,4 +1,4 @@
-import { Alert, Descriptions } from 'antd';
+import { Alert } from 'antd';
 import type { Channel, MailKind } from '../../domain/application/channel.ts';
 import { withQuery } from '../api.ts';
 import type { DeadlineSummary } from '../types.ts';
@@ -32,14 +32,14 @@ export function DeadlinePreview({
     <Alert
       type="info"
       showIcon
-      title={`收到申请之日 ${data.receivedOn}，法定期限如下（工作日自次日起算）`}
+      title={`收到申请之日 ${data.receivedOn}`}
       description={
-        <Descriptions size="small" column={3} style={{ marginTop: 4 }}>
-          <Descriptions.Item label="补正告知期限">{mark(data.correctionNotice)}</Descriptions.Item>
-          <Descriptions.Item label="答复期限">{mark(data.reply)}</Descriptions.Item>
-          <Descriptions.Item label="延期后最迟">{mark(data.latestReply)}</Descriptions.Item>
-          {data.provisional && <Descriptions.Item label="说明">{PROVISIONAL_HINT}</Descriptions.Item>}
-        </Descriptions>
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          <li>补正告知期限：{mark(data.correctionNotice)}</li>
+          <li>答复期限：{mark(data.reply)}</li>
+          <li>延期后最迟：{mark(data.latestReply)}</li>
+          {data.provisional && <li>{PROVISIONAL_HINT}</li>}
+        </ul>
       }
     />
   );

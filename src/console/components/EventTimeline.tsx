@@ -9,7 +9,6 @@ import { EventDetails } from './EventDetails.tsx';
 
 const OTHER_LABEL: Record<string, string> = {
   register: '登记申请',
-  submit_online: '网上提交申请',
   refresh_deadlines: '放假安排更新，重新计算期限',
   reveal_personal_data: '查看申请人完整个人信息',
 };
@@ -23,7 +22,20 @@ function actorText(event: TimelineEvent): string {
   return roles ? `${roles}（${who}）` : who;
 }
 
-const at = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+/** The instant in China's time zone, where the work happens: '2026-03-02 10:00'. */
+export function chinaTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
 
 /** 办理过程: every event, oldest first, with who, when, the change of state, the data and any warning. */
 export function EventTimeline({ events }: { events: TimelineEvent[] }) {
@@ -38,17 +50,16 @@ export function EventTimeline({ events }: { events: TimelineEvent[] }) {
             const after = e.data?.after?.state;
             const warnings = e.data?.warnings ?? [];
             return {
-              color: warnings.length ? 'orange' : e.action === 'reveal_personal_data' ? 'gray' : 'blue',
-              title: (
-                <span>
-                  <strong>{label(e.action)}</strong>
-                  <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                    {at(e.at)} · {actorText(e)}
-                  </Typography.Text>
-                </span>
-              ),
+              key: e.id,
+              color: warnings.length ? 'red' : e.action === 'reveal_personal_data' ? 'gray' : 'blue',
               content: (
-                <>
+                <div data-testid="timeline-event">
+                  <div>
+                    <strong>{label(e.action)}</strong>
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                      {chinaTime(e.at)} · {actorText(e)}
+                    </Typography.Text>
+                  </div>
                   {after && before !== after && (
                     <div>
                       状态：{before ? `${STATE_LABEL[before]} → ` : ''}
@@ -61,7 +72,7 @@ export function EventTimeline({ events }: { events: TimelineEvent[] }) {
                       注意：{w}
                     </Typography.Text>
                   ))}
-                </>
+                </div>
               ),
             };
           })}

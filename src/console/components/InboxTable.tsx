@@ -11,9 +11,9 @@ const columns: TableColumnsType<InboxRow> = [
   {
     title: '查询码',
     dataIndex: 'trackingCode',
-    width: 130,
+    width: 158,
     render: (code: string, row) => (
-      <Link to={`/applications/${row.id}`} className="mono">
+      <Link to={`/applications/${row.id}`} className="mono nowrap">
         {code}
       </Link>
     ),

@@ -12,7 +12,7 @@ export function LettersCard({ letters }: { letters: LetterSummary[] }) {
       <List
         size="small"
         dataSource={letters}
-        locale={{ emptyText: '尚未发出文书' }}
+        locale={{ emptyText: <Typography.Text type="secondary">尚未发出文书</Typography.Text> }}
         renderItem={(l) => (
           <List.Item>
             <List.Item.Meta

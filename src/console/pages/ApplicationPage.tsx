@@ -68,13 +68,13 @@ export function ApplicationPage({ params }: PageProps) {
               <RequestCard view={v} />
               {timeline.error && <LoadError message={timeline.error} onRetry={timeline.reload} />}
               <EventTimeline events={timeline.data?.events ?? []} />
+              <DueDateChanges changes={timeline.data?.dueDateChanges ?? []} />
             </Space>
           </Col>
           <Col span={9}>
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               <ApplicantCard view={v} onRevealed={reloadTimeline} />
               <LettersCard letters={timeline.data?.letters ?? []} />
-              <DueDateChanges changes={timeline.data?.dueDateChanges ?? []} />
             </Space>
           </Col>
         </Row>

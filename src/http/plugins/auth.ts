@@ -32,7 +32,16 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: ServiceCo
   app.decorateRequest('principal', null as never);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('agencyName', null);
-  app.addHook('preHandler', async (request) => {
+  // A route guarded by requireStaff() is checked before its body is validated: a caller without the right
+  // session is told 401/403, never details of the schema. The guard is moved to preValidation here, centrally.
+  app.addHook('onRoute', (route) => {
+    const handlers = [route.preHandler ?? []].flat();
+    const guards = handlers.filter((h) => STAFF_GUARDS.has(h as never));
+    if (guards.length === 0) return;
+    route.preHandler = handlers.filter((h) => !STAFF_GUARDS.has(h as never)) as typeof route.preHandler;
+    route.preValidation = [...guards, ...[route.preValidation ?? []].flat()] as typeof route.preValidation;
+  });
+  app.addHook('preValidation', async (request) => {
     request.principal = ANONYMOUS;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
@@ -61,14 +70,21 @@ declare module 'fastify' {
   }
 }
 
-/** preHandler: the request must come from a logged-in staff member holding one of `roles` (any role if none). */
+const STAFF_GUARDS = new WeakSet<object>();
+
+/**
+ * The request must come from a logged-in staff member holding one of `roles` (any role if none). Used as a
+ * route's `preHandler`; the auth plugin runs it before body validation.
+ */
 export function requireStaff(...roles: Role[]): preHandlerAsyncHookHandler {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+  const guard = async (request: FastifyRequest, _reply: FastifyReply) => {
     const p = request.principal;
     if (p.kind !== 'staff') throw new AppError('unauthenticated', '请先登录');
     if (roles.length > 0 && !roles.some((r) => p.roles.includes(r)))
       throw new AppError('forbidden', '您的角色无权执行此操作');
   };
+  STAFF_GUARDS.add(guard);
+  return guard;
 }
 
 export function staffOf(request: FastifyRequest): Extract<Principal, { kind: 'staff' }> {

@@ -36,12 +36,7 @@ export async function agencyReports(ctx: ServiceContext, actor: Principal, agenc
   const db = ctx.database.db;
   const [records, imported] = await Promise.all([reportSummaries(db, [agencyId]), importedReportsOf(db, agencyId)]);
   return {
-    reports: await Promise.all(
-      records.map(async (r) => ({
-        ...r,
-        deadline: deadlineOf(ctx, agency, r.year, await findReport(db, agencyId, r.year)),
-      })),
-    ),
+    reports: records.map((r) => ({ ...r, deadline: deadlineOf(ctx, agency, r.year, r.publishedAt) })),
     imported,
   };
 }

@@ -37,12 +37,12 @@ export async function reportState(
   actor: Principal,
   agency: Agency,
   year: number,
-  options: { format?: ReportFormat; narrative?: NarrativeEdits } = {},
+  options: { format?: ReportFormat; narrative?: NarrativeEdits; previous?: boolean } = {},
 ): Promise<ReportState> {
   const record = await findReport(ctx.database.db, agency.id, year);
   const status: ReportStatus = record?.status ?? 'not_started';
   const format = record?.format ?? options.format ?? formatForYear(year);
-  const previous = await previousReport(ctx, actor, agency, year);
+  const previous = options.previous === false ? null : await previousReport(ctx, actor, agency, year);
   if (record?.frozen)
     return {
       agency,
@@ -79,7 +79,7 @@ export async function reportState(
 export const chinaDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The Art. 49 deadline of the report as seen today. */
-export function deadlineOf(ctx: ServiceContext, agency: Agency, year: number, record: ReportRecord | null) {
+export function deadlineOf(ctx: ServiceContext, agency: Agency, year: number, publishedAt: string | null) {
   const deadline = reportDeadline(year, agency.kind, agency.settings.reportDueDate);
-  return deadlineStatus(deadline, todayInChina(ctx), record?.publishedAt ? chinaDate(record.publishedAt) : null);
+  return deadlineStatus(deadline, todayInChina(ctx), publishedAt ? chinaDate(publishedAt) : null);
 }

@@ -83,7 +83,7 @@ export function cellInfo(basis: CellBasis): CellInfo {
 
 export function workspaceView(ctx: ServiceContext, state: ReportState, who: ReportActor): WorkspaceView {
   const { agency, record } = state;
-  const deadline = deadlineOf(ctx, agency, state.year, record);
+  const deadline = deadlineOf(ctx, agency, state.year, record?.publishedAt ?? null);
   const blocking = blockingFindings(state.findings).length;
   const narrative = state.report.narrative ?? { overview: '', problems: '', other: '' };
   return {

@@ -4,6 +4,7 @@ import { AppError } from '../../../src/domain/errors.ts';
 import { act } from '../../../src/services/applications/actions.ts';
 import { registerByStaff, submitOnline } from '../../../src/services/applications/intake.ts';
 import { login } from '../../../src/services/auth.service.ts';
+import { loadSchedule } from '../../../src/services/calendar.service.ts';
 import { addAttachment } from '../../../src/services/catalog-attachment.service.ts';
 import { createItem, itemView } from '../../../src/services/catalog-item.service.ts';
 import { actOnItem, clearScanHit } from '../../../src/services/catalog-review.service.ts';
@@ -29,6 +30,13 @@ export async function populate(ctx: ServiceContext) {
   const y = await agencyWithStaff(ctx, 'POP2', '某市某区教育局');
   await login(ctx, 'pop1-handler', 'test-password-1');
   const today = todayInChina(ctx);
+  await loadSchedule(ctx, x.staff.admin, {
+    year: 2027,
+    days: [
+      { name: '元旦', date: '2027-01-01', isOffDay: true },
+      { name: '春节', date: '2027-02-08', isOffDay: true },
+    ],
+  });
 
   const applications: number[] = [];
   for (let i = 0; i < 6; i++) {
