@@ -111,6 +111,10 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       return { status: 400, body: { error: { code: 'validation', message: '请求体不是有效的 JSON' } } };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, body: { error: { code: 'validation', message: 'Content-Length 与请求体不符' } } };
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, body: { error: { code: 'validation', message: '网址中含有无效的字符编码' } } };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, body: { error: { code: 'validation', message: '网址中的参数过长' } } };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return {
         status: 415,

@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRouteHookHandler } from 'fastify';
 import { join } from 'node:path';
 import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
@@ -22,13 +22,20 @@ export const UPLOAD_LIMIT = 20 * 1024 * 1024;
  * The HTTP server: external plugins first (security headers, cookies, forms, uploads, rate limits, OpenAPI),
  * then our plugins (session/CSRF), then the routes; one error handler; Chinese 404s.
  */
-export async function buildServer(app: App): Promise<FastifyInstance> {
+export async function buildServer(
+  app: App,
+  /** `onRoute` sees every route as it is added (the fuzz suite enumerates them this way) */
+  options: { onRoute?: onRouteHookHandler } = {},
+): Promise<FastifyInstance> {
   const server = Fastify({
     logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
     bodyLimit: BODY_LIMIT,
     trustProxy: app.config.tls ? trustOneLocalProxy : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    // malformed URLs (bad percent-encoding, over-long parameters) are refused by the router itself
+    frameworkErrors: errorHandler,
   });
+  if (options.onRoute) server.addHook('onRoute', options.onRoute);
   await server.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

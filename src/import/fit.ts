@@ -105,7 +105,7 @@ export function solve(cells: Work[], identities: readonly Identity[]): void {
       if (openLeft + openRight === 0) continue;
       const gap = round(sumRight - sumLeft);
       if (openLeft + openRight === 1) {
-        const value = openLeft === 1 ? gap : -gap;
+        const value = (openLeft === 1 ? gap : -gap) || 0; // never -0
         if (cells[last] === null && value >= 0) {
           cells[last] = { value, derived: true };
           changed = true;

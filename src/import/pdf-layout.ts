@@ -17,6 +17,8 @@ export interface PdfItem {
   width: number;
   /** font size */
   height: number;
+  /** a run of spaces: not text, but a wide one separates cells of a table drawn without lines */
+  space?: boolean;
 }
 
 /** An axis-aligned ruling line, x1 ≤ x2, y1 ≤ y2. */
@@ -164,6 +166,10 @@ function pageEntries(page: PdfPage): Entry[] {
   const inTable = tables.map(() => new Map<number, PdfItem[]>());
   const free: PdfItem[] = [];
   for (const item of page.items) {
+    if (item.space) {
+      free.push(item);
+      continue;
+    }
     const cx = item.x + item.width / 2;
     const cy = item.y + item.height * 0.35;
     let placed = false;
@@ -193,12 +199,27 @@ function pageEntries(page: PdfPage): Entry[] {
     }
   });
   for (const line of toLines(free)) {
+    if (line.every((i) => i.space)) continue;
     const h = Math.max(...line.map((i) => i.height));
     const cells: string[] = [];
     let current: PdfItem[] = [];
     let end = -Infinity;
+    // cells of a table without ruling lines: split at wide gaps and at wide runs of spaces
     for (const item of line) {
-      if (current.length > 0 && item.x - end > 1.5 * h) {
+      if (item.space) {
+        if (item.width > 0.6 * h && current.length > 0) {
+          cells.push(joinLine(current, 0.25));
+          current = [];
+        }
+        continue;
+      }
+      const previous = current[current.length - 1];
+      const labelThenNumber =
+        previous !== undefined &&
+        /[\u3400-\u9fff]$/.test(previous.text) &&
+        /^[-+]?\d/.test(item.text) &&
+        item.x - end > 0.2 * h;
+      if (current.length > 0 && (item.x - end > 0.8 * h || labelThenNumber)) {
         cells.push(joinLine(current, 0.25));
         current = [];
       }

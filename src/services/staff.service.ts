@@ -83,6 +83,7 @@ export async function updateSettings(
 ): Promise<Agency> {
   if (!(actor.kind === 'staff' && actor.agencyId === agencyId && hasRole(actor, 'admin')))
     throw forbidden('只有本机关管理员可以修改机关设置');
+  if (!patch.name && !patch.settings) throw validationError('settings', '没有要修改的内容：请提供机关名称或设置');
   return inTransaction(ctx, async (trx, record) => {
     const before = await findAgency(trx, agencyId);
     if (!before) throw new AppError('not_found', '机关不存在');
@@ -173,6 +174,8 @@ export async function changeUser(
     roles = patch.roles.filter(isRole) as Role[];
     if (roles.length === 0 || roles.length !== patch.roles.length) throw validationError('roles', '角色无效');
   }
+  if ([patch.displayName, patch.roles, patch.disabled, patch.password].every((v) => v === undefined))
+    throw validationError('displayName', '没有要修改的内容：请提供姓名、角色、停用状态或新密码');
   if (patch.password !== undefined) checkPassword(patch.password);
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   return inTransaction(ctx, async (trx, record) => {

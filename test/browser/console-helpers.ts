@@ -22,13 +22,14 @@ export async function choose(page: Page, field: Locator, option: string) {
     hasText: option,
   });
   await item.first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
 }
 
-/** Types a date into an Ant Design DatePicker. */
+/** Types a date into an Ant Design DatePicker (Tab commits it; Enter would also submit the form). */
 export async function typeDate(field: Locator, date: string) {
   await field.click();
   await field.fill(date);
-  await field.press('Enter');
+  await field.press('Tab');
 }
 
 /** The open modal dialog (Ant Design Modal). */

@@ -195,8 +195,7 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await expectState(page, '已答复');
     await expect.poll(clockText).toContain('办结：（二）部分公开');
     await expect.poll(lettersText).toContain('政府信息公开申请答复告知书');
-    const events = await page.getByTestId('timeline-event').allInnerTexts();
-    expect(events.map((e) => e.split('\n')[0]!.split(/\s/)[0])).toEqual([
+    expect(await page.getByTestId('timeline-event').locator('strong').allInnerTexts()).toEqual([
       '登记申请',
       '告知补正',
       '登记补正后的申请',

@@ -42,7 +42,7 @@ export function ClockCard({ view }: { view: ApplicationView }) {
   );
   if (isClosed(a.state))
     return (
-      <Card title="法定期限" size="small">
+      <Card title="法定期限" size="small" aria-label="法定期限">
         <Typography.Paragraph style={{ margin: 0 }}>
           已于 {a.closedOn ?? '—'} 办结{a.outcome ? `：${outcomeLabel(a.outcome)}` : ''}
           {d.reply && `（答复期限 ${d.reply.date}）`}

@@ -1,13 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../../app.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { appealRoutes } from './appeals.routes.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
+import { catalogRegisterRoutes } from './catalog-register.routes.ts';
+import { catalogRoutes } from './catalog.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
 import { letterRoutes } from './letters.routes.ts';
+import { portalRoutes } from './portal.routes.ts';
 import { publicApplicationRoutes } from './public-applications.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
+import { reportWorkspaceRoutes } from './report-workspace.routes.ts';
 import { table3Routes } from './table3.routes.ts';
 
 export type AppRoutes = FastifyPluginAsync<{ app: App }>;
@@ -23,4 +28,9 @@ export const routes: readonly AppRoutes[] = [
   table3Routes,
   consoleRoutes,
   reportToolRoutes,
+  catalogRoutes,
+  catalogRegisterRoutes,
+  portalRoutes,
+  appealRoutes,
+  reportWorkspaceRoutes,
 ];

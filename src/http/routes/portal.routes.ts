@@ -17,7 +17,15 @@ import {
   sitemapStamps,
 } from '../../services/catalog-portal.service.ts';
 import { publishedReport, publishedReports } from '../../services/catalog-report.service.ts';
+import { submitOnline } from '../../services/applications/intake.ts';
+import { lookupByTrackingCode } from '../../services/applications/queries.ts';
 import { todayInChina } from '../../services/context.ts';
+import { AppError } from '../../domain/errors.ts';
+import { randomToken } from '../../security/tokens.ts';
+import { FORM_CSRF_COOKIE } from '../plugins/auth.ts';
+import { emptyValues, readApplyForm, toApplicationInput } from '../pages/portal/apply-form.ts';
+import { appliedPage, applyPage } from '../pages/portal/apply.page.ts';
+import { statusPage } from '../pages/portal/status.page.ts';
 import { html } from '../pages/html.ts';
 import { page } from '../pages/layout.ts';
 import { catalogTreePage, categoryPageHtml } from '../pages/portal/catalog.page.ts';
@@ -67,18 +75,18 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
   }
 
   /** Serves a page through the cache; `render` returns null for "not found". */
-  function pageRoute(render: (request: FastifyRequest, view: PortalView) => Promise<string | null>, what = '页面') {
+  function pageRoute(render: (request: FastifyRequest, view: PortalView) => Promise<string | null>, what = '页面', type = HTML) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
       const { agency, param } = await resolve(request);
       if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
       const view = viewOf(request, agency, param);
       const key = `${view.largeText ? 'L' : 'N'}${request.url}`;
       const hit = cache.get(key);
-      if (hit) return reply.type(HTML).header('cache-control', 'no-cache').send(hit);
+      if (hit) return reply.type(type).header('cache-control', 'no-cache').send(hit);
       const body = await render(request, view);
       if (body === null) return reply.status(404).type(HTML).send(portalNotFound(view, what));
       cache.set(key, body);
-      return reply.type(HTML).header('cache-control', 'no-cache').send(body);
+      return reply.type(type).header('cache-control', 'no-cache').send(body);
     };
   }
 
@@ -197,7 +205,8 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
 
   // feeds and the sitemap
   const feedRoute = (type: string, render: typeof rssFeed, self: string) =>
-    pageRoute(async (_request, view) => {
+    pageRoute(
+      async (_request, view) => {
       const items = await latestItems(ctx, view.agency.id, 50);
       const suffix = view.agencyParam ? `?agency=${encodeURIComponent(view.agencyParam)}` : '';
       return render({
@@ -208,18 +217,16 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
         itemUrl: (id) => `${base}/items/${id}${suffix}`,
         items,
       });
-    });
+      },
+      '页面',
+      type,
+    );
   for (const [path, render, type] of [
     ['/feed.xml', rssFeed, 'application/rss+xml; charset=utf-8'],
     ['/atom.xml', atomFeed, 'application/atom+xml; charset=utf-8'],
     ['/feed.json', jsonFeed, 'application/feed+json; charset=utf-8'],
   ] as const) {
-    const handler = feedRoute(type, render, path);
-    server.get(path, { schema: { ...hide, querystring: loose(['agency']) } }, async (request, reply) => {
-      await handler(request, reply);
-      if (reply.statusCode === 200) void reply.type(type);
-      return reply;
-    });
+    server.get(path, { schema: { ...hide, querystring: loose(['agency']) } }, feedRoute(type, render, path));
   }
 
   server.get('/sitemap.xml', { schema: { ...hide, querystring: loose(['agency']) } }, async (request, reply) => {
@@ -249,6 +256,96 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     const stamps = await sitemapStamps(ctx, agency.id, n);
     return reply.type('application/xml; charset=utf-8').send(sitemap(stamps.map((s) => ({ url: `${base}/items/${s.id}${suffix}`, lastmod: s.updatedAt }))));
   });
+
+  // 依申请公开: the online form and the status page (the application service does the work)
+  function formToken(request: FastifyRequest, reply: FastifyReply): string {
+    const existing = request.cookies[FORM_CSRF_COOKIE];
+    if (existing && /^[A-Za-z0-9_-]{20,}$/.test(existing)) return existing;
+    const token = randomToken(24);
+    void reply.setCookie(FORM_CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: app.config.tls });
+    return token;
+  }
+  const formValid = (request: FastifyRequest) => {
+    const sent = (request.body as Record<string, unknown> | undefined)?._form;
+    const cookie = request.cookies[FORM_CSRF_COOKIE];
+    return typeof sent === 'string' && !!cookie && sent === cookie;
+  };
+  const EXPIRED = { field: 'form', message: '表单已过期（或浏览器未启用 Cookie），请重新提交' };
+  const EXPIRED_LIST = [EXPIRED];
+  const noStore = (reply: FastifyReply) => reply.type(HTML).header('cache-control', 'no-store');
+
+  async function portalView(request: FastifyRequest, reply: FastifyReply): Promise<PortalView | null> {
+    const { agency, param } = await resolve(request);
+    if (!agency) {
+      void noStore(reply).status(404).send(noAgency(param));
+      return null;
+    }
+    return viewOf(request, agency, param);
+  }
+
+  server.get('/apply', { schema: { ...hide, querystring: loose(['agency', 'title', 'docNumber']) } }, async (request, reply) => {
+    const view = await portalView(request, reply);
+    if (!view) return reply;
+    const q = request.query as { title?: string; docNumber?: string };
+    const values = emptyValues({ ...(q.title ? { title: q.title.slice(0, 200) } : {}), ...(q.docNumber ? { docNumber: q.docNumber.slice(0, 100) } : {}) });
+    return noStore(reply).send(applyPage(view, { values, problems: [], tokens: { form: formToken(request, reply), session: request.csrfToken } }));
+  });
+
+  server.post(
+    '/apply',
+    { schema: { ...hide, querystring: loose(['agency']) }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const view = await portalView(request, reply);
+      if (!view) return reply;
+      const values = readApplyForm((request.body ?? {}) as Record<string, unknown>);
+      const again = (problems: { field: string; message: string }[]) =>
+        noStore(reply).status(problems === EXPIRED_LIST ? 403 : 400).send(applyPage(view, { values, problems, tokens: { form: formToken(request, reply), session: request.csrfToken } }));
+      if (!formValid(request)) return again(EXPIRED_LIST);
+      try {
+        const { application, secret } = await submitOnline(ctx, view.agency.id, toApplicationInput(values));
+        return noStore(reply).send(
+          appliedPage(view, {
+            trackingCode: application.trackingCode,
+            secret,
+            receivedOn: application.application.receivedOn,
+            replyDue: application.application.deadlines.reply?.date ?? null,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+        const problems = Array.isArray(error.details) ? (error.details as { field: string; message: string }[]) : [{ field: error.field ?? 'form', message: error.message }];
+        return again(problems);
+      }
+    },
+  );
+  server.get('/status', { schema: { ...hide, querystring: loose(['agency']) } }, async (request, reply) => {
+    const view = await portalView(request, reply);
+    if (!view) return reply;
+    return noStore(reply).send(statusPage(view, { trackingCode: '', error: null, result: null, tokens: { form: formToken(request, reply), session: request.csrfToken } }));
+  });
+
+  server.post(
+    '/status',
+    { schema: { ...hide, querystring: loose(['agency']) }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const view = await portalView(request, reply);
+      if (!view) return reply;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const trackingCode = typeof body.trackingCode === 'string' ? body.trackingCode.trim().slice(0, 40) : '';
+      const secret = typeof body.secret === 'string' ? body.secret.trim().slice(0, 40) : '';
+      const tokens = { form: formToken(request, reply), session: request.csrfToken };
+      const fail = (status: number, error: string) => noStore(reply).status(status).send(statusPage(view, { trackingCode, error, result: null, tokens }));
+      if (!formValid(request)) return fail(403, EXPIRED.message);
+      if (!trackingCode || !secret) return fail(400, '请填写查询码和查询密码');
+      try {
+        const result = await lookupByTrackingCode(ctx, trackingCode, secret);
+        return noStore(reply).send(statusPage(view, { trackingCode, error: null, result, tokens }));
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'not_found' || error.code === 'validation')) return fail(404, error.message);
+        throw error;
+      }
+    },
+  );
 
   server.get('/robots.txt', { schema: hide }, async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /api/\nDisallow: /console/\nSitemap: ${base}/sitemap.xml\n`),

@@ -188,6 +188,7 @@ export async function restore(
       for (const suffix of ['', '-wal', '-shm']) await rm(temp + suffix, { force: true });
       throw new Error(`备份数据库完整性检查失败：${String(result)}`);
     }
+    for (const suffix of ['-wal', '-shm']) await rm(temp + suffix, { force: true });
     await fsyncPath(temp);
     // the old write-ahead log belongs to the old file: it must not be replayed onto the restored one
     for (const suffix of ['-wal', '-shm']) await rm(target.sqlitePath + suffix, { force: true });

@@ -1,0 +1,163 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewAction } from '../../src/domain/catalog/index.ts';
+import { publishAnnualReport } from '../../src/services/catalog-report.service.ts';
+import { createItem } from '../../src/services/catalog-item.service.ts';
+import { actOnItem } from '../../src/services/catalog-review.service.ts';
+import { updateSettings } from '../../src/services/staff.service.ts';
+import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
+import { TestClock } from '../support/context.ts';
+import type { Staff } from '../support/fixtures.ts';
+import { agencyWithStaff } from '../support/fixtures.ts';
+import { consistentReport } from '../support/report-arbitrary.ts';
+import type { TestServer } from '../support/server.ts';
+import { startTestServer } from '../support/server.ts';
+
+/**
+ * The public portal in real Chromium — no page loads a script, so all of it works without JavaScript (axe-core
+ * itself needs it, so the browser has it on): a person searches, opens an item, applies
+ * online with a mistake, reads the Chinese error, corrects it, gets a 查询码 and looks the application up. Every
+ * page passes axe-core without serious violations, in both text sizes.
+ */
+describe('public portal in Chromium', () => {
+  let t: TestServer;
+  let browser: Browser;
+  let itemId = 0;
+
+  beforeAll(async () => {
+    const clock = new TestClock(new Date('2026-03-10T02:00:00Z'));
+    t = await startTestServer('sqlite', { listen: true, now: clock.now });
+    const { agency, staff } = await agencyWithStaff(t.app.ctx, 'HZWJ', '某市卫生健康委员会');
+    await updateSettings(t.app.ctx, staff.admin, agency.id, {
+      settings: { office: { name: '某市卫生健康委员会办公室', address: '某市健康路1号', postcode: '310000', hours: '工作日 9:00—17:00', phone: '0571-81234567' } },
+    });
+    const publish = async (input: Parameters<typeof createItem>[3]) => {
+      const item = await createItem(t.app.ctx, staff.handler, agency.id, input);
+      const steps: [ReviewAction, Staff][] = [
+        ['submit', staff.handler],
+        ['approve', staff.reviewer],
+        ['pass_secrecy', staff.reviewer],
+        ['sign', staff.head],
+        ['publish', staff.head],
+      ];
+      for (const [action, actor] of steps) await actOnItem(t.app.ctx, actor, item.id, action);
+      return item.id;
+    };
+    itemId = await publish({
+      title: '某市卫生健康委员会关于加强医疗机构药品采购管理的通知',
+      publisher: '某市卫生健康委员会',
+      docNumber: '某卫发〔2026〕12号',
+      writtenOn: '2026-03-02',
+      effectiveOn: '2026-04-01',
+      categoryCode: 'gfxwj',
+      topic: '卫生、体育/医药管理',
+      summary: '规范全市医疗机构药品采购行为。',
+      body: '各区卫生健康局，委属各单位：\n为规范医疗机构药品采购行为，现就有关事项通知如下。\n一、严格执行集中采购制度。\n二、加强药品采购信息公开。',
+    });
+    for (let i = 1; i <= 8; i++) await publish({ title: `全市卫生健康工作动态（第${i}期）`, publisher: '某市卫生健康委员会', categoryCode: 'gzdt', body: `本期动态第${i}条。` });
+    const report = consistentReport('2021', () => 2, 2025);
+    report.agency = '某市卫生健康委员会';
+    await publishAnnualReport(t.app.ctx, staff.head, agency.id, report);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** No serious axe-core violations, and nothing on the page needs JavaScript (it loads no script). */
+  async function checkA11y(page: Page, name: string) {
+    expect(await page.locator('script').count(), name).toBe(0);
+    expect(await axeViolations(page), name).toEqual([]);
+    await screenshot(page, `portal-${name}`);
+  }
+
+  it('a person searches, opens an item, applies with a mistake, corrects it and looks the application up', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await checkA11y(page, 'home');
+
+    await page.getByRole('searchbox', { name: '搜索政府信息' }).fill('药品采购');
+    await page.getByRole('button', { name: '搜索' }).first().click();
+    await page.waitForURL(/\/search\?q=/);
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('找到 1 条');
+    expect(await page.locator('.results mark').first().innerText()).toBe('药品采购');
+    await checkA11y(page, 'search');
+
+    await page.getByRole('link', { name: /加强医疗机构药品采购管理的通知/ }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('药品采购管理的通知');
+    const meta = await page.locator('.meta-block').innerText();
+    for (const text of ['索引号', 'HZWJ/2026-00001', '某卫发〔2026〕12号', '2026-03-02', '有效', '主动公开']) expect(meta).toContain(text);
+    await checkA11y(page, 'item');
+
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '依申请公开' }).click();
+    await page.waitForURL(/\/apply$/);
+    await page.getByLabel('姓名或单位名称').fill('王小明');
+    await page.getByLabel('证件号码').fill('110105194912310021'); // wrong check digit
+    await page.getByLabel('联系电话').fill('13812345678');
+    await page.getByLabel('第 1 项：信息名称或描述').fill('2025年全市医疗机构药品集中采购目录');
+    await page.getByRole('radio', { name: '电子数据' }).check();
+    await page.getByRole('radio', { name: '电子邮件' }).check();
+    await page.getByLabel('电子邮箱').fill('wangxm@example.com');
+    await checkA11y(page, 'apply');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForLoadState();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toContain('居民身份证号码不正确');
+    const idField = page.getByLabel('证件号码');
+    expect(await idField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('第 1 项：信息名称或描述').inputValue()).toBe('2025年全市医疗机构药品集中采购目录');
+    await checkA11y(page, 'apply-error');
+
+    await alert.getByRole('link').first().click();
+    await idField.fill('11010519491231002X');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForLoadState();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('申请已提交');
+    const trackingCode = await page.locator('#tracking-code').innerText();
+    const secret = await page.locator('#tracking-secret').innerText();
+    expect(trackingCode).toMatch(/^GK2026-/);
+    await checkA11y(page, 'applied');
+
+    await page.getByRole('link', { name: '申请进度查询' }).first().click();
+    await page.getByLabel('查询码').fill(trackingCode);
+    await page.getByLabel('查询密码').fill(secret);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForLoadState();
+    await expect.poll(() => page.locator('#status-state').innerText()).toBe('已登记');
+    expect(await page.locator('.status-result').innerText()).toContain('2025年全市医疗机构药品集中采购目录');
+    await checkA11y(page, 'status');
+    await context.close();
+  });
+
+  it('works by keyboard, in the large-text mode, and on the catalog, guide and report pages', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+
+    await page.getByRole('link', { name: '大字版（适老化）' }).click();
+    await page.waitForURL(`${t.url}/`);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+    await checkA11y(page, 'home-large');
+    for (const [path, name] of [
+      ['/catalog', 'catalog'],
+      ['/catalog/gzdt', 'category'],
+      ['/guide', 'guide'],
+      ['/reports', 'reports'],
+      ['/reports/2025', 'report'],
+    ] as const) {
+      await page.goto(`${t.url}${path}`);
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), path).toBe('20px');
+      await checkA11y(page, `${name}-large`);
+    }
+    expect(await page.locator('main').innerText()).toContain('第二十条第（一）项');
+    await page.getByRole('link', { name: '标准字号' }).click();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
+    await page.close();
+  });
+});
