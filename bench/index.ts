@@ -11,6 +11,7 @@ const benches: Bench[] = [
   { name: 'report', load: () => import('./report.bench.ts') },
   { name: 'import', load: () => import('./import.bench.ts') },
   { name: 'applications', load: () => import('./applications.bench.ts') },
+  { name: 'portal', load: () => import('./portal.bench.ts') },
 ];
 
 const filters = process.argv.slice(2);

@@ -121,6 +121,16 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
         body: { error: { code: 'unsupported_media', message: '请求不是 multipart/form-data 上传' } },
       };
   }
+  // the multipart parser (busboy) reports a cut-off or malformed upload as a plain Error
+  if (
+    /unexpected end of multipart data|Multipart: Boundary not found|Malformed part header/i.test(
+      fe.message ?? '',
+    )
+  )
+    return {
+      status: 400,
+      body: { error: { code: 'validation', message: '上传的表单数据不完整或格式有误，请重新上传' } },
+    };
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const message = fe.statusCode === 429 ? '请求过于频繁，请稍后再试' : '请求有误';
     return {

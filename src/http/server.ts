@@ -12,6 +12,7 @@ import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
 import { notFoundPage } from './pages/not-found.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { registerJsonBody } from './plugins/json-body.ts';
 import { trustOneLocalProxy } from './plugins/trusted-proxy.ts';
 import { routes } from './routes/index.ts';
 
@@ -55,6 +56,7 @@ export async function buildServer(
     hsts: app.config.tls ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  registerJsonBody(server, BODY_LIMIT);
   await server.register(cookie);
   await server.register(formbody, { bodyLimit: BODY_LIMIT });
   await server.register(multipart, {

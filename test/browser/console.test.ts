@@ -191,6 +191,10 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await signIn(page, t.url, 'gk1-registrar');
     await page.goto(applicationUrl);
     d = await openAction(page, '答复申请人');
+    await d.getByRole('button', { name: '预览政府信息公开申请答复告知书' }).click();
+    const preview = d.frameLocator('iframe[title="政府信息公开申请答复告知书预览"]');
+    await expect.poll(() => preview.locator('body').innerText()).toContain('涉及企业经营信息的部分不予公开');
+    await screenshot(page, 'console-reply-preview');
     await confirmAction(page, d, '答复申请人');
     await expectState(page, '已答复');
     await expect.poll(clockText).toContain('办结：（二）部分公开');
@@ -208,5 +212,16 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     ]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-application-replied');
+
+    // the sent letter previews in the page and downloads as Word
+    const reply = page.locator('.ant-list-item').filter({ hasText: '政府信息公开申请答复告知书' });
+    await reply.getByRole('button', { name: /预览/ }).click();
+    const sent = dialog(page).frameLocator('iframe');
+    await expect.poll(() => sent.locator('body').innerText()).toMatch(/行政复议/);
+    await page.keyboard.press('Escape');
+    const download = page.waitForEvent('download');
+    await reply.getByRole('link', { name: /DOCX/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^政府信息公开申请答复告知书（.+〔2026〕1号）\.docx$/);
   });
 });

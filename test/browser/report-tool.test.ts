@@ -30,10 +30,10 @@ describe('report checker in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: /海宁市卫生健康局/ }).count()).toBe(1);
     const findings = await page.locator('.findings').innerText();
     expect(findings).toContain('空白');
-    const flagged = page.locator('[data-cell="requests.total.natural"]');
+    const flagged = page.locator('[data-cell="requests.total.natural"]').first();
     const background = await flagged.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(255, 227, 224)');
-    const blank = page.locator('[data-cell="requests.carried_over.natural"]');
+    const blank = page.locator('[data-cell="requests.carried_over.natural"]').first();
     expect(await blank.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 244, 194)');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'report-tool-findings');
@@ -41,6 +41,16 @@ describe('report checker in Chromium', () => {
     await page.getByRole('button', { name: '下载 Word' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/海宁市卫生健康局2020年政府信息公开工作年度报告\.docx$/);
+
+    // correct the blank 总计 row by hand and check again: the incomplete-table findings for 自然人 go away
+    await page.getByLabel('表三“（七）总计”行“自然人”列').fill('1');
+    await page.getByLabel('表三“四、结转下年度”行“自然人”列').fill('0');
+    await page.getByLabel('表三“二、上年结转”行“自然人”列').fill('0');
+    await page.getByRole('button', { name: '保存修改并重新核对' }).click();
+    await page.waitForLoadState('load');
+    const after = await page.locator('.findings').innerText();
+    expect(after).not.toContain('表三“自然人”列勾稽关系不成立');
+    expect(after).toContain('表三“其他”列勾稽关系不成立');
     await page.close();
   });
 });

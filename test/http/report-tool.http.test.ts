@@ -55,6 +55,53 @@ describe('the public report checker', () => {
     expect(page.body).toContain('oops');
   });
 
+  it('imports an uploaded text report, lets a person correct a cell by hand, and checks again', async () => {
+    const seedText = readFileSync(join(EXPECTED_DIR, '../seeds/003_5c929392af2d662c.txt'));
+    const boundary = '----gongkaiupload';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+      ),
+      seedText,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const parsed = await t.server.inject({
+      method: 'POST',
+      url: '/tools/report',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(parsed.statusCode).toBe(200);
+    expect(parsed.body).toContain('name="cell:requests.unable_not_held.total" value="2"');
+    const json = /<textarea name="json" hidden aria-hidden="true">([^<]*)<\/textarea>/
+      .exec(parsed.body)![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    const before = (
+      await t.server.inject({
+        method: 'POST',
+        url: '/api/report-tool/validate',
+        payload: { report: JSON.parse(json) },
+      })
+    ).json() as { findings: { code: string; location: { row?: string } }[] };
+    expect(before.findings.some((f) => f.code === 'table3.row' && f.location.row === 'unable_not_held')).toBe(
+      true,
+    );
+    const edited = await t.server.inject({
+      method: 'POST',
+      url: '/tools/report/edit',
+      ...multipart({ json, 'cell:requests.unable_not_held.total': '3' }),
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.body).toContain('name="cell:requests.unable_not_held.total" value="3"');
+    expect(edited.body).not.toContain(
+      '“（四）1 本机关不掌握”行：自然人与法人或其他组织各列之和为 3，但总计为 2',
+    );
+  });
+
   it('downloads the report as DOCX and XLSX, and a blank template', async () => {
     for (const [to, magic] of [
       ['docx', 'PK'],

@@ -1,12 +1,18 @@
-import { Card, List, Typography } from 'antd';
+import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
+import { Button, Card, List, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
 import { isLetterKind, LETTER_KIND_LABEL } from '../../domain/letters/kinds.ts';
 import type { LetterSummary } from '../types.ts';
+import { SentLetter } from './SentLetter.tsx';
 
 const kindLabel = (kind: string) => (isLetterKind(kind) ? LETTER_KIND_LABEL[kind as LetterKind] : kind);
 
-/** 文书: every letter the actions sent, numbered. */
-export function LettersCard({ letters }: { letters: LetterSummary[] }) {
+/** 文书: every letter the actions sent, numbered; each previews in the page and downloads as DOCX or PDF. */
+export function LettersCard({ applicationId, letters }: { applicationId: number; letters: LetterSummary[] }) {
+  const [open, setOpen] = useState<LetterSummary | null>(null);
+  const url = (l: LetterSummary, format?: 'docx' | 'pdf') =>
+    `/api/applications/${applicationId}/letters/${l.id}${format ? `?format=${format}` : ''}`;
   return (
     <Card title="文书" size="small">
       <List
@@ -14,18 +20,54 @@ export function LettersCard({ letters }: { letters: LetterSummary[] }) {
         dataSource={letters}
         locale={{ emptyText: <Typography.Text type="secondary">尚未发出文书</Typography.Text> }}
         renderItem={(l) => (
-          <List.Item>
+          <List.Item
+            actions={[
+              <Button key="view" size="small" icon={<EyeOutlined />} onClick={() => setOpen(l)} aria-label={`预览${kindLabel(l.kind)}（${l.number}）`}>
+                预览
+              </Button>,
+            ]}
+          >
             <List.Item.Meta
               title={kindLabel(l.kind)}
               description={
-                <Typography.Text type="secondary">
-                  {l.number} · {l.createdAt.slice(0, 10)}
-                </Typography.Text>
+                <Space size={4} wrap>
+                  <Typography.Text type="secondary">
+                    {l.number} · {l.createdAt.slice(0, 10)}
+                  </Typography.Text>
+                  <a href={url(l, 'docx')} download aria-label={`下载${kindLabel(l.kind)} DOCX（${l.number}）`}>
+                    <DownloadOutlined /> DOCX
+                  </a>
+                  <a href={url(l, 'pdf')} download aria-label={`下载${kindLabel(l.kind)} PDF（${l.number}）`}>
+                    <DownloadOutlined /> PDF
+                  </a>
+                </Space>
               }
             />
           </List.Item>
         )}
       />
+      <Modal
+        open={open !== null}
+        title={open ? `${kindLabel(open.kind)}（${open.number}）` : ''}
+        onCancel={() => setOpen(null)}
+        width={820}
+        footer={
+          open && (
+            <Space>
+              <a href={url(open, 'docx')} download>
+                <DownloadOutlined /> 下载 DOCX
+              </a>
+              <a href={url(open, 'pdf')} download>
+                <DownloadOutlined /> 下载 PDF
+              </a>
+              <Button onClick={() => setOpen(null)}>关闭</Button>
+            </Space>
+          )
+        }
+        destroyOnHidden
+      >
+        {open && <SentLetter title={`${kindLabel(open.kind)}（${open.number}）`} url={url(open)} />}
+      </Modal>
     </Card>
   );
 }

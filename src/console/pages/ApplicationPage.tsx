@@ -74,7 +74,7 @@ export function ApplicationPage({ params }: PageProps) {
           <Col span={9}>
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               <ApplicantCard view={v} onRevealed={reloadTimeline} />
-              <LettersCard letters={timeline.data?.letters ?? []} />
+              <LettersCard applicationId={v.id} letters={timeline.data?.letters ?? []} />
             </Space>
           </Col>
         </Row>

@@ -13,3 +13,4 @@ export { validateReport } from './validate/index.ts';
 export type { ValidateOptions } from './validate/index.ts';
 export { quotedFigures } from './validate/narrative.ts';
 export { cellName, rowName, columnName } from './validate/labels.ts';
+export { applyCellEdits } from './edit.ts';

@@ -134,6 +134,7 @@ export function reportResultPage(input: {
   report: AnnualReport;
   findings: readonly Finding[];
   tablesHtml: string;
+  editableTablesHtml: string;
   json: string;
   previous?: string;
 }): string {
@@ -156,6 +157,16 @@ export function reportResultPage(input: {
           ${flaggedStyle(input.findings)}${raw(input.tablesHtml)}
         </section>
       </div>
+      <section aria-labelledby="edit-heading">
+        <h2 id="edit-heading">修改单元格</h2>
+        <p class="hint">导入的数字有误时，可在下表中直接修改（空白表示未填写），再重新核对。</p>
+        <form method="post" action="/tools/report/edit" class="report-tables">
+          <textarea name="json" hidden aria-hidden="true">${input.json}</textarea>
+          ${input.previous ? html`<textarea name="previous" hidden aria-hidden="true">${input.previous}</textarea>` : ''}
+          ${raw(input.editableTablesHtml)}
+          <div class="actions"><button type="submit">保存修改并重新核对</button></div>
+        </form>
+      </section>
       <h2>重新核对</h2>
       ${form({ json: input.json, ...(input.previous ? { previous: input.previous } : {}) })}`,
   });

@@ -1,6 +1,12 @@
 import type { AppealInput, AppealKind } from '../../domain/appeals/index.ts';
 import { APPEAL_KINDS, DECIDED_RESULTS } from '../../domain/appeals/index.ts';
-import { deleteAppeal, getAppeal, listAppeals, recordAppeal, updateAppeal } from '../../services/appeals/appeals.service.ts';
+import {
+  deleteAppeal,
+  getAppeal,
+  listAppeals,
+  recordAppeal,
+  updateAppeal,
+} from '../../services/appeals/appeals.service.ts';
 import { table4Cell, table4ForAgency } from '../../services/appeals/table4.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
 import type { AppRoutes } from './index.ts';
@@ -27,7 +33,8 @@ export const appealSchema = {
   },
 } as const;
 
-type AppealBody = Partial<AppealInput> & Pick<AppealInput, 'kind' | 'body' | 'caseNumber' | 'filedOn'> & { version?: number };
+type AppealBody = Partial<AppealInput> &
+  Pick<AppealInput, 'kind' | 'body' | 'caseNumber' | 'filedOn'> & { version?: number };
 const input = (b: AppealBody): AppealInput => ({
   applicationId: b.applicationId ?? null,
   kind: b.kind,
@@ -65,7 +72,13 @@ export const appealRoutes: AppRoutes = async (server, { app }) => {
       },
     },
     async (request) => {
-      const q = request.query as { agencyId?: number; year?: number; kind?: AppealKind; pending?: boolean; applicationId?: number };
+      const q = request.query as {
+        agencyId?: number;
+        year?: number;
+        kind?: AppealKind;
+        pending?: boolean;
+        applicationId?: number;
+      };
       const { agencyId: a, ...query } = q;
       return { appeals: await listAppeals(ctx, request.principal, a ?? staffOf(request).agencyId, query) };
     },
@@ -73,7 +86,10 @@ export const appealRoutes: AppRoutes = async (server, { app }) => {
 
   server.post(
     '/api/appeals',
-    { preHandler: requireStaff('handler', 'head', 'admin'), schema: { tags, summary: '登记行政复议、行政诉讼案件', body: appealSchema } },
+    {
+      preHandler: requireStaff('handler', 'head', 'admin'),
+      schema: { tags, summary: '登记行政复议、行政诉讼案件', body: appealSchema },
+    },
     async (request, reply) => {
       const appeal = await recordAppeal(ctx, request.principal, input(request.body as AppealBody));
       return reply.status(201).send({ appeal });
@@ -82,7 +98,10 @@ export const appealRoutes: AppRoutes = async (server, { app }) => {
 
   server.get(
     '/api/appeals/:id',
-    { preHandler: requireStaff(), schema: { tags, summary: '一件行政复议、行政诉讼案件及其变更记录', params: id } },
+    {
+      preHandler: requireStaff(),
+      schema: { tags, summary: '一件行政复议、行政诉讼案件及其变更记录', params: id },
+    },
     async (request) => getAppeal(ctx, request.principal, (request.params as { id: number }).id),
   );
 
@@ -94,7 +113,15 @@ export const appealRoutes: AppRoutes = async (server, { app }) => {
     },
     async (request) => {
       const body = request.body as AppealBody;
-      return { appeal: await updateAppeal(ctx, request.principal, (request.params as { id: number }).id, input(body), body.version) };
+      return {
+        appeal: await updateAppeal(
+          ctx,
+          request.principal,
+          (request.params as { id: number }).id,
+          input(body),
+          body.version,
+        ),
+      };
     },
   );
 
@@ -110,13 +137,22 @@ export const appealRoutes: AppRoutes = async (server, { app }) => {
           type: 'object',
           required: ['reason'],
           additionalProperties: false,
-          properties: { reason: { type: 'string', minLength: 1, maxLength: 500 }, version: { type: 'integer', minimum: 1 } },
+          properties: {
+            reason: { type: 'string', minLength: 1, maxLength: 500 },
+            version: { type: 'integer', minimum: 1 },
+          },
         },
       },
     },
     async (request, reply) => {
       const body = request.body as { reason: string; version?: number };
-      await deleteAppeal(ctx, request.principal, (request.params as { id: number }).id, body.reason, body.version);
+      await deleteAppeal(
+        ctx,
+        request.principal,
+        (request.params as { id: number }).id,
+        body.reason,
+        body.version,
+      );
       return reply.status(204).send();
     },
   );
@@ -128,7 +164,12 @@ export const appealRoutes: AppRoutes = async (server, { app }) => {
       schema: {
         tags: ['reports'],
         summary: '由案件记录生成年度报告表四（每个单元格附所计案件）',
-        querystring: { type: 'object', required: ['year'], additionalProperties: false, properties: { year, agencyId } },
+        querystring: {
+          type: 'object',
+          required: ['year'],
+          additionalProperties: false,
+          properties: { year, agencyId },
+        },
       },
     },
     async (request) => {
@@ -148,13 +189,25 @@ export const appealRoutes: AppRoutes = async (server, { app }) => {
           type: 'object',
           required: ['year', 'row', 'column'],
           additionalProperties: false,
-          properties: { year, agencyId, row: { type: 'string', maxLength: 40 }, column: { type: 'string', maxLength: 20 } },
+          properties: {
+            year,
+            agencyId,
+            row: { type: 'string', maxLength: 40 },
+            column: { type: 'string', maxLength: 20 },
+          },
         },
       },
     },
     async (request) => {
       const q = request.query as { year: number; agencyId?: number; row: string; column: string };
-      const appeals = await table4Cell(ctx, request.principal, q.agencyId ?? staffOf(request).agencyId, q.year, q.row, q.column);
+      const appeals = await table4Cell(
+        ctx,
+        request.principal,
+        q.agencyId ?? staffOf(request).agencyId,
+        q.year,
+        q.row,
+        q.column,
+      );
       return { appeals };
     },
   );

@@ -4,9 +4,14 @@ import { AppError } from '../../domain/errors.ts';
 import type { Attachment } from '../../persistence/repositories/catalog-attachment.repository.ts';
 
 /** Sends a stored attachment with its Chinese file name (RFC 5987) and no sniffing. */
-export function sendAttachment(reply: FastifyReply, file: { attachment: Attachment; path: string }, publicFile = false) {
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { attachment: Attachment; path: string },
+  publicFile = false,
+) {
   if (!existsSync(file.path)) throw new AppError('not_found', '附件文件已丢失，请联系网站管理员');
-  const inline = file.attachment.mediaType === 'application/pdf' || file.attachment.mediaType.startsWith('image/');
+  const inline =
+    file.attachment.mediaType === 'application/pdf' || file.attachment.mediaType.startsWith('image/');
   return reply
     .type(file.attachment.mediaType)
     .header('content-length', file.attachment.size)

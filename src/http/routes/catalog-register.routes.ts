@@ -1,7 +1,13 @@
 import { NORMATIVE_STATUSES } from '../../domain/catalog/index.ts';
 import type { NormativeKind, NormativeStatus } from '../../domain/catalog/index.ts';
 import type { ReportFormat } from '../../domain/report/index.ts';
-import { activeTableFor, importYearlyFigures, removeYearlyFigure, setYearlyFigures, yearlyFigures } from '../../services/catalog-figures.service.ts';
+import {
+  activeTableFor,
+  importYearlyFigures,
+  removeYearlyFigure,
+  setYearlyFigures,
+  yearlyFigures,
+} from '../../services/catalog-figures.service.ts';
 import type { NormativeInput } from '../../services/catalog-normative.service.ts';
 import {
   createNormativeDocument,
@@ -22,8 +28,16 @@ import type { AppRoutes } from './index.ts';
 const STAFF = { preHandler: requireStaff() };
 const KINDS = ['rules', 'normative_documents'] as const;
 const year = { type: 'integer', minimum: 2008, maximum: 2100 } as const;
-const format = { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['2019', '2021'] } } } as const;
-const agencyYear = { type: 'object', required: ['agencyId', 'year'], properties: { agencyId: { type: 'integer', minimum: 1 }, year } } as const;
+const format = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { format: { type: 'string', enum: ['2019', '2021'] } },
+} as const;
+const agencyYear = {
+  type: 'object',
+  required: ['agencyId', 'year'],
+  properties: { agencyId: { type: 'integer', minimum: 1 }, year },
+} as const;
 const documentProperties = {
   kind: { type: 'string', enum: [...KINDS] },
   title: { type: 'string', maxLength: 200 },
@@ -50,7 +64,10 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { kind: { type: 'string', enum: [...KINDS] }, status: { type: 'string', enum: [...NORMATIVE_STATUSES] } },
+          properties: {
+            kind: { type: 'string', enum: [...KINDS] },
+            status: { type: 'string', enum: [...NORMATIVE_STATUSES] },
+          },
         },
       },
     },
@@ -69,12 +86,21 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
         tags,
         summary: '登记未经目录发布的规章或行政规范性文件',
         params: idParams('agencyId'),
-        body: { type: 'object', required: ['kind', 'title', 'issuedOn'], additionalProperties: false, properties: documentProperties },
+        body: {
+          type: 'object',
+          required: ['kind', 'title', 'issuedOn'],
+          additionalProperties: false,
+          properties: documentProperties,
+        },
       },
     },
     async (request, reply) => {
       const { agencyId } = request.params as { agencyId: number };
-      return reply.status(201).send(await createNormativeDocument(ctx, request.principal, agencyId, request.body as NormativeInput));
+      return reply
+        .status(201)
+        .send(
+          await createNormativeDocument(ctx, request.principal, agencyId, request.body as NormativeInput),
+        );
     },
   );
 
@@ -95,7 +121,12 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
       },
     },
     async (request) =>
-      updateNormativeDocumentFields(ctx, request.principal, (request.params as { id: number }).id, request.body as Partial<NormativeInput>),
+      updateNormativeDocumentFields(
+        ctx,
+        request.principal,
+        (request.params as { id: number }).id,
+        request.body as Partial<NormativeInput>,
+      ),
   );
 
   server.post(
@@ -110,17 +141,33 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
           type: 'object',
           required: ['repealedOn', 'reason'],
           additionalProperties: false,
-          properties: { repealedOn: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, reason: { type: 'string', maxLength: 500 } },
+          properties: {
+            repealedOn: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            reason: { type: 'string', maxLength: 500 },
+          },
         },
       },
     },
     async (request) =>
-      repealNormativeDocument(ctx, request.principal, (request.params as { id: number }).id, request.body as { repealedOn: string; reason: string }),
+      repealNormativeDocument(
+        ctx,
+        request.principal,
+        (request.params as { id: number }).id,
+        request.body as { repealedOn: string; reason: string },
+      ),
   );
 
   server.get(
     '/api/catalog/agencies/:agencyId/figures/:year',
-    { ...STAFF, schema: { tags, summary: '某年度需填报的表二数据（来自其他系统）及已填数值', params: agencyYear, querystring: format } },
+    {
+      ...STAFF,
+      schema: {
+        tags,
+        summary: '某年度需填报的表二数据（来自其他系统）及已填数值',
+        params: agencyYear,
+        querystring: format,
+      },
+    },
     async (request) => {
       const { agencyId, year } = request.params as { agencyId: number; year: number };
       const { format } = request.query as { format?: ReportFormat };
@@ -149,7 +196,11 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
                 type: 'object',
                 required: ['key', 'value'],
                 additionalProperties: false,
-                properties: { key: { type: 'string', maxLength: 40 }, value: { type: 'number' }, note: { type: ['string', 'null'], maxLength: 200 } },
+                properties: {
+                  key: { type: 'string', maxLength: 40 },
+                  value: { type: 'number' },
+                  note: { type: ['string', 'null'], maxLength: 200 },
+                },
               },
             },
           },
@@ -170,7 +221,11 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
       schema: {
         tags,
         summary: '删除一项已填的表二数据',
-        params: { ...agencyYear, required: ['agencyId', 'year', 'key'], properties: { ...agencyYear.properties, key: { type: 'string', maxLength: 40 } } },
+        params: {
+          ...agencyYear,
+          required: ['agencyId', 'year', 'key'],
+          properties: { ...agencyYear.properties, key: { type: 'string', maxLength: 40 } },
+        },
       },
     },
     async (request) => {
@@ -199,7 +254,15 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
 
   server.get(
     '/api/catalog/agencies/:agencyId/table2/:year',
-    { ...STAFF, schema: { tags, summary: '年度报告表二（主动公开政府信息情况）：2021 年版，2019–2020 年度为 2019 年版', params: agencyYear, querystring: format } },
+    {
+      ...STAFF,
+      schema: {
+        tags,
+        summary: '年度报告表二（主动公开政府信息情况）：2021 年版，2019–2020 年度为 2019 年版',
+        params: agencyYear,
+        querystring: format,
+      },
+    },
     async (request) => {
       const { agencyId, year } = request.params as { agencyId: number; year: number };
       const { format } = request.query as { format?: ReportFormat };
@@ -225,12 +288,22 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
         tags,
         summary: '在网站公布年度报告（interchange JSON；有错误的报告不能公布；更正以新版本公布）',
         params: idParams('agencyId'),
-        body: { type: 'object', required: ['report'], additionalProperties: false, properties: { report: { type: 'object' } } },
+        body: {
+          type: 'object',
+          required: ['report'],
+          additionalProperties: false,
+          properties: { report: { type: 'object' } },
+        },
       },
     },
     async (request, reply) => {
       const { agencyId } = request.params as { agencyId: number };
-      const published = await publishAnnualReport(ctx, request.principal, agencyId, (request.body as { report: unknown }).report);
+      const published = await publishAnnualReport(
+        ctx,
+        request.principal,
+        agencyId,
+        (request.body as { report: unknown }).report,
+      );
       const { reportJson: _, ...meta } = published;
       return reply.status(201).send(meta);
     },

@@ -1,12 +1,27 @@
 import type { FastifyRequest } from 'fastify';
-import { DISCLOSURE_METHODS, DISCLOSURE_SCOPES, ITEM_STATES, REVIEW_ACTIONS } from '../../domain/catalog/index.ts';
+import {
+  DISCLOSURE_METHODS,
+  DISCLOSURE_SCOPES,
+  ITEM_STATES,
+  REVIEW_ACTIONS,
+} from '../../domain/catalog/index.ts';
 import type { ItemInput, ReviewAction } from '../../domain/catalog/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { eventsOf } from '../../persistence/repositories/event.repository.ts';
-import { addAttachment, openAttachment, removeAttachment } from '../../services/catalog-attachment.service.ts';
+import {
+  addAttachment,
+  openAttachment,
+  removeAttachment,
+} from '../../services/catalog-attachment.service.ts';
 import { catalogConfig, setCategories } from '../../services/catalog-config.service.ts';
 import type { ItemQuery } from '../../services/catalog-item.service.ts';
-import { createItem, itemView, listCatalogItems, reviewQueue, updateItemFields } from '../../services/catalog-item.service.ts';
+import {
+  createItem,
+  itemView,
+  listCatalogItems,
+  reviewQueue,
+  updateItemFields,
+} from '../../services/catalog-item.service.ts';
 import { requireReader } from '../../services/catalog-access.ts';
 import { actOnItem, clearScanHit } from '../../services/catalog-review.service.ts';
 import { requireStaff } from '../plugins/auth.ts';
@@ -43,8 +58,11 @@ const itemProperties = {
 } as const;
 
 /** One uploaded file from a multipart request (field "file"). */
-export async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
-  if (!request.isMultipart()) throw new AppError('unsupported_media', '请以 multipart/form-data 上传文件（字段名 file）', 'file');
+export async function uploadedFile(
+  request: FastifyRequest,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
+  if (!request.isMultipart())
+    throw new AppError('unsupported_media', '请以 multipart/form-data 上传文件（字段名 file）', 'file');
   const part = await request.file();
   if (!part) throw new AppError('validation', '没有收到文件（字段名 file）', 'file');
   return { fileName: part.filename, bytes: await part.toBuffer() };
@@ -82,7 +100,10 @@ export const catalogRoutes: AppRoutes = async (server, { app }) => {
     async (request) => {
       const { agencyId } = request.params as { agencyId: number };
       const q = request.query as ItemQuery & { category?: string };
-      return listCatalogItems(ctx, request.principal, agencyId, { ...q, ...(q.category ? { categoryCode: q.category } : {}) });
+      return listCatalogItems(ctx, request.principal, agencyId, {
+        ...q,
+        ...(q.category ? { categoryCode: q.category } : {}),
+      });
     },
   );
 
@@ -94,24 +115,47 @@ export const catalogRoutes: AppRoutes = async (server, { app }) => {
         tags,
         summary: '起草信息条目（草稿）',
         params: idParams('agencyId'),
-        body: { type: 'object', required: ['title', 'publisher', 'categoryCode'], additionalProperties: false, properties: itemProperties },
+        body: {
+          type: 'object',
+          required: ['title', 'publisher', 'categoryCode'],
+          additionalProperties: false,
+          properties: itemProperties,
+        },
       },
     },
     async (request, reply) => {
       const { agencyId } = request.params as { agencyId: number };
-      return reply.status(201).send(await createItem(ctx, request.principal, agencyId, request.body as ItemInput));
+      return reply
+        .status(201)
+        .send(await createItem(ctx, request.principal, agencyId, request.body as ItemInput));
     },
   );
 
   server.get(
     '/api/catalog/agencies/:agencyId/review-queue',
-    { ...STAFF, schema: { tags, summary: '审核队列：审核、保密审查、领导签发、待发布中的信息', params: idParams('agencyId') } },
-    async (request) => ({ items: await reviewQueue(ctx, request.principal, (request.params as { agencyId: number }).agencyId) }),
+    {
+      ...STAFF,
+      schema: {
+        tags,
+        summary: '审核队列：审核、保密审查、领导签发、待发布中的信息',
+        params: idParams('agencyId'),
+      },
+    },
+    async (request) => ({
+      items: await reviewQueue(ctx, request.principal, (request.params as { agencyId: number }).agencyId),
+    }),
   );
 
   server.get(
     '/api/catalog/items/:id',
-    { ...STAFF, schema: { tags, summary: '信息条目详情：元数据、正文、附件、敏感信息检查结果、可执行的操作', params: idParams('id') } },
+    {
+      ...STAFF,
+      schema: {
+        tags,
+        summary: '信息条目详情：元数据、正文、附件、敏感信息检查结果、可执行的操作',
+        params: idParams('id'),
+      },
+    },
     async (request) => itemView(ctx, request.principal, (request.params as { id: number }).id),
   );
 
@@ -126,7 +170,13 @@ export const catalogRoutes: AppRoutes = async (server, { app }) => {
         body: { type: 'object', additionalProperties: false, minProperties: 1, properties: itemProperties },
       },
     },
-    async (request) => updateItemFields(ctx, request.principal, (request.params as { id: number }).id, request.body as Partial<ItemInput>),
+    async (request) =>
+      updateItemFields(
+        ctx,
+        request.principal,
+        (request.params as { id: number }).id,
+        request.body as Partial<ItemInput>,
+      ),
   );
 
   server.post(
@@ -135,7 +185,8 @@ export const catalogRoutes: AppRoutes = async (server, { app }) => {
       ...STAFF,
       schema: {
         tags,
-        summary: '审核流程操作：submit 提交审核、approve 审核通过、pass_secrecy 保密审查通过、sign 领导签发、publish 发布、return 退回、expire 失效、repeal 废止、withdraw 撤回',
+        summary:
+          '审核流程操作：submit 提交审核、approve 审核通过、pass_secrecy 保密审查通过、sign 领导签发、publish 发布、return 退回、expire 失效、repeal 废止、withdraw 撤回',
         params: idParams('id'),
         body: {
           type: 'object',
@@ -147,7 +198,9 @@ export const catalogRoutes: AppRoutes = async (server, { app }) => {
     },
     async (request) => {
       const { action, reason } = request.body as { action: ReviewAction; reason?: string | null };
-      return actOnItem(ctx, request.principal, (request.params as { id: number }).id, action, { reason: reason ?? null });
+      return actOnItem(ctx, request.principal, (request.params as { id: number }).id, action, {
+        reason: reason ?? null,
+      });
     },
   );
 
@@ -168,18 +221,39 @@ export const catalogRoutes: AppRoutes = async (server, { app }) => {
         tags,
         summary: '审核人确认一处敏感信息检查结果（须说明理由）',
         params: idParams('id'),
-        body: { type: 'object', required: ['note'], additionalProperties: false, properties: { note: text(500) } },
+        body: {
+          type: 'object',
+          required: ['note'],
+          additionalProperties: false,
+          properties: { note: text(500) },
+        },
       },
     },
-    async (request) => clearScanHit(ctx, request.principal, (request.params as { id: number }).id, (request.body as { note: string }).note),
+    async (request) =>
+      clearScanHit(
+        ctx,
+        request.principal,
+        (request.params as { id: number }).id,
+        (request.body as { note: string }).note,
+      ),
   );
 
   server.post(
     '/api/catalog/items/:id/attachments',
-    { ...STAFF, schema: { tags, summary: '上传附件（multipart/form-data，字段 file；PDF、DOCX、XLSX、TXT、PNG、JPEG）', consumes: ['multipart/form-data'], params: idParams('id') } },
+    {
+      ...STAFF,
+      schema: {
+        tags,
+        summary: '上传附件（multipart/form-data，字段 file；PDF、DOCX、XLSX、TXT、PNG、JPEG）',
+        consumes: ['multipart/form-data'],
+        params: idParams('id'),
+      },
+    },
     async (request, reply) => {
       const file = await uploadedFile(request);
-      return reply.status(201).send(await addAttachment(ctx, request.principal, (request.params as { id: number }).id, file));
+      return reply
+        .status(201)
+        .send(await addAttachment(ctx, request.principal, (request.params as { id: number }).id, file));
     },
   );
 
@@ -208,7 +282,12 @@ export const catalogRoutes: AppRoutes = async (server, { app }) => {
       const { agencyId } = request.params as { agencyId: number };
       await requireReader(ctx, request.principal, agencyId);
       const config = await catalogConfig(ctx.database.db, agencyId);
-      return { categories: config.categories, custom: config.customCategories, indexScheme: config.scheme.text, extraMarks: config.extraMarks };
+      return {
+        categories: config.categories,
+        custom: config.customCategories,
+        indexScheme: config.scheme.text,
+        extraMarks: config.extraMarks,
+      };
     },
   );
 
@@ -248,7 +327,14 @@ export const catalogRoutes: AppRoutes = async (server, { app }) => {
     },
     async (request) => {
       const { agencyId } = request.params as { agencyId: number };
-      return { categories: await setCategories(ctx, request.principal, agencyId, (request.body as { categories: unknown }).categories) };
+      return {
+        categories: await setCategories(
+          ctx,
+          request.principal,
+          agencyId,
+          (request.body as { categories: unknown }).categories,
+        ),
+      };
     },
   );
 };

@@ -14,7 +14,8 @@ const XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 describe('the public portal', () => {
   let t: TestServer;
   let staff: Record<'handler' | 'reviewer' | 'head' | 'admin', Staff>;
-  const get = (url: string, cookie?: string) => t.server.inject({ method: 'GET', url, ...(cookie ? { headers: { cookie } } : {}) });
+  const get = (url: string, cookie?: string) =>
+    t.server.inject({ method: 'GET', url, ...(cookie ? { headers: { cookie } } : {}) });
 
   async function publish(input: ItemInput, who = staff): Promise<number> {
     const item = await createItem(t.app.ctx, who.handler, who.handler.agencyId, input);
@@ -35,7 +36,15 @@ describe('the public portal', () => {
     const x = await agencyWithStaff(t.app.ctx, 'PX', '某区卫生健康委员会');
     staff = x.staff as typeof staff;
     await updateSettings(t.app.ctx, staff.admin, x.agency.id, {
-      settings: { office: { name: '某区卫生健康委员会办公室', address: '某区健康路1号', hours: '工作日 9:00—12:00，13:30—17:00', phone: '010-81234567', fax: '010-81234568' } },
+      settings: {
+        office: {
+          name: '某区卫生健康委员会办公室',
+          address: '某区健康路1号',
+          hours: '工作日 9:00—12:00，13:30—17:00',
+          phone: '010-81234567',
+          fax: '010-81234568',
+        },
+      },
     });
   });
   afterAll(() => t.close());
@@ -57,7 +66,17 @@ describe('the public portal', () => {
     expect(page.body).not.toContain('<script>alert');
     expect(page.body).not.toContain('<img src=x');
     expect(page.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    for (const label of ['索引号', '发布机构', '文号', '成文日期', '发布日期', '主题分类', '有效性', '公开方式', '公开范围'])
+    for (const label of [
+      '索引号',
+      '发布机构',
+      '文号',
+      '成文日期',
+      '发布日期',
+      '主题分类',
+      '有效性',
+      '公开方式',
+      '公开范围',
+    ])
       expect(page.body, label).toContain(`<dt>${label}</dt>`);
     expect(page.body).toContain('<dd>PX/2026-00001</dd>');
     expect(page.body).toContain('<dd>某卫发〔2026〕7号</dd>');
@@ -66,7 +85,11 @@ describe('the public portal', () => {
   });
 
   it('lists, searches with highlights and filters, and keeps drafts and withdrawn items off the portal', async () => {
-    const draft = await createItem(t.app.ctx, staff.handler, staff.handler.agencyId, { title: '药品采购内部草稿', publisher: '某局', categoryCode: 'gzdt' });
+    const draft = await createItem(t.app.ctx, staff.handler, staff.handler.agencyId, {
+      title: '药品采购内部草稿',
+      publisher: '某局',
+      categoryCode: 'gzdt',
+    });
     const gone = await publish({ title: '已撤回的药品采购信息', publisher: '某局', categoryCode: 'gzdt' });
     await actOnItem(t.app.ctx, staff.head, gone, 'withdraw', { reason: '内容有误' });
     const home = await get('/');
@@ -81,7 +104,9 @@ describe('the public portal', () => {
     expect(search.body).toContain('<mark>药品采购</mark>');
     expect(search.body).toContain('找到 1 条');
     expect(search.body).not.toContain('内部草稿');
-    const filtered = await get(`/search?q=${encodeURIComponent('药品采购')}&category=gzdt&validity=valid&year=2026&sort=date`);
+    const filtered = await get(
+      `/search?q=${encodeURIComponent('药品采购')}&category=gzdt&validity=valid&year=2026&sort=date`,
+    );
     expect(filtered.body).toContain('没有找到');
     const hostile = await get(`/search?q=${encodeURIComponent(XSS)}`);
     expect(hostile.statusCode).toBe(200);
@@ -91,7 +116,8 @@ describe('the public portal', () => {
   });
 
   it('browses the catalog by category with counts and pagination', async () => {
-    for (let i = 1; i <= 23; i++) await publish({ title: `工作动态第${i}期`, publisher: '某局', categoryCode: 'gzdt' });
+    for (let i = 1; i <= 23; i++)
+      await publish({ title: `工作动态第${i}期`, publisher: '某局', categoryCode: 'gzdt' });
     const tree = await get('/catalog');
     expect(tree.body).toMatch(/工作动态<\/a> <span class="count">（23）<\/span>/);
     const first = await get('/catalog/gzdt');
@@ -109,17 +135,30 @@ describe('the public portal', () => {
   });
 
   it('shows a 依申请公开 item as metadata only, and a repealed item with its reason', async () => {
-    const onRequest = await publish({ title: '某项目评审专家名单', publisher: '某局', categoryCode: 'qtwj', method: 'on_request', body: '专家甲、专家乙' });
+    const onRequest = await publish({
+      title: '某项目评审专家名单',
+      publisher: '某局',
+      categoryCode: 'qtwj',
+      method: 'on_request',
+      body: '专家甲、专家乙',
+    });
     const page = await get(`/items/${onRequest}`);
     expect(page.body).toContain('<dd>依申请公开</dd>');
     expect(page.body).not.toContain('专家甲');
     expect(page.body).toContain('/apply?title=');
-    const repealed = await publish({ title: '旧的管理办法', publisher: '某局', categoryCode: 'gfxwj', writtenOn: '2026-03-01' });
+    const repealed = await publish({
+      title: '旧的管理办法',
+      publisher: '某局',
+      categoryCode: 'gfxwj',
+      writtenOn: '2026-03-01',
+    });
     await actOnItem(t.app.ctx, staff.head, repealed, 'repeal', { reason: '已被新办法替代' });
     const repealedPage = await get(`/items/${repealed}`);
     expect(repealedPage.body).toContain('本文件已废止：已被新办法替代');
     expect(repealedPage.body).toContain('<dd>废止</dd>');
-    expect((await get(`/search?q=${encodeURIComponent('管理办法')}&validity=repealed`)).body).toContain('<mark>管理办法</mark>');
+    expect((await get(`/search?q=${encodeURIComponent('管理办法')}&validity=repealed`)).body).toContain(
+      '<mark>管理办法</mark>',
+    );
   });
 
   it('generates the 政府信息公开指南 from the agency settings', async () => {
@@ -139,7 +178,10 @@ describe('the public portal', () => {
     expect(rss.body).toContain('&lt;script&gt;');
     const atom = await get('/atom.xml');
     expect(atom.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
-    const json = (await get('/feed.json')).json() as { version: string; items: { title: string; url: string }[] };
+    const json = (await get('/feed.json')).json() as {
+      version: string;
+      items: { title: string; url: string }[];
+    };
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.items.length).toBeGreaterThan(20);
     expect(json.items[0]!.url).toMatch(/^http:\/\/localhost\/items\/\d+$/);
@@ -165,7 +207,10 @@ describe('the public portal', () => {
 
   it('serves another agency by ?agency=CODE and carries it in links', async () => {
     const y = await agencyWithStaff(t.app.ctx, 'PY', '某区市场监督管理局');
-    const id = await publish({ title: '市场监管工作动态', publisher: '某区市场监督管理局', categoryCode: 'gzdt' }, y.staff as typeof staff);
+    const id = await publish(
+      { title: '市场监管工作动态', publisher: '某区市场监督管理局', categoryCode: 'gzdt' },
+      y.staff as typeof staff,
+    );
     const home = await get('/?agency=PY');
     expect(home.body).toContain('某区市场监督管理局 政府信息公开');
     expect(home.body).toContain(`href="/items/${id}?agency=PY"`);
@@ -200,11 +245,17 @@ describe('the public portal', () => {
     const wrong = await post('/apply', fields);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('居民身份证号码不正确');
-    expect(wrong.body).toContain('id="f-applicant-idNumber" name="applicant.idNumber" aria-describedby="f-applicant-idNumber-hint f-applicant-idNumber-error" aria-invalid="true"');
+    expect(wrong.body).toContain(
+      'id="f-applicant-idNumber" name="applicant.idNumber" aria-describedby="f-applicant-idNumber-hint f-applicant-idNumber-error" aria-invalid="true"',
+    );
     expect(wrong.body).not.toContain('<script>alert');
     expect(wrong.body).toContain('value="王五&lt;script&gt;');
     expect((await post('/apply', fields, false)).statusCode).toBe(403);
-    const ok = await post('/apply', { ...fields, 'applicant.name': '王五', 'applicant.idNumber': '11010519491231002X' });
+    const ok = await post('/apply', {
+      ...fields,
+      'applicant.name': '王五',
+      'applicant.idNumber': '11010519491231002X',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['cache-control']).toBe('no-store');
     const trackingCode = /id="tracking-code">([^<]+)</.exec(ok.body)![1]!;

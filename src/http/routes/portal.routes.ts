@@ -50,7 +50,10 @@ import type { AppRoutes } from './index.ts';
 export const LARGE_TEXT_COOKIE = 'gk_large';
 const HTML = 'text/html; charset=utf-8';
 const CODE = /^[0-9A-Za-z-]{2,32}$/;
-const loose = (names: string[]) => ({ type: 'object', properties: Object.fromEntries(names.map((n) => [n, { type: 'string', maxLength: 200 }])) });
+const loose = (names: string[]) => ({
+  type: 'object',
+  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', maxLength: 200 }])),
+});
 
 export const portalRoutes: AppRoutes = async (server, { app }) => {
   const ctx = app.ctx;
@@ -71,11 +74,20 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
   }
 
   function viewOf(request: FastifyRequest, agency: Agency, param: string | null): PortalView {
-    return { agency, agencyParam: param, largeText: request.cookies[LARGE_TEXT_COOKIE] === '1', path: request.url };
+    return {
+      agency,
+      agencyParam: param,
+      largeText: request.cookies[LARGE_TEXT_COOKIE] === '1',
+      path: request.url,
+    };
   }
 
   /** Serves a page through the cache; `render` returns null for "not found". */
-  function pageRoute(render: (request: FastifyRequest, view: PortalView) => Promise<string | null>, what = '页面', type = HTML) {
+  function pageRoute(
+    render: (request: FastifyRequest, view: PortalView) => Promise<string | null>,
+    what = '页面',
+    type = HTML,
+  ) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
       const { agency, param } = await resolve(request);
       if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
@@ -92,18 +104,24 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
 
   const hide = { hide: true };
 
-  server.get('/', { schema: { ...hide, querystring: loose(['agency']) } }, pageRoute(async (_request, view) => {
-    const [latest, categories, reports] = await Promise.all([
-      latestItems(ctx, view.agency.id, 12),
-      catalogTree(ctx, view.agency.id),
-      publishedReports(ctx, view.agency.id),
-    ]);
-    return homePage(view, { latest, categories, reports });
-  }));
+  server.get(
+    '/',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    pageRoute(async (_request, view) => {
+      const [latest, categories, reports] = await Promise.all([
+        latestItems(ctx, view.agency.id, 12),
+        catalogTree(ctx, view.agency.id),
+        publishedReports(ctx, view.agency.id),
+      ]);
+      return homePage(view, { latest, categories, reports });
+    }),
+  );
 
-  server.get('/catalog', { schema: { ...hide, querystring: loose(['agency']) } }, pageRoute(async (_request, view) =>
-    catalogTreePage(view, await catalogTree(ctx, view.agency.id)),
-  ));
+  server.get(
+    '/catalog',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    pageRoute(async (_request, view) => catalogTreePage(view, await catalogTree(ctx, view.agency.id))),
+  );
 
   server.get(
     '/catalog/:code',
@@ -134,14 +152,22 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
       const [itemId, fileId] = [positive(id), positive(attachmentId)];
       const data = agency && itemId ? await portalItem(ctx, agency.id, itemId) : null;
       if (!agency || !data || !fileId || !data.attachments.some((a) => a.id === fileId))
-        return reply.status(404).type(HTML).send(agency ? portalNotFound(viewOf(request, agency, param), '附件') : noAgency(param));
+        return reply
+          .status(404)
+          .type(HTML)
+          .send(agency ? portalNotFound(viewOf(request, agency, param), '附件') : noAgency(param));
       return sendAttachment(reply, await openAttachment(ctx, request.principal, data.item.id, fileId), true);
     },
   );
 
   server.get(
     '/search',
-    { schema: { ...hide, querystring: loose(['agency', 'q', 'category', 'year', 'validity', 'sort', 'page']) } },
+    {
+      schema: {
+        ...hide,
+        querystring: loose(['agency', 'q', 'category', 'year', 'validity', 'sort', 'page']),
+      },
+    },
     pageRoute(async (request, view) => {
       const q = request.query as Record<string, string | undefined>;
       const { categories } = await catalogConfig(ctx.database.db, view.agency.id);
@@ -155,19 +181,36 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
         sort: q.sort === 'date' ? ('date' as const) : ('relevance' as const),
         page: pageNumber(request),
       };
-      if (!input.q) return searchPage(view, { input, categories, years, result: null, ...(q.q !== undefined ? { error: '请输入要搜索的关键词' } : {}) });
+      if (!input.q)
+        return searchPage(view, {
+          input,
+          categories,
+          years,
+          result: null,
+          ...(q.q !== undefined ? { error: '请输入要搜索的关键词' } : {}),
+        });
       const result = await portalSearch(ctx, view.agency.id, input);
-      return searchPage(view, { input, categories, years, result, ...(result.tokens.length === 0 ? { error: '关键词中没有可搜索的文字或数字，请换个关键词' } : {}) });
+      return searchPage(view, {
+        input,
+        categories,
+        years,
+        result,
+        ...(result.tokens.length === 0 ? { error: '关键词中没有可搜索的文字或数字，请换个关键词' } : {}),
+      });
     }),
   );
 
-  server.get('/guide', { schema: { ...hide, querystring: loose(['agency']) } }, pageRoute(async (_request, view) =>
-    guidePage(view, await portalGuide(ctx, view.agency)),
-  ));
+  server.get(
+    '/guide',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    pageRoute(async (_request, view) => guidePage(view, await portalGuide(ctx, view.agency))),
+  );
 
-  server.get('/reports', { schema: { ...hide, querystring: loose(['agency']) } }, pageRoute(async (_request, view) =>
-    reportsPage(view, await publishedReports(ctx, view.agency.id)),
-  ));
+  server.get(
+    '/reports',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    pageRoute(async (_request, view) => reportsPage(view, await publishedReports(ctx, view.agency.id))),
+  );
 
   server.get(
     '/reports/:year',
@@ -186,37 +229,55 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
       const { agency, param } = await resolve(request);
       const year = positive((request.params as { year: string }).year);
       const found = agency && year ? await publishedReport(ctx, agency.id, year) : null;
-      if (!agency || !found) return reply.status(404).type(HTML).send(agency ? portalNotFound(viewOf(request, agency, param), '年度报告') : noAgency(param));
+      if (!agency || !found)
+        return reply
+          .status(404)
+          .type(HTML)
+          .send(agency ? portalNotFound(viewOf(request, agency, param), '年度报告') : noAgency(param));
       const body = await renderReport(found.report, 'docx');
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(`${found.meta.title}.docx`)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(`${found.meta.title}.docx`)}`,
+        )
         .send(body);
     },
   );
 
-  server.get('/display', { schema: { ...hide, querystring: loose(['large', 'back']) } }, async (request, reply) => {
-    const { large, back } = request.query as { large?: string; back?: string };
-    const target = back && /^\/(?![/\\])[^\s]*$/.test(back) ? back : '/';
-    if (large === '1') void reply.setCookie(LARGE_TEXT_COOKIE, '1', { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: true, secure: app.config.tls });
-    else void reply.clearCookie(LARGE_TEXT_COOKIE, { path: '/' });
-    return reply.redirect(target, 303);
-  });
+  server.get(
+    '/display',
+    { schema: { ...hide, querystring: loose(['large', 'back']) } },
+    async (request, reply) => {
+      const { large, back } = request.query as { large?: string; back?: string };
+      const target = back && /^\/(?![/\\])[^\s]*$/.test(back) ? back : '/';
+      if (large === '1')
+        void reply.setCookie(LARGE_TEXT_COOKIE, '1', {
+          path: '/',
+          maxAge: 365 * 86400,
+          sameSite: 'lax',
+          httpOnly: true,
+          secure: app.config.tls,
+        });
+      else void reply.clearCookie(LARGE_TEXT_COOKIE, { path: '/' });
+      return reply.redirect(target, 303);
+    },
+  );
 
   // feeds and the sitemap
   const feedRoute = (type: string, render: typeof rssFeed, self: string) =>
     pageRoute(
       async (_request, view) => {
-      const items = await latestItems(ctx, view.agency.id, 50);
-      const suffix = view.agencyParam ? `?agency=${encodeURIComponent(view.agencyParam)}` : '';
-      return render({
-        base,
-        title: `${view.agency.name} 最新公开的政府信息`,
-        home: `${base}/${suffix}`,
-        selfUrl: `${base}${self}${suffix}`,
-        itemUrl: (id) => `${base}/items/${id}${suffix}`,
-        items,
-      });
+        const items = await latestItems(ctx, view.agency.id, 50);
+        const suffix = view.agencyParam ? `?agency=${encodeURIComponent(view.agencyParam)}` : '';
+        return render({
+          base,
+          title: `${view.agency.name} 最新公开的政府信息`,
+          home: `${base}/${suffix}`,
+          selfUrl: `${base}${self}${suffix}`,
+          itemUrl: (id) => `${base}/items/${id}${suffix}`,
+          items,
+        });
       },
       '页面',
       type,
@@ -229,40 +290,73 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     server.get(path, { schema: { ...hide, querystring: loose(['agency']) } }, feedRoute(type, render, path));
   }
 
-  server.get('/sitemap.xml', { schema: { ...hide, querystring: loose(['agency']) } }, async (request, reply) => {
-    const { agency, param } = await resolve(request);
-    if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
-    const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
-    const pages = await sitemapPageCount(ctx, agency.id);
-    const urls = [`${base}/sitemap-pages.xml${suffix}`, ...Array.from({ length: pages }, (_, n) => `${base}/sitemap-items-${n}.xml${suffix}`)];
-    return reply.type('application/xml; charset=utf-8').send(sitemapIndex(urls));
-  });
+  server.get(
+    '/sitemap.xml',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    async (request, reply) => {
+      const { agency, param } = await resolve(request);
+      if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
+      const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
+      const pages = await sitemapPageCount(ctx, agency.id);
+      const urls = [
+        `${base}/sitemap-pages.xml${suffix}`,
+        ...Array.from({ length: pages }, (_, n) => `${base}/sitemap-items-${n}.xml${suffix}`),
+      ];
+      return reply.type('application/xml; charset=utf-8').send(sitemapIndex(urls));
+    },
+  );
 
-  server.get('/sitemap-pages.xml', { schema: { ...hide, querystring: loose(['agency']) } }, async (request, reply) => {
-    const { agency, param } = await resolve(request);
-    if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
-    const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
-    const { categories } = await catalogConfig(ctx.database.db, agency.id);
-    const reports = await publishedReports(ctx, agency.id);
-    const paths = ['/', '/catalog', '/guide', '/apply', '/status', '/reports', ...categories.map((c) => `/catalog/${c.code}`), ...reports.map((r) => `/reports/${r.year}`)];
-    return reply.type('application/xml; charset=utf-8').send(sitemap(paths.map((p) => ({ url: `${base}${p}${suffix}` }))));
-  });
+  server.get(
+    '/sitemap-pages.xml',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    async (request, reply) => {
+      const { agency, param } = await resolve(request);
+      if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
+      const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
+      const { categories } = await catalogConfig(ctx.database.db, agency.id);
+      const reports = await publishedReports(ctx, agency.id);
+      const paths = [
+        '/',
+        '/catalog',
+        '/guide',
+        '/apply',
+        '/status',
+        '/reports',
+        ...categories.map((c) => `/catalog/${c.code}`),
+        ...reports.map((r) => `/reports/${r.year}`),
+      ];
+      return reply
+        .type('application/xml; charset=utf-8')
+        .send(sitemap(paths.map((p) => ({ url: `${base}${p}${suffix}` }))));
+    },
+  );
 
-  server.get('/sitemap-items-:n.xml', { schema: { ...hide, params: loose(['n']), querystring: loose(['agency']) } }, async (request, reply) => {
-    const { agency, param } = await resolve(request);
-    const n = Number((request.params as { n: string }).n);
-    if (!agency || !Number.isInteger(n) || n < 0) return reply.status(404).type(HTML).send(noAgency(param));
-    const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
-    const stamps = await sitemapStamps(ctx, agency.id, n);
-    return reply.type('application/xml; charset=utf-8').send(sitemap(stamps.map((s) => ({ url: `${base}/items/${s.id}${suffix}`, lastmod: s.updatedAt }))));
-  });
+  server.get(
+    '/sitemap-items-:n.xml',
+    { schema: { ...hide, params: loose(['n']), querystring: loose(['agency']) } },
+    async (request, reply) => {
+      const { agency, param } = await resolve(request);
+      const n = Number((request.params as { n: string }).n);
+      if (!agency || !Number.isInteger(n) || n < 0) return reply.status(404).type(HTML).send(noAgency(param));
+      const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
+      const stamps = await sitemapStamps(ctx, agency.id, n);
+      return reply
+        .type('application/xml; charset=utf-8')
+        .send(sitemap(stamps.map((s) => ({ url: `${base}/items/${s.id}${suffix}`, lastmod: s.updatedAt }))));
+    },
+  );
 
   // 依申请公开: the online form and the status page (the application service does the work)
   function formToken(request: FastifyRequest, reply: FastifyReply): string {
     const existing = request.cookies[FORM_CSRF_COOKIE];
     if (existing && /^[A-Za-z0-9_-]{20,}$/.test(existing)) return existing;
     const token = randomToken(24);
-    void reply.setCookie(FORM_CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: app.config.tls });
+    void reply.setCookie(FORM_CSRF_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: app.config.tls,
+    });
     return token;
   }
   const formValid = (request: FastifyRequest) => {
@@ -283,23 +377,47 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     return viewOf(request, agency, param);
   }
 
-  server.get('/apply', { schema: { ...hide, querystring: loose(['agency', 'title', 'docNumber']) } }, async (request, reply) => {
-    const view = await portalView(request, reply);
-    if (!view) return reply;
-    const q = request.query as { title?: string; docNumber?: string };
-    const values = emptyValues({ ...(q.title ? { title: q.title.slice(0, 200) } : {}), ...(q.docNumber ? { docNumber: q.docNumber.slice(0, 100) } : {}) });
-    return noStore(reply).send(applyPage(view, { values, problems: [], tokens: { form: formToken(request, reply), session: request.csrfToken } }));
-  });
+  server.get(
+    '/apply',
+    { schema: { ...hide, querystring: loose(['agency', 'title', 'docNumber']) } },
+    async (request, reply) => {
+      const view = await portalView(request, reply);
+      if (!view) return reply;
+      const q = request.query as { title?: string; docNumber?: string };
+      const values = emptyValues({
+        ...(q.title ? { title: q.title.slice(0, 200) } : {}),
+        ...(q.docNumber ? { docNumber: q.docNumber.slice(0, 100) } : {}),
+      });
+      return noStore(reply).send(
+        applyPage(view, {
+          values,
+          problems: [],
+          tokens: { form: formToken(request, reply), session: request.csrfToken },
+        }),
+      );
+    },
+  );
 
   server.post(
     '/apply',
-    { schema: { ...hide, querystring: loose(['agency']) }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    {
+      schema: { ...hide, querystring: loose(['agency']) },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
       const view = await portalView(request, reply);
       if (!view) return reply;
       const values = readApplyForm((request.body ?? {}) as Record<string, unknown>);
       const again = (problems: { field: string; message: string }[]) =>
-        noStore(reply).status(problems === EXPIRED_LIST ? 403 : 400).send(applyPage(view, { values, problems, tokens: { form: formToken(request, reply), session: request.csrfToken } }));
+        noStore(reply)
+          .status(problems === EXPIRED_LIST ? 403 : 400)
+          .send(
+            applyPage(view, {
+              values,
+              problems,
+              tokens: { form: formToken(request, reply), session: request.csrfToken },
+            }),
+          );
       if (!formValid(request)) return again(EXPIRED_LIST);
       try {
         const { application, secret } = await submitOnline(ctx, view.agency.id, toApplicationInput(values));
@@ -313,7 +431,9 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
         );
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-        const problems = Array.isArray(error.details) ? (error.details as { field: string; message: string }[]) : [{ field: error.field ?? 'form', message: error.message }];
+        const problems = Array.isArray(error.details)
+          ? (error.details as { field: string; message: string }[])
+          : [{ field: error.field ?? 'form', message: error.message }];
         return again(problems);
       }
     },
@@ -321,12 +441,22 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
   server.get('/status', { schema: { ...hide, querystring: loose(['agency']) } }, async (request, reply) => {
     const view = await portalView(request, reply);
     if (!view) return reply;
-    return noStore(reply).send(statusPage(view, { trackingCode: '', error: null, result: null, tokens: { form: formToken(request, reply), session: request.csrfToken } }));
+    return noStore(reply).send(
+      statusPage(view, {
+        trackingCode: '',
+        error: null,
+        result: null,
+        tokens: { form: formToken(request, reply), session: request.csrfToken },
+      }),
+    );
   });
 
   server.post(
     '/status',
-    { schema: { ...hide, querystring: loose(['agency']) }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      schema: { ...hide, querystring: loose(['agency']) },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
       const view = await portalView(request, reply);
       if (!view) return reply;
@@ -334,21 +464,27 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
       const trackingCode = typeof body.trackingCode === 'string' ? body.trackingCode.trim().slice(0, 40) : '';
       const secret = typeof body.secret === 'string' ? body.secret.trim().slice(0, 40) : '';
       const tokens = { form: formToken(request, reply), session: request.csrfToken };
-      const fail = (status: number, error: string) => noStore(reply).status(status).send(statusPage(view, { trackingCode, error, result: null, tokens }));
+      const fail = (status: number, error: string) =>
+        noStore(reply)
+          .status(status)
+          .send(statusPage(view, { trackingCode, error, result: null, tokens }));
       if (!formValid(request)) return fail(403, EXPIRED.message);
       if (!trackingCode || !secret) return fail(400, '请填写查询码和查询密码');
       try {
         const result = await lookupByTrackingCode(ctx, trackingCode, secret);
         return noStore(reply).send(statusPage(view, { trackingCode, error: null, result, tokens }));
       } catch (error) {
-        if (error instanceof AppError && (error.code === 'not_found' || error.code === 'validation')) return fail(404, error.message);
+        if (error instanceof AppError && (error.code === 'not_found' || error.code === 'validation'))
+          return fail(404, error.message);
         throw error;
       }
     },
   );
 
   server.get('/robots.txt', { schema: hide }, async (_request, reply) =>
-    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /api/\nDisallow: /console/\nSitemap: ${base}/sitemap.xml\n`),
+    reply
+      .type('text/plain; charset=utf-8')
+      .send(`User-agent: *\nDisallow: /api/\nDisallow: /console/\nSitemap: ${base}/sitemap.xml\n`),
   );
 };
 
@@ -364,7 +500,9 @@ function noAgency(code: string | null): string {
   return page({
     title: '政府信息公开',
     body: code
-      ? html`<h1>没有这个机关</h1><p>找不到机构代码为“${code}”的行政机关。<a href="/">返回首页</a></p>`
-      : html`<h1>政府信息公开网站尚未设置</h1><p>系统中还没有行政机关。请管理员登录<a href="/console/">工作台</a>完成设置。</p>`,
+      ? html`<h1>没有这个机关</h1>
+          <p>找不到机构代码为“${code}”的行政机关。<a href="/">返回首页</a></p>`
+      : html`<h1>政府信息公开网站尚未设置</h1>
+          <p>系统中还没有行政机关。请管理员登录<a href="/console/">工作台</a>完成设置。</p>`,
   });
 }

@@ -1,10 +1,17 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { isReportFormat, reportToJson, reportTemplate, validateReport } from '../../domain/report/index.ts';
+import {
+  applyCellEdits,
+  isReportFormat,
+  reportToJson,
+  reportTemplate,
+  validateReport,
+} from '../../domain/report/index.ts';
 import type { ReportFormat } from '../../domain/report/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { RenderTarget } from '../../render/report/index.ts';
 import { renderReport, renderReportTablesHtml } from '../../render/report/index.ts';
+import type { CheckedReport } from '../../services/report-check.service.ts';
 import { checkReport, reportFromJsonText } from '../../services/report-check.service.ts';
 import { reportResultPage, reportToolPage } from '../pages/report-tool.page.ts';
 import type { AppRoutes } from './index.ts';
@@ -22,6 +29,15 @@ const TARGETS = ['html', 'md', 'docx', 'xlsx', 'pdf', 'json'] as const;
 /** Content-Disposition with a Chinese file name (RFC 5987). */
 export function attachment(name: string): string {
   return `attachment; filename="report"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+function resultPage(checked: CheckedReport, previous: string | undefined): string {
+  return reportResultPage({
+    ...checked,
+    tablesHtml: renderReportTablesHtml(checked.report),
+    editableTablesHtml: renderReportTablesHtml(checked.report, { editable: true }),
+    ...(previous ? { previous } : {}),
+  });
 }
 
 async function readForm(request: FastifyRequest) {
@@ -55,13 +71,7 @@ export const reportToolRoutes: AppRoutes = async (server) => {
       const { fields, file } = await readForm(request);
       try {
         const checked = await checkReport({ json: fields.json, file, previous: fields.previous });
-        return reply.type('text/html; charset=utf-8').send(
-          reportResultPage({
-            ...checked,
-            tablesHtml: renderReportTablesHtml(checked.report),
-            ...(fields.previous ? { previous: fields.previous } : {}),
-          }),
-        );
+        return reply.type('text/html; charset=utf-8').send(resultPage(checked, fields.previous));
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         return reply
@@ -75,6 +85,27 @@ export const reportToolRoutes: AppRoutes = async (server) => {
             }),
           );
       }
+    },
+  );
+
+  server.post(
+    '/tools/report/edit',
+    { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { fields } = await readForm(request);
+      const { report } = reportFromJsonText(fields.json ?? '', 'json');
+      const edits = Object.fromEntries(
+        Object.entries(fields)
+          .filter(([name]) => name.startsWith('cell:'))
+          .map(([name, value]) => [name.slice(5), value]),
+      );
+      const edited = applyCellEdits(report, edits);
+      const checked = await checkReport({ json: reportToJson(edited.report), previous: fields.previous });
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          resultPage({ ...checked, findings: [...edited.findings, ...checked.findings] }, fields.previous),
+        );
     },
   );
 

@@ -11,7 +11,11 @@ import type { ErratumInput } from '../../services/report-workspace/erratum.servi
 import { publishErratum } from '../../services/report-workspace/erratum.service.ts';
 import { exportReport } from '../../services/report-workspace/export.service.ts';
 import { agencyReports, reportHistory } from '../../services/report-workspace/history.service.ts';
-import { deleteImport, importedReport, importReport } from '../../services/report-workspace/import.service.ts';
+import {
+  deleteImport,
+  importedReport,
+  importReport,
+} from '../../services/report-workspace/import.service.ts';
 import type { StatusAction } from '../../services/report-workspace/transitions.service.ts';
 import { changeStatus } from '../../services/report-workspace/transitions.service.ts';
 import {
@@ -29,8 +33,16 @@ const yearParams = {
   required: ['year'],
   properties: { year: { type: 'integer', minimum: 2008, maximum: 2100 } },
 } as const;
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
-const agencyQuery = { type: 'object', additionalProperties: false, properties: { agencyId: { type: 'integer', minimum: 1 } } } as const;
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1 } },
+} as const;
+const agencyQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { agencyId: { type: 'integer', minimum: 1 } },
+} as const;
 const STATUS_ACTIONS: readonly StatusAction[] = ['submit', 'recall', 'return', 'clear', 'publish'];
 const narrativeText = { type: ['string', 'null'], maxLength: 20_000 } as const;
 
@@ -51,13 +63,24 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
 
   server.get(
     '/api/reports',
-    { ...staff, schema: { tags, summary: '本机关各年度的年度报告（状态、期限）和导入的报告', querystring: agencyQuery } },
+    {
+      ...staff,
+      schema: { tags, summary: '本机关各年度的年度报告（状态、期限）和导入的报告', querystring: agencyQuery },
+    },
     async (request) => agencyReports(ctx, request.principal, agencyOf(request)),
   );
 
   server.get(
     '/api/reports/:year',
-    { ...staff, schema: { tags, summary: '年度报告工作台：表格、正文、核对结果、上年对比、可执行的操作', params: yearParams, querystring: agencyQuery } },
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: '年度报告工作台：表格、正文、核对结果、上年对比、可执行的操作',
+        params: yearParams,
+        querystring: agencyQuery,
+      },
+    },
     async (request) => reportWorkspace(ctx, request.principal, agencyOf(request), yearOf(request)),
   );
 
@@ -70,7 +93,11 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
         summary: '开始编制年度报告',
         params: yearParams,
         querystring: agencyQuery,
-        body: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['2019', '2021'] } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { format: { type: 'string', enum: ['2019', '2021'] } },
+        },
       },
     },
     async (request, reply) => {
@@ -105,8 +132,18 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
       },
     },
     async (request) => {
-      const body = request.body as { sections: Partial<Record<NarrativeSection, string | null>>; version?: number };
-      return editNarrative(ctx, request.principal, agencyOf(request), yearOf(request), body.sections, body.version);
+      const body = request.body as {
+        sections: Partial<Record<NarrativeSection, string | null>>;
+        version?: number;
+      };
+      return editNarrative(
+        ctx,
+        request.principal,
+        agencyOf(request),
+        yearOf(request),
+        body.sections,
+        body.version,
+      );
     },
   );
 
@@ -209,7 +246,9 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
             narrative: {
               type: 'object',
               additionalProperties: false,
-              properties: Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s, { type: 'string', maxLength: 20_000 }])),
+              properties: Object.fromEntries(
+                NARRATIVE_SECTIONS.map((s) => [s, { type: 'string', maxLength: 20_000 }]),
+              ),
             },
             version: { type: 'integer', minimum: 1 },
           },
@@ -217,7 +256,13 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
       },
     },
     async (request) =>
-      publishErratum(ctx, request.principal, agencyOf(request), yearOf(request), request.body as ErratumInput),
+      publishErratum(
+        ctx,
+        request.principal,
+        agencyOf(request),
+        yearOf(request),
+        request.body as ErratumInput,
+      ),
   );
 
   server.get(
@@ -237,18 +282,40 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
       },
     },
     async (request) =>
-      reportCell(ctx, request.principal, agencyOf(request), yearOf(request), (request.query as { path: string }).path),
+      reportCell(
+        ctx,
+        request.principal,
+        agencyOf(request),
+        yearOf(request),
+        (request.query as { path: string }).path,
+      ),
   );
 
   server.get(
     '/api/reports/:year/charts',
-    { ...staff, schema: { tags, summary: '本年度图表数据：按月申请量、办理结果、按时答复率、主动公开分类', params: yearParams, querystring: agencyQuery } },
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: '本年度图表数据：按月申请量、办理结果、按时答复率、主动公开分类',
+        params: yearParams,
+        querystring: agencyQuery,
+      },
+    },
     async (request) => reportCharts(ctx, request.principal, agencyOf(request), yearOf(request)),
   );
 
   server.get(
     '/api/reports/:year/history',
-    { ...staff, schema: { tags, summary: '年度报告的全部操作记录和已公开的各版本', params: yearParams, querystring: agencyQuery } },
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: '年度报告的全部操作记录和已公开的各版本',
+        params: yearParams,
+        querystring: agencyQuery,
+      },
+    },
     async (request) => reportHistory(ctx, request.principal, agencyOf(request), yearOf(request)),
   );
 
@@ -279,15 +346,26 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
         ...(q.version !== undefined ? { version: q.version } : {}),
         withFindings: q.findings === true,
       });
-      return reply.type(CONTENT_TYPE[q.to]).header('content-disposition', attachment(file.fileName)).send(file.body);
+      return reply
+        .type(CONTENT_TYPE[q.to])
+        .header('content-disposition', attachment(file.fileName))
+        .send(file.body);
     },
   );
 
   server.post(
     '/api/reports/imports',
-    { ...staff, schema: { tags, summary: '导入往年年度报告（Word、PDF、网页、文本或 JSON；multipart 字段 file、year）', querystring: agencyQuery } },
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: '导入往年年度报告（Word、PDF、网页、文本或 JSON；multipart 字段 file、year）',
+        querystring: agencyQuery,
+      },
+    },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('unsupported_media', '请以 multipart/form-data 上传文件（字段名 file）', 'file');
+      if (!request.isMultipart())
+        throw new AppError('unsupported_media', '请以 multipart/form-data 上传文件（字段名 file）', 'file');
       let file: { fileName: string; bytes: Uint8Array } | null = null;
       let year: number | undefined;
       for await (const part of request.parts()) {
@@ -310,13 +388,25 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
 
   server.get(
     '/api/reports/imports/:id',
-    { ...staff, schema: { tags, summary: '一份导入的年度报告及其导入核对结果', params: idParams, querystring: agencyQuery } },
-    async (request) => importedReport(ctx, request.principal, agencyOf(request), (request.params as { id: number }).id),
+    {
+      ...staff,
+      schema: {
+        tags,
+        summary: '一份导入的年度报告及其导入核对结果',
+        params: idParams,
+        querystring: agencyQuery,
+      },
+    },
+    async (request) =>
+      importedReport(ctx, request.principal, agencyOf(request), (request.params as { id: number }).id),
   );
 
   server.delete(
     '/api/reports/imports/:id',
-    { ...staff, schema: { tags, summary: '删除误导入的年度报告', params: idParams, querystring: agencyQuery } },
+    {
+      ...staff,
+      schema: { tags, summary: '删除误导入的年度报告', params: idParams, querystring: agencyQuery },
+    },
     async (request, reply) => {
       await deleteImport(ctx, request.principal, agencyOf(request), (request.params as { id: number }).id);
       return reply.status(204).send();

@@ -333,6 +333,11 @@ export function uploadCases(route: FuzzRoute, big: boolean): FuzzCase[] {
     },
     {
       route: id,
+      name: 'upload: multipart without a boundary',
+      request: { method: route.method, url, payload: 'abc', headers: { 'content-type': 'multipart/form-data' } },
+    },
+    {
+      route: id,
       name: 'upload: truncated multipart',
       request: {
         method: route.method,

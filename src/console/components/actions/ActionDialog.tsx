@@ -6,6 +6,10 @@ import { api, ApiError } from '../../api.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import type { ApplicationView } from '../../types.ts';
 import { ACTION_SPECS } from './action-specs.tsx';
+import { filledOnly } from './letter-extras.ts';
+import { fillKeysFor } from './letter-fill-keys.ts';
+import { LetterFills } from './LetterFills.tsx';
+import { LetterPreview } from './LetterPreview.tsx';
 
 /**
  * One action on an application: a small form, sent with the version the user saw. The server's messages
@@ -28,18 +32,26 @@ export function ActionDialog({
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fillsOpen, setFillsOpen] = useState(false);
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
     setError(null);
     try {
+      const fills = filledOnly((values.letter as { fills?: unknown } | undefined)?.fills);
       const next = await api<ApplicationView>('POST', `/api/applications/${view.id}/actions`, {
         action: spec.toAction(values),
         version: view.version,
+        ...(spec.letter && Object.keys(fills).length > 0 ? { letter: { fills } } : {}),
       });
       onDone(next);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.field === 'version') onConflict();
-      setError(showServerErrors(form, e));
+      const unplaced = showServerErrors(form, e);
+      // a blank required fill-in of the letter: open its panel and say so at the top as well
+      if (e instanceof ApiError && e.field?.startsWith('letter.')) {
+        setFillsOpen(true);
+        setError(e.message);
+      } else setError(unplaced);
     } finally {
       setBusy(false);
     }
@@ -53,12 +65,21 @@ export function ActionDialog({
       okButtonProps={{ danger: spec.danger ?? false, loading: busy }}
       onOk={() => form.submit()}
       onCancel={onCancel}
-      width={type === 'submit_decision' || type === 'approve_decision' ? 720 : 560}
+      width={type === 'submit_decision' || type === 'approve_decision' || type === 'send_reply' ? 760 : 600}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={spec.initialValues} preserve={false}>
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
         {spec.body(form, view)}
+        {spec.letter && (
+          <LetterFills
+            kind={spec.letter}
+            keys={fillKeysFor(spec.letter, view.application)}
+            open={fillsOpen}
+            onOpen={setFillsOpen}
+          />
+        )}
+        {type === 'send_reply' && <LetterPreview form={form} applicationId={view.id} kind="reply" />}
       </Form>
     </Modal>
   );

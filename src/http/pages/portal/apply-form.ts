@@ -27,9 +27,21 @@ export interface ApplyValues {
 
 export function emptyValues(prefill: { title?: string; docNumber?: string } = {}): ApplyValues {
   return {
-    applicant: { type: 'natural', name: '', contactPerson: '', idKind: '居民身份证', idNumber: '', phone: '', email: '', address: '', postcode: '' },
+    applicant: {
+      type: 'natural',
+      name: '',
+      contactPerson: '',
+      idKind: '居民身份证',
+      idNumber: '',
+      phone: '',
+      email: '',
+      address: '',
+      postcode: '',
+    },
     items: Array.from({ length: MAX_FORM_ITEMS }, (_, i) =>
-      i === 0 ? { description: prefill.title ?? '', documentNumber: prefill.docNumber ?? '' } : { description: '', documentNumber: '' },
+      i === 0
+        ? { description: prefill.title ?? '', documentNumber: prefill.docNumber ?? '' }
+        : { description: '', documentNumber: '' },
     ),
     form: 'electronic',
     delivery: 'email',
@@ -41,7 +53,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 2000) : '');
 /** Reads a posted form (application/x-www-form-urlencoded) into the form's values. */
 export function readApplyForm(body: Record<string, unknown>): ApplyValues {
   const values = emptyValues();
-  for (const key of Object.keys(values.applicant) as (keyof ApplyValues['applicant'])[]) values.applicant[key] = str(body[`applicant.${key}`]).trim();
+  for (const key of Object.keys(values.applicant) as (keyof ApplyValues['applicant'])[])
+    values.applicant[key] = str(body[`applicant.${key}`]).trim();
   values.items = values.items.map((_, i) => ({
     description: str(body[`items.${i}.description`]).trim(),
     documentNumber: str(body[`items.${i}.documentNumber`]).trim(),
@@ -69,8 +82,12 @@ export function toApplicationInput(values: ApplyValues): Omit<NewApplicationInpu
       postcode: opt(a.postcode),
     },
     items: items.map((i) => ({ description: i.description, documentNumber: opt(i.documentNumber) })),
-    form: (INFORMATION_FORMS as readonly string[]).includes(values.form) ? (values.form as InformationForm) : ('' as InformationForm),
-    delivery: (DELIVERY_METHODS as readonly string[]).includes(values.delivery) ? (values.delivery as DeliveryMethod) : ('' as DeliveryMethod),
+    form: (INFORMATION_FORMS as readonly string[]).includes(values.form)
+      ? (values.form as InformationForm)
+      : ('' as InformationForm),
+    delivery: (DELIVERY_METHODS as readonly string[]).includes(values.delivery)
+      ? (values.delivery as DeliveryMethod)
+      : ('' as DeliveryMethod),
   };
 }
 
@@ -80,7 +97,9 @@ export const isApplicantTypeValue = (v: string) => (APPLICANT_TYPES as readonly 
 export const fieldId = (field: string) => `f-${field.replace(/\./g, '-')}`;
 
 /** Problems keyed by field; a problem about the item list as a whole goes to the first description. */
-export function problemsByField(problems: readonly { field: string; message: string }[]): Map<string, string[]> {
+export function problemsByField(
+  problems: readonly { field: string; message: string }[],
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of problems) {
     const field = p.field === 'items' ? 'items.0.description' : p.field;

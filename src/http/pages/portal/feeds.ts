@@ -26,9 +26,10 @@ export function rssFeed(f: FeedInput): string {
 <atom:link href="${xml(f.selfUrl)}" rel="self" type="application/rss+xml"/>
 ${f.items
   .map(
-    (i) => `<item><title>${xml(i.title)}</title><link>${xml(f.itemUrl(i.id))}</link><guid isPermaLink="true">${xml(f.itemUrl(i.id))}</guid>${
-      i.publishedOn ? `<pubDate>${rfc822(i.publishedOn)}</pubDate>` : ''
-    }<description>${xml(i.summary || i.title)}</description><category>${xml(i.categoryCode)}</category></item>`,
+    (i) =>
+      `<item><title>${xml(i.title)}</title><link>${xml(f.itemUrl(i.id))}</link><guid isPermaLink="true">${xml(f.itemUrl(i.id))}</guid>${
+        i.publishedOn ? `<pubDate>${rfc822(i.publishedOn)}</pubDate>` : ''
+      }<description>${xml(i.summary || i.title)}</description><category>${xml(i.categoryCode)}</category></item>`,
   )
   .join('\n')}
 </channel></rss>
@@ -43,9 +44,10 @@ export function atomFeed(f: FeedInput): string {
 <link href="${xml(f.home)}"/><link rel="self" href="${xml(f.selfUrl)}"/>
 ${f.items
   .map(
-    (i) => `<entry><title>${xml(i.title)}</title><id>${xml(f.itemUrl(i.id))}</id><link href="${xml(f.itemUrl(i.id))}"/><updated>${
-      i.publishedOn ? iso(i.publishedOn) : updated
-    }</updated><author><name>${xml(i.publisher)}</name></author><summary>${xml(i.summary || i.title)}</summary></entry>`,
+    (i) =>
+      `<entry><title>${xml(i.title)}</title><id>${xml(f.itemUrl(i.id))}</id><link href="${xml(f.itemUrl(i.id))}"/><updated>${
+        i.publishedOn ? iso(i.publishedOn) : updated
+      }</updated><author><name>${xml(i.publisher)}</name></author><summary>${xml(i.summary || i.title)}</summary></entry>`,
   )
   .join('\n')}
 </feed>

@@ -8,7 +8,7 @@ import { portalPage } from './shell.ts';
 /** 政府信息公开指南 (条例 Art. 12), generated from the agency's settings. */
 function entries(list: readonly GuideEntry[]): Html[] {
   const out: Html[] = [];
-  for (let i = 0; i < list.length; ) {
+  for (let i = 0; i < list.length;) {
     if (!list[i]!.label) {
       out.push(html`<p>${list[i]!.text}</p>`);
       i++;
@@ -16,7 +16,17 @@ function entries(list: readonly GuideEntry[]): Html[] {
     }
     const run: GuideEntry[] = [];
     while (i < list.length && list[i]!.label) run.push(list[i++]!);
-    out.push(html`<dl class="guide-contact">${run.map((e) => html`<div><dt>${e.label}</dt><dd>${e.text}</dd></div>`)}</dl>`);
+    out.push(
+      html`<dl class="guide-contact">
+        ${run.map(
+          (e) =>
+            html`<div>
+              <dt>${e.label}</dt>
+              <dd>${e.text}</dd>
+            </div>`,
+        )}
+      </dl>`,
+    );
   }
   return out;
 }
@@ -26,10 +36,16 @@ export function guidePage(view: PortalView, sections: readonly GuideSection[]): 
     title: '政府信息公开指南',
     current: 'guide',
     body: html`${breadcrumbs(view, [{ label: '政府信息公开指南' }])}
-<article class="guide" aria-labelledby="guide-title">
-<h1 id="guide-title">${view.agency.name}政府信息公开指南</h1>
-<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》，编制本指南。</p>
-${sections.map((s, i) => html`<section aria-labelledby="guide-${i}"><h2 id="guide-${i}">${s.heading}</h2>${entries(s.entries)}</section>`)}
-</article>`,
+      <article class="guide" aria-labelledby="guide-title">
+        <h1 id="guide-title">${view.agency.name}政府信息公开指南</h1>
+        <p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》，编制本指南。</p>
+        ${sections.map(
+          (s, i) =>
+            html`<section aria-labelledby="guide-${i}">
+              <h2 id="guide-${i}">${s.heading}</h2>
+              ${entries(s.entries)}
+            </section>`,
+        )}
+      </article>`,
   });
 }

@@ -39,23 +39,58 @@ export function itemPage(view: PortalView, data: PortalItem): string {
   return portalPage(view, {
     title: item.title,
     current: 'catalog',
-    head: html`<link rel="canonical" href="${link(view, `/items/${item.id}`)}">`,
+    head: html`<link rel="canonical" href="${link(view, `/items/${item.id}`)}" />`,
     body: html`${breadcrumbs(view, trail)}
-<article class="item" aria-labelledby="item-title">
-<h1 id="item-title">${item.title}</h1>
-${validity !== 'valid' ? html`<p class="notice notice-${validity}" role="note">本文件已${VALIDITY_LABEL[validity]}${item.stateReason ? html`：${item.stateReason}` : ''}。</p>` : ''}
-<dl class="meta-block">${rows
-      .filter(([, v]) => v)
-      .map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
-${item.summary ? html`<section aria-label="内容概述" class="summary"><h2>内容概述</h2><p>${item.summary}</p></section>` : ''}
-${
-  item.method === 'proactive'
-    ? html`<div class="item-body">${paragraphs(item.body)}</div>
-${data.attachments.length > 0 ? html`<section aria-labelledby="attachments-heading"><h2 id="attachments-heading">附件</h2><ul class="attachments">${data.attachments.map(
-  (a) => html`<li><a href="${link(view, `/items/${item.id}/attachments/${a.id}`)}">${a.fileName}</a> <span class="hint">（${fileSize(a.size)}）</span></li>`,
-)}</ul></section>` : ''}`
-    : html`<p class="notice" role="note">本信息属于依申请公开的政府信息，正文不在网站公开。如需获取，请<a href="${link(view, '/apply', { title: item.title, docNumber: item.docNumber })}">在线提出政府信息公开申请</a>。</p>`
-}
-</article>`,
+      <article class="item" aria-labelledby="item-title">
+        <h1 id="item-title">${item.title}</h1>
+        ${validity !== 'valid' ? html`<p class="notice notice-${validity}" role="note">本文件已${VALIDITY_LABEL[validity]}${item.stateReason ? html`：${item.stateReason}` : ''}。</p>` : ''}
+        <dl class="meta-block">
+          ${rows
+            .filter(([, v]) => v)
+            .map(
+              ([k, v]) =>
+                html`<div>
+                  <dt>${k}</dt>
+                  <dd>${v}</dd>
+                </div>`,
+            )}
+        </dl>
+        ${
+          item.summary
+            ? html`<section aria-label="内容概述" class="summary">
+                <h2>内容概述</h2>
+                <p>${item.summary}</p>
+              </section>`
+            : ''
+        }
+        ${
+          item.method === 'proactive'
+            ? html`<div class="item-body">${paragraphs(item.body)}</div>
+                ${
+                  data.attachments.length > 0
+                    ? html`<section aria-labelledby="attachments-heading">
+                        <h2 id="attachments-heading">附件</h2>
+                        <ul class="attachments">
+                          ${data.attachments.map(
+                            (a) =>
+                              html`<li>
+                                <a href="${link(view, `/items/${item.id}/attachments/${a.id}`)}"
+                                  >${a.fileName}</a
+                                >
+                                <span class="hint">（${fileSize(a.size)}）</span>
+                              </li>`,
+                          )}
+                        </ul>
+                      </section>`
+                    : ''
+                }`
+            : html`<p class="notice" role="note">
+                本信息属于依申请公开的政府信息，正文不在网站公开。如需获取，请<a
+                  href="${link(view, '/apply', { title: item.title, docNumber: item.docNumber })}"
+                  >在线提出政府信息公开申请</a
+                >。
+              </p>`
+        }
+      </article>`,
   });
 }

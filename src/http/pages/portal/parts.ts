@@ -19,27 +19,61 @@ export function validityBadge(item: Pick<ItemSummary, 'state'>): Html {
 /** A list of items: title (linked), 文号, 发布日期 — the catalog's listing (条例 Art. 12: 索引、名称、生成日期). */
 export function itemList(view: PortalView, items: readonly ItemSummary[], empty = '暂无信息。'): Html {
   if (items.length === 0) return html`<p>${empty}</p>`;
-  return html`<ul class="item-list">${items.map(
-    (i) => html`<li><a href="${link(view, `/items/${i.id}`)}">${i.title}</a>${validityBadge(i)}
-<span class="item-meta">${i.docNumber ? html`<span>${i.docNumber}</span>` : ''}<time datetime="${i.publishedOn ?? ''}">${i.publishedOn ?? ''}</time></span></li>`,
-  )}</ul>`;
+  return html`<ul class="item-list">
+    ${items.map(
+      (i) =>
+        html`<li>
+          <a href="${link(view, `/items/${i.id}`)}">${i.title}</a>${validityBadge(i)}
+          <span class="item-meta"
+            >${i.docNumber ? html`<span>${i.docNumber}</span>` : ''}<time datetime="${i.publishedOn ?? ''}"
+              >${i.publishedOn ?? ''}</time
+            ></span
+          >
+        </li>`,
+    )}
+  </ul>`;
 }
 
-export function pagination(view: PortalView, path: string, params: Record<string, string | number | undefined>, page: number, pages: number): Html {
+export function pagination(
+  view: PortalView,
+  path: string,
+  params: Record<string, string | number | undefined>,
+  page: number,
+  pages: number,
+): Html {
   if (pages <= 1) return html``;
   const to = (p: number) => link(view, path, { ...params, page: p === 1 ? undefined : p });
-  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
-  return html`<nav class="pagination" aria-label="分页"><ul>
-${page > 1 ? html`<li><a href="${to(page - 1)}" rel="prev">上一页</a></li>` : ''}
-${numbers.map((p, i) => html`${i > 0 && p - numbers[i - 1]! > 1 ? html`<li aria-hidden="true">…</li>` : ''}<li>${p === page ? html`<a aria-current="page" href="${to(p)}">第 ${p} 页</a>` : html`<a href="${to(p)}">${p}</a>`}</li>`)}
-${page < pages ? html`<li><a href="${to(page + 1)}" rel="next">下一页</a></li>` : ''}
-</ul><p class="hint">共 ${pages} 页</p></nav>`;
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
+  return html`<nav class="pagination" aria-label="分页">
+    <ul>
+      ${page > 1 ? html`<li><a href="${to(page - 1)}" rel="prev">上一页</a></li>` : ''}
+      ${numbers.map(
+        (p, i) =>
+          html`${i > 0 && p - numbers[i - 1]! > 1 ? html`<li aria-hidden="true">…</li>` : ''}
+            <li>
+              ${p === page ? html`<a aria-current="page" href="${to(p)}">第 ${p} 页</a>` : html`<a href="${to(p)}">${p}</a>`}
+            </li>`,
+      )}
+      ${page < pages ? html`<li><a href="${to(page + 1)}" rel="next">下一页</a></li>` : ''}
+    </ul>
+    <p class="hint">共 ${pages} 页</p>
+  </nav>`;
 }
 
 export function breadcrumbs(view: PortalView, trail: readonly { label: string; href?: string }[]): Html {
-  return html`<nav class="breadcrumbs" aria-label="当前位置"><ol><li><a href="${link(view, '/')}">首页</a></li>${trail.map(
-    (t, i) => html`<li>${t.href && i < trail.length - 1 ? html`<a href="${t.href}">${t.label}</a>` : html`<span aria-current="page">${t.label}</span>`}</li>`,
-  )}</ol></nav>`;
+  return html`<nav class="breadcrumbs" aria-label="当前位置">
+    <ol>
+      <li><a href="${link(view, '/')}">首页</a></li>
+      ${trail.map(
+        (t, i) =>
+          html`<li>
+            ${t.href && i < trail.length - 1 ? html`<a href="${t.href}">${t.label}</a>` : html`<span aria-current="page">${t.label}</span>`}
+          </li>`,
+      )}
+    </ol>
+  </nav>`;
 }
 
 /** Body text as paragraphs: one per line, escaped. */

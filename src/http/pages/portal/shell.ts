@@ -19,15 +19,23 @@ export interface PortalView {
 export type NavKey = 'home' | 'catalog' | 'guide' | 'apply' | 'reports' | 'search' | 'none';
 
 /** A portal URL with the agency carried along and empty parameters left out. */
-export function link(view: PortalView, path: string, params: Record<string, string | number | null | undefined> = {}): string {
+export function link(
+  view: PortalView,
+  path: string,
+  params: Record<string, string | number | null | undefined> = {},
+): string {
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   if (view.agencyParam) query.set('agency', view.agencyParam);
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }
 
-export function portalPage(view: PortalView, options: { title: string; current: NavKey; body: Html; head?: Html; query?: string }): string {
+export function portalPage(
+  view: PortalView,
+  options: { title: string; current: NavKey; body: Html; head?: Html; query?: string },
+): string {
   const nav = [
     { key: 'home', href: link(view, '/'), label: '首页' },
     { key: 'catalog', href: link(view, '/catalog'), label: '信息公开目录' },
@@ -44,16 +52,38 @@ export function portalPage(view: PortalView, options: { title: string; current: 
       ...nav.map((n) => ({ href: n.href, label: n.label, current: n.key === options.current })),
       { href: toggle, label: view.largeText ? '标准字号' : '大字版（适老化）' },
     ],
-    head: html`<link rel="alternate" type="application/rss+xml" title="${view.agency.name} 最新公开信息（RSS）" href="${link(view, '/feed.xml')}">
-<link rel="alternate" type="application/atom+xml" title="${view.agency.name} 最新公开信息（Atom）" href="${link(view, '/atom.xml')}">
-<link rel="alternate" type="application/feed+json" title="${view.agency.name} 最新公开信息（JSON Feed）" href="${link(view, '/feed.json')}">
-${options.head ?? ''}`,
+    head: html`<link
+        rel="alternate"
+        type="application/rss+xml"
+        title="${view.agency.name} 最新公开信息（RSS）"
+        href="${link(view, '/feed.xml')}"
+      />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title="${view.agency.name} 最新公开信息（Atom）"
+        href="${link(view, '/atom.xml')}"
+      />
+      <link
+        rel="alternate"
+        type="application/feed+json"
+        title="${view.agency.name} 最新公开信息（JSON Feed）"
+        href="${link(view, '/feed.json')}"
+      />
+      ${options.head ?? ''}`,
     body: html`<form class="portal-search" role="search" method="get" action="/search">
-  <label for="site-search" class="visually-hidden">搜索政府信息</label>
-  <input id="site-search" type="search" name="q" value="${options.query ?? ''}" placeholder="搜索政府信息：标题、文号、正文" maxlength="100">
-  ${view.agencyParam ? html`<input type="hidden" name="agency" value="${view.agencyParam}">` : ''}
-  <button type="submit">搜索</button>
-</form>
-${options.body}`,
+        <label for="site-search" class="visually-hidden">搜索政府信息</label>
+        <input
+          id="site-search"
+          type="search"
+          name="q"
+          value="${options.query ?? ''}"
+          placeholder="搜索政府信息：标题、文号、正文"
+          maxlength="100"
+        />
+        ${view.agencyParam ? html`<input type="hidden" name="agency" value="${view.agencyParam}" />` : ''}
+        <button type="submit">搜索</button>
+      </form>
+      ${options.body}`,
   });
 }

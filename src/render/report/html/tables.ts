@@ -1,4 +1,5 @@
 import type { AnnualReport, Finding, ReportFormat } from '../../../domain/report/index.ts';
+import { cellName } from '../../../domain/report/index.ts';
 import type { CellMarks } from '../findings.ts';
 import { cellMarks } from '../findings.ts';
 import { cellText, cellValue, reportLayouts } from '../layout/index.ts';
@@ -69,14 +70,24 @@ function compiledTables(format: ReportFormat): readonly Compiled[] {
  * The inside of one table (colgroup, thead, tbody) for a report. Every data cell carries its path
  * (data-cell="requests.total.natural") for pages that point at cells; cells named by findings are marked.
  */
-export function tableBodyHtml(report: AnnualReport, index: number, marks?: CellMarks): string {
+export function tableBodyHtml(
+  report: AnnualReport,
+  index: number,
+  marks?: CellMarks,
+  editable = false,
+): string {
   let html = '';
   for (const piece of compiledTables(report.format)[index]!) {
     if (typeof piece === 'string') {
       html += piece;
       continue;
     }
-    const text = cellText(cellValue(report, piece.cell.ref));
+    let text = cellText(cellValue(report, piece.cell.ref));
+    if (editable) {
+      const printed = report.cellText?.[piece.cell.path];
+      const value = printed === undefined ? text : escapeHtml(printed);
+      text = `<input class="cell-input" name="cell:${escapeHtml(piece.cell.path)}" value="${value}" aria-label="${escapeHtml(cellName(report.format, piece.cell.ref))}">`;
+    }
     const mark = marks?.get(piece.cell.path);
     html += mark
       ? `${piece.open} class="finding-${mark.severity}" title="${escapeHtml(mark.messages.join('\n'))}">${text}</td>`
@@ -95,7 +106,7 @@ export function tableClass(layout: TableLayout): string {
  */
 export function renderReportTablesHtml(
   report: AnnualReport,
-  options: { findings?: readonly Finding[] } = {},
+  options: { findings?: readonly Finding[]; editable?: boolean } = {},
 ): string {
   const marks = options.findings ? cellMarks(options.findings) : undefined;
   return reportLayouts(report.format)
@@ -104,7 +115,7 @@ export function renderReportTablesHtml(
       return (
         `<div class="table-wrap" role="region" aria-label="${heading}" tabindex="0">` +
         `<table class="${tableClass(layout)}"><caption>${heading}</caption>` +
-        `${tableBodyHtml(report, i, marks)}</table></div>`
+        `${tableBodyHtml(report, i, marks, options.editable)}</table></div>`
       );
     })
     .join('\n');

@@ -1,0 +1,294 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { DEFAULT_CATEGORIES, isLeaf, queryTokens, tokenText } from '../src/domain/catalog/index.ts';
+import { buildServer } from '../src/http/server.ts';
+import { openDatabase } from '../src/persistence/database.ts';
+import { migrateToLatest } from '../src/persistence/migrate.ts';
+import { fts5Match } from '../src/persistence/repositories/catalog-search.repository.ts';
+import { createFieldCipher } from '../src/security/field-cipher.ts';
+import { createAgency } from '../src/services/staff.service.ts';
+import { seededRandom } from '../test/support/report-arbitrary.ts';
+import { ratio, row } from './measure.ts';
+
+/**
+ * The public portal with BENCH_ITEMS (default 1,000,000) published items on SQLite:
+ * 1. item pages (random ids: the page cache cannot help) and catalog pages (a random leaf category, pages 1–20:
+ *    the pages people browse, which the cache serves; and the same with a cache-busting parameter) — requests
+ *    per second over loopback with autocannon, against nginx serving the same HTML as a static file;
+ * 2. search latency p50/p95 over HTTP for queries drawn from the corpus vocabulary, against the bare FTS5 query
+ *    (MATCH … ORDER BY rank LIMIT 20) on the same database file.
+ * The server runs in a child process (one core), autocannon in this one, nginx with one worker.
+ */
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 32;
+const SEARCHES = 300;
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+const SERVE_ENV = 'GONGKAI_PORTAL_BENCH_SERVE';
+
+// ── the corpus ─────────────────────────────────────────────────────────────────────────────
+const SUBJECTS = ['医疗机构', '药品采购', '公共卫生', '疾病预防控制', '妇幼保健', '中医药', '卫生监督', '职业健康', '医疗保障', '健康教育', '爱国卫生', '基层卫生', '老龄健康', '食品安全', '传染病防治', '医疗废物', '院前急救', '家庭医生', '护理服务', '血液管理'];
+const ACTIONS = ['印发', '加强', '做好', '开展', '规范', '公布', '调整', '推进', '落实', '组织'];
+const KINDS = ['通知', '办法', '实施方案', '工作要点', '通告', '公示', '意见', '规定', '报告', '名单'];
+const PHRASES = [
+  '为进一步规范管理，保障人民群众身体健康，根据有关法律法规，结合本市实际，现就有关事项通知如下。',
+  '各区卫生健康局要高度重视，加强组织领导，明确责任分工，确保各项工作落到实处。',
+  '严格执行国家和省有关规定，加强日常监督检查，发现问题及时整改。',
+  '进一步完善工作机制，推进信息公开，主动接受社会监督。',
+  '加强宣传引导，及时回应社会关切，营造良好氛围。',
+  '本通知自印发之日起施行，有效期五年。',
+  '请于每季度末将工作进展情况报送我委相关处室。',
+  '加大财政投入，优化资源配置，提升服务能力和水平。',
+];
+
+function corpus(random: () => number) {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const leaves = DEFAULT_CATEGORIES.filter((c) => isLeaf(DEFAULT_CATEGORIES, c.code)).map((c) => c.code);
+  return (i: number) => {
+    const subject = pick(SUBJECTS);
+    const title = `关于${pick(ACTIONS)}${subject}${pick(SUBJECTS)}工作的${pick(KINDS)}`;
+    const body = `各有关单位：\n${subject}工作事关群众切身利益。${pick(PHRASES)}\n一、${pick(PHRASES)}\n二、${pick(PHRASES)}\n三、${pick(PHRASES)}`;
+    const year = 2019 + Math.floor(random() * 8);
+    const date = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const docNumber = random() < 0.6 ? `某卫发〔${year}〕${1 + (i % 300)}号` : null;
+    const summary = `${subject}相关工作安排。`;
+    const indexNumber = `BENCH/${year}-${String(i + 1).padStart(7, '0')}`;
+    const r = random();
+    return {
+      title,
+      body,
+      summary,
+      docNumber,
+      indexNumber,
+      date,
+      category: pick(leaves),
+      state: r < 0.9 ? 'published' : r < 0.95 ? 'expired' : 'repealed',
+      tokens: tokenText(title, docNumber, indexNumber, summary, body),
+    };
+  };
+}
+
+async function buildDatabase(path: string): Promise<{ agencyId: number; seconds: number }> {
+  const database = openDatabase({ databaseUrl: null, sqlitePath: path });
+  await migrateToLatest(database);
+  const ctx = { database, cipher: createFieldCipher(randomBytes(32)), now: () => new Date(), dataDir: tmpdir() };
+  const agency = await createAgency(ctx, 'system', { code: 'BENCH', name: '某市卫生健康委员会', kind: 'department' });
+  const sqlite = database.sqlite!;
+  const insert = sqlite.prepare(
+    `insert into catalog_items (agency_id, index_number, title, publisher, doc_number, written_on, changed_on, effective_on, published_on,
+       category_code, topic, method, scope, summary, body, state, state_reason, publication_due_on, due_provisional, search_tokens,
+       created_by, created_at, updated_at)
+     values (?, ?, ?, '某市卫生健康委员会', ?, ?, null, null, ?, ?, null, 'proactive', 'full', ?, ?, ?, null, null, 0, ?, null, ?, ?)`,
+  );
+  const next = corpus(seededRandom(2026));
+  const start = process.hrtime.bigint();
+  const CHUNK = 50_000;
+  let generating = 0n;
+  for (let from = 0; from < ITEMS; from += CHUNK) {
+    const g0 = process.hrtime.bigint();
+    const chunk = Array.from({ length: Math.min(ITEMS, from + CHUNK) - from }, (_, k) => next(from + k));
+    generating += process.hrtime.bigint() - g0;
+    sqlite.transaction(() => {
+      for (const it of chunk) {
+        const at = `${it.date}T02:00:00.000Z`;
+        insert.run(agency.id, it.indexNumber, it.title, it.docNumber, it.date, it.date, it.category, it.summary, it.body, it.state, it.tokens, at, at);
+      }
+    })();
+    process.stdout.write(`\r  inserting items: ${Math.min(ITEMS, from + CHUNK).toLocaleString('en')} / ${ITEMS.toLocaleString('en')}`);
+  }
+  sqlite.pragma('optimize');
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  process.stdout.write(`\n  (of which generating the text and segmenting it: ${(Number(generating) / 1e9).toFixed(1)} s)\n`);
+  await database.close();
+  return { agencyId: agency.id, seconds };
+}
+
+// ── the server, in a child process ───────────────────────────────────────────────────────────
+/** Child-process entry: serve the portal on the given database until killed. */
+async function serve(sqlitePath: string): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-portal-bench-data-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SQLITE_PATH: sqlitePath,
+    GONGKAI_SECRET_KEY: randomBytes(32).toString('base64'),
+    GONGKAI_DEMO: '0',
+    PUBLIC_URL: 'http://127.0.0.1',
+    LOG_LEVEL: 'silent',
+  });
+  const app = await createApp(config);
+  const server = await buildServer(app);
+  const url = await server.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`LISTENING ${url}`);
+}
+
+function startServer(sqlitePath: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [resolve('bin/run-ts.js'), resolve('bench/portal.bench.ts')], {
+    env: { ...process.env, [SERVE_ENV]: sqlitePath },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m) ok({ url: m[1]!, child });
+    });
+    child.on('exit', (code) => fail(new Error(`portal server exited (${code})`)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function startNginx(dir: string, files: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const root = join(dir, 'www');
+  mkdirSync(root, { recursive: true, mode: 0o755 });
+  // nginx started by root serves as an unprivileged worker user: the files must be world-readable
+  chmodSync(dir, 0o755);
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(root, name), body, { mode: 0o644 });
+  const port = await freePort();
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  types { text/html html; }
+  server { listen 127.0.0.1:${port}; root ${root}; }
+}
+`,
+  );
+  const child = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/item.html`)).ok) return { url, child };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error(`nginx did not start: ${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : 'no error log'}`);
+}
+
+/** autocannon ships no type declarations: the part of its API used here. */
+interface LoadResult {
+  requests: { average: number };
+  latency: { p99: number };
+  errors: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { setupRequest: (req: Record<string, unknown>) => Record<string, unknown> }[];
+}) => Promise<LoadResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+async function load(url: string, path: () => string): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-portal-bench-'));
+  const dbPath = join(dir, 'portal.db');
+  let server: ChildProcess | undefined;
+  let nginx: ChildProcess | undefined;
+  try {
+    console.log(`portal with ${ITEMS.toLocaleString('en')} items (SQLite; BENCH_ITEMS to change), ${DURATION}s per load test, ${CONNECTIONS} connections`);
+    const built = await buildDatabase(dbPath);
+    row('bulk insert (segmenting + FTS5 index)', `${built.seconds.toFixed(1)} s`, `${Math.round(ITEMS / built.seconds).toLocaleString('en')} items/s`);
+
+    const started = await startServer(dbPath);
+    server = started.child;
+    const random = seededRandom(7);
+    const leaves = DEFAULT_CATEGORIES.filter((c) => isLeaf(DEFAULT_CATEGORIES, c.code)).map((c) => c.code);
+    const itemPath = () => `/items/${1 + Math.floor(random() * ITEMS)}`;
+    const catalogPath = () => `/catalog/${leaves[Math.floor(random() * leaves.length)]}?page=${1 + Math.floor(random() * 20)}`;
+    const coldCatalogPath = () => `${catalogPath()}&nocache=${Math.floor(random() * 1e9)}`;
+
+    const itemHtml = await (await fetch(`${started.url}/items/${Math.ceil(ITEMS / 2)}`)).text();
+    const catalogHtml = await (await fetch(`${started.url}/catalog/gzdt?page=2`)).text();
+    const started2 = await startNginx(dir, { 'item.html': itemHtml, 'catalog.html': catalogHtml });
+    nginx = started2.child;
+
+    await load(started.url, itemPath); // warm-up: page cache, SQLite page cache, JIT
+    const item = await load(started.url, itemPath);
+    const itemNginx = await load(started2.url, () => '/item.html');
+    const catalog = await load(started.url, catalogPath);
+    const catalogCold = await load(started.url, coldCatalogPath);
+    const catalogNginx = await load(started2.url, () => '/catalog.html');
+    console.log('');
+    row('', 'req/s', 'p99 ms', 'errors', 'vs nginx');
+    row('nginx: item page as a static file', Math.round(itemNginx.rps), itemNginx.p99, itemNginx.errors, '1.00×');
+    row('item page (random of all items)', Math.round(item.rps), item.p99, item.errors, ratio(item.rps, itemNginx.rps));
+    row('nginx: catalog page as a static file', Math.round(catalogNginx.rps), catalogNginx.p99, catalogNginx.errors, '1.00×');
+    row('catalog page (random category, pages 1–20)', Math.round(catalog.rps), catalog.p99, catalog.errors, ratio(catalog.rps, catalogNginx.rps));
+    row('catalog page, cache bypassed', Math.round(catalogCold.rps), catalogCold.p99, catalogCold.errors, ratio(catalogCold.rps, catalogNginx.rps));
+
+    // search: HTTP latency against the bare FTS5 query on the same file
+    const words = [...SUBJECTS, ...ACTIONS.slice(0, 4), '监督检查', '信息公开', '有效期', '财政投入'];
+    const queries = Array.from({ length: SEARCHES }, () => {
+      const a = words[Math.floor(random() * words.length)]!;
+      return random() < 0.5 ? a : `${a} ${words[Math.floor(random() * words.length)]!}`;
+    });
+    const http: number[] = [];
+    for (const [i, q] of queries.entries()) {
+      const t0 = performance.now();
+      const res = await fetch(`${started.url}/search?q=${encodeURIComponent(q)}&page=${1 + (i % 3)}&n=${i}`);
+      await res.text();
+      if (i >= 20) http.push(performance.now() - t0);
+    }
+    const raw = new BetterSqlite3(dbPath, { readonly: true });
+    const bare = raw.prepare('select rowid from catalog_items_fts where catalog_items_fts match ? order by rank limit 20');
+    const floor: number[] = [];
+    for (const [i, q] of queries.entries()) {
+      const t0 = performance.now();
+      bare.all(fts5Match(queryTokens(q)));
+      if (i >= 20) floor.push(performance.now() - t0);
+    }
+    raw.close();
+    http.sort((a, b) => a - b);
+    floor.sort((a, b) => a - b);
+    console.log('');
+    row('', 'p50 ms', 'p95 ms', 'ratio p50', 'ratio p95');
+    row('bare FTS5 query (MATCH, rank, LIMIT 20)', percentile(floor, 50).toFixed(2), percentile(floor, 95).toFixed(2), '1.00×', '1.00×');
+    row('search page over HTTP (count, filters, page)', percentile(http, 50).toFixed(2), percentile(http, 95).toFixed(2), ratio(percentile(http, 50), percentile(floor, 50)), ratio(percentile(http, 95), percentile(floor, 95)));
+  } finally {
+    server?.kill();
+    nginx?.kill('SIGQUIT');
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.env[SERVE_ENV]) await serve(process.env[SERVE_ENV]);
