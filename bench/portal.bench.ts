@@ -36,7 +36,28 @@ const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const SERVE_ENV = 'GONGKAI_PORTAL_BENCH_SERVE';
 
 // ── the corpus ─────────────────────────────────────────────────────────────────────────────
-const SUBJECTS = ['医疗机构', '药品采购', '公共卫生', '疾病预防控制', '妇幼保健', '中医药', '卫生监督', '职业健康', '医疗保障', '健康教育', '爱国卫生', '基层卫生', '老龄健康', '食品安全', '传染病防治', '医疗废物', '院前急救', '家庭医生', '护理服务', '血液管理'];
+const SUBJECTS = [
+  '医疗机构',
+  '药品采购',
+  '公共卫生',
+  '疾病预防控制',
+  '妇幼保健',
+  '中医药',
+  '卫生监督',
+  '职业健康',
+  '医疗保障',
+  '健康教育',
+  '爱国卫生',
+  '基层卫生',
+  '老龄健康',
+  '食品安全',
+  '传染病防治',
+  '医疗废物',
+  '院前急救',
+  '家庭医生',
+  '护理服务',
+  '血液管理',
+];
 const ACTIONS = ['印发', '加强', '做好', '开展', '规范', '公布', '调整', '推进', '落实', '组织'];
 const KINDS = ['通知', '办法', '实施方案', '工作要点', '通告', '公示', '意见', '规定', '报告', '名单'];
 const PHRASES = [
@@ -77,11 +98,20 @@ function corpus(random: () => number) {
   };
 }
 
-async function buildDatabase(path: string): Promise<{ agencyId: number; seconds: number }> {
+export async function buildDatabase(path: string): Promise<{ agencyId: number; seconds: number }> {
   const database = openDatabase({ databaseUrl: null, sqlitePath: path });
   await migrateToLatest(database);
-  const ctx = { database, cipher: createFieldCipher(randomBytes(32)), now: () => new Date(), dataDir: tmpdir() };
-  const agency = await createAgency(ctx, 'system', { code: 'BENCH', name: '某市卫生健康委员会', kind: 'department' });
+  const ctx = {
+    database,
+    cipher: createFieldCipher(randomBytes(32)),
+    now: () => new Date(),
+    dataDir: tmpdir(),
+  };
+  const agency = await createAgency(ctx, 'system', {
+    code: 'BENCH',
+    name: '某市卫生健康委员会',
+    kind: 'department',
+  });
   const sqlite = database.sqlite!;
   const insert = sqlite.prepare(
     `insert into catalog_items (agency_id, index_number, title, publisher, doc_number, written_on, changed_on, effective_on, published_on,
@@ -100,21 +130,39 @@ async function buildDatabase(path: string): Promise<{ agencyId: number; seconds:
     sqlite.transaction(() => {
       for (const it of chunk) {
         const at = `${it.date}T02:00:00.000Z`;
-        insert.run(agency.id, it.indexNumber, it.title, it.docNumber, it.date, it.date, it.category, it.summary, it.body, it.state, it.tokens, at, at);
+        insert.run(
+          agency.id,
+          it.indexNumber,
+          it.title,
+          it.docNumber,
+          it.date,
+          it.date,
+          it.category,
+          it.summary,
+          it.body,
+          it.state,
+          it.tokens,
+          at,
+          at,
+        );
       }
     })();
-    process.stdout.write(`\r  inserting items: ${Math.min(ITEMS, from + CHUNK).toLocaleString('en')} / ${ITEMS.toLocaleString('en')}`);
+    process.stdout.write(
+      `\r  inserting items: ${Math.min(ITEMS, from + CHUNK).toLocaleString('en')} / ${ITEMS.toLocaleString('en')}`,
+    );
   }
   sqlite.pragma('optimize');
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stdout.write(`\n  (of which generating the text and segmenting it: ${(Number(generating) / 1e9).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `\n  (of which generating the text and segmenting it: ${(Number(generating) / 1e9).toFixed(1)} s)\n`,
+  );
   await database.close();
   return { agencyId: agency.id, seconds };
 }
 
 // ── the server, in a child process ───────────────────────────────────────────────────────────
 /** Child-process entry: serve the portal on the given database until killed. */
-async function serve(sqlitePath: string): Promise<void> {
+export async function serve(sqlitePath: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-portal-bench-data-'));
   const config = loadConfig({
     PORT: '0',
@@ -157,7 +205,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startNginx(dir: string, files: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+async function startNginx(
+  dir: string,
+  files: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
   const root = join(dir, 'www');
   mkdirSync(root, { recursive: true, mode: 0o755 });
   // nginx started by root serves as an unprivileged worker user: the files must be world-readable
@@ -188,7 +239,9 @@ http {
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill();
-  throw new Error(`nginx did not start: ${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : 'no error log'}`);
+  throw new Error(
+    `nginx did not start: ${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : 'no error log'}`,
+  );
 }
 
 /** autocannon ships no type declarations: the part of its API used here. */
@@ -216,7 +269,8 @@ async function load(url: string, path: () => string): Promise<{ rps: number; p99
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-portal-bench-'));
@@ -224,16 +278,23 @@ export async function run(): Promise<void> {
   let server: ChildProcess | undefined;
   let nginx: ChildProcess | undefined;
   try {
-    console.log(`portal with ${ITEMS.toLocaleString('en')} items (SQLite; BENCH_ITEMS to change), ${DURATION}s per load test, ${CONNECTIONS} connections`);
+    console.log(
+      `portal with ${ITEMS.toLocaleString('en')} items (SQLite; BENCH_ITEMS to change), ${DURATION}s per load test, ${CONNECTIONS} connections`,
+    );
     const built = await buildDatabase(dbPath);
-    row('bulk insert (segmenting + FTS5 index)', `${built.seconds.toFixed(1)} s`, `${Math.round(ITEMS / built.seconds).toLocaleString('en')} items/s`);
+    row(
+      'bulk insert (segmenting + FTS5 index)',
+      `${built.seconds.toFixed(1)} s`,
+      `${Math.round(ITEMS / built.seconds).toLocaleString('en')} items/s`,
+    );
 
     const started = await startServer(dbPath);
     server = started.child;
     const random = seededRandom(7);
     const leaves = DEFAULT_CATEGORIES.filter((c) => isLeaf(DEFAULT_CATEGORIES, c.code)).map((c) => c.code);
     const itemPath = () => `/items/${1 + Math.floor(random() * ITEMS)}`;
-    const catalogPath = () => `/catalog/${leaves[Math.floor(random() * leaves.length)]}?page=${1 + Math.floor(random() * 20)}`;
+    const catalogPath = () =>
+      `/catalog/${leaves[Math.floor(random() * leaves.length)]}?page=${1 + Math.floor(random() * 20)}`;
     const coldCatalogPath = () => `${catalogPath()}&nocache=${Math.floor(random() * 1e9)}`;
 
     const itemHtml = await (await fetch(`${started.url}/items/${Math.ceil(ITEMS / 2)}`)).text();
@@ -249,11 +310,41 @@ export async function run(): Promise<void> {
     const catalogNginx = await load(started2.url, () => '/catalog.html');
     console.log('');
     row('', 'req/s', 'p99 ms', 'errors', 'vs nginx');
-    row('nginx: item page as a static file', Math.round(itemNginx.rps), itemNginx.p99, itemNginx.errors, '1.00×');
-    row('item page (random of all items)', Math.round(item.rps), item.p99, item.errors, ratio(item.rps, itemNginx.rps));
-    row('nginx: catalog page as a static file', Math.round(catalogNginx.rps), catalogNginx.p99, catalogNginx.errors, '1.00×');
-    row('catalog page (random category, pages 1–20)', Math.round(catalog.rps), catalog.p99, catalog.errors, ratio(catalog.rps, catalogNginx.rps));
-    row('catalog page, cache bypassed', Math.round(catalogCold.rps), catalogCold.p99, catalogCold.errors, ratio(catalogCold.rps, catalogNginx.rps));
+    row(
+      'nginx: item page as a static file',
+      Math.round(itemNginx.rps),
+      itemNginx.p99,
+      itemNginx.errors,
+      '1.00×',
+    );
+    row(
+      'item page (random of all items)',
+      Math.round(item.rps),
+      item.p99,
+      item.errors,
+      ratio(item.rps, itemNginx.rps),
+    );
+    row(
+      'nginx: catalog page as a static file',
+      Math.round(catalogNginx.rps),
+      catalogNginx.p99,
+      catalogNginx.errors,
+      '1.00×',
+    );
+    row(
+      'catalog page (random category, pages 1–20)',
+      Math.round(catalog.rps),
+      catalog.p99,
+      catalog.errors,
+      ratio(catalog.rps, catalogNginx.rps),
+    );
+    row(
+      'catalog page, cache bypassed',
+      Math.round(catalogCold.rps),
+      catalogCold.p99,
+      catalogCold.errors,
+      ratio(catalogCold.rps, catalogNginx.rps),
+    );
 
     // search: HTTP latency against the bare FTS5 query on the same file
     const words = [...SUBJECTS, ...ACTIONS.slice(0, 4), '监督检查', '信息公开', '有效期', '财政投入'];
@@ -269,7 +360,9 @@ export async function run(): Promise<void> {
       if (i >= 20) http.push(performance.now() - t0);
     }
     const raw = new BetterSqlite3(dbPath, { readonly: true });
-    const bare = raw.prepare('select rowid from catalog_items_fts where catalog_items_fts match ? order by rank limit 20');
+    const bare = raw.prepare(
+      'select rowid from catalog_items_fts where catalog_items_fts match ? order by rank limit 20',
+    );
     const floor: number[] = [];
     for (const [i, q] of queries.entries()) {
       const t0 = performance.now();
@@ -281,8 +374,20 @@ export async function run(): Promise<void> {
     floor.sort((a, b) => a - b);
     console.log('');
     row('', 'p50 ms', 'p95 ms', 'ratio p50', 'ratio p95');
-    row('bare FTS5 query (MATCH, rank, LIMIT 20)', percentile(floor, 50).toFixed(2), percentile(floor, 95).toFixed(2), '1.00×', '1.00×');
-    row('search page over HTTP (count, filters, page)', percentile(http, 50).toFixed(2), percentile(http, 95).toFixed(2), ratio(percentile(http, 50), percentile(floor, 50)), ratio(percentile(http, 95), percentile(floor, 95)));
+    row(
+      'bare FTS5 query (MATCH, rank, LIMIT 20)',
+      percentile(floor, 50).toFixed(2),
+      percentile(floor, 95).toFixed(2),
+      '1.00×',
+      '1.00×',
+    );
+    row(
+      'search page over HTTP (count, filters, page)',
+      percentile(http, 50).toFixed(2),
+      percentile(http, 95).toFixed(2),
+      ratio(percentile(http, 50), percentile(floor, 50)),
+      ratio(percentile(http, 95), percentile(floor, 95)),
+    );
   } finally {
     server?.kill();
     nginx?.kill('SIGQUIT');

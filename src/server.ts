@@ -1,11 +1,13 @@
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { buildServer } from './http/server.ts';
+import { demoAtStartup } from './services/demo/seed.ts';
 
 /** `npm start`: configuration → composition root → HTTP server. */
 try {
   const config = loadConfig();
   const app = await createApp(config);
+  if (config.demo) app.demoLogin = await demoAtStartup(app.ctx, console);
   const server = await buildServer(app);
   const close = async () => {
     await server.close();

@@ -1,32 +1,52 @@
 import { Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, setCsrfToken } from './api.ts';
+import { api, SESSION_EXPIRED, setCsrfToken } from './api.ts';
 import { Shell } from './Shell.tsx';
 import { Login } from './pages/Login.tsx';
 import type { StaffUser } from './session.tsx';
 import { SessionContext } from './session.tsx';
 
+/** Who is signed in (with the agency's name), and the CSRF token for this session. */
+async function whoAmI(): Promise<StaffUser> {
+  const r = await api<{ user: StaffUser; csrfToken: string }>('GET', '/api/auth/me');
+  setCsrfToken(r.csrfToken);
+  return r.user;
+}
+
 export function App() {
   const [user, setUser] = useState<StaffUser | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
   const [demo, setDemo] = useState<{ username: string; password: string } | null>(null);
   useEffect(() => {
-    api<{ user: StaffUser; csrfToken: string }>('GET', '/api/auth/me')
-      .then((r) => {
-        setCsrfToken(r.csrfToken);
-        setUser(r.user);
-      })
+    whoAmI()
+      .then(setUser)
       .catch(() => setUser(null));
     api<{ demo: { username: string; password: string } | null }>('GET', '/api/console/info')
       .then((r) => setDemo(r.demo))
       .catch(() => setDemo(null));
+    const onExpired = () => {
+      setCsrfToken(null);
+      setExpired(true);
+      setUser(null);
+    };
+    window.addEventListener(SESSION_EXPIRED, onExpired);
+    return () => window.removeEventListener(SESSION_EXPIRED, onExpired);
   }, []);
   const logout = useCallback(async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
     setCsrfToken(null);
+    setExpired(false);
     setUser(null);
   }, []);
+  const loggedIn = useCallback((u: StaffUser) => {
+    setExpired(false);
+    // the login answer does not carry the agency's name; /api/auth/me does
+    whoAmI()
+      .then(setUser)
+      .catch(() => setUser(u));
+  }, []);
   if (user === undefined) return <Spin fullscreen />;
-  if (user === null) return <Login onLogin={setUser} demo={demo} />;
+  if (user === null) return <Login onLogin={loggedIn} demo={demo} expired={expired} />;
   return (
     <SessionContext.Provider value={{ user, logout }}>
       <Shell />

@@ -1,6 +1,9 @@
 /** The console's JSON API client: session cookie + CSRF header; errors carry the server's Chinese message. */
 let csrfToken: string | null = null;
 
+/** Fired on `window` when the server answers 401 to a signed-in request: the session has expired. */
+export const SESSION_EXPIRED = 'console:session-expired';
+
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
@@ -50,6 +53,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(0, '无法连接服务器，请检查网络后重试');
   }
   if (!response.ok) {
+    if (response.status === 401 && csrfToken && !path.startsWith('/api/auth/'))
+      window.dispatchEvent(new Event(SESSION_EXPIRED));
     const data = (await response.json().catch(() => null)) as {
       error?: { message?: string; field?: string; details?: unknown };
     } | null;
@@ -63,6 +68,32 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
+}
+
+/** Uploads a file as multipart/form-data (field `file`, plus any text fields), with the CSRF header. */
+export async function upload<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  form.append('file', file, file.name);
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: csrfToken ? { 'x-csrf-token': csrfToken } : {},
+    credentials: 'same-origin',
+    body: form,
+  }).catch(() => {
+    throw new ApiError(0, '无法连接服务器，请检查网络后重试');
+  });
+  if (!response.ok) {
+    const data = (await response.json().catch(() => null)) as {
+      error?: { message?: string; field?: string };
+    } | null;
+    throw new ApiError(
+      response.status,
+      data?.error?.message ?? `上传失败（${response.status}）`,
+      data?.error?.field,
+    );
+  }
+  return (await response.json()) as T;
 }
 
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];

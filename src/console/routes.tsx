@@ -1,6 +1,8 @@
 import {
+  AuditOutlined,
   FileSearchOutlined,
   InboxOutlined,
+  ReadOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
@@ -28,22 +30,55 @@ const Inbox = lazy(() => import('./pages/Inbox.tsx').then((m) => ({ default: m.I
 const ApplicationPage = lazy(() =>
   import('./pages/ApplicationPage.tsx').then((m) => ({ default: m.ApplicationPage })),
 );
-const Table3Page = lazy(() => import('./pages/Table3Page.tsx').then((m) => ({ default: m.Table3Page })));
+const CatalogPage = lazy(() => import('./pages/CatalogPage.tsx').then((m) => ({ default: m.CatalogPage })));
+const CatalogItemPage = lazy(() =>
+  import('./pages/CatalogItemPage.tsx').then((m) => ({ default: m.CatalogItemPage })),
+);
+const ReportsPage = lazy(() => import('./pages/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
+const ReportWorkspacePage = lazy(() =>
+  import('./pages/ReportWorkspacePage.tsx').then((m) => ({ default: m.ReportWorkspacePage })),
+);
+const AppealsPage = lazy(() => import('./pages/AppealsPage.tsx').then((m) => ({ default: m.AppealsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 const CASEWORK: readonly Role[] = ['registrar', 'handler', 'reviewer', 'head', 'admin', 'supervisor'];
 
 /** Every page of the console, in menu order. */
 export const ROUTES: readonly Route[] = [
-  { path: '/', page: Inbox, roles: CASEWORK, menu: '收件箱', icon: <InboxOutlined />, section: 'applications' },
+  {
+    path: '/',
+    page: Inbox,
+    roles: CASEWORK,
+    menu: '收件箱',
+    icon: <InboxOutlined />,
+    section: 'applications',
+  },
   { path: '/applications/:id', page: ApplicationPage, roles: CASEWORK, section: 'applications' },
   {
-    path: '/reports/table3',
-    page: Table3Page,
-    menu: '表三统计',
+    path: '/catalog',
+    page: CatalogPage,
+    roles: CASEWORK,
+    menu: '主动公开',
+    icon: <ReadOutlined />,
+    section: 'catalog',
+  },
+  { path: '/catalog/items/:id', page: CatalogItemPage, roles: CASEWORK, section: 'catalog' },
+  {
+    path: '/appeals',
+    page: AppealsPage,
+    roles: CASEWORK,
+    menu: '复议诉讼',
+    icon: <AuditOutlined />,
+    section: 'appeals',
+  },
+  {
+    path: '/reports',
+    page: ReportsPage,
+    menu: '年度报告',
     icon: <FileSearchOutlined />,
     section: 'reports',
   },
+  { path: '/reports/:year', page: ReportWorkspacePage, section: 'reports' },
   {
     path: '/admin',
     page: AdminPage,

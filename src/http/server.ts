@@ -12,11 +12,39 @@ import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
 import { notFoundPage } from './pages/not-found.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { trustOneLocalProxy } from './plugins/trusted-proxy.ts';
 import { routes } from './routes/index.ts';
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
+const HSTS_MAX_AGE = 31536000;
+const CSP: Record<string, string[]> = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** The headers that matter on a response no hook has seen (the router's own refusals). */
+function baselineHeaders(tls: boolean): Record<string, string> {
+  const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return {
+    'content-security-policy': Object.entries(CSP)
+      .map(([k, v]) => `${kebab(k)} ${v.join(' ')}`)
+      .join(';'),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'SAMEORIGIN',
+    'referrer-policy': 'no-referrer',
+    ...(tls ? { 'strict-transport-security': `max-age=${HSTS_MAX_AGE}; includeSubDomains` } : {}),
+  };
+}
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 /**
@@ -33,30 +61,21 @@ export async function buildServer(
     bodyLimit: BODY_LIMIT,
     trustProxy: app.config.tls ? trustOneLocalProxy : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
-    // malformed URLs (bad percent-encoding, over-long parameters) are refused by the router itself
-    frameworkErrors: errorHandler,
+    // malformed URLs (bad percent-encoding, over-long parameters) are refused by the router itself, before
+    // any hook has set the security headers: set them here
+    frameworkErrors: (error, request, reply) => {
+      void reply.headers(baselineHeaders(app.config.tls));
+      errorHandler(error, request, reply);
+    },
   });
   if (options.onRoute) server.addHook('onRoute', options.onRoute);
   await server.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: app.config.tls ? { maxAge: 31536000, includeSubDomains: true } : false,
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    hsts: app.config.tls ? { maxAge: HSTS_MAX_AGE, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
   registerJsonBody(server, BODY_LIMIT);
+  registerInputGuard(server);
   await server.register(cookie);
   await server.register(formbody, { bodyLimit: BODY_LIMIT });
   await server.register(multipart, {

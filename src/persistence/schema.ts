@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { ApplicationSchema } from './schema-application.ts';
 import type { CatalogSchema } from './schema-catalog.ts';
 import type { ReportSchema } from './schema-reports.ts';
+import type { SupervisionSchema } from './schema-supervision.ts';
 
 /**
  * The database schema as Kysely sees it. Portable types only: integers, text (ISO dates 'YYYY-MM-DD' and
@@ -76,7 +77,7 @@ export interface HolidayScheduleTable {
   uploaded_at: string;
 }
 
-export interface Schema extends ApplicationSchema, CatalogSchema, ReportSchema {
+export interface Schema extends ApplicationSchema, CatalogSchema, ReportSchema, SupervisionSchema {
   agencies: AgencyTable;
   users: UserTable;
   sessions: SessionTable;

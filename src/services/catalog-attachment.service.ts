@@ -7,7 +7,12 @@ import { actorOf } from '../domain/access/principal.ts';
 import { EDITOR_ROLES, isPublic } from '../domain/catalog/index.ts';
 import { AppError, notFound, validationError } from '../domain/errors.ts';
 import type { Attachment } from '../persistence/repositories/catalog-attachment.repository.ts';
-import { attachmentCount, deleteAttachment, findAttachment, insertAttachment } from '../persistence/repositories/catalog-attachment.repository.ts';
+import {
+  attachmentCount,
+  deleteAttachment,
+  findAttachment,
+  insertAttachment,
+} from '../persistence/repositories/catalog-attachment.repository.ts';
 import { findItem } from '../persistence/repositories/catalog-item.repository.ts';
 import { requireStaffOf } from './catalog-access.ts';
 import { catalogConfig } from './catalog-config.service.ts';
@@ -39,7 +44,10 @@ export const attachmentPath = (ctx: ServiceContext, sha256: string) => join(atta
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // no control characters or quotes: the name goes into Content-Disposition and HTML
-  return base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').trim().slice(0, 120);
+  const kept = [...base].filter(
+    (ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && !'"<>|*?:'.includes(ch),
+  );
+  return kept.join('').trim().slice(0, 120);
 }
 
 async function store(ctx: ServiceContext, sha256: string, bytes: Uint8Array): Promise<void> {
@@ -59,20 +67,28 @@ export async function addAttachment(
 ): Promise<ItemView> {
   const item = await visibleItem(ctx, actor, itemId);
   requireStaffOf(actor, item.agencyId, EDITOR_ROLES);
-  if (item.state !== 'draft') throw new AppError('invalid_state', '只能给草稿添加附件；如需修改，请审核人先退回');
+  if (item.state !== 'draft')
+    throw new AppError('invalid_state', '只能给草稿添加附件；如需修改，请审核人先退回');
   const fileName = cleanName(file.fileName);
   if (!fileName) throw validationError('file', '附件缺少文件名');
   if (file.bytes.length === 0) throw validationError('file', `附件“${fileName}”是空文件`);
   const type = detectAttachmentType(file.bytes);
   if (!type)
-    throw new AppError('unsupported_media', `附件“${fileName}”的格式不支持：只能上传 PDF、Word（DOCX）、Excel（XLSX）、纯文本或 PNG、JPEG 图片`, 'file');
+    throw new AppError(
+      'unsupported_media',
+      `附件“${fileName}”的格式不支持：只能上传 PDF、Word（DOCX）、Excel（XLSX）、纯文本或 PNG、JPEG 图片`,
+      'file',
+    );
   const ext = fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
   const name = EXTENSION[type].includes(ext) ? fileName : `${fileName}${EXTENSION[type][0]}`;
   let text: string;
   try {
     text = await attachmentText(type, file.bytes);
   } catch (error) {
-    const why = error instanceof Error && error.name === 'PasswordException' ? '文件有密码保护' : '文件已损坏或无法读取';
+    const why =
+      error instanceof Error && error.name === 'PasswordException'
+        ? '文件有密码保护'
+        : '文件已损坏或无法读取';
     throw validationError('file', `附件“${fileName}”无法读取：${why}`);
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
@@ -80,8 +96,10 @@ export async function addAttachment(
   const config = await catalogConfig(ctx.database.db, item.agencyId);
   await inTransaction(ctx, async (trx, record) => {
     const current = await findItem(trx, itemId);
-    if (!current || current.state !== 'draft') throw new AppError('conflict', '该信息已不是草稿，请刷新后重试');
-    if ((await attachmentCount(trx, itemId)) >= MAX_ATTACHMENTS) throw validationError('file', `每条信息最多 ${MAX_ATTACHMENTS} 个附件`);
+    if (!current || current.state !== 'draft')
+      throw new AppError('conflict', '该信息已不是草稿，请刷新后重试');
+    if ((await attachmentCount(trx, itemId)) >= MAX_ATTACHMENTS)
+      throw validationError('file', `每条信息最多 ${MAX_ATTACHMENTS} 个附件`);
     const attachment = await insertAttachment(trx, {
       itemId,
       fileName: name,
@@ -98,22 +116,36 @@ export async function addAttachment(
       entityId: itemId,
       action: 'add_attachment',
       actor: actorOf(actor),
-      data: { attachmentId: attachment.id, fileName: name, mediaType: attachment.mediaType, size: attachment.size, sha256, textChars: text.length },
+      data: {
+        attachmentId: attachment.id,
+        fileName: name,
+        mediaType: attachment.mediaType,
+        size: attachment.size,
+        sha256,
+        textChars: text.length,
+      },
     });
   });
   return itemView(ctx, actor, itemId);
 }
 
-export async function removeAttachment(ctx: ServiceContext, actor: Principal, itemId: number, attachmentId: number): Promise<ItemView> {
+export async function removeAttachment(
+  ctx: ServiceContext,
+  actor: Principal,
+  itemId: number,
+  attachmentId: number,
+): Promise<ItemView> {
   const item = await visibleItem(ctx, actor, itemId);
   requireStaffOf(actor, item.agencyId, EDITOR_ROLES);
-  if (item.state !== 'draft') throw new AppError('invalid_state', '只能删除草稿的附件；如需修改，请审核人先退回');
+  if (item.state !== 'draft')
+    throw new AppError('invalid_state', '只能删除草稿的附件；如需修改，请审核人先退回');
   const config = await catalogConfig(ctx.database.db, item.agencyId);
   await inTransaction(ctx, async (trx, record) => {
     const attachment = await findAttachment(trx, attachmentId);
     if (!attachment || attachment.itemId !== itemId) throw notFound('附件');
     const current = await findItem(trx, itemId);
-    if (!current || current.state !== 'draft') throw new AppError('conflict', '该信息已不是草稿，请刷新后重试');
+    if (!current || current.state !== 'draft')
+      throw new AppError('conflict', '该信息已不是草稿，请刷新后重试');
     await deleteAttachment(trx, attachmentId);
     await saveWithContent(trx, { ...current, updatedAt: nowIso(ctx) }, config.extraMarks);
     await record({

@@ -1,11 +1,21 @@
 import { actorOf } from '../domain/access/principal.ts';
 import type { Category, IndexScheme } from '../domain/catalog/index.ts';
-import { CATALOG_ADMIN_ROLES, DEFAULT_CATEGORIES, DEFAULT_INDEX_SCHEME, parseIndexScheme, validateCategories } from '../domain/catalog/index.ts';
+import {
+  CATALOG_ADMIN_ROLES,
+  DEFAULT_CATEGORIES,
+  DEFAULT_INDEX_SCHEME,
+  parseIndexScheme,
+  validateCategories,
+} from '../domain/catalog/index.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 import type { Principal } from '../domain/access/principal.ts';
 import type { Agency } from '../persistence/repositories/agency.repository.ts';
 import { findAgency } from '../persistence/repositories/agency.repository.ts';
-import { categoriesOf, categoryCodesInUse, replaceCategories } from '../persistence/repositories/catalog-category.repository.ts';
+import {
+  categoriesOf,
+  categoryCodesInUse,
+  replaceCategories,
+} from '../persistence/repositories/catalog-category.repository.ts';
 import type { Db, ServiceContext } from './context.ts';
 import { inTransaction } from './context.ts';
 import { requireStaffOf } from './catalog-access.ts';
@@ -29,11 +39,14 @@ export async function catalogConfig(db: Db, agencyId: number): Promise<CatalogCo
   const agency = await findAgency(db, agencyId);
   if (!agency) throw notFound('机关');
   const own = await categoriesOf(db, agencyId);
-  const schemeText = typeof agency.settings.indexScheme === 'string' ? agency.settings.indexScheme : DEFAULT_INDEX_SCHEME;
+  const schemeText =
+    typeof agency.settings.indexScheme === 'string' ? agency.settings.indexScheme : DEFAULT_INDEX_SCHEME;
   const parsed = parseIndexScheme(schemeText);
   const fallback = parseIndexScheme(DEFAULT_INDEX_SCHEME);
   const scanner = agency.settings.scanner as { extraMarks?: unknown } | undefined;
-  const extra = Array.isArray(scanner?.extraMarks) ? scanner.extraMarks.filter((m): m is string => typeof m === 'string' && m.trim() !== '') : [];
+  const extra = Array.isArray(scanner?.extraMarks)
+    ? scanner.extraMarks.filter((m): m is string => typeof m === 'string' && m.trim() !== '')
+    : [];
   return {
     agency,
     categories: own.length > 0 ? own : [...DEFAULT_CATEGORIES],
@@ -47,17 +60,24 @@ export async function catalogConfig(db: Db, agencyId: number): Promise<CatalogCo
  * Replaces the agency's categories (管理员 or 负责人). A category that items are filed in cannot be removed, and
  * items may only sit in leaf categories, so a category in use cannot become a parent.
  */
-export async function setCategories(ctx: ServiceContext, actor: Principal, agencyId: number, input: unknown): Promise<Category[]> {
+export async function setCategories(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+  input: unknown,
+): Promise<Category[]> {
   requireStaffOf(actor, agencyId, CATALOG_ADMIN_ROLES);
   const checked = validateCategories(input);
-  if (!checked.ok) throw new AppError('validation', checked.errors[0]!, 'categories', { errors: checked.errors });
+  if (!checked.ok)
+    throw new AppError('validation', checked.errors[0]!, 'categories', { errors: checked.errors });
   const result = await inTransaction(ctx, async (trx, record) => {
     const before = await catalogConfig(trx, agencyId);
     const inUse = await categoryCodesInUse(trx, agencyId);
     const codes = new Set(checked.categories.map((c) => c.code));
     for (const code of inUse) {
       if (!codes.has(code)) throw new AppError('conflict', `分类“${code}”下已有信息，不能删除`, 'categories');
-      if (checked.categories.some((c) => c.parent === code)) throw new AppError('conflict', `分类“${code}”下已有信息，不能再设子分类`, 'categories');
+      if (checked.categories.some((c) => c.parent === code))
+        throw new AppError('conflict', `分类“${code}”下已有信息，不能再设子分类`, 'categories');
     }
     await replaceCategories(trx, agencyId, checked.categories);
     await record({

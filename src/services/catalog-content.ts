@@ -21,20 +21,31 @@ export function searchTokensOf(item: InformationItem, attachments: readonly { te
   return tokenText(item.title, item.docNumber, item.indexNumber, item.topic, item.summary, ...content);
 }
 
-export function scanItem(item: InformationItem, attachments: readonly AttachmentWithText[], extraMarks: readonly string[]) {
+export function scanItem(
+  item: InformationItem,
+  attachments: readonly AttachmentWithText[],
+  extraMarks: readonly string[],
+) {
   return [
     { source: 'title', hits: scanText(item.title, { extraMarks }) },
     { source: 'summary', hits: scanText(item.summary, { extraMarks }) },
     { source: 'body', hits: scanText(item.body, { extraMarks }) },
     ...attachments.map((a) => ({
       source: `attachment:${a.id}`,
-      hits: a.text.trim().length < MIN_SCANNABLE_CHARS ? [unscannableHit(a.fileName)] : scanText(a.text, { extraMarks }),
+      hits:
+        a.text.trim().length < MIN_SCANNABLE_CHARS
+          ? [unscannableHit(a.fileName)]
+          : scanText(a.text, { extraMarks }),
     })),
   ];
 }
 
 /** Writes the item with fresh tokens and a fresh scan (clearances of unchanged hits survive). */
-export async function saveWithContent(trx: Db, item: InformationItem, extraMarks: readonly string[]): Promise<StoredHit[]> {
+export async function saveWithContent(
+  trx: Db,
+  item: InformationItem,
+  extraMarks: readonly string[],
+): Promise<StoredHit[]> {
   const attachments = await attachmentsOf(trx, item.id);
   await updateItem(trx, item, searchTokensOf(item, attachments));
   return replaceHits(trx, item.id, scanItem(item, attachments, extraMarks));

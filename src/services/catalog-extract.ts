@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { unzipSync, strFromU8 } from 'fflate';
 import ExcelJS from 'exceljs';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
  * Attachments: what a file is (by its bytes, not its name) and its text, for the scanner and search. DOCX —
@@ -22,7 +23,9 @@ const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => 
 
 function zipEntries(bytes: Uint8Array): Record<string, Uint8Array> | null {
   try {
-    return unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'xl/workbook.xml' });
+    return unzipSync(bytes, {
+      filter: (f) => f.name === 'word/document.xml' || f.name === 'xl/workbook.xml',
+    });
   } catch {
     return null;
   }
@@ -50,12 +53,18 @@ export function detectAttachmentType(bytes: Uint8Array): AttachmentType | null {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decodeXml = (s: string) =>
   s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e]!,
+    e.startsWith('#x')
+      ? String.fromCodePoint(parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : ENTITIES[e]!,
   );
 
 /** The text of a DOCX body: runs joined, one line per paragraph, tabs and breaks kept. */
 export function docxText(bytes: Uint8Array): string {
-  const xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
+  const xml = strFromU8(
+    unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!,
+  );
   let out = '';
   for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>|<\/w:p>/g)) {
     if (m[1] !== undefined) out += decodeXml(m[1]);
@@ -65,12 +74,14 @@ export function docxText(bytes: Uint8Array): string {
   return out.trim();
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
 
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
-  const dir = createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+  const dir = createRequire(import.meta.url)
+    .resolve('pdfjs-dist/package.json')
+    .replace(/package\.json$/, '');
   const doc = await lib.getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: `${dir}cmaps/`,

@@ -3,13 +3,23 @@ import type { Principal } from '../domain/access/principal.ts';
 import { actorOf } from '../domain/access/principal.ts';
 import type { Role } from '../domain/access/roles.ts';
 import type { ActiveTable, CsvRow, EnteredCell, YearlyFigure } from '../domain/catalog/index.ts';
-import { buildActiveTable, checkFigure, enteredCells, parseCsv, parseFigureRows } from '../domain/catalog/index.ts';
+import {
+  buildActiveTable,
+  checkFigure,
+  enteredCells,
+  parseCsv,
+  parseFigureRows,
+} from '../domain/catalog/index.ts';
 import { AppError, validationError } from '../domain/errors.ts';
 import type { ActiveBlockSpec, ReportFormat } from '../domain/report/index.ts';
 import { activeBlocks, formatForYear } from '../domain/report/index.ts';
 import { normativeDocumentsOf } from '../persistence/repositories/normative-document.repository.ts';
 import type { StoredFigure } from '../persistence/repositories/yearly-figure.repository.ts';
-import { deleteFigure, figuresOf, upsertFigures } from '../persistence/repositories/yearly-figure.repository.ts';
+import {
+  deleteFigure,
+  figuresOf,
+  upsertFigures,
+} from '../persistence/repositories/yearly-figure.repository.ts';
 import { requireReader, requireStaffOf } from './catalog-access.ts';
 import { rowTexts } from './catalog-extract.ts';
 import type { ServiceContext } from './context.ts';
@@ -25,7 +35,8 @@ export const MIN_YEAR = 2008;
 export const MAX_YEAR = 2100;
 
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw validationError('year', `年度应为 ${MIN_YEAR}–${MAX_YEAR} 的整数`);
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+    throw validationError('year', `年度应为 ${MIN_YEAR}–${MAX_YEAR} 的整数`);
 }
 
 export interface FigureCellView extends EnteredCell {
@@ -55,14 +66,18 @@ export async function yearlyFigures(
   };
 }
 
-function validFigures(year: number, figures: readonly { key: string; value: number; note?: string | null }[]): YearlyFigure[] {
+function validFigures(
+  year: number,
+  figures: readonly { key: string; value: number; note?: string | null }[],
+): YearlyFigure[] {
   const cells = new Map([...enteredCells('2019'), ...enteredCells('2021')].map((c) => [c.key, c]));
   const seen = new Set<string>();
   return figures.map((f, i) => {
     const cell = cells.get(f.key);
     const field = `figures.${i}`;
     if (!cell) throw validationError(`${field}.key`, `“${f.key}”不是表二中需要填报的单元格`);
-    if (seen.has(f.key)) throw validationError(`${field}.key`, `“${cell.rowLabel}·${cell.columnLabel}”重复填报`);
+    if (seen.has(f.key))
+      throw validationError(`${field}.key`, `“${cell.rowLabel}·${cell.columnLabel}”重复填报`);
     seen.add(f.key);
     const bad = checkFigure(cell.kind, f.value);
     if (bad) throw validationError(`${field}.value`, `${cell.rowLabel}“${cell.columnLabel}”${bad}`);
@@ -87,18 +102,39 @@ export async function setYearlyFigures(
   await inTransaction(ctx, async (trx, record) => {
     const before = await figuresOf(trx, agencyId, year);
     await upsertFigures(trx, agencyId, valid, staff.userId, nowIso(ctx));
-    await record({ agencyId, entityType: 'yearly_figures', entityId: `${agencyId}:${year}`, action: 'set', actor: actorOf(actor), data: { before, after: valid } });
+    await record({
+      agencyId,
+      entityType: 'yearly_figures',
+      entityId: `${agencyId}:${year}`,
+      action: 'set',
+      actor: actorOf(actor),
+      data: { before, after: valid },
+    });
   });
   return figuresOf(ctx.database.db, agencyId, year);
 }
 
-export async function removeYearlyFigure(ctx: ServiceContext, actor: Principal, agencyId: number, year: number, key: string): Promise<void> {
+export async function removeYearlyFigure(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+  year: number,
+  key: string,
+): Promise<void> {
   checkYear(year);
   requireStaffOf(actor, agencyId, FIGURE_ROLES);
   await inTransaction(ctx, async (trx, record) => {
     const before = (await figuresOf(trx, agencyId, year)).find((f) => f.key === key);
-    if (!before || (await deleteFigure(trx, agencyId, year, key)) === 0) throw new AppError('not_found', `${year} 年度没有“${key}”的数据`);
-    await record({ agencyId, entityType: 'yearly_figures', entityId: `${agencyId}:${year}`, action: 'delete', actor: actorOf(actor), data: { before } });
+    if (!before || (await deleteFigure(trx, agencyId, year, key)) === 0)
+      throw new AppError('not_found', `${year} 年度没有“${key}”的数据`);
+    await record({
+      agencyId,
+      entityType: 'yearly_figures',
+      entityId: `${agencyId}:${year}`,
+      action: 'delete',
+      actor: actorOf(actor),
+      data: { before },
+    });
   });
 }
 
@@ -109,7 +145,11 @@ async function sheetRows(fileName: string, bytes: Uint8Array): Promise<CsvRow[]>
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new AppError('unsupported_media', `“${fileName}”不是 UTF-8 编码的 CSV 文件或 XLSX 工作簿（Excel 中请另存为“CSV UTF-8”或 .xlsx）`, 'file');
+      throw new AppError(
+        'unsupported_media',
+        `“${fileName}”不是 UTF-8 编码的 CSV 文件或 XLSX 工作簿（Excel 中请另存为“CSV UTF-8”或 .xlsx）`,
+        'file',
+      );
     }
     const { rows, error } = parseCsv(text);
     if (error) throw validationError('file', `导入失败：${error}`);
@@ -144,7 +184,12 @@ export async function importYearlyFigures(
   const staff = requireStaffOf(actor, agencyId, FIGURE_ROLES);
   const { figures, problems } = parseFigureRows(await sheetRows(file.fileName, file.bytes));
   if (problems.length > 0)
-    throw new AppError('validation', `导入失败，没有导入任何数据：共 ${problems.length} 处错误。${problems[0]!.message}`, 'file', { problems });
+    throw new AppError(
+      'validation',
+      `导入失败，没有导入任何数据：共 ${problems.length} 处错误。${problems[0]!.message}`,
+      'file',
+      { problems },
+    );
   const years = [...new Set(figures.map((f) => f.year))].sort();
   await inTransaction(ctx, async (trx, record) => {
     await upsertFigures(trx, agencyId, figures, staff.userId, nowIso(ctx));
@@ -171,7 +216,15 @@ export async function activeTableFor(
   checkYear(year);
   await requireReader(ctx, actor, agencyId);
   const db = ctx.database.db;
-  const [documents, figures] = await Promise.all([normativeDocumentsOf(db, agencyId, { upToYear: year }), figuresOf(db, agencyId, year)]);
-  const table = buildActiveTable(format, year, documents, new Map(figures.map((f) => [f.key, { value: f.value, note: f.note }])));
+  const [documents, figures] = await Promise.all([
+    normativeDocumentsOf(db, agencyId, { upToYear: year }),
+    figuresOf(db, agencyId, year),
+  ]);
+  const table = buildActiveTable(
+    format,
+    year,
+    documents,
+    new Map(figures.map((f) => [f.key, { value: f.value, note: f.note }])),
+  );
   return { ...table, blocks: activeBlocks(format) };
 }

@@ -77,7 +77,8 @@ export interface ItemView extends ItemRow {
   normativeDocument: NormativeDocument | null;
 }
 
-const opt = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+const opt = (v: string | null | undefined) =>
+  v === undefined || v === null || v.trim() === '' ? null : v.trim();
 
 function normalise(input: ItemInput): ItemInput {
   return {
@@ -98,7 +99,8 @@ function normalise(input: ItemInput): ItemInput {
 
 function check(input: ItemInput, categories: readonly Category[]): void {
   const problems = checkItemInput(input, categories);
-  if (problems.length > 0) throw new AppError('validation', problems[0]!.message, problems[0]!.field, { problems });
+  if (problems.length > 0)
+    throw new AppError('validation', problems[0]!.message, problems[0]!.field, { problems });
 }
 
 function deadline(calendar: WorkingCalendar, item: Pick<InformationItem, 'writtenOn' | 'changedOn'>) {
@@ -110,7 +112,12 @@ function deadline(calendar: WorkingCalendar, item: Pick<InformationItem, 'writte
 
 const withoutBody = ({ body, ...rest }: InformationItem) => ({ ...rest, bodyChars: body.length });
 
-export async function createItem(ctx: ServiceContext, actor: Principal, agencyId: number, raw: ItemInput): Promise<ItemView> {
+export async function createItem(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+  raw: ItemInput,
+): Promise<ItemView> {
   const staff = requireStaffOf(actor, agencyId, EDITOR_ROLES);
   const input = normalise(raw);
   const config = await catalogConfig(ctx.database.db, agencyId);
@@ -143,17 +150,33 @@ export async function createItem(ctx: ServiceContext, actor: Principal, agencyId
   const id = await inTransaction(ctx, async (trx, record) => {
     const item = await insertItem(trx, fields, searchTokensOf({ ...fields, id: 0 }, []));
     await replaceHits(trx, item.id, scanItem(item, [], config.extraMarks));
-    await record({ agencyId, entityType: 'catalog_item', entityId: item.id, action: 'create', actor: actorOf(actor), data: { after: withoutBody(item) } });
+    await record({
+      agencyId,
+      entityType: 'catalog_item',
+      entityId: item.id,
+      action: 'create',
+      actor: actorOf(actor),
+      data: { after: withoutBody(item) },
+    });
     return item.id;
   });
   return itemView(ctx, actor, id);
 }
 
 /** Changes a draft's fields (partial: fields left out keep their value). */
-export async function updateItemFields(ctx: ServiceContext, actor: Principal, itemId: number, patch: Partial<ItemInput>): Promise<ItemView> {
+export async function updateItemFields(
+  ctx: ServiceContext,
+  actor: Principal,
+  itemId: number,
+  patch: Partial<ItemInput>,
+): Promise<ItemView> {
   const before = await visibleItem(ctx, actor, itemId);
   requireStaffOf(actor, before.agencyId, EDITOR_ROLES);
-  if (before.state !== 'draft') throw new AppError('invalid_state', `“${ITEM_STATE_LABEL[before.state]}”状态的信息不能修改；如需修改，请审核人先退回`);
+  if (before.state !== 'draft')
+    throw new AppError(
+      'invalid_state',
+      `“${ITEM_STATE_LABEL[before.state]}”状态的信息不能修改；如需修改，请审核人先退回`,
+    );
   const input = normalise({
     title: patch.title ?? before.title,
     publisher: patch.publisher ?? before.publisher,
@@ -193,7 +216,9 @@ export async function updateItemFields(ctx: ServiceContext, actor: Principal, it
       updatedAt: nowIso(ctx),
     };
     await saveWithContent(trx, after, config.extraMarks);
-    const changed = (Object.keys(after) as (keyof InformationItem)[]).filter((k) => k !== 'updatedAt' && after[k] !== current[k]);
+    const changed = (Object.keys(after) as (keyof InformationItem)[]).filter(
+      (k) => k !== 'updatedAt' && after[k] !== current[k],
+    );
     await record({
       agencyId: after.agencyId,
       entityType: 'catalog_item',
@@ -207,7 +232,11 @@ export async function updateItemFields(ctx: ServiceContext, actor: Principal, it
 }
 
 /** The item if the actor may read it (own agency, or a supervisor above it); not found otherwise. */
-export async function visibleItem(ctx: ServiceContext, actor: Principal, itemId: number): Promise<InformationItem> {
+export async function visibleItem(
+  ctx: ServiceContext,
+  actor: Principal,
+  itemId: number,
+): Promise<InformationItem> {
   const item = await findItem(ctx.database.db, itemId);
   if (!item) throw notFound('信息条目');
   try {
@@ -262,7 +291,11 @@ async function viewOf(db: Db, actor: Principal, item: InformationItem, today: st
     body,
     categoryPath: categoryPath(config.categories, item.categoryCode).map((c) => c.name),
     attachments,
-    hits: hits.map((h) => ({ ...h, kindLabel: HIT_KIND_LABEL[h.kind], sourceLabel: scanSourceLabel(h.source, names.get(h.source)) })),
+    hits: hits.map((h) => ({
+      ...h,
+      kindLabel: HIT_KIND_LABEL[h.kind],
+      sourceLabel: scanSourceLabel(h.source, names.get(h.source)),
+    })),
     normativeDocument,
   };
 }
@@ -300,23 +333,34 @@ export async function listCatalogItems(
     ...(query.timeliness === 'overdue' ? { timeliness: { kind: 'overdue' as const, today } } : {}),
   };
   const { total, items } = await listItems(db, filter, { limit: pageSize, offset: (page - 1) * pageSize });
-  const counts = await unclearedCounts(db, items.map((i) => i.id));
+  const counts = await unclearedCounts(
+    db,
+    items.map((i) => i.id),
+  );
   return { total, page, pageSize, items: items.map((i) => row(actor, i, counts.get(i.id) ?? 0, today)) };
 }
 
 function categoryCodes(categories: readonly Category[], code: string): string[] {
-  if (!findCategory(categories, code)) throw new AppError('validation', `目录分类“${code}”不存在`, 'categoryCode');
+  if (!findCategory(categories, code))
+    throw new AppError('validation', `目录分类“${code}”不存在`, 'categoryCode');
   const out = [code];
   for (let i = 0; i < out.length; i++) for (const c of categories) if (c.parent === out[i]) out.push(c.code);
   return out;
 }
 
 /** The review queue: items waiting in the review chain, oldest first, with their uncleared hits. */
-export async function reviewQueue(ctx: ServiceContext, actor: Principal, agencyId: number): Promise<ItemRow[]> {
+export async function reviewQueue(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+): Promise<ItemRow[]> {
   await requireReader(ctx, actor, agencyId);
   const db = ctx.database.db;
   const { items } = await listItems(db, { agencyId, states: REVIEW_QUEUE_STATES }, { limit: 500, offset: 0 });
-  const counts = await unclearedCounts(db, items.map((i) => i.id));
+  const counts = await unclearedCounts(
+    db,
+    items.map((i) => i.id),
+  );
   const today = todayInChina(ctx);
   return items
     .map((i) => row(actor, i, counts.get(i.id) ?? 0, today))

@@ -3,7 +3,12 @@ import { actorOf } from '../domain/access/principal.ts';
 import type { LocalDate } from '../domain/calendar/index.ts';
 import { isLocalDate } from '../domain/calendar/index.ts';
 import type { NormativeDocument, NormativeKind, NormativeStatus } from '../domain/catalog/index.ts';
-import { checkNormativeDates, isPublic, NORMATIVE_STATUS_LABEL, normativeStatusOn } from '../domain/catalog/index.ts';
+import {
+  checkNormativeDates,
+  isPublic,
+  NORMATIVE_STATUS_LABEL,
+  normativeStatusOn,
+} from '../domain/catalog/index.ts';
 import type { Role } from '../domain/access/roles.ts';
 import { AppError, notFound, validationError } from '../domain/errors.ts';
 import { findItem } from '../persistence/repositories/catalog-item.repository.ts';
@@ -45,7 +50,8 @@ const view = (doc: NormativeDocument, today: LocalDate): NormativeView => {
   return { ...doc, status, statusLabel: status ? NORMATIVE_STATUS_LABEL[status] : null };
 };
 
-const opt = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+const opt = (v: string | null | undefined) =>
+  v === undefined || v === null || v.trim() === '' ? null : v.trim();
 
 function checked(input: NormativeInput) {
   const doc = {
@@ -57,7 +63,8 @@ function checked(input: NormativeInput) {
     expiresOn: opt(input.expiresOn),
     publishedOn: opt(input.publishedOn),
   };
-  if (doc.kind !== 'rules' && doc.kind !== 'normative_documents') throw validationError('kind', '文件类型只能是规章或行政规范性文件');
+  if (doc.kind !== 'rules' && doc.kind !== 'normative_documents')
+    throw validationError('kind', '文件类型只能是规章或行政规范性文件');
   if (!doc.title || doc.title.length > 200) throw validationError('title', '文件名称不能为空，最多 200 个字');
   if ((doc.docNumber ?? '').length > 100) throw validationError('docNumber', '文号最多 100 个字');
   for (const [field, label] of [
@@ -82,7 +89,11 @@ export async function listNormativeDocuments(
 ): Promise<NormativeView[]> {
   await requireReader(ctx, actor, agencyId);
   const today = todayInChina(ctx);
-  const docs = await normativeDocumentsOf(ctx.database.db, agencyId, filter.kind ? { kind: filter.kind } : {});
+  const docs = await normativeDocumentsOf(
+    ctx.database.db,
+    agencyId,
+    filter.kind ? { kind: filter.kind } : {},
+  );
   return docs.map((d) => view(d, today)).filter((d) => !filter.status || d.status === filter.status);
 }
 
@@ -95,8 +106,19 @@ export async function createNormativeDocument(
   requireStaffOf(actor, agencyId, REGISTER_ROLES);
   const doc = checked(input);
   const created = await inTransaction(ctx, async (trx, record) => {
-    const saved = await insertNormativeDocument(trx, { ...doc, agencyId, repealedOn: null, repealReason: null, itemId: null }, nowIso(ctx));
-    await record({ agencyId, entityType: 'normative_document', entityId: saved.id, action: 'create', actor: actorOf(actor), data: { after: saved } });
+    const saved = await insertNormativeDocument(
+      trx,
+      { ...doc, agencyId, repealedOn: null, repealReason: null, itemId: null },
+      nowIso(ctx),
+    );
+    await record({
+      agencyId,
+      entityType: 'normative_document',
+      entityId: saved.id,
+      action: 'create',
+      actor: actorOf(actor),
+      data: { after: saved },
+    });
     return saved;
   });
   return view(created, todayInChina(ctx));
@@ -127,10 +149,18 @@ export async function updateNormativeDocumentFields(
     publishedOn: patch.publishedOn === undefined ? before.publishedOn : patch.publishedOn,
   });
   const after: NormativeDocument = { ...before, ...doc };
-  if (after.repealedOn && after.repealedOn < after.issuedOn) throw validationError('issuedOn', '制发日期不能晚于废止日期');
+  if (after.repealedOn && after.repealedOn < after.issuedOn)
+    throw validationError('issuedOn', '制发日期不能晚于废止日期');
   await inTransaction(ctx, async (trx, record) => {
     await updateNormativeDocument(trx, after, nowIso(ctx));
-    await record({ agencyId: before.agencyId, entityType: 'normative_document', entityId: id, action: 'update', actor: actorOf(actor), data: { before, after } });
+    await record({
+      agencyId: before.agencyId,
+      entityType: 'normative_document',
+      entityId: id,
+      action: 'update',
+      actor: actorOf(actor),
+      data: { before, after },
+    });
   });
   return view(after, todayInChina(ctx));
 }
@@ -147,9 +177,14 @@ export async function repealNormativeDocument(
   if (before.repealedOn) throw new AppError('invalid_state', `该文件已于 ${before.repealedOn} 废止`);
   if (before.itemId) {
     const item = await findItem(ctx.database.db, before.itemId);
-    if (item && isPublic(item.state)) throw new AppError('invalid_state', '该文件已在政府信息公开目录中发布，请在信息条目上执行“废止”，以便网站同步显示');
+    if (item && isPublic(item.state))
+      throw new AppError(
+        'invalid_state',
+        '该文件已在政府信息公开目录中发布，请在信息条目上执行“废止”，以便网站同步显示',
+      );
   }
-  if (!isLocalDate(input.repealedOn)) throw validationError('repealedOn', '废止日期应为 YYYY-MM-DD 格式的有效日期');
+  if (!isLocalDate(input.repealedOn))
+    throw validationError('repealedOn', '废止日期应为 YYYY-MM-DD 格式的有效日期');
   if (input.repealedOn > today) throw validationError('repealedOn', '废止日期不能晚于今天');
   if (input.repealedOn < before.issuedOn) throw validationError('repealedOn', '废止日期不能早于制发日期');
   const reason = input.reason.trim();
@@ -157,7 +192,14 @@ export async function repealNormativeDocument(
   const after: NormativeDocument = { ...before, repealedOn: input.repealedOn, repealReason: reason };
   await inTransaction(ctx, async (trx, record) => {
     await updateNormativeDocument(trx, after, nowIso(ctx));
-    await record({ agencyId: before.agencyId, entityType: 'normative_document', entityId: id, action: 'repeal', actor: actorOf(actor), data: { repealedOn: input.repealedOn, reason } });
+    await record({
+      agencyId: before.agencyId,
+      entityType: 'normative_document',
+      entityId: id,
+      action: 'repeal',
+      actor: actorOf(actor),
+      data: { repealedOn: input.repealedOn, reason },
+    });
   });
   return view(after, today);
 }

@@ -25,7 +25,9 @@ import {
   publicCountsByCategory,
   publicItemStamps,
 } from '../persistence/repositories/catalog-item.repository.ts';
-import { searchItemIds } from '../persistence/repositories/catalog-search.repository.ts';
+import { COUNT_CAP, searchItemIds } from '../persistence/repositories/catalog-search.repository.ts';
+import { catalogVersion } from './catalog-cache.ts';
+import type { CatalogConfig } from './catalog-config.service.ts';
 import { catalogConfig } from './catalog-config.service.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -38,11 +40,33 @@ export async function portalAgency(ctx: ServiceContext, code?: string | null): P
   const db = ctx.database.db;
   if (code) return findAgencyByCode(db, code);
   const agencies = await listAgencies(db);
-  const chosen = agencies.find((a) => (a.settings.portal as { default?: unknown } | undefined)?.default === true);
+  const chosen = agencies.find(
+    (a) => (a.settings.portal as { default?: unknown } | undefined)?.default === true,
+  );
   return chosen ?? agencies.find((a) => a.parentId === null) ?? null;
 }
 
 export const PAGE_SIZE = 20;
+
+/**
+ * The agency's catalog configuration, remembered per context while the catalog is unchanged in this process
+ * (for at most CONFIG_TTL_MS: agency settings changed elsewhere show after that). Every portal page needs it.
+ */
+const CONFIG_TTL_MS = 30_000;
+const configs = new WeakMap<
+  ServiceContext,
+  Map<number, { config: CatalogConfig; version: number; at: number }>
+>();
+
+export async function portalConfig(ctx: ServiceContext, agencyId: number): Promise<CatalogConfig> {
+  let byAgency = configs.get(ctx);
+  if (!byAgency) configs.set(ctx, (byAgency = new Map()));
+  const hit = byAgency.get(agencyId);
+  if (hit && hit.version === catalogVersion() && Date.now() - hit.at < CONFIG_TTL_MS) return hit.config;
+  const config = await catalogConfig(ctx.database.db, agencyId);
+  byAgency.set(agencyId, { config, version: catalogVersion(), at: Date.now() });
+  return config;
+}
 
 export async function latestItems(ctx: ServiceContext, agencyId: number, limit = 10): Promise<ItemSummary[]> {
   return (await listItems(ctx.database.db, { agencyId, states: PUBLIC_STATES }, { limit, offset: 0 })).items;
@@ -55,7 +79,7 @@ export interface CategoryNode extends Category {
 
 /** The catalog tree with the number of public items under each category. */
 export async function catalogTree(ctx: ServiceContext, agencyId: number): Promise<CategoryNode[]> {
-  const { categories } = await catalogConfig(ctx.database.db, agencyId);
+  const { categories } = await portalConfig(ctx, agencyId);
   const counts = await publicCountsByCategory(ctx.database.db, agencyId);
   const node = (c: Category): CategoryNode => {
     const children = categories.filter((x) => x.parent === c.code).map(node);
@@ -74,8 +98,13 @@ export interface CategoryPage {
   items: ItemSummary[];
 }
 
-export async function categoryPage(ctx: ServiceContext, agencyId: number, code: string, page: number): Promise<CategoryPage | null> {
-  const { categories } = await catalogConfig(ctx.database.db, agencyId);
+export async function categoryPage(
+  ctx: ServiceContext,
+  agencyId: number,
+  code: string,
+  page: number,
+): Promise<CategoryPage | null> {
+  const { categories } = await portalConfig(ctx, agencyId);
   const category = findCategory(categories, code);
   if (!category) return null;
   const current = Math.max(1, page);
@@ -101,11 +130,15 @@ export interface PortalItem {
   attachments: Attachment[];
 }
 
-export async function portalItem(ctx: ServiceContext, agencyId: number, id: number): Promise<PortalItem | null> {
+export async function portalItem(
+  ctx: ServiceContext,
+  agencyId: number,
+  id: number,
+): Promise<PortalItem | null> {
   const item = await findPublicItem(ctx.database.db, agencyId, id);
   if (!item) return null;
   const [{ categories }, attachments] = await Promise.all([
-    catalogConfig(ctx.database.db, agencyId),
+    portalConfig(ctx, agencyId),
     item.method === 'proactive' ? attachmentListOf(ctx.database.db, id) : Promise.resolve([]),
   ]);
   return { item, path: categoryPath(categories, item.categoryCode), attachments };
@@ -130,12 +163,15 @@ export async function portalSearch(
   ctx: ServiceContext,
   agencyId: number,
   input: SearchInput,
-): Promise<{ tokens: string[]; total: number; page: number; pages: number; results: SearchResult[] }> {
+): Promise<{ tokens: string[]; total: number; more: boolean; page: number; pages: number; results: SearchResult[] }> {
   const tokens = queryTokens(input.q);
-  const page = Math.max(1, input.page ?? 1);
-  if (tokens.length === 0) return { tokens, total: 0, page, pages: 1, results: [] };
-  const { categories } = await catalogConfig(ctx.database.db, agencyId);
-  const codes = input.category && findCategory(categories, input.category) ? descendantCodes(categories, input.category) : undefined;
+  const page = Math.min(Math.max(1, input.page ?? 1), COUNT_CAP / PAGE_SIZE);
+  if (tokens.length === 0) return { tokens, total: 0, more: false, page, pages: 1, results: [] };
+  const { categories } = await portalConfig(ctx, agencyId);
+  const codes =
+    input.category && findCategory(categories, input.category)
+      ? descendantCodes(categories, input.category)
+      : undefined;
   const found = await searchItemIds(ctx.database.db, ctx.database.dialect, {
     agencyId,
     tokens,
@@ -150,12 +186,17 @@ export async function portalSearch(
   return {
     tokens,
     total: found.total,
+    more: found.more,
     page,
     pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
     results: items.map(({ body, ...item }) => ({
       item,
       title: highlight(item.title, input.q, tokens),
-      snippet: highlight(snippet(item.method === 'proactive' ? `${item.summary} ${body}` : item.summary, input.q, tokens), input.q, tokens),
+      snippet: highlight(
+        snippet(item.method === 'proactive' ? `${item.summary} ${body}` : item.summary, input.q, tokens),
+        input.q,
+        tokens,
+      ),
     })),
   };
 }
@@ -173,6 +214,11 @@ export async function sitemapStamps(ctx: ServiceContext, agencyId: number, page:
 
 /** 政府信息公开指南, generated from the agency's settings and catalog. */
 export async function portalGuide(ctx: ServiceContext, agency: Agency): Promise<GuideSection[]> {
-  const { categories, scheme } = await catalogConfig(ctx.database.db, agency.id);
-  return buildGuide({ agencyName: agency.name, categories, indexScheme: scheme.text, settings: readGuideSettings(agency.settings) });
+  const { categories, scheme } = await portalConfig(ctx, agency.id);
+  return buildGuide({
+    agencyName: agency.name,
+    categories,
+    indexScheme: scheme.text,
+    settings: readGuideSettings(agency.settings),
+  });
 }

@@ -6,7 +6,11 @@ import type { AnnualReport } from '../domain/report/index.ts';
 import { decodeReport, reportTitle, reportToJson, validateReport } from '../domain/report/index.ts';
 import { findAgency } from '../persistence/repositories/agency.repository.ts';
 import type { PublishedReport } from '../persistence/repositories/published-report.repository.ts';
-import { findPublishedReport, insertPublishedReport, publishedReportsOf } from '../persistence/repositories/published-report.repository.ts';
+import {
+  findPublishedReport,
+  insertPublishedReport,
+  publishedReportsOf,
+} from '../persistence/repositories/published-report.repository.ts';
 import { requireStaffOf } from './catalog-access.ts';
 import { catalogChanged } from './catalog-cache.ts';
 import type { ServiceContext } from './context.ts';
@@ -34,9 +38,16 @@ export async function publishAnnualReport(
   if (report.year === null) throw validationError('report.year', '报告缺少年度');
   if (report.agency !== null && report.agency !== agency.name)
     throw validationError('report.agency', `报告的机关名称“${report.agency}”与本机关“${agency.name}”不一致`);
-  const errors = validateReport({ ...report, agency: agency.name } as AnnualReport).filter((f) => f.severity === 'error');
+  const errors = validateReport({ ...report, agency: agency.name } as AnnualReport).filter(
+    (f) => f.severity === 'error',
+  );
   if (errors.length > 0)
-    throw new AppError('validation', `报告还有 ${errors.length} 个错误，不能发布：${errors[0]!.message}`, 'report', { findings: errors });
+    throw new AppError(
+      'validation',
+      `报告还有 ${errors.length} 个错误，不能发布：${errors[0]!.message}`,
+      'report',
+      { findings: errors },
+    );
   const frozen = { ...report, agency: agency.name } as AnnualReport;
   const published = await inTransaction(ctx, async (trx, record) => {
     const previous = await findPublishedReport(trx, agencyId, report.year!);

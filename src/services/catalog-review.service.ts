@@ -12,9 +12,18 @@ import {
   TRANSITIONS,
 } from '../domain/catalog/index.ts';
 import { AppError, notFound, validationError } from '../domain/errors.ts';
-import { clearHit as markCleared, findHit, unclearedHitCount } from '../persistence/repositories/catalog-hit.repository.ts';
+import {
+  clearHit as markCleared,
+  findHit,
+  unclearedHitCount,
+} from '../persistence/repositories/catalog-hit.repository.ts';
 import { attachmentsOf } from '../persistence/repositories/catalog-attachment.repository.ts';
-import { indexNumberTaken, lockItem, nextSerial, updateItemState } from '../persistence/repositories/catalog-item.repository.ts';
+import {
+  indexNumberTaken,
+  lockItem,
+  nextSerial,
+  updateItemState,
+} from '../persistence/repositories/catalog-item.repository.ts';
 import {
   insertNormativeDocument,
   normativeDocumentOfItem,
@@ -57,11 +66,22 @@ export async function actOnItem(
       reason,
       unclearedHits: await unclearedHitCount(trx, itemId),
     });
-    if (refusal) throw new AppError(refusal.code, refusal.message, refusal.code === 'validation' ? refusal.field : undefined);
+    if (refusal)
+      throw new AppError(
+        refusal.code,
+        refusal.message,
+        refusal.code === 'validation' ? refusal.field : undefined,
+      );
     const t = TRANSITIONS[action];
-    let next: InformationItem = { ...item, state: t.to, updatedAt: nowIso(ctx), ...(t.needsReason ? { stateReason: reason } : {}) };
+    let next: InformationItem = {
+      ...item,
+      state: t.to,
+      updatedAt: nowIso(ctx),
+      ...(t.needsReason ? { stateReason: reason } : {}),
+    };
     if (action === 'publish') next = await publish(trx, config, next, today);
-    if (action === 'publish') await updateItemState(trx, next, searchTokensOf(next, await attachmentsOf(trx, itemId)));
+    if (action === 'publish')
+      await updateItemState(trx, next, searchTokensOf(next, await attachmentsOf(trx, itemId)));
     else await updateItemState(trx, next);
     await followRegister(trx, config, next, action, today, reason, nowIso(ctx));
     await record({
@@ -71,7 +91,13 @@ export async function actOnItem(
       action,
       actor: actorOf(actor),
       actorRole: t.roles.find((r) => staff.roles.includes(r)) ?? null,
-      data: { from: item.state, to: next.state, reason, indexNumber: next.indexNumber, publishedOn: next.publishedOn },
+      data: {
+        from: item.state,
+        to: next.state,
+        reason,
+        indexNumber: next.indexNumber,
+        publishedOn: next.publishedOn,
+      },
     });
   });
   if (isPublic(TRANSITIONS[action].to) || action === 'withdraw') catalogChanged();
@@ -79,12 +105,22 @@ export async function actOnItem(
 }
 
 /** 索引号 (skipping any number already taken, e.g. after the scheme changed) and 发布日期. */
-async function publish(trx: Db, config: CatalogConfig, item: InformationItem, today: string): Promise<InformationItem> {
+async function publish(
+  trx: Db,
+  config: CatalogConfig,
+  item: InformationItem,
+  today: string,
+): Promise<InformationItem> {
   const year = Number(today.slice(0, 4));
   let indexNumber = item.indexNumber;
   for (let attempt = 0; !indexNumber && attempt < 1000; attempt++) {
     const serial = await nextSerial(trx, item.agencyId, counterYear(config.scheme, year));
-    const candidate = formatIndexNumber(config.scheme, { agencyCode: config.agency.code, year, categoryCode: item.categoryCode, serial });
+    const candidate = formatIndexNumber(config.scheme, {
+      agencyCode: config.agency.code,
+      year,
+      categoryCode: item.categoryCode,
+      serial,
+    });
     if (!(await indexNumberTaken(trx, candidate))) indexNumber = candidate;
   }
   if (!indexNumber) throw new AppError('conflict', '无法生成不重复的索引号，请检查索引号规则', 'indexScheme');
@@ -135,7 +171,12 @@ async function followRegister(
 }
 
 /** A reviewer clears one scanner hit with a note (e.g. “办公电话，可公开”) before the item may move on. */
-export async function clearScanHit(ctx: ServiceContext, actor: Principal, hitId: number, note: string): Promise<ItemView> {
+export async function clearScanHit(
+  ctx: ServiceContext,
+  actor: Principal,
+  hitId: number,
+  note: string,
+): Promise<ItemView> {
   const hit = await findHit(ctx.database.db, hitId);
   if (!hit) throw notFound('敏感信息检查结果');
   const item = await visibleItem(ctx, actor, hit.itemId);
@@ -143,7 +184,8 @@ export async function clearScanHit(ctx: ServiceContext, actor: Principal, hitId:
   const text = note.trim();
   if (!text) throw validationError('note', '请填写确认说明（例如：办公电话，可以公开）');
   if (text.length > 500) throw validationError('note', '确认说明最多 500 个字');
-  if (isPublic(item.state) || item.state === 'withdrawn') throw new AppError('invalid_state', '该信息已发布或撤回，无需再确认');
+  if (isPublic(item.state) || item.state === 'withdrawn')
+    throw new AppError('invalid_state', '该信息已发布或撤回，无需再确认');
   await inTransaction(ctx, async (trx, record) => {
     const current = await findHit(trx, hitId);
     if (!current) throw notFound('敏感信息检查结果');

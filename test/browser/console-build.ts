@@ -26,10 +26,14 @@ function newest(path: string): number {
 export function ensureConsoleBuilt(): void {
   const sources = Math.max(...SOURCES.filter((s) => existsSync(join(ROOT, s))).map(newest));
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    // vitest sets NODE_ENV=test, which would make React and Ant Design build their test variants
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      // vitest sets NODE_ENV=test, which would make React and Ant Design build their test variants
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }

@@ -55,3 +55,13 @@ export async function confirmAction(page: Page, d: Locator, label: string) {
 export async function expectState(page: Page, label: string) {
   await expect.poll(() => page.getByTestId('application-state').innerText()).toBe(label);
 }
+
+/** Picks a node of an Ant Design TreeSelect by its title text. */
+export async function chooseTree(page: Page, field: Locator, title: string) {
+  await field.click();
+  await field.fill(title); // the tree is virtual: search brings the node into view
+  await page.locator('.ant-select-tree-title:visible', { hasText: title }).first().click();
+  await expect
+    .poll(() => field.locator('xpath=ancestor::*[contains(@class,"ant-select")][1]').innerText())
+    .toContain(title);
+}

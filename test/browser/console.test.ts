@@ -1,26 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
-import { TestClock } from '../support/context.ts';
-import { agencyWithStaff, counterApplication, naturalApplicant } from '../support/fixtures.ts';
-import type { TestServer } from '../support/server.ts';
-import { startTestServer } from '../support/server.ts';
 import { registerByStaff } from '../../src/services/applications/intake.ts';
-import { ensureConsoleBuilt } from './console-build.ts';
-import { choose, confirmAction, dialog, expectState, openAction, signIn, signOut, typeDate } from './console-helpers.ts';
+import { axeViolations, screenshot } from '../support/browser.ts';
+import { counterApplication, naturalApplicant } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
+import type { ConsoleHarness } from './console-setup.ts';
+import { startConsole } from './console-setup.ts';
+import {
+  choose,
+  confirmAction,
+  dialog,
+  expectState,
+  openAction,
+  signIn,
+  signOut,
+  typeDate,
+} from './console-helpers.ts';
 
-/** 2026-03-02, a Monday, 10:00 in China. */
-const clock = new TestClock(new Date('2026-03-02T02:00:00Z'));
-const DAY = 24 * 3600_000;
-
-describe('the staff console in Chromium', { timeout: 120_000 }, () => {
+describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 }, () => {
+  let h: ConsoleHarness;
   let t: TestServer;
-  let browser: Browser;
   let page: Page;
+  let clock: ConsoleHarness['clock'];
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await startTestServer('sqlite', { listen: true, now: clock.now });
-    const { staff } = await agencyWithStaff(t.app.ctx, 'GK1', '某区卫生健康局');
+    h = await startConsole('2026-03-02T02:00:00Z'); // a Monday, 10:00 in China
+    ({ t, page, clock } = h);
     // earlier applications of the register, so the inbox has rows with different clocks
     for (const [received, name] of [
       ['2026-01-26', '王芳'],
@@ -29,23 +33,23 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     ] as const)
       await registerByStaff(
         t.app.ctx,
-        staff.registrar,
+        h.staff.registrar,
         counterApplication(received, {
           applicant:
             name === '某某律师事务所'
-              ? naturalApplicant({ type: 'legal', name, contactPerson: '陈律师', idKind: '统一社会信用代码', idNumber: '91350100M000100Y43' })
+              ? naturalApplicant({
+                  type: 'legal',
+                  name,
+                  contactPerson: '陈律师',
+                  idKind: '统一社会信用代码',
+                  idNumber: '91350100M000100Y43',
+                })
               : naturalApplicant({ name }),
           items: [{ description: `${name}申请的2025年度行政处罚决定书`, documentNumber: null }],
         }),
       );
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-    page.setDefaultTimeout(10_000);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => h?.close());
 
   it('shows the demo-less login page in Chinese and refuses a wrong password in Chinese', async () => {
     await page.goto(`${t.url}/console/`);
@@ -171,7 +175,9 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await choose(page, d.getByLabel('办理结果'), '（二）部分公开');
     expect(await d.getByLabel('答复类型').locator('..').innerText()).toContain('区分处理');
     await d.getByLabel(/不予公开的依据/).fill('涉及第三方商业秘密，第三方不同意公开（条例第十五条）');
-    await d.getByLabel('向申请人说明的理由').fill('监督检查结果中涉及企业经营信息的部分不予公开，其余部分予以公开');
+    await d
+      .getByLabel('向申请人说明的理由')
+      .fill('监督检查结果中涉及企业经营信息的部分不予公开，其余部分予以公开');
     expect(await d.innerText()).toContain('复议前置');
     await screenshot(page, 'console-decision-form');
     await confirmAction(page, d, '提交答复意见送审');

@@ -29,7 +29,15 @@ describe('public portal in Chromium', () => {
     t = await startTestServer('sqlite', { listen: true, now: clock.now });
     const { agency, staff } = await agencyWithStaff(t.app.ctx, 'HZWJ', '某市卫生健康委员会');
     await updateSettings(t.app.ctx, staff.admin, agency.id, {
-      settings: { office: { name: '某市卫生健康委员会办公室', address: '某市健康路1号', postcode: '310000', hours: '工作日 9:00—17:00', phone: '0571-81234567' } },
+      settings: {
+        office: {
+          name: '某市卫生健康委员会办公室',
+          address: '某市健康路1号',
+          postcode: '310000',
+          hours: '工作日 9:00—17:00',
+          phone: '0571-81234567',
+        },
+      },
     });
     const publish = async (input: Parameters<typeof createItem>[3]) => {
       const item = await createItem(t.app.ctx, staff.handler, agency.id, input);
@@ -54,7 +62,13 @@ describe('public portal in Chromium', () => {
       summary: '规范全市医疗机构药品采购行为。',
       body: '各区卫生健康局，委属各单位：\n为规范医疗机构药品采购行为，现就有关事项通知如下。\n一、严格执行集中采购制度。\n二、加强药品采购信息公开。',
     });
-    for (let i = 1; i <= 8; i++) await publish({ title: `全市卫生健康工作动态（第${i}期）`, publisher: '某市卫生健康委员会', categoryCode: 'gzdt', body: `本期动态第${i}条。` });
+    for (let i = 1; i <= 8; i++)
+      await publish({
+        title: `全市卫生健康工作动态（第${i}期）`,
+        publisher: '某市卫生健康委员会',
+        categoryCode: 'gzdt',
+        body: `本期动态第${i}条。`,
+      });
     const report = consistentReport('2021', () => 2, 2025);
     report.agency = '某市卫生健康委员会';
     await publishAnnualReport(t.app.ctx, staff.head, agency.id, report);
@@ -87,9 +101,12 @@ describe('public portal in Chromium', () => {
 
     await page.getByRole('link', { name: /加强医疗机构药品采购管理的通知/ }).click();
     await page.waitForURL(new RegExp(`/items/${itemId}$`));
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('药品采购管理的通知');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toContain('药品采购管理的通知');
     const meta = await page.locator('.meta-block').innerText();
-    for (const text of ['索引号', 'HZWJ/2026-00001', '某卫发〔2026〕12号', '2026-03-02', '有效', '主动公开']) expect(meta).toContain(text);
+    for (const text of ['索引号', 'HZWJ/2026-00001', '某卫发〔2026〕12号', '2026-03-02', '有效', '主动公开'])
+      expect(meta).toContain(text);
     await checkA11y(page, 'item');
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '依申请公开' }).click();
@@ -108,7 +125,9 @@ describe('public portal in Chromium', () => {
     await expect.poll(() => alert.innerText()).toContain('居民身份证号码不正确');
     const idField = page.getByLabel('证件号码');
     expect(await idField.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('第 1 项：信息名称或描述').inputValue()).toBe('2025年全市医疗机构药品集中采购目录');
+    expect(await page.getByLabel('第 1 项：信息名称或描述').inputValue()).toBe(
+      '2025年全市医疗机构药品集中采购目录',
+    );
     await checkA11y(page, 'apply-error');
 
     await alert.getByRole('link').first().click();
@@ -152,7 +171,9 @@ describe('public portal in Chromium', () => {
       ['/reports/2025', 'report'],
     ] as const) {
       await page.goto(`${t.url}${path}`);
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), path).toBe('20px');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), path).toBe(
+        '20px',
+      );
       await checkA11y(page, `${name}-large`);
     }
     expect(await page.locator('main').innerText()).toContain('第二十条第（一）项');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/access/roles.ts';
 import { emptyReport, setCell } from '../../src/domain/report/index.ts';
 import { renderReportHtml } from '../../src/render/report/index.ts';
 import { registerByStaff } from '../../src/services/applications/intake.ts';
@@ -49,7 +50,7 @@ interface View {
 
 describe.each(DIALECTS)('annual-report workspace over HTTP on %s', (dialect) => {
   let t: TestServer;
-  let health: Record<string, Staff>;
+  let health: Record<Role, Staff>;
   let agencyId: number;
   const clock = new TestClock(new Date('2025-05-06T02:00:00Z'));
   beforeAll(async () => {
@@ -281,6 +282,9 @@ describe.each(DIALECTS)('annual-report workspace over HTTP on %s', (dialect) => 
       encodeURIComponent('H区卫生健康局2025年政府信息公开工作年度报告.docx'),
     );
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await handler.request('GET', '/api/reports/2025/export?to=pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const xlsx = await handler.request('GET', '/api/reports/2025/export?to=xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect((await outsider.request('GET', `/api/reports/2025/export${q}&to=html`)).statusCode).toBe(403);

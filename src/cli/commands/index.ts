@@ -3,6 +3,7 @@ import { applicationAct, applicationList, applicationRegister, applicationShow }
 import { auditVerify } from './audit-verify.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { deadline } from './deadline.ts';
+import { demoSeed } from './demo.ts';
 import { reportParse } from './report-parse.ts';
 import { reportRender } from './report-render.ts';
 import { reportTemplate } from './report-template.ts';
@@ -27,4 +28,5 @@ export const commands: readonly Command[] = [
   agencyCreate,
   userCreate,
   calendarLoad,
+  demoSeed,
 ];

@@ -56,7 +56,9 @@ export function ApplicantCard({ view, onRevealed }: { view: ApplicationView; onR
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={organisation ? '名称' : '姓名'}>{applicant.name}</Descriptions.Item>
         <Descriptions.Item label="类型">{applicantTypeLabel(applicant.type)}</Descriptions.Item>
-        {organisation && <Descriptions.Item label="联系人">{applicant.contactPerson ?? '—'}</Descriptions.Item>}
+        {organisation && (
+          <Descriptions.Item label="联系人">{applicant.contactPerson ?? '—'}</Descriptions.Item>
+        )}
         <Descriptions.Item label={applicant.idKind ?? '证件号码'}>
           <span className="mono">{applicant.idNumber ?? '—'}</span>
         </Descriptions.Item>

@@ -69,7 +69,11 @@ export function ClockCard({ view }: { view: ApplicationView }) {
             <DateBlock
               title="答复期限"
               value={a.state === 'correction_requested' ? '待补正' : '—'}
-              note={a.state === 'correction_requested' ? '自收到补正后的申请之日起重新计算（条例第三十条）' : undefined}
+              note={
+                a.state === 'correction_requested'
+                  ? '自收到补正后的申请之日起重新计算（条例第三十条）'
+                  : undefined
+              }
             />
           )}
         </Col>
@@ -78,25 +82,51 @@ export function ClockCard({ view }: { view: ApplicationView }) {
             <DateBlock
               title="补正期限"
               value={mark(d.correctionResponse)}
-              note={a.correction.receivedOn ? `已于 ${a.correction.receivedOn} 收到补正` : `${a.correction.periodDays} 个工作日`}
+              note={
+                a.correction.receivedOn
+                  ? `已于 ${a.correction.receivedOn} 收到补正`
+                  : `${a.correction.periodDays} 个工作日`
+              }
             />
           ) : (
-            <DateBlock title="补正告知期限" value={mark(d.correctionNotice)} note={`收到申请后 ${PERIODS.correctionNotice.days} 个工作日内`} />
+            <DateBlock
+              title="补正告知期限"
+              value={mark(d.correctionNotice)}
+              note={`收到申请后 ${PERIODS.correctionNotice.days} 个工作日内`}
+            />
           )}
         </Col>
         <Col span={5}>
           <DateBlock
             title={a.extension ? '已延期' : '延期后最迟'}
             value={mark(d.latestReply)}
-            note={a.extension ? `延长 ${a.extension.days} 个工作日` : `经负责人同意可延长一次，最长 ${PERIODS.extensionMax.days} 个工作日`}
+            note={
+              a.extension
+                ? `延长 ${a.extension.days} 个工作日`
+                : `经负责人同意可延长一次，最长 ${PERIODS.extensionMax.days} 个工作日`
+            }
           />
         </Col>
         <Col span={5}>
-          <DateBlock title="收到申请之日" value={a.receivedOn} note={`答复期限 ${PERIODS.reply.days} 个工作日`} />
+          <DateBlock
+            title="收到申请之日"
+            value={a.receivedOn}
+            note={`答复期限 ${PERIODS.reply.days} 个工作日`}
+          />
         </Col>
       </Row>
-      {paused && <Alert type="warning" showIcon title="暂停计时" description={paused} style={{ marginTop: 12 }} />}
-      {provisional && <Alert type="info" showIcon title="期限为暂定" description={PROVISIONAL_HINT} style={{ marginTop: 12 }} />}
+      {paused && (
+        <Alert type="warning" showIcon title="暂停计时" description={paused} style={{ marginTop: 12 }} />
+      )}
+      {provisional && (
+        <Alert
+          type="info"
+          showIcon
+          title="期限为暂定"
+          description={PROVISIONAL_HINT}
+          style={{ marginTop: 12 }}
+        />
+      )}
     </Card>
   );
 }

@@ -13,17 +13,23 @@ export function DecisionSummary({ decision }: { decision: DecisionRecord }) {
           {REPLY_TYPE[decision.replyType].label}（{REPLY_TYPE[decision.replyType].article}）
         </Descriptions.Item>
       )}
-      {decision.exemption && <Descriptions.Item label="不予公开的依据">{decision.exemption}</Descriptions.Item>}
+      {decision.exemption && (
+        <Descriptions.Item label="不予公开的依据">{decision.exemption}</Descriptions.Item>
+      )}
       {decision.reasons && <Descriptions.Item label="理由">{decision.reasons}</Descriptions.Item>}
       {decision.responsibleAgency && (
         <Descriptions.Item label="负责公开的机关">{decision.responsibleAgency}</Descriptions.Item>
       )}
       <Descriptions.Item label="法律依据">{legalBasis(decision).join('、') || '—'}</Descriptions.Item>
       {rule.reconsiderationFirst && (
-        <Descriptions.Item label="救济途径">复议前置：应先申请行政复议（行政复议法第二十三条）</Descriptions.Item>
+        <Descriptions.Item label="救济途径">
+          复议前置：应先申请行政复议（行政复议法第二十三条）
+        </Descriptions.Item>
       )}
       <Descriptions.Item label="拟办">{decision.draftedOn}</Descriptions.Item>
-      <Descriptions.Item label="审核">{decision.approvedOn ? `${decision.approvedOn} 审核通过` : '待审核'}</Descriptions.Item>
+      <Descriptions.Item label="审核">
+        {decision.approvedOn ? `${decision.approvedOn} 审核通过` : '待审核'}
+      </Descriptions.Item>
     </Descriptions>
   );
 }

@@ -20,7 +20,9 @@ export function DueCounters({ onPick, refresh }: { onPick: (due: DueStatus) => v
     <Button
       onClick={() => onPick(due)}
       style={
-        n ? { background: DUE_COLOUR[due], borderColor: DUE_COLOUR[due], color: '#fff', transition: 'none' } : undefined
+        n
+          ? { background: DUE_COLOUR[due], borderColor: DUE_COLOUR[due], color: '#fff', transition: 'none' }
+          : undefined
       }
     >
       {label} {n ?? '…'} 件

@@ -9,7 +9,8 @@ export const DUE_COLOUR: Record<DueStatus, string> = {
   on_track: '#237804',
 };
 
-export const PROVISIONAL_HINT = '该年度国务院办公厅放假安排尚未公布，暂按周末和法定节假日计算，公布后自动重算';
+export const PROVISIONAL_HINT =
+  '该年度国务院办公厅放假安排尚未公布，暂按周末和法定节假日计算，公布后自动重算';
 
 /** '剩 3 个工作日' / '已逾期 2 个工作日'. */
 export function daysLeftText(days: number): string {

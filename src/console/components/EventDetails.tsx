@@ -37,7 +37,8 @@ export function EventDetails({ action, details }: { action: string; details: Rec
       break;
     case 'issue_fee_notice': {
       const a = details.assessment as FeeAssessment | undefined;
-      if (a) content = `${FEE_METHOD[a.method].label}，${a.quantity}${FEE_METHOD[a.method].unit}，${a.amount} 元`;
+      if (a)
+        content = `${FEE_METHOD[a.method].label}，${a.quantity}${FEE_METHOD[a.method].unit}，${a.amount} 元`;
       break;
     }
     case 'submit_decision': {

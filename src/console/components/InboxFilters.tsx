@@ -16,7 +16,13 @@ export interface InboxFilter {
 }
 
 /** Filters of the inbox: state, due status, applicant type, year, open only, and a search. */
-export function InboxFilters({ value, onChange }: { value: InboxFilter; onChange: (f: InboxFilter) => void }) {
+export function InboxFilters({
+  value,
+  onChange,
+}: {
+  value: InboxFilter;
+  onChange: (f: InboxFilter) => void;
+}) {
   const [q, setQ] = useState(value.q);
   useEffect(() => setQ(value.q), [value.q]);
   const set = (patch: Partial<InboxFilter>) => onChange({ ...value, ...patch });
@@ -76,7 +82,9 @@ export function InboxFilters({ value, onChange }: { value: InboxFilter; onChange
       </label>
       <Button
         type="link"
-        onClick={() => onChange({ state: [], due: null, applicantType: null, year: null, q: '', open: false })}
+        onClick={() =>
+          onChange({ state: [], due: null, applicantType: null, year: null, q: '', open: false })
+        }
       >
         清除筛选
       </Button>

@@ -6,6 +6,7 @@ import { Link } from '../router.tsx';
 import type { InboxRow } from '../types.ts';
 import { ReplyDueCell } from './ReplyDueCell.tsx';
 import { StateTag } from './StateTag.tsx';
+import { EmptyText } from './EmptyText.tsx';
 
 const columns: TableColumnsType<InboxRow> = [
   {
@@ -66,7 +67,7 @@ export function InboxTable({
       dataSource={rows}
       loading={loading}
       rowClassName={(row) => (row.dueStatus && row.dueStatus !== 'on_track' ? `row-${row.dueStatus}` : '')}
-      locale={{ emptyText: '没有符合条件的申请' }}
+      locale={{ emptyText: <EmptyText>没有符合条件的申请</EmptyText> }}
       pagination={{
         current: page,
         pageSize,

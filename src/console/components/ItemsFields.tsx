@@ -13,7 +13,9 @@ export function ItemsFields() {
                 <Form.Item
                   label={`第 ${index + 1} 项：名称或特征性描述`}
                   name={[field.name, 'description']}
-                  rules={[{ required: true, whitespace: true, message: `请填写第 ${index + 1} 项申请公开的信息` }]}
+                  rules={[
+                    { required: true, whitespace: true, message: `请填写第 ${index + 1} 项申请公开的信息` },
+                  ]}
                 >
                   <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
                 </Form.Item>
@@ -35,7 +37,11 @@ export function ItemsFields() {
               </Col>
             </Row>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ description: '', documentNumber: '' })}>
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add({ description: '', documentNumber: '' })}
+          >
             再添加一项
           </Button>
         </>

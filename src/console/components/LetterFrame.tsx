@@ -5,7 +5,7 @@ export function LetterFrame({ title, html }: { title: string; html: string }) {
       title={title}
       sandbox=""
       srcDoc={html}
-      style={{ width: '100%', height: 460, border: '1px solid #d9d9d9', background: '#fff' }}
+      style={{ width: '100%', height: 380, border: '1px solid #d9d9d9', background: '#fff' }}
     />
   );
 }

@@ -5,6 +5,7 @@ import type { LetterKind } from '../../domain/letters/kinds.ts';
 import { isLetterKind, LETTER_KIND_LABEL } from '../../domain/letters/kinds.ts';
 import type { LetterSummary } from '../types.ts';
 import { SentLetter } from './SentLetter.tsx';
+import { EmptyText } from './EmptyText.tsx';
 
 const kindLabel = (kind: string) => (isLetterKind(kind) ? LETTER_KIND_LABEL[kind as LetterKind] : kind);
 
@@ -18,11 +19,17 @@ export function LettersCard({ applicationId, letters }: { applicationId: number;
       <List
         size="small"
         dataSource={letters}
-        locale={{ emptyText: <Typography.Text type="secondary">尚未发出文书</Typography.Text> }}
+        locale={{ emptyText: <EmptyText>尚未发出文书</EmptyText> }}
         renderItem={(l) => (
           <List.Item
             actions={[
-              <Button key="view" size="small" icon={<EyeOutlined />} onClick={() => setOpen(l)} aria-label={`预览${kindLabel(l.kind)}（${l.number}）`}>
+              <Button
+                key="view"
+                size="small"
+                icon={<EyeOutlined />}
+                onClick={() => setOpen(l)}
+                aria-label={`预览${kindLabel(l.kind)}（${l.number}）`}
+              >
                 预览
               </Button>,
             ]}
@@ -34,7 +41,11 @@ export function LettersCard({ applicationId, letters }: { applicationId: number;
                   <Typography.Text type="secondary">
                     {l.number} · {l.createdAt.slice(0, 10)}
                   </Typography.Text>
-                  <a href={url(l, 'docx')} download aria-label={`下载${kindLabel(l.kind)} DOCX（${l.number}）`}>
+                  <a
+                    href={url(l, 'docx')}
+                    download
+                    aria-label={`下载${kindLabel(l.kind)} DOCX（${l.number}）`}
+                  >
                     <DownloadOutlined /> DOCX
                   </a>
                   <a href={url(l, 'pdf')} download aria-label={`下载${kindLabel(l.kind)} PDF（${l.number}）`}>

@@ -1,7 +1,13 @@
 import { Col, DatePicker, Form, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Channel, MailKind } from '../../domain/application/channel.ts';
-import { CHANNEL_LABEL, CHANNELS, MAIL_KIND_LABEL, MAIL_KINDS, receiptRule } from '../../domain/application/channel.ts';
+import {
+  CHANNEL_LABEL,
+  CHANNELS,
+  MAIL_KIND_LABEL,
+  MAIL_KINDS,
+  receiptRule,
+} from '../../domain/application/channel.ts';
 import { DeadlinePreview } from './DeadlinePreview.tsx';
 
 const DATE_LABEL = { submittedOn: '提交日期', signedForOn: '签收日期', confirmedOn: '确认日期' } as const;
@@ -17,7 +23,11 @@ export function ReceiptFields() {
   const rule = channel ? receiptRule(channel, mailKind ?? null) : null;
   return (
     <>
-      <Form.Item label="申请方式" name={['receipt', 'channel']} rules={[{ required: true, message: '请选择申请方式' }]}>
+      <Form.Item
+        label="申请方式"
+        name={['receipt', 'channel']}
+        rules={[{ required: true, message: '请选择申请方式' }]}
+      >
         <Radio.Group
           optionType="button"
           options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}

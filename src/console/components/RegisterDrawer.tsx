@@ -36,7 +36,10 @@ function body(v: Values) {
       Object.entries(v.applicant).map(([k, s]) => [k, k === 'type' ? s : orNull(s)]),
     ),
     receipt: { channel: v.receipt.channel, mailKind, [field]: v.receipt.date.format('YYYY-MM-DD') },
-    items: v.items.map((i) => ({ description: i.description.trim(), documentNumber: orNull(i.documentNumber) })),
+    items: v.items.map((i) => ({
+      description: i.description.trim(),
+      documentNumber: orNull(i.documentNumber),
+    })),
     form: v.form,
     delivery: v.delivery,
   };
@@ -66,7 +69,9 @@ export function RegisterDrawer({
     } catch (e) {
       const channel = values.receipt.channel;
       const field = receiptRule(channel, values.receipt.mailKind ?? null).field;
-      setError(showServerErrors(form, e, { applicantType: 'applicant.type', [`receipt.${field}`]: 'receipt.date' }));
+      setError(
+        showServerErrors(form, e, { applicantType: 'applicant.type', [`receipt.${field}`]: 'receipt.date' }),
+      );
     } finally {
       setBusy(false);
     }
@@ -105,7 +110,12 @@ export function RegisterDrawer({
           requiredMark
           onFinish={submit}
           scrollToFirstError
-          initialValues={{ applicant: { type: 'natural' }, receipt: { channel: 'in_person' }, form: 'paper', delivery: 'pickup' }}
+          initialValues={{
+            applicant: { type: 'natural' },
+            receipt: { channel: 'in_person' },
+            form: 'paper',
+            delivery: 'pickup',
+          }}
         >
           {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
           <Divider titlePlacement="start">申请人</Divider>
@@ -117,13 +127,25 @@ export function RegisterDrawer({
           <Divider titlePlacement="start">获取信息的方式</Divider>
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item label="获取信息的形式" name="form" rules={[{ required: true, message: '请选择获取信息的形式' }]}>
-                <Select options={INFORMATION_FORMS.map((f) => ({ value: f, label: INFORMATION_FORM_LABEL[f] }))} />
+              <Form.Item
+                label="获取信息的形式"
+                name="form"
+                rules={[{ required: true, message: '请选择获取信息的形式' }]}
+              >
+                <Select
+                  options={INFORMATION_FORMS.map((f) => ({ value: f, label: INFORMATION_FORM_LABEL[f] }))}
+                />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item label="获取信息的途径" name="delivery" rules={[{ required: true, message: '请选择获取信息的途径' }]}>
-                <Select options={DELIVERY_METHODS.map((d) => ({ value: d, label: DELIVERY_METHOD_LABEL[d] }))} />
+              <Form.Item
+                label="获取信息的途径"
+                name="delivery"
+                rules={[{ required: true, message: '请选择获取信息的途径' }]}
+              >
+                <Select
+                  options={DELIVERY_METHODS.map((d) => ({ value: d, label: DELIVERY_METHOD_LABEL[d] }))}
+                />
               </Form.Item>
             </Col>
           </Row>

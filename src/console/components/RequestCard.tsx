@@ -46,7 +46,8 @@ export function RequestCard({ view }: { view: ApplicationView }) {
         )}
         {a.consultations.map((c, i) => (
           <Descriptions.Item key={i} label={CONSULTATION[c.kind].label} span={2}>
-            {c.party}：{c.sentOn} 发出{c.endedOn ? `，${c.endedOn} 结束` : '，尚未结束'}（{CONSULTATION[c.kind].article}）
+            {c.party}：{c.sentOn} 发出{c.endedOn ? `，${c.endedOn} 结束` : '，尚未结束'}（
+            {CONSULTATION[c.kind].article}）
           </Descriptions.Item>
         ))}
         {a.extension && (
@@ -56,7 +57,8 @@ export function RequestCard({ view }: { view: ApplicationView }) {
         )}
         {a.fee && (
           <Descriptions.Item label="信息处理费" span={2}>
-            {FEE_METHOD[a.fee.assessment.method].label} {a.fee.assessment.amount} 元，{a.fee.servedOn} 送达收费通知
+            {FEE_METHOD[a.fee.assessment.method].label} {a.fee.assessment.amount} 元，{a.fee.servedOn}{' '}
+            送达收费通知
             {a.fee.paidOn ? `，${a.fee.paidOn} 缴费` : '，尚未缴费'}
           </Descriptions.Item>
         )}

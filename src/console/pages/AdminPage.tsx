@@ -18,7 +18,12 @@ export function AdminPage() {
   return (
     <>
       <PageHeader title="系统管理" />
-      <Tabs activeKey={tab} items={TABS} onChange={(key) => navigate(`/admin?tab=${key}`, { replace: true })} destroyOnHidden />
+      <Tabs
+        activeKey={tab}
+        items={TABS}
+        onChange={(key) => navigate(`/admin?tab=${key}`, { replace: true })}
+        destroyOnHidden
+      />
     </>
   );
 }

@@ -6,9 +6,11 @@ import type { StaffUser } from '../session.tsx';
 interface Props {
   onLogin: (user: StaffUser) => void;
   demo?: { username: string; password: string } | null;
+  /** the previous session expired (12 hours) */
+  expired?: boolean;
 }
 
-export function Login({ onLogin, demo }: Props) {
+export function Login({ onLogin, demo, expired }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (values: { username: string; password: string }) => {
@@ -39,8 +41,17 @@ export function Login({ onLogin, demo }: Props) {
             description={`用户名 ${demo.username}，密码 ${demo.password}`}
           />
         )}
+        {expired && !error && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="登录已过期，请重新登录" />
+        )}
         {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} role="alert" />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false} initialValues={demo ?? {}}>
+        <Form
+          key={demo?.username ?? 'none'}
+          layout="vertical"
+          onFinish={submit}
+          requiredMark={false}
+          initialValues={demo ?? {}}
+        >
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input autoComplete="username" />
           </Form.Item>

@@ -21,7 +21,11 @@ describe('checkAppealInput', () => {
     expect(fields({ decidedOn: '2025-05-01', result: 'corrected' })).toEqual([]);
   });
   it('names the field of every problem, in Chinese', () => {
-    expect(fields({ kind: 'appeal' as never, body: ' ', caseNumber: '' })).toEqual(['kind', 'body', 'caseNumber']);
+    expect(fields({ kind: 'appeal' as never, body: ' ', caseNumber: '' })).toEqual([
+      'kind',
+      'body',
+      'caseNumber',
+    ]);
     expect(fields({ filedOn: '2025-02-30' })).toEqual(['filedOn']);
     expect(fields({ filedOn: '2025-07-01' })).toEqual(['filedOn']);
     expect(fields({ decidedOn: '2025-02-01', result: 'upheld' })).toEqual(['decidedOn']);

@@ -53,7 +53,11 @@ export function checkAppealInput(input: AppealInput, today: LocalDate): AppealPr
     problem('note', '备注最多 2000 个字');
   if (
     input.applicationId !== null &&
-    !(typeof input.applicationId === 'number' && Number.isInteger(input.applicationId) && input.applicationId > 0)
+    !(
+      typeof input.applicationId === 'number' &&
+      Number.isInteger(input.applicationId) &&
+      input.applicationId > 0
+    )
   )
     problem('applicationId', '关联的申请编号无效');
   return problems;

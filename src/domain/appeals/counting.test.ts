@@ -15,7 +15,12 @@ const base: AppealCase = {
   result: null,
   note: null,
 };
-const kase = (id: number, over: Partial<AppealCase>): AppealCase => ({ ...base, id, caseNumber: `案${id}`, ...over });
+const kase = (id: number, over: Partial<AppealCase>): AppealCase => ({
+  ...base,
+  id,
+  caseNumber: `案${id}`,
+  ...over,
+});
 
 describe('table 四 counting rule', () => {
   it.each([
@@ -39,13 +44,24 @@ describe('table 四 counting rule', () => {
       kase(1, { filedOn: '2025-02-01', decidedOn: '2025-04-01', result: 'upheld' }),
       kase(2, { filedOn: '2025-03-01', decidedOn: '2025-05-01', result: 'corrected' }),
       kase(3, { kind: 'litigation_direct', filedOn: '2025-06-01' }),
-      kase(4, { kind: 'litigation_after_reconsideration', filedOn: '2024-11-01', decidedOn: '2025-02-01', result: 'other' }),
+      kase(4, {
+        kind: 'litigation_after_reconsideration',
+        filedOn: '2024-11-01',
+        decidedOn: '2025-02-01',
+        result: 'other',
+      }),
       kase(5, { kind: 'litigation_direct', filedOn: '2026-01-05' }),
     ];
     const t = appealsTable(cases, 2025);
     expect(t.appeals.reconsideration).toEqual({ upheld: 1, corrected: 1, other: 0, pending: 0, total: 2 });
     expect(t.appeals.litigation_direct).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
-    expect(t.appeals.litigation_after_reconsideration).toEqual({ upheld: 0, corrected: 0, other: 1, pending: 0, total: 1 });
+    expect(t.appeals.litigation_after_reconsideration).toEqual({
+      upheld: 0,
+      corrected: 0,
+      other: 1,
+      pending: 0,
+      total: 1,
+    });
     expect(t.cells['reconsideration.total']).toEqual([1, 2]);
     expect(t.cells['litigation_direct.pending']).toEqual([3]);
     expect(t.cells['litigation_after_reconsideration.other']).toEqual([4]);
@@ -55,7 +71,12 @@ describe('table 四 counting rule', () => {
     const cases = [
       kase(1, { filedOn: '2024-09-01' }),
       kase(2, { filedOn: '2024-10-01', decidedOn: '2025-03-01', result: 'corrected' }),
-      kase(3, { kind: 'litigation_direct', filedOn: '2024-12-20', decidedOn: '2025-01-15', result: 'upheld' }),
+      kase(3, {
+        kind: 'litigation_direct',
+        filedOn: '2024-12-20',
+        decidedOn: '2025-01-15',
+        result: 'upheld',
+      }),
       kase(4, { filedOn: '2024-01-10', decidedOn: '2024-02-10', result: 'upheld' }),
     ];
     const report = (year: number, list: AppealCase[]) => {
@@ -73,7 +94,10 @@ describe('table 四 counting rule', () => {
     const crossYear = (f: { code: string }) => f.code.startsWith('cross_year') || f.code.startsWith('table4');
     expect(validateReport(now, { previous: last }).filter(crossYear)).toEqual([]);
     // a count that forgets carried-over cases (only cases filed in the year) fails the rule
-    const filedOnly = report(2025, cases.filter((c) => c.filedOn >= '2025-01-01'));
+    const filedOnly = report(
+      2025,
+      cases.filter((c) => c.filedOn >= '2025-01-01'),
+    );
     expect(validateReport(filedOnly, { previous: last }).map((f) => f.code)).toContain('cross_year.pending');
   });
 });

@@ -44,7 +44,9 @@ export function appealsTable(cases: readonly AppealCase[], year: number): Appeal
     appeals[group] = Object.fromEntries(APPEAL_COLUMNS.map((c) => [c, 0])) as Appeals[AppealGroup];
     for (const column of APPEAL_COLUMNS) cells[appealCellKey(group, column)] = [];
   }
-  const sorted = [...cases].sort((a, b) => (a.filedOn < b.filedOn ? -1 : a.filedOn > b.filedOn ? 1 : a.id - b.id));
+  const sorted = [...cases].sort((a, b) =>
+    a.filedOn < b.filedOn ? -1 : a.filedOn > b.filedOn ? 1 : a.id - b.id,
+  );
   for (const c of sorted) {
     const result = countedResult(c, year);
     if (result === null) continue;

@@ -9,9 +9,14 @@ describe('索引号 schemes', () => {
   it('formats the default scheme', () => {
     const parsed = parseIndexScheme('{机构代码}/{年份}-{流水号:5}');
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(formatIndexNumber(parsed.scheme, { agencyCode: '11010500', year: 2026, categoryCode: 'gzdt', serial: 42 })).toBe(
-      '11010500/2026-00042',
-    );
+    expect(
+      formatIndexNumber(parsed.scheme, {
+        agencyCode: '11010500',
+        year: 2026,
+        categoryCode: 'gzdt',
+        serial: 42,
+      }),
+    ).toBe('11010500/2026-00042');
     expect(parsed.scheme.perYear).toBe(true);
   });
 
@@ -19,7 +24,9 @@ describe('索引号 schemes', () => {
     const parsed = parseIndexScheme('{机构代码}-{分类代码}-{流水号:7}');
     if (!parsed.ok) throw new Error(parsed.error);
     expect(parsed.scheme.perYear).toBe(false);
-    expect(formatIndexNumber(parsed.scheme, { agencyCode: 'WJW', year: 2026, categoryCode: 'gfxwj', serial: 3 })).toBe('WJW-gfxwj-0000003');
+    expect(
+      formatIndexNumber(parsed.scheme, { agencyCode: 'WJW', year: 2026, categoryCode: 'gfxwj', serial: 3 }),
+    ).toBe('WJW-gfxwj-0000003');
   });
 
   it.each([
@@ -38,9 +45,15 @@ describe('索引号 schemes', () => {
 describe('catalog categories', () => {
   it('has the defaults with the 条例 Art. 20 items and the normative kinds', () => {
     expect(validateCategories(DEFAULT_CATEGORIES)).toMatchObject({ ok: true });
-    expect(categoryPath(DEFAULT_CATEGORIES, 'gfxwj').map((c) => c.name)).toEqual(['法规文件', '行政规范性文件']);
+    expect(categoryPath(DEFAULT_CATEGORIES, 'gfxwj').map((c) => c.name)).toEqual([
+      '法规文件',
+      '行政规范性文件',
+    ]);
     expect(descendantCodes(DEFAULT_CATEGORIES, 'fgwj')).toEqual(['fgwj', 'gz', 'gfxwj', 'qtwj']);
-    expect(DEFAULT_CATEGORIES.filter((c) => c.normative).map((c) => c.name)).toEqual(['规章', '行政规范性文件']);
+    expect(DEFAULT_CATEGORIES.filter((c) => c.normative).map((c) => c.name)).toEqual([
+      '规章',
+      '行政规范性文件',
+    ]);
   });
 
   it('rejects duplicates, missing parents and cycles', () => {
@@ -64,7 +77,13 @@ describe('catalog categories', () => {
 describe('item fields', () => {
   it('names every problem field', () => {
     const problems = checkItemInput(
-      { title: ' ', publisher: '某局', categoryCode: 'fgwj', writtenOn: '2026-02-30', changedOn: '2026-01-01' },
+      {
+        title: ' ',
+        publisher: '某局',
+        categoryCode: 'fgwj',
+        writtenOn: '2026-02-30',
+        changedOn: '2026-01-01',
+      },
       DEFAULT_CATEGORIES,
     );
     expect(problems.map((p) => p.field)).toEqual(['title', 'writtenOn', 'categoryCode']);

@@ -28,7 +28,13 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
   { code: 'jgzn', name: '机构职能', parent: null, article: art20('二') },
   { code: 'fgwj', name: '法规文件', parent: null, article: art20('一') },
   { code: 'gz', name: '规章', parent: 'fgwj', article: art20('一'), normative: 'rules' },
-  { code: 'gfxwj', name: '行政规范性文件', parent: 'fgwj', article: art20('一'), normative: 'normative_documents' },
+  {
+    code: 'gfxwj',
+    name: '行政规范性文件',
+    parent: 'fgwj',
+    article: art20('一'),
+    normative: 'normative_documents',
+  },
   { code: 'qtwj', name: '其他文件', parent: 'fgwj', article: art20('一') },
   { code: 'ghjh', name: '规划计划', parent: null, article: art20('三') },
   { code: 'tjxx', name: '统计信息', parent: null, article: art20('四') },
@@ -48,7 +54,8 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
   { code: 'ndbg', name: '年度报告', parent: null, article: '第四十九条' },
 ];
 
-export const isLeaf = (categories: readonly Category[], code: string) => !categories.some((c) => c.parent === code);
+export const isLeaf = (categories: readonly Category[], code: string) =>
+  !categories.some((c) => c.parent === code);
 
 export function findCategory(categories: readonly Category[], code: string): Category | undefined {
   return categories.find((c) => c.code === code);
@@ -57,7 +64,11 @@ export function findCategory(categories: readonly Category[], code: string): Cat
 /** The category and its ancestors, outermost first (for breadcrumbs). */
 export function categoryPath(categories: readonly Category[], code: string): Category[] {
   const path: Category[] = [];
-  for (let c = findCategory(categories, code); c; c = c.parent ? findCategory(categories, c.parent) : undefined) {
+  for (
+    let c = findCategory(categories, code);
+    c;
+    c = c.parent ? findCategory(categories, c.parent) : undefined
+  ) {
     if (path.includes(c)) break;
     path.unshift(c);
   }
@@ -72,7 +83,8 @@ export function descendantCodes(categories: readonly Category[], code: string): 
   return out;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Checks an agency's category list: codes well-formed and unique, names present, parents existing, no cycles,
@@ -94,8 +106,15 @@ export function validateCategories(
       errors.push(`${at}的名称（name）不能为空，最多 40 个字`);
     if (parent !== null && parent !== undefined && typeof parent !== 'string')
       errors.push(`${at}的上级分类（parent）应为分类代码或空`);
-    if (normative !== undefined && normative !== null && normative !== 'rules' && normative !== 'normative_documents')
-      errors.push(`${at}的规范性文件类型（normative）只能是 rules（规章）或 normative_documents（行政规范性文件）`);
+    if (
+      normative !== undefined &&
+      normative !== null &&
+      normative !== 'rules' &&
+      normative !== 'normative_documents'
+    )
+      errors.push(
+        `${at}的规范性文件类型（normative）只能是 rules（规章）或 normative_documents（行政规范性文件）`,
+      );
     if (typeof code === 'string' && typeof name === 'string')
       categories.push({
         code,

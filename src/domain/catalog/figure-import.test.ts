@@ -5,7 +5,9 @@ import { checkFigure } from './yearly-figures.ts';
 
 describe('CSV reading', () => {
   it('reads quotes, embedded commas and line breaks, CRLF and a BOM', () => {
-    const { rows, error } = parseCsv('\ufeff年度,事项,备注\r\n2025,"行政许可","含""告知承诺制"",共\n两批"\r\n\r\n2024,行政处罚,\n');
+    const { rows, error } = parseCsv(
+      '\ufeff年度,事项,备注\r\n2025,"行政许可","含""告知承诺制"",共\n两批"\r\n\r\n2024,行政处罚,\n',
+    );
     expect(error).toBeNull();
     expect(rows).toEqual([
       { line: 1, cells: ['年度', '事项', '备注'] },

@@ -10,7 +10,13 @@ import { activeCells } from '../report/table2.ts';
  * e.g. 本年处理决定数量), 数值, and optionally 备注. Labels are those of the layout of the row's year. Every
  * problem is reported with its row and column; nothing is imported unless every row is valid.
  */
-export const IMPORT_HEADERS = { year: '年度', row: '事项', column: '指标', value: '数值', note: '备注' } as const;
+export const IMPORT_HEADERS = {
+  year: '年度',
+  row: '事项',
+  column: '指标',
+  value: '数值',
+  note: '备注',
+} as const;
 const HEADER_ALIASES: Record<keyof typeof IMPORT_HEADERS, readonly string[]> = {
   year: ['年度', '年份'],
   row: ['事项', '信息内容', '项目'],
@@ -43,27 +49,48 @@ function parseNumber(text: string): number | null {
   return Number(t);
 }
 
-export function parseFigureRows(rows: readonly CsvRow[]): { figures: YearlyFigure[]; problems: ImportProblem[] } {
+export function parseFigureRows(rows: readonly CsvRow[]): {
+  figures: YearlyFigure[];
+  problems: ImportProblem[];
+} {
   const problems: ImportProblem[] = [];
   const header = rows[0];
-  if (!header) return { figures: [], problems: [{ row: 1, column: null, message: '文件为空：第一行应为表头（年度、事项、指标、数值、备注）' }] };
+  if (!header)
+    return {
+      figures: [],
+      problems: [
+        { row: 1, column: null, message: '文件为空：第一行应为表头（年度、事项、指标、数值、备注）' },
+      ],
+    };
   const index: Partial<Record<keyof typeof IMPORT_HEADERS, number>> = {};
   header.cells.forEach((cell, i) => {
     const label = normaliseLabel(cell);
-    for (const [key, aliases] of Object.entries(HEADER_ALIASES) as [keyof typeof IMPORT_HEADERS, readonly string[]][])
+    for (const [key, aliases] of Object.entries(HEADER_ALIASES) as [
+      keyof typeof IMPORT_HEADERS,
+      readonly string[],
+    ][])
       if (aliases.includes(label) && index[key] === undefined) index[key] = i;
   });
   for (const key of ['year', 'row', 'column', 'value'] as const)
     if (index[key] === undefined)
-      problems.push({ row: header.line, column: IMPORT_HEADERS[key], message: `表头缺少“${IMPORT_HEADERS[key]}”列` });
+      problems.push({
+        row: header.line,
+        column: IMPORT_HEADERS[key],
+        message: `表头缺少“${IMPORT_HEADERS[key]}”列`,
+      });
   if (problems.length > 0) return { figures: [], problems };
 
   const figures: YearlyFigure[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of rows.slice(1)) {
-    const get = (key: keyof typeof IMPORT_HEADERS) => (index[key] === undefined ? '' : (cells[index[key]] ?? '').trim());
+    const get = (key: keyof typeof IMPORT_HEADERS) =>
+      index[key] === undefined ? '' : (cells[index[key]] ?? '').trim();
     const fail = (key: keyof typeof IMPORT_HEADERS, message: string) =>
-      problems.push({ row: line, column: IMPORT_HEADERS[key], message: `第 ${line} 行“${IMPORT_HEADERS[key]}”列：${message}` });
+      problems.push({
+        row: line,
+        column: IMPORT_HEADERS[key],
+        message: `第 ${line} 行“${IMPORT_HEADERS[key]}”列：${message}`,
+      });
     const yearText = get('year').replace(/年$/, '');
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < 2008 || year > 2100) {
@@ -88,7 +115,10 @@ export function parseFigureRows(rows: readonly CsvRow[]): { figures: YearlyFigur
     }
     const cell = candidates.find((c) => normaliseLabel(c.columnLabel) === columnLabel);
     if (!cell) {
-      fail('column', `“${get('row')}”没有“${get('column')}”这一指标（可填：${candidates.map((c) => c.columnLabel).join('、')}）`);
+      fail(
+        'column',
+        `“${get('row')}”没有“${get('column')}”这一指标（可填：${candidates.map((c) => c.columnLabel).join('、')}）`,
+      );
       continue;
     }
     const value = parseNumber(get('value'));

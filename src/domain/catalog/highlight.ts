@@ -28,7 +28,7 @@ export function highlight(text: string, query: string, tokens: readonly string[]
     for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + needle.length))
       marked.fill(1, i, i + needle.length);
   const out: Segment[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let j = i;
     while (j < text.length && marked[j] === marked[i]) j++;
     out.push({ text: text.slice(i, j), hit: marked[i] === 1 });

@@ -23,7 +23,9 @@ export interface IndexScheme {
 
 const FIELD = /\{([^{}:]+)(?::(\d+))?\}/g;
 
-export function parseIndexScheme(text: string): { ok: true; scheme: IndexScheme } | { ok: false; error: string } {
+export function parseIndexScheme(
+  text: string,
+): { ok: true; scheme: IndexScheme } | { ok: false; error: string } {
   const parts: SchemePart[] = [];
   let last = 0;
   let serials = 0;
@@ -31,7 +33,8 @@ export function parseIndexScheme(text: string): { ok: true; scheme: IndexScheme 
     if (m.index > last) parts.push({ kind: 'literal', text: text.slice(last, m.index) });
     last = m.index + m[0].length;
     const [name, width] = [m[1]!, m[2]];
-    if (width !== undefined && name !== '流水号') return { ok: false, error: `索引号规则中“{${name}}”不能指定位数` };
+    if (width !== undefined && name !== '流水号')
+      return { ok: false, error: `索引号规则中“{${name}}”不能指定位数` };
     switch (name) {
       case '机构代码':
         parts.push({ kind: 'agency' });
@@ -50,7 +53,10 @@ export function parseIndexScheme(text: string): { ok: true; scheme: IndexScheme 
         break;
       }
       default:
-        return { ok: false, error: `索引号规则中的“{${name}}”无法识别（可用：{机构代码}、{年份}、{分类代码}、{流水号:N}）` };
+        return {
+          ok: false,
+          error: `索引号规则中的“{${name}}”无法识别（可用：{机构代码}、{年份}、{分类代码}、{流水号:N}）`,
+        };
     }
   }
   if (last < text.length) parts.push({ kind: 'literal', text: text.slice(last) });

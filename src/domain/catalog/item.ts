@@ -18,7 +18,10 @@ export const DISCLOSURE_METHOD_LABEL: Record<DisclosureMethod, string> = {
 
 export const DISCLOSURE_SCOPES = ['full', 'partial'] as const;
 export type DisclosureScope = (typeof DISCLOSURE_SCOPES)[number];
-export const DISCLOSURE_SCOPE_LABEL: Record<DisclosureScope, string> = { full: '全部公开', partial: '部分公开' };
+export const DISCLOSURE_SCOPE_LABEL: Record<DisclosureScope, string> = {
+  full: '全部公开',
+  partial: '部分公开',
+};
 
 export interface InformationItem {
   id: number;
@@ -97,22 +100,42 @@ export function checkItemInput(input: ItemInput, categories: readonly Category[]
     ['effectiveOn', '施行日期'],
   ] as const) {
     const v = input[field];
-    need(v === null || v === undefined || v === '' || isLocalDate(v), field, `${label}应为 YYYY-MM-DD 格式的有效日期`);
+    need(
+      v === null || v === undefined || v === '' || isLocalDate(v),
+      field,
+      `${label}应为 YYYY-MM-DD 格式的有效日期`,
+    );
   }
   if (input.writtenOn && input.changedOn && isLocalDate(input.writtenOn) && isLocalDate(input.changedOn))
     need(input.changedOn >= input.writtenOn, 'changedOn', '变更日期不能早于成文日期');
   const category = findCategory(categories, input.categoryCode);
   need(!!category, 'categoryCode', `目录分类“${input.categoryCode}”不存在`);
-  if (category) need(isLeaf(categories, category.code), 'categoryCode', `“${category.name}”下还有子分类，请选择具体的子分类`);
+  if (category)
+    need(
+      isLeaf(categories, category.code),
+      'categoryCode',
+      `“${category.name}”下还有子分类，请选择具体的子分类`,
+    );
   need((input.topic ?? '').length <= 60, 'topic', '主题分类最多 60 个字');
-  need(input.method === undefined || DISCLOSURE_METHODS.includes(input.method), 'method', '公开方式只能是主动公开或依申请公开');
-  need(input.scope === undefined || DISCLOSURE_SCOPES.includes(input.scope), 'scope', '公开范围只能是全部公开或部分公开');
+  need(
+    input.method === undefined || DISCLOSURE_METHODS.includes(input.method),
+    'method',
+    '公开方式只能是主动公开或依申请公开',
+  );
+  need(
+    input.scope === undefined || DISCLOSURE_SCOPES.includes(input.scope),
+    'scope',
+    '公开范围只能是全部公开或部分公开',
+  );
   need((input.summary ?? '').length <= 500, 'summary', '内容概述最多 500 个字');
   need((input.body ?? '').length <= MAX_BODY_CHARS, 'body', `正文最多 ${MAX_BODY_CHARS} 个字`);
   return problems;
 }
 
 /** The date Art. 26 counts from: the change date when the information changed, else its formation date. */
-export function formationDate(item: { writtenOn: LocalDate | null; changedOn: LocalDate | null }): LocalDate | null {
+export function formationDate(item: {
+  writtenOn: LocalDate | null;
+  changedOn: LocalDate | null;
+}): LocalDate | null {
   return item.changedOn ?? item.writtenOn;
 }

@@ -33,13 +33,21 @@ export const TIMELINESS_LABEL: Record<Timeliness, string> = {
   unknown: '未填成文日期',
 };
 
-export function timeliness(dueOn: LocalDate | null, publishedOn: LocalDate | null, today: LocalDate): Timeliness {
+export function timeliness(
+  dueOn: LocalDate | null,
+  publishedOn: LocalDate | null,
+  today: LocalDate,
+): Timeliness {
   if (!dueOn) return 'unknown';
   if (publishedOn) return publishedOn > dueOn ? 'late' : 'on_time';
   return today > dueOn ? 'overdue' : 'pending';
 }
 
 /** Working days from formation to publication, for the flag's explanation ("第 23 个工作日发布"). */
-export function workingDaysToPublish(calendar: WorkingCalendar, formedOn: LocalDate, publishedOn: LocalDate): number {
+export function workingDaysToPublish(
+  calendar: WorkingCalendar,
+  formedOn: LocalDate,
+  publishedOn: LocalDate,
+): number {
   return calendar.workingDaysBetween(formedOn, publishedOn).days;
 }

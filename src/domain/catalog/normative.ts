@@ -101,10 +101,13 @@ export function checkNormativeDates(doc: {
   repealedOn: LocalDate | null;
 }): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
-  if (doc.effectiveOn && doc.effectiveOn < doc.issuedOn) out.push({ field: 'effectiveOn', message: '施行日期不能早于制发日期' });
+  if (doc.effectiveOn && doc.effectiveOn < doc.issuedOn)
+    out.push({ field: 'effectiveOn', message: '施行日期不能早于制发日期' });
   if (doc.expiresOn && doc.expiresOn < (doc.effectiveOn ?? doc.issuedOn))
     out.push({ field: 'expiresOn', message: '有效期截止日期不能早于施行日期' });
-  if (doc.publishedOn && doc.publishedOn < doc.issuedOn) out.push({ field: 'publishedOn', message: '公开日期不能早于制发日期' });
-  if (doc.repealedOn && doc.repealedOn < doc.issuedOn) out.push({ field: 'repealedOn', message: '废止日期不能早于制发日期' });
+  if (doc.publishedOn && doc.publishedOn < doc.issuedOn)
+    out.push({ field: 'publishedOn', message: '公开日期不能早于制发日期' });
+  if (doc.repealedOn && doc.repealedOn < doc.issuedOn)
+    out.push({ field: 'repealedOn', message: '废止日期不能早于制发日期' });
   return out;
 }

@@ -5,8 +5,18 @@ import { availableActions, checkTransition, REVIEW_ACTIONS, TRANSITIONS } from '
 import type { ItemState } from './states.ts';
 import { ITEM_STATES, validityOf } from './states.ts';
 
-const ok = (action: ReviewAction, state: ItemState, roles: Role[], extra: { reason?: string; unclearedHits?: number } = {}) =>
-  checkTransition(action, { state, roles, reason: extra.reason ?? null, unclearedHits: extra.unclearedHits ?? 0 });
+const ok = (
+  action: ReviewAction,
+  state: ItemState,
+  roles: Role[],
+  extra: { reason?: string; unclearedHits?: number } = {},
+) =>
+  checkTransition(action, {
+    state,
+    roles,
+    reason: extra.reason ?? null,
+    unclearedHits: extra.unclearedHits ?? 0,
+  });
 
 describe('the review chain (先审核后公开)', () => {
   it('walks draft → 审核 → 保密审查 → 领导签发 → 发布 with the right roles', () => {
@@ -49,14 +59,21 @@ describe('the review chain (先审核后公开)', () => {
       ['repeal', 'published'],
       ['withdraw', 'published'],
     ] as const) {
-      expect(ok(action, state, ['head', 'reviewer'], { reason: '  ' })).toMatchObject({ code: 'validation', field: 'reason' });
+      expect(ok(action, state, ['head', 'reviewer'], { reason: '  ' })).toMatchObject({
+        code: 'validation',
+        field: 'reason',
+      });
       expect(ok(action, state, ['head', 'reviewer'], { reason: '已被新文件替代' })).toBeNull();
     }
   });
 
   it('blocks 保密审查, 签发 and 发布 while scanner hits are not cleared', () => {
-    expect(ok('pass_secrecy', 'secrecy_review', ['reviewer'], { unclearedHits: 2 })?.message).toContain('2 处');
-    expect(ok('sign', 'awaiting_signoff', ['head'], { unclearedHits: 1 })).toMatchObject({ code: 'invalid_state' });
+    expect(ok('pass_secrecy', 'secrecy_review', ['reviewer'], { unclearedHits: 2 })?.message).toContain(
+      '2 处',
+    );
+    expect(ok('sign', 'awaiting_signoff', ['head'], { unclearedHits: 1 })).toMatchObject({
+      code: 'invalid_state',
+    });
     expect(ok('publish', 'signed', ['head'], { unclearedHits: 1 })).toMatchObject({ code: 'invalid_state' });
     expect(ok('approve', 'in_review', ['reviewer'], { unclearedHits: 3 })).toBeNull();
   });

@@ -43,13 +43,25 @@ describe('the sensitive-content scanner', () => {
     ['联系手机13812345678。', [['mobile', '13812345678']]],
     ['手机：138-1234-5678', [['mobile', '138-1234-5678']]],
     ['电话：+86 13912345678', [['mobile', '+86 13912345678']]],
-    ['咨询电话：010-65123456，传真（0755）83456789转123', [['landline', '010-65123456'], ['landline', '（0755）83456789转123']]],
+    [
+      '咨询电话：010-65123456，传真（0755）83456789转123',
+      [
+        ['landline', '010-65123456'],
+        ['landline', '（0755）83456789转123'],
+      ],
+    ],
     ['退款至 6222 0212 3456 7890 128 账户', [['bank_card', '6222 0212 3456 7890 128']]],
     ['账号6228480012345678903', [['bank_card', '6228480012345678903']]],
     ['来信请寄 zhang.san@example.com.cn 谢谢', [['email', 'zhang.san@example.com.cn']]],
     ['本件为机密★5年，请勿外传', [['classification', '机密']]],
     ['密级：秘密★1年', [['classification', '秘密★']]],
-    ['（内部资料 注意保密）', [['classification', '内部资料'], ['classification', '注意保密']]],
+    [
+      '（内部资料 注意保密）',
+      [
+        ['classification', '内部资料'],
+        ['classification', '注意保密'],
+      ],
+    ],
     ['此件不予公开。', [['classification', '不予公开']]],
   ])('true positive: %s', (text, expected) => expect(kinds(text)).toEqual(expected));
 
@@ -69,6 +81,8 @@ describe('the sensitive-content scanner', () => {
   });
 
   it('takes extra marks from the agency', () => {
-    expect(scanText('此为征求意见稿', { extraMarks: ['征求意见稿'] }).map((h) => h.kind)).toEqual(['classification']);
+    expect(scanText('此为征求意见稿', { extraMarks: ['征求意见稿'] }).map((h) => h.kind)).toEqual([
+      'classification',
+    ]);
   });
 });

@@ -5,7 +5,15 @@ import { isIdNumber, luhnValid } from './id-number.ts';
  * marks in the title, body and attachment text. Each hit must be cleared by a reviewer with a note before the
  * item can pass 保密审查 and be published. Positions are UTF-16 offsets into the scanned text.
  */
-export const HIT_KINDS = ['id_number', 'mobile', 'landline', 'bank_card', 'email', 'classification', 'unscannable'] as const;
+export const HIT_KINDS = [
+  'id_number',
+  'mobile',
+  'landline',
+  'bank_card',
+  'email',
+  'classification',
+  'unscannable',
+] as const;
 export type HitKind = (typeof HIT_KINDS)[number];
 
 export const HIT_KIND_LABEL: Record<HitKind, string> = {
@@ -58,10 +66,17 @@ interface Candidate {
 const ID = /(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/g;
 const CARD = /(?<![0-9A-Za-z])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?)(?![0-9A-Za-z])/g;
 const MOBILE = /(?<![0-9A-Za-z])(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?![0-9A-Za-z])/g;
-const LANDLINE = /(?<![0-9A-Za-z])(?:[（(]0\d{2,3}[)）][ -]?|0\d{2,3}[- ]?)[2-9]\d{6,7}(?:[-转]\d{1,6})?(?![0-9A-Za-z])/g;
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9])/g;
+const LANDLINE =
+  /(?<![0-9A-Za-z])(?:[（(]0\d{2,3}[)）][ -]?|0\d{2,3}[- ]?)[2-9]\d{6,7}(?:[-转]\d{1,6})?(?![0-9A-Za-z])/g;
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9])/g;
 
-function all(pattern: RegExp, text: string, kind: HitKind, accept: (m: string) => boolean = () => true): Candidate[] {
+function all(
+  pattern: RegExp,
+  text: string,
+  kind: HitKind,
+  accept: (m: string) => boolean = () => true,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(pattern))
     if (accept(m[0])) out.push({ kind, start: m.index, end: m.index + m[0].length });
@@ -96,8 +111,7 @@ export function scanText(text: string, options: { extraMarks?: readonly string[]
     ...marks(text, [...CLASSIFICATION_MARKS, ...(options.extraMarks ?? [])]),
   ];
   const taken: Candidate[] = [];
-  for (const c of candidates)
-    if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
+  for (const c of candidates) if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
   return taken
     .sort((a, b) => a.start - b.start)
     .map((c) => ({

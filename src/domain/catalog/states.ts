@@ -32,7 +32,12 @@ export const ITEM_STATE_LABEL: Record<ItemState, string> = {
 export const PUBLIC_STATES: readonly ItemState[] = ['published', 'expired', 'repealed'];
 
 /** States in which the item waits for someone in the review chain. */
-export const REVIEW_QUEUE_STATES: readonly ItemState[] = ['in_review', 'secrecy_review', 'awaiting_signoff', 'signed'];
+export const REVIEW_QUEUE_STATES: readonly ItemState[] = [
+  'in_review',
+  'secrecy_review',
+  'awaiting_signoff',
+  'signed',
+];
 
 export function isItemState(value: unknown): value is ItemState {
   return typeof value === 'string' && (ITEM_STATES as readonly string[]).includes(value);

@@ -6,7 +6,10 @@ import { buildActiveTable } from './table2.ts';
 import { enteredCells } from './yearly-figures.ts';
 
 let nextId = 1;
-function doc(kind: NormativeDocument['kind'], dates: Partial<NormativeDocument> & { issuedOn: string }): NormativeDocument {
+function doc(
+  kind: NormativeDocument['kind'],
+  dates: Partial<NormativeDocument> & { issuedOn: string },
+): NormativeDocument {
   return {
     id: nextId++,
     agencyId: 1,
@@ -29,7 +32,11 @@ const docs: NormativeDocument[] = [
   doc('rules', { issuedOn: '2021-03-10', repealedOn: '2023-05-01' }), // 2: repealed in 2023
   doc('normative_documents', { issuedOn: '2022-11-20', publishedOn: '2022-12-01' }), // 3
   doc('normative_documents', { issuedOn: '2023-02-01', publishedOn: '2023-02-10' }), // 4: made 2023
-  doc('normative_documents', { issuedOn: '2023-12-28', effectiveOn: '2024-02-01', publishedOn: '2024-01-05' }), // 5: made 2023, published 2024
+  doc('normative_documents', {
+    issuedOn: '2023-12-28',
+    effectiveOn: '2024-02-01',
+    publishedOn: '2024-01-05',
+  }), // 5: made 2023, published 2024
   doc('normative_documents', { issuedOn: '2018-01-01', expiresOn: '2022-12-31' }), // 6: expired end of 2022
   doc('normative_documents', { issuedOn: '2020-01-01', repealedOn: '2023-12-31' }), // 7: repealed on the last day of 2023
 ];
@@ -78,11 +85,19 @@ describe('table 二 from lifecycle data and entered figures', () => {
   });
 
   it('2019 layout (国办公开办函〔2019〕60号) for 2020', () => {
-    const table = buildActiveTable('2019', 2020, docs, new Map([['procurement.amount', { value: 43099284, note: '元' }]]));
+    const table = buildActiveTable(
+      '2019',
+      2020,
+      docs,
+      new Map([['procurement.amount', { value: 43099284, note: '元' }]]),
+    );
     expect(table.format).toBe('2019');
     expect(table.active.rules).toEqual({ made: 0, published: 0, total: 1 });
     expect(table.active.normative_documents).toEqual({ made: 1, published: 1, total: 2 });
-    expect(table.active).toMatchObject({ procurement: { projects: null, amount: 43099284 }, fees: { previous: null, change: null } });
+    expect(table.active).toMatchObject({
+      procurement: { projects: null, amount: 43099284 },
+      fees: { previous: null, change: null },
+    });
   });
 
   it('has exactly the rows and columns of the statutory layouts', () => {
@@ -91,7 +106,9 @@ describe('table 二 from lifecycle data and entered figures', () => {
       const expected = Object.fromEntries(
         activeBlocks(format).flatMap((b) => b.rows.map((r) => [r.key, b.columns.map((c) => c.key).sort()])),
       );
-      const actual = Object.fromEntries(Object.entries(table.active).map(([k, v]) => [k, Object.keys(v).sort()]));
+      const actual = Object.fromEntries(
+        Object.entries(table.active).map(([k, v]) => [k, Object.keys(v).sort()]),
+      );
       expect(actual).toEqual(expected);
     }
   });

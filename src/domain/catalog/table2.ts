@@ -29,7 +29,8 @@ export function buildActiveTable(
 ): ActiveTable {
   const lifecycle: Record<string, Record<string, CountedCell>> = {};
   for (const kind of LIFECYCLE_ROWS as NormativeKind[])
-    lifecycle[kind] = format === '2019' ? lifecycle2019(documents, kind, year) : lifecycle2021(documents, kind, year);
+    lifecycle[kind] =
+      format === '2019' ? lifecycle2019(documents, kind, year) : lifecycle2021(documents, kind, year);
   const active: Record<string, Record<string, number | null>> = {};
   const origins: Record<string, CellOrigin> = {};
   for (const { row, column } of activeCells(format)) {

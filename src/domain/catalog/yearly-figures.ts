@@ -43,7 +43,10 @@ export function isEnteredCellKey(key: string): boolean {
 }
 
 export function cellKind(key: string): CellKind | null {
-  return (enteredCells('2021').find((c) => c.key === key) ?? enteredCells('2019').find((c) => c.key === key))?.kind ?? null;
+  return (
+    (enteredCells('2021').find((c) => c.key === key) ?? enteredCells('2019').find((c) => c.key === key))
+      ?.kind ?? null
+  );
 }
 
 /** Why a value does not fit its cell, or null. Amounts: at most 4 decimals (万元 to the yuan is 4). */

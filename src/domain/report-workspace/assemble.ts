@@ -1,6 +1,14 @@
 import type { Finding } from '../report/finding.ts';
 import type { ReportFormat } from '../report/format.ts';
-import type { Active2019, Active2021, AnnualReport, Appeals, Narrative, Report2019, Report2021 } from '../report/model.ts';
+import type {
+  Active2019,
+  Active2021,
+  AnnualReport,
+  Appeals,
+  Narrative,
+  Report2019,
+  Report2021,
+} from '../report/model.ts';
 import { emptyReport } from '../report/model.ts';
 
 /** The three narrative sections staff write; an unedited section follows the template. */

@@ -23,7 +23,14 @@ export interface CategoryCount {
   count: number;
 }
 
-export const OUTCOME_GROUPS = ['granted', 'partially_granted', 'denied', 'unable', 'not_handled', 'other'] as const;
+export const OUTCOME_GROUPS = [
+  'granted',
+  'partially_granted',
+  'denied',
+  'unable',
+  'not_handled',
+  'other',
+] as const;
 export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
 
 export const OUTCOME_GROUP_LABEL: Record<OutcomeGroup, string> = {
@@ -49,9 +56,14 @@ export interface YearCharts {
   proactive: CategoryCount[] | null;
 }
 
-const inYear = (date: LocalDate | null, year: number): date is LocalDate => date !== null && date.startsWith(`${year}-`);
+const inYear = (date: LocalDate | null, year: number): date is LocalDate =>
+  date !== null && date.startsWith(`${year}-`);
 
-export function yearCharts(year: number, applications: readonly ApplicationPoint[], proactive: CategoryCount[] | null): YearCharts {
+export function yearCharts(
+  year: number,
+  applications: readonly ApplicationPoint[],
+  proactive: CategoryCount[] | null,
+): YearCharts {
   const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, received: 0, closed: 0 }));
   const outcomes = new Map<OutcomeGroup, number>(OUTCOME_GROUPS.map((g) => [g, 0]));
   let replied = 0;
@@ -69,7 +81,11 @@ export function yearCharts(year: number, applications: readonly ApplicationPoint
   return {
     year,
     byMonth,
-    outcomes: OUTCOME_GROUPS.map((group) => ({ group, label: OUTCOME_GROUP_LABEL[group], count: outcomes.get(group)! })),
+    outcomes: OUTCOME_GROUPS.map((group) => ({
+      group,
+      label: OUTCOME_GROUP_LABEL[group],
+      count: outcomes.get(group)!,
+    })),
     onTime: {
       replied,
       onTime,

@@ -24,7 +24,11 @@ describe('last year side by side', () => {
     const before = emptyReport('2019', 1);
     const changes = compareReports(now, before);
     const byPath = new Map(changes.map((c) => [c.path, c]));
-    expect(byPath.get('requests.other_no_fee.total')).toMatchObject({ comparable: false, previous: null, changed: false });
+    expect(byPath.get('requests.other_no_fee.total')).toMatchObject({
+      comparable: false,
+      previous: null,
+      changed: false,
+    });
     expect(byPath.get('active.penalty.decisions')).toMatchObject({ comparable: true, changed: false });
     expect(byPath.get('active.rules.issued')).toMatchObject({ comparable: false });
   });
@@ -35,9 +39,27 @@ describe('charts of the year', () => {
     const charts = yearCharts(
       2025,
       [
-        { receivedOn: '2024-12-20', closedOn: '2025-01-10', outcome: 'granted', replied: true, replyDueOn: '2025-01-20' },
-        { receivedOn: '2025-01-05', closedOn: '2025-03-01', outcome: 'denied_third_party', replied: true, replyDueOn: '2025-02-20' },
-        { receivedOn: '2025-03-05', closedOn: '2025-04-30', outcome: 'other_no_correction', replied: false, replyDueOn: null },
+        {
+          receivedOn: '2024-12-20',
+          closedOn: '2025-01-10',
+          outcome: 'granted',
+          replied: true,
+          replyDueOn: '2025-01-20',
+        },
+        {
+          receivedOn: '2025-01-05',
+          closedOn: '2025-03-01',
+          outcome: 'denied_third_party',
+          replied: true,
+          replyDueOn: '2025-02-20',
+        },
+        {
+          receivedOn: '2025-03-05',
+          closedOn: '2025-04-30',
+          outcome: 'other_no_correction',
+          replied: false,
+          replyDueOn: null,
+        },
         { receivedOn: '2025-12-30', closedOn: null, outcome: null, replied: false, replyDueOn: '2026-01-28' },
       ],
       [{ code: 'xzcf', name: '行政处罚', count: 4 }],

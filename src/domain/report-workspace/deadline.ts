@@ -25,11 +25,16 @@ export interface ReportDeadline {
   local: boolean;
 }
 
-export function reportDeadline(year: number, kind: AgencyKindForDeadline, localMonthDay?: unknown): ReportDeadline {
+export function reportDeadline(
+  year: number,
+  kind: AgencyKindForDeadline,
+  localMonthDay?: unknown,
+): ReportDeadline {
   const statutory = STATUTORY_DUE[kind] ?? STATUTORY_DUE.department;
   const dueOn = `${year + 1}-${statutory.monthDay}`;
   const local = typeof localMonthDay === 'string' ? `${year + 1}-${localMonthDay}` : null;
-  if (local && isLocalDate(local) && local < dueOn) return { dueOn: local, article: statutory.article, local: true };
+  if (local && isLocalDate(local) && local < dueOn)
+    return { dueOn: local, article: statutory.article, local: true };
   return { dueOn, article: statutory.article, local: false };
 }
 
@@ -53,11 +58,20 @@ export interface DeadlineStatus extends ReportDeadline {
 }
 
 /** The deadline seen on `today`, given the day the report was first published (null: not yet). */
-export function deadlineStatus(deadline: ReportDeadline, today: LocalDate, publishedOn: LocalDate | null): DeadlineStatus {
+export function deadlineStatus(
+  deadline: ReportDeadline,
+  today: LocalDate,
+  publishedOn: LocalDate | null,
+): DeadlineStatus {
   if (publishedOn !== null) {
     const late = Math.max(0, daysBetween(deadline.dueOn, publishedOn));
     return { ...deadline, state: late > 0 ? 'late' : 'on_time', daysLeft: null, daysLate: late };
   }
   const left = daysBetween(today, deadline.dueOn);
-  return { ...deadline, state: left > 0 ? 'open' : left === 0 ? 'due_today' : 'overdue', daysLeft: left, daysLate: null };
+  return {
+    ...deadline,
+    state: left > 0 ? 'open' : left === 0 ? 'due_today' : 'overdue',
+    daysLeft: left,
+    daysLate: null,
+  };
 }

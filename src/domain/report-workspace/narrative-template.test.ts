@@ -16,14 +16,19 @@ const facts = (over: Partial<NarrativeFacts> = {}): NarrativeFacts => ({
   ...over,
 });
 
-const withNarrative = (report: AnnualReport, f = facts()) => ({ ...report, narrative: narrativeTemplate(report, f) }) as AnnualReport;
-const mismatches = (report: AnnualReport) => validateReport(report).filter((f) => f.code === 'narrative.mismatch');
+const withNarrative = (report: AnnualReport, f = facts()) =>
+  ({ ...report, narrative: narrativeTemplate(report, f) }) as AnnualReport;
+const mismatches = (report: AnnualReport) =>
+  validateReport(report).filter((f) => f.code === 'narrative.mismatch');
 
 describe('narrative template', () => {
   it('quotes the tables’ own figures, which the narrative rule accepts (any consistent report, both formats)', () => {
     fc.assert(
       fc.property(consistentReportArb, fc.nat({ max: 500 }), fc.nat({ max: 20 }), (report, items, late) => {
-        const filled = withNarrative(report, facts({ proactiveItems: items, replies: { sent: late * 3 + 1, late } }));
+        const filled = withNarrative(
+          report,
+          facts({ proactiveItems: items, replies: { sent: late * 3 + 1, late } }),
+        );
         expect(mismatches(filled)).toEqual([]);
         const quoted = new Map(quotedFigures(filled.narrative!).map((q) => [q.claim, q.value]));
         expect(quoted.get('requests')).toBe(getCell(report, 'requests', 'new_received', 'total'));
@@ -51,8 +56,13 @@ describe('narrative template', () => {
     const report = fc.sample(consistentReportArb, { numRuns: 1, seed: 3 })[0]!;
     const filled = withNarrative(report);
     const wrong = getCell(report, 'requests', 'new_received', 'total')! + 1000;
-    filled.narrative!.overview = filled.narrative!.overview.replace(/新收政府信息公开申请\d+件/, `新收政府信息公开申请${wrong}件`);
-    expect(mismatches(filled)).toMatchObject([{ location: { row: 'overview', column: 'requests' }, actual: wrong }]);
+    filled.narrative!.overview = filled.narrative!.overview.replace(
+      /新收政府信息公开申请\d+件/,
+      `新收政府信息公开申请${wrong}件`,
+    );
+    expect(mismatches(filled)).toMatchObject([
+      { location: { row: 'overview', column: 'requests' }, actual: wrong },
+    ]);
   });
 
   it('adds 工作考核、社会评议和责任追究 for a 人民政府, late replies, corrections and fees', () => {
@@ -62,7 +72,10 @@ describe('narrative template', () => {
     expect(gov.problems).toContain('2件答复超过法定期限');
     expect(gov.problems).toContain('纠正的案件1件');
     expect(gov.other).toContain('收取信息处理费100元');
-    const quiet = narrativeTemplate(report, facts({ replies: { sent: 0, late: 0 }, corrected: 0, fees: { notices: 0, paidYuan: 0 } }));
+    const quiet = narrativeTemplate(
+      report,
+      facts({ replies: { sent: 0, late: 0 }, corrected: 0, fees: { notices: 0, paidYuan: 0 } }),
+    );
     expect(quiet.overview).not.toContain('绩效考核');
     expect(quiet.problems).not.toContain('超过法定期限');
     expect(quiet.other).toBe('本年度未收取信息处理费。无其他需要报告的事项。');

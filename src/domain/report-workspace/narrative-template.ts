@@ -51,7 +51,8 @@ export function narrativeTemplate(report: AnnualReport, facts: NarrativeFacts): 
     facts.replies.sent > 0
       ? `按时答复率${(((facts.replies.sent - facts.replies.late) / facts.replies.sent) * 100).toFixed(1)}%。`
       : '';
-  const items = facts.proactiveItems !== null ? `通过政府信息公开平台主动公开政府信息${facts.proactiveItems}条；` : '';
+  const items =
+    facts.proactiveItems !== null ? `通过政府信息公开平台主动公开政府信息${facts.proactiveItems}条；` : '';
   const overview = [
     `${year}年，${facts.agencyName}坚持以公开为常态、不公开为例外，认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。现将本年度政府信息公开工作情况报告如下。`,
     `（一）主动公开。${items}${activeSentence(report)}`,
@@ -67,7 +68,9 @@ export function narrativeTemplate(report: AnnualReport, facts: NarrativeFacts): 
     '本年度政府信息公开工作仍存在一些不足：主动公开内容的深度和解读质量有待提高，依申请公开答复的规范化水平需进一步提升。',
   ];
   if (facts.replies.late > 0)
-    problems.push(`本年有${facts.replies.late}件答复超过法定期限，下一步将加强期限提醒和督办，确保按时答复。`);
+    problems.push(
+      `本年有${facts.replies.late}件答复超过法定期限，下一步将加强期限提醒和督办，确保按时答复。`,
+    );
   if (facts.corrected > 0)
     problems.push(`本年被复议机关或人民法院纠正的案件${facts.corrected}件，将认真分析原因，规范答复行为。`);
   problems.push('下一步，将加强政府信息公开业务培训，完善工作机制，不断提高政府信息公开工作质量。');

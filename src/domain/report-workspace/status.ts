@@ -8,7 +8,14 @@
  *
  * An agency with no supervising agency above it publishes from draft directly. Transitions: transitions.ts.
  */
-export const REPORT_STATUSES = ['not_started', 'draft', 'submitted', 'returned', 'cleared', 'published'] as const;
+export const REPORT_STATUSES = [
+  'not_started',
+  'draft',
+  'submitted',
+  'returned',
+  'cleared',
+  'published',
+] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 /** The statuses a stored record can have. */
 export type RecordStatus = Exclude<ReportStatus, 'not_started'>;

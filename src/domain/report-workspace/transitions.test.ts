@@ -59,7 +59,10 @@ describe('annual report transitions', () => {
   it('offers each actor the buttons of their scope, with the reason a precondition fails', () => {
     const head = reportActionOptions(own('head', 'handler'), facts('draft', { blockingErrors: 3 }));
     expect(head.map((o) => o.action)).toEqual(['edit', 'submit', 'publish']);
-    expect(head.find((o) => o.action === 'submit')).toMatchObject({ allowed: false, reason: expect.stringContaining('3 个错误') });
+    expect(head.find((o) => o.action === 'submit')).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('3 个错误'),
+    });
     expect(head.find((o) => o.action === 'publish')).toMatchObject({ allowed: false });
     const supervisor = reportActionOptions(above('supervisor'), facts('submitted'));
     expect(supervisor.map((o) => [o.action, o.allowed])).toEqual([

@@ -80,7 +80,14 @@ export const REPORT_TRANSITIONS: readonly ReportTransition[] = [
     scope: 'supervisor',
     guards: ['comment_given'],
   },
-  { action: 'clear', from: ['submitted'], to: 'cleared', roles: ['supervisor'], scope: 'supervisor', guards: [] },
+  {
+    action: 'clear',
+    from: ['submitted'],
+    to: 'cleared',
+    roles: ['supervisor'],
+    scope: 'supervisor',
+    guards: [],
+  },
   {
     action: 'publish',
     from: ['draft', 'cleared'],
@@ -118,7 +125,10 @@ export interface ReportFacts {
 
 const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
 
-const GUARDS: Record<ReportGuard, { holds: (f: ReportFacts) => boolean; fail: (f: ReportFacts) => AppError }> = {
+const GUARDS: Record<
+  ReportGuard,
+  { holds: (f: ReportFacts) => boolean; fail: (f: ReportFacts) => AppError }
+> = {
   has_supervisor: {
     holds: (f) => f.hasSupervisor,
     fail: () => new AppError('invalid_state', '本机关没有上级机关，无需报送审核，可直接公开发布'),
@@ -130,7 +140,11 @@ const GUARDS: Record<ReportGuard, { holds: (f: ReportFacts) => boolean; fail: (f
   no_errors: {
     holds: (f) => f.blockingErrors === 0,
     fail: (f) =>
-      new AppError('invalid_state', `核对发现 ${f.blockingErrors} 个错误，须先改正才能报送或公开`, 'findings'),
+      new AppError(
+        'invalid_state',
+        `核对发现 ${f.blockingErrors} 个错误，须先改正才能报送或公开`,
+        'findings',
+      ),
   },
   comment_given: {
     holds: (f) => filled(f.comment),
@@ -177,9 +191,13 @@ export function decideReportAction(
   if (!t.from.includes(facts.status))
     return {
       ok: false,
-      error: new AppError('invalid_state', `年度报告处于“${REPORT_STATUS_LABEL[facts.status]}”状态，不能${label}`),
+      error: new AppError(
+        'invalid_state',
+        `年度报告处于“${REPORT_STATUS_LABEL[facts.status]}”状态，不能${label}`,
+      ),
     };
-  for (const name of t.guards) if (!GUARDS[name].holds(facts)) return { ok: false, error: GUARDS[name].fail(facts) };
+  for (const name of t.guards)
+    if (!GUARDS[name].holds(facts)) return { ok: false, error: GUARDS[name].fail(facts) };
   return { ok: true, to: t.to };
 }
 
@@ -195,7 +213,10 @@ export interface ReportActionOption {
 /** The actions open to this actor in this status (scope and role match); comment and reason assumed given. */
 export function reportActionOptions(actor: ReportActor, facts: ReportFacts): ReportActionOption[] {
   return REPORT_TRANSITIONS.filter(
-    (t) => scopeHolds(t.scope, actor) && t.roles.some((r) => actor.roles.includes(r)) && t.from.includes(facts.status),
+    (t) =>
+      scopeHolds(t.scope, actor) &&
+      t.roles.some((r) => actor.roles.includes(r)) &&
+      t.from.includes(facts.status),
   ).map((t) => {
     const decided = decideReportAction(t.action, actor, { ...facts, comment: '-', reason: '-' });
     return {

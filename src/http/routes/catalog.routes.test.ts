@@ -254,7 +254,8 @@ describe('catalog JSON API', () => {
         .statusCode,
     ).toBe(403);
     const broken = structuredClone(report);
-    (broken.requests.total as Record<string, number>).natural += 1;
+    const totals = broken.requests.total as Record<string, number>;
+    totals.natural = (totals.natural ?? 0) + 1;
     const refused = await x.head.request('POST', `/api/catalog/agencies/${agencyX}/published-reports`, {
       report: broken,
     });

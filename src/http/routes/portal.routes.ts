@@ -4,12 +4,12 @@ import type { Validity } from '../../domain/catalog/index.ts';
 import { renderReport } from '../../render/report/index.ts';
 import type { Agency } from '../../persistence/repositories/agency.repository.ts';
 import { openAttachment } from '../../services/catalog-attachment.service.ts';
-import { catalogConfig } from '../../services/catalog-config.service.ts';
 import {
   catalogTree,
   categoryPage,
   latestItems,
   portalAgency,
+  portalConfig,
   portalGuide,
   portalItem,
   portalSearch,
@@ -170,7 +170,7 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     },
     pageRoute(async (request, view) => {
       const q = request.query as Record<string, string | undefined>;
-      const { categories } = await catalogConfig(ctx.database.db, view.agency.id);
+      const { categories } = await portalConfig(ctx, view.agency.id);
       const thisYear = Number(todayInChina(ctx).slice(0, 4));
       const years = Array.from({ length: 12 }, (_, i) => thisYear - i);
       const input = {
@@ -313,7 +313,7 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
       const { agency, param } = await resolve(request);
       if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
       const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
-      const { categories } = await catalogConfig(ctx.database.db, agency.id);
+      const { categories } = await portalConfig(ctx, agency.id);
       const reports = await publishedReports(ctx, agency.id);
       const paths = [
         '/',
@@ -337,7 +337,7 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     async (request, reply) => {
       const { agency, param } = await resolve(request);
       const n = Number((request.params as { n: string }).n);
-      if (!agency || !Number.isInteger(n) || n < 0) return reply.status(404).type(HTML).send(noAgency(param));
+      if (!agency || !Number.isInteger(n) || n < 0 || n > 100_000) return reply.status(404).type(HTML).send(noAgency(param));
       const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
       const stamps = await sitemapStamps(ctx, agency.id, n);
       return reply

@@ -166,7 +166,11 @@ export function catalog(dialect: DialectName): Migration {
         .addColumn('published_by', 'integer')
         .execute();
       // not unique: a correction is published as a new version (errata keep their history); the latest counts
-      await db.schema.createIndex('published_reports_agency_year').on('published_reports').columns(['agency_id', 'year']).execute();
+      await db.schema
+        .createIndex('published_reports_agency_year')
+        .on('published_reports')
+        .columns(['agency_id', 'year'])
+        .execute();
     },
   };
 }

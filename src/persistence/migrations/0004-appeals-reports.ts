@@ -21,8 +21,16 @@ export function appealsReports(dialect: DialectName): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('appeal_cases_number_unique', ['agency_id', 'case_number'])
         .execute();
-      await db.schema.createIndex('appeal_cases_agency_filed').on('appeal_cases').columns(['agency_id', 'filed_on']).execute();
-      await db.schema.createIndex('appeal_cases_application').on('appeal_cases').column('application_id').execute();
+      await db.schema
+        .createIndex('appeal_cases_agency_filed')
+        .on('appeal_cases')
+        .columns(['agency_id', 'filed_on'])
+        .execute();
+      await db.schema
+        .createIndex('appeal_cases_application')
+        .on('appeal_cases')
+        .column('application_id')
+        .execute();
 
       await idColumn(dialect, db.schema.createTable('annual_reports'))
         .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
@@ -44,7 +52,11 @@ export function appealsReports(dialect: DialectName): Migration {
         .addUniqueConstraint('annual_reports_agency_year', ['agency_id', 'year'])
         .execute();
       // supervision (issue 7): every subordinate's report of a year
-      await db.schema.createIndex('annual_reports_year_status').on('annual_reports').columns(['year', 'status']).execute();
+      await db.schema
+        .createIndex('annual_reports_year_status')
+        .on('annual_reports')
+        .columns(['year', 'status'])
+        .execute();
 
       await idColumn(dialect, db.schema.createTable('annual_report_versions'))
         .addColumn('report_id', 'integer', (c) => c.notNull().references('annual_reports.id'))
@@ -68,7 +80,11 @@ export function appealsReports(dialect: DialectName): Migration {
         .addColumn('imported_at', 'text', (c) => c.notNull())
         .addColumn('imported_by', 'integer')
         .execute();
-      await db.schema.createIndex('imported_reports_agency_year').on('imported_reports').columns(['agency_id', 'year']).execute();
+      await db.schema
+        .createIndex('imported_reports_agency_year')
+        .on('imported_reports')
+        .columns(['agency_id', 'year'])
+        .execute();
     },
   };
 }

@@ -4,6 +4,7 @@ import { core } from './0001-core.ts';
 import { applications } from './0002-applications.ts';
 import { catalog } from './0003-catalog.ts';
 import { appealsReports } from './0004-appeals-reports.ts';
+import { supervision } from './0005-supervision.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0002-applications': applications(dialect),
     '0003-catalog': catalog(dialect),
     '0004-appeals-reports': appealsReports(dialect),
+    '0005-supervision': supervision(dialect),
   };
 }

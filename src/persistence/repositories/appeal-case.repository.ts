@@ -71,7 +71,11 @@ export async function updateAppealCase(
 }
 
 export async function deleteAppealCase(db: Kysely<Schema>, id: number, version: number): Promise<boolean> {
-  const result = await db.deleteFrom('appeal_cases').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const result = await db
+    .deleteFrom('appeal_cases')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 
@@ -124,9 +128,18 @@ export async function appealCasesOf(
   return rows.map(toCase);
 }
 
-export async function appealCasesByIds(db: Kysely<Schema>, ids: readonly number[]): Promise<StoredAppealCase[]> {
+export async function appealCasesByIds(
+  db: Kysely<Schema>,
+  ids: readonly number[],
+): Promise<StoredAppealCase[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('appeal_cases').selectAll().where('id', 'in', ids).orderBy('filed_on').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('appeal_cases')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('filed_on')
+    .orderBy('id')
+    .execute();
   return rows.map(toCase);
 }
 

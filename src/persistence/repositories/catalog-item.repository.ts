@@ -277,7 +277,11 @@ export async function itemCountInCategory(
 }
 
 /** Reads an item for a change, locking its row on PostgreSQL (SQLite transactions are serialised). */
-export async function lockItem(db: Kysely<Schema>, dialect: DialectName, id: number): Promise<InformationItem | null> {
+export async function lockItem(
+  db: Kysely<Schema>,
+  dialect: DialectName,
+  id: number,
+): Promise<InformationItem | null> {
   let q = db.selectFrom('catalog_items').selectAll().where('id', '=', id);
   if (dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
@@ -285,11 +289,19 @@ export async function lockItem(db: Kysely<Schema>, dialect: DialectName, id: num
 }
 
 export async function indexNumberTaken(db: Kysely<Schema>, indexNumber: string): Promise<boolean> {
-  return !!(await db.selectFrom('catalog_items').select('id').where('index_number', '=', indexNumber).executeTakeFirst());
+  return !!(await db
+    .selectFrom('catalog_items')
+    .select('id')
+    .where('index_number', '=', indexNumber)
+    .executeTakeFirst());
 }
 
 /** Writes a review step: state, reason, 索引号 and 发布日期 (and the tokens, when the 索引号 entered them). */
-export async function updateItemState(db: Kysely<Schema>, item: InformationItem, searchTokens?: string): Promise<void> {
+export async function updateItemState(
+  db: Kysely<Schema>,
+  item: InformationItem,
+  searchTokens?: string,
+): Promise<void> {
   await db
     .updateTable('catalog_items')
     .set({

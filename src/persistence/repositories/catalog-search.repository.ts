@@ -22,9 +22,18 @@ export interface SearchQuery {
 }
 
 export interface SearchPage {
+  /** matches counted, at most COUNT_CAP */
   total: number;
+  /** there are more than COUNT_CAP matches (the count stopped there: "1000 条以上") */
+  more: boolean;
   ids: number[];
 }
+
+/**
+ * Counting stops here: a common word matches a large share of a million items, and counting them all costs
+ * more than ranking the first page. Pages beyond the cap are not offered.
+ */
+export const COUNT_CAP = 1000;
 
 function conditions(q: SearchQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [
@@ -47,7 +56,7 @@ export async function searchItemIds(
   dialect: DialectName,
   q: SearchQuery,
 ): Promise<SearchPage> {
-  if (q.tokens.length === 0) return { total: 0, ids: [] };
+  if (q.tokens.length === 0) return { total: 0, more: false, ids: [] };
   const where = conditions(q);
   if (dialect === 'sqlite') {
     const match = fts5Match(q.tokens);
@@ -58,9 +67,9 @@ export async function searchItemIds(
       sql<{
         id: number;
       }>`select i.id as id from ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db),
-      sql<{ n: number }>`select count(*) as n from ${from}`.execute(db),
+      sql<{ n: number }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
     ]);
-    return { total: Number(count.rows[0]?.n ?? 0), ids: rows.rows.map((r) => r.id) };
+    return page(count.rows[0]?.n, rows.rows);
   }
   const query = sql`plainto_tsquery('simple', ${q.tokens.join(' ')})`;
   const from = sql`catalog_items i where i.search_vector @@ ${query} and ${where}`;
@@ -72,7 +81,12 @@ export async function searchItemIds(
     sql<{
       id: number;
     }>`select i.id as id from ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db),
-    sql<{ n: number }>`select count(*) as n from ${from}`.execute(db),
+    sql<{ n: number }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
   ]);
-  return { total: Number(count.rows[0]?.n ?? 0), ids: rows.rows.map((r) => r.id) };
+  return page(count.rows[0]?.n, rows.rows);
+}
+
+function page(counted: number | undefined, rows: { id: number }[]): SearchPage {
+  const n = Number(counted ?? 0);
+  return { total: Math.min(n, COUNT_CAP), more: n > COUNT_CAP, ids: rows.map((r) => r.id) };
 }

@@ -31,7 +31,11 @@ export async function applicationPointsOf(
   return rows.map((r) => {
     const a = JSON.parse(r.facts) as Partial<Application>;
     const decision = a.decision ?? null;
-    const replied = r.outcome !== null && decision !== null && decision.outcome === r.outcome && decision.approvedOn !== null;
+    const replied =
+      r.outcome !== null &&
+      decision !== null &&
+      decision.outcome === r.outcome &&
+      decision.approvedOn !== null;
     return {
       id: r.id,
       applicantType: r.applicant_type as ApplicantType,
@@ -50,7 +54,17 @@ export async function applicationRowsByIds(db: Kysely<Schema>, ids: readonly num
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('applications')
-    .select(['id', 'tracking_code', 'applicant_type', 'applicant_name', 'received_on', 'closed_on', 'outcome', 'state', 'summary'])
+    .select([
+      'id',
+      'tracking_code',
+      'applicant_type',
+      'applicant_name',
+      'received_on',
+      'closed_on',
+      'outcome',
+      'state',
+      'summary',
+    ])
     .where('id', 'in', ids)
     .orderBy('received_on')
     .orderBy('id')

@@ -26,7 +26,10 @@ export function reportFromJson(text: string): AnnualReport {
 function toRecord(r: Selectable<AnnualReportTable>): ReportRecord {
   let frozen: Frozen | null = null;
   if (r.content !== null) {
-    const sources = JSON.parse(r.sources ?? '{}') as { cells?: Record<string, CellBasis>; previous?: PreviousRef | null };
+    const sources = JSON.parse(r.sources ?? '{}') as {
+      cells?: Record<string, CellBasis>;
+      previous?: PreviousRef | null;
+    };
     frozen = {
       report: reportFromJson(r.content),
       sources: sources.cells ?? {},
@@ -130,7 +133,11 @@ export async function updateReport(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function findReport(db: Kysely<Schema>, agencyId: number, year: number): Promise<ReportRecord | null> {
+export async function findReport(
+  db: Kysely<Schema>,
+  agencyId: number,
+  year: number,
+): Promise<ReportRecord | null> {
   const row = await db
     .selectFrom('annual_reports')
     .selectAll()
@@ -203,7 +210,7 @@ export async function reportSummaries(
 export async function insertReportVersion(
   db: Kysely<Schema>,
   reportId: number,
-  v: Omit<PublishedVersion, 'report'> & { report: AnnualReport },
+  v: PublishedVersion,
 ): Promise<void> {
   await db
     .insertInto('annual_report_versions')

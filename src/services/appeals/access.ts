@@ -14,7 +14,9 @@ export function requireEditor(actor: Principal, agencyId: number): Staff {
   if (actor.kind !== 'staff') throw new AppError('unauthenticated', '请先登录');
   if (actor.agencyId !== agencyId) throw forbidden('只能登记本机关的行政复议、行政诉讼案件');
   if (!APPEAL_EDITORS.some((r) => actor.roles.includes(r)))
-    throw forbidden(`登记行政复议、行政诉讼案件须由${APPEAL_EDITORS.map((r) => ROLE_LABEL[r]).join('、')}办理`);
+    throw forbidden(
+      `登记行政复议、行政诉讼案件须由${APPEAL_EDITORS.map((r) => ROLE_LABEL[r]).join('、')}办理`,
+    );
   return actor;
 }
 

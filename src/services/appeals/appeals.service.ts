@@ -4,7 +4,10 @@ import type { AppealInput, AppealKind } from '../../domain/appeals/index.ts';
 import { checkAppealInput } from '../../domain/appeals/index.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import type { Transaction } from 'kysely';
-import type { AppealFilter, StoredAppealCase } from '../../persistence/repositories/appeal-case.repository.ts';
+import type {
+  AppealFilter,
+  StoredAppealCase,
+} from '../../persistence/repositories/appeal-case.repository.ts';
 import {
   appealCasesOf,
   deleteAppealCase,
@@ -71,7 +74,11 @@ async function view(ctx: ServiceContext, c: StoredAppealCase): Promise<AppealVie
 }
 
 /** Records a new case against the actor's agency. */
-export async function recordAppeal(ctx: ServiceContext, actor: Principal, input: AppealInput): Promise<AppealView> {
+export async function recordAppeal(
+  ctx: ServiceContext,
+  actor: Principal,
+  input: AppealInput,
+): Promise<AppealView> {
   if (actor.kind !== 'staff') throw new AppError('unauthenticated', '请先登录');
   const staff = requireEditor(actor, actor.agencyId);
   const saved = await inTransaction(ctx, async (trx, record) => {
@@ -116,7 +123,12 @@ export async function updateAppeal(
   const saved = await inTransaction(ctx, async (trx, record) => {
     const valid = await checked(ctx, trx, before.agencyId, input, id);
     if (!(await updateAppealCase(trx, id, before.version, valid, nowIso(ctx)))) throw conflict();
-    const action = before.result === null && valid.result !== null ? 'decide' : before.result !== null && valid.result === null ? 'reopen' : 'update';
+    const action =
+      before.result === null && valid.result !== null
+        ? 'decide'
+        : before.result !== null && valid.result === null
+          ? 'reopen'
+          : 'update';
     const { id: _i, agencyId: _a, version: _v, createdAt: _c, updatedAt: _u, ...was } = before;
     await record({
       agencyId: before.agencyId,
@@ -191,5 +203,7 @@ export async function listAppeals(
     ctx.database.db,
     cases.flatMap((c) => (c.applicationId ? [c.applicationId] : [])),
   );
-  return cases.map((c) => appealView(c, c.applicationId ? (codes.get(c.applicationId)?.trackingCode ?? null) : null));
+  return cases.map((c) =>
+    appealView(c, c.applicationId ? (codes.get(c.applicationId)?.trackingCode ?? null) : null),
+  );
 }

@@ -11,7 +11,8 @@ import type { AppealView } from './views.ts';
 import { listAppeals } from './appeals.service.ts';
 
 export function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 2008 || year > 2100) throw validationError('year', '年度应为 2008–2100 的整数');
+  if (!Number.isInteger(year) || year < 2008 || year > 2100)
+    throw validationError('year', '年度应为 2008–2100 的整数');
 }
 
 /** Table 四 of agencies' cases for a year (the counting rule: domain/appeals/counting.ts). No access check. */
@@ -41,8 +42,10 @@ export async function table4Cell(
   column: string,
 ): Promise<AppealView[]> {
   checkYear(year);
-  if (!(APPEAL_GROUPS as readonly string[]).includes(group)) throw validationError('row', `表四没有“${group}”这一组`);
-  if (!(APPEAL_COLUMNS as readonly string[]).includes(column)) throw validationError('column', `表四没有“${column}”这一列`);
+  if (!(APPEAL_GROUPS as readonly string[]).includes(group))
+    throw validationError('row', `表四没有“${group}”这一组`);
+  if (!(APPEAL_COLUMNS as readonly string[]).includes(column))
+    throw validationError('column', `表四没有“${column}”这一列`);
   const table = await table4ForAgency(ctx, actor, agencyId, year);
   const ids = new Set(table.cells[appealCellKey(group as AppealGroup, column as AppealColumn)]);
   return (await listAppeals(ctx, actor, agencyId, { year })).filter((c) => ids.has(c.id));

@@ -1,5 +1,10 @@
 import type { AppealResult } from '../../domain/appeals/index.ts';
-import { APPEAL_BODY_LABEL, APPEAL_KIND_LABEL, APPEAL_RESULT_LABEL, currentResult } from '../../domain/appeals/index.ts';
+import {
+  APPEAL_BODY_LABEL,
+  APPEAL_KIND_LABEL,
+  APPEAL_RESULT_LABEL,
+  currentResult,
+} from '../../domain/appeals/index.ts';
 import type { StoredAppealCase } from '../../persistence/repositories/appeal-case.repository.ts';
 
 /** A case as the API presents it: the record with its labels and its result now (尚未审结 while pending). */

@@ -33,15 +33,38 @@ const DEMO_SETTINGS = {
 };
 
 const staffOf = (agency: Agency, accounts: readonly AccountSpec[], ids: number[]) =>
-  accounts.map((a, i): Staff => ({ kind: 'staff', userId: ids[i]!, agencyId: agency.id, roles: a.roles, name: a.name }));
+  accounts.map((a, i): Staff => ({
+    kind: 'staff',
+    userId: ids[i]!,
+    agencyId: agency.id,
+    roles: a.roles,
+    name: a.name,
+  }));
 
 /** One account per role (and any extra), all with the demo password. */
 async function accounts(ctx: ServiceContext, agency: Agency, specs: readonly AccountSpec[], hash: string) {
   const ids = await inTransaction(ctx, async (trx, record) => {
     const out: number[] = [];
     for (const spec of specs) {
-      const user = await insertUser(trx, { agencyId: agency.id, username: spec.username, displayName: spec.name, roles: spec.roles, passwordHash: hash }, nowIso(ctx));
-      await record({ agencyId: agency.id, entityType: 'user', entityId: user.id, action: 'create', actor: 'system:demo', data: { after: user } });
+      const user = await insertUser(
+        trx,
+        {
+          agencyId: agency.id,
+          username: spec.username,
+          displayName: spec.name,
+          roles: spec.roles,
+          passwordHash: hash,
+        },
+        nowIso(ctx),
+      );
+      await record({
+        agencyId: agency.id,
+        entityType: 'user',
+        entityId: user.id,
+        action: 'create',
+        actor: 'system:demo',
+        data: { after: user },
+      });
       out.push(user.id);
     }
     return out;
@@ -76,8 +99,13 @@ export interface DemoAgencies {
 
 export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
   const hash = await hashPassword(DEMO_PASSWORD);
-  const agency = (code: string, name: string, kind: AgencyKind, parentId: number | null, settings: Record<string, unknown> = {}) =>
-    createAgency(ctx, 'system', { code, name, kind, parentId, settings });
+  const agency = (
+    code: string,
+    name: string,
+    kind: AgencyKind,
+    parentId: number | null,
+    settings: Record<string, unknown> = {},
+  ) => createAgency(ctx, 'system', { code, name, kind, parentId, settings });
   const city = await agency('DEMO-SZF', '某市人民政府', 'government', null);
   const district = await agency('DEMO-QZF', '某市某区人民政府', 'government', city.id);
   const health = await agency('DEMO-WJJ', '某市某区卫生健康局', 'department', district.id, {
@@ -85,13 +113,28 @@ export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
     demoLogin: { username: DEMO_USERNAME, password: DEMO_PASSWORD },
   });
   await accounts(ctx, city, byRole('szf', { supervisor: '钱立新' }), hash);
-  const [districtSupervisor] = await accounts(ctx, district, [...byRole('qzf', { supervisor: '孙晓梅', head: '周建国' })], hash);
+  const [districtSupervisor] = await accounts(
+    ctx,
+    district,
+    [...byRole('qzf', { supervisor: '孙晓梅', head: '周建国' })],
+    hash,
+  );
   const healthStaff = await accounts(
     ctx,
     health,
     [
-      { username: DEMO_USERNAME, name: '演示用户', roles: ['registrar', 'handler', 'reviewer', 'head', 'admin'] },
-      ...byRole('wjj', { registrar: '张敏', handler: '李强', reviewer: '王芳', head: '陈志刚', admin: '刘洋' }),
+      {
+        username: DEMO_USERNAME,
+        name: '演示用户',
+        roles: ['registrar', 'handler', 'reviewer', 'head', 'admin'],
+      },
+      ...byRole('wjj', {
+        registrar: '张敏',
+        handler: '李强',
+        reviewer: '王芳',
+        head: '陈志刚',
+        admin: '刘洋',
+      }),
     ],
     hash,
   );
@@ -102,7 +145,12 @@ export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
     ['DEMO-MZJ', '某市某区民政局', 'mzj'],
   ] as const) {
     const sibling = await agency(code, name, 'department', district.id);
-    const list = await accounts(ctx, sibling, byRole(prefix, { registrar: '赵磊', handler: '黄静', reviewer: '吴涛', head: '徐刚' }), hash);
+    const list = await accounts(
+      ctx,
+      sibling,
+      byRole(prefix, { registrar: '赵磊', handler: '黄静', reviewer: '吴涛', head: '徐刚' }),
+      hash,
+    );
     siblings.push({ agency: sibling, staff: asRoleStaff(list) });
   }
   return {

@@ -5,7 +5,10 @@ import { addDays } from '../../domain/calendar/index.ts';
 import type { ServiceContext } from '../context.ts';
 import type { NewApplicationInput } from '../applications/intake.ts';
 import { registerByStaff, submitOnline } from '../applications/intake.ts';
-import { act } from '../applications/actions.ts';
+import { act as actOn } from '../applications/actions.ts';
+import type { Action } from '../../domain/application/index.ts';
+import type { Staff } from './agencies.ts';
+import { demoLetter } from './letters.ts';
 import type { RoleStaff } from './agencies.ts';
 import { demoApplicant } from './people.ts';
 import type { Random } from './random.ts';
@@ -70,9 +73,13 @@ const REASON: Partial<Record<Outcome, string>> = {
   not_handled_confirm: '申请人要求确认已获取信息的真实性，不属于政府信息公开申请',
 };
 
+/** An action with the letter it sends filled in as staff would. */
+const act = (ctx: ServiceContext, staff: Staff, id: number, action: Action) =>
+  actOn(ctx, staff, id, action, undefined, demoLetter(action.type));
+
 function decisionFor(outcome: Outcome, random: Random): Decision {
   const rule = OUTCOME_RULES[outcome];
-  const replyType = outcome === 'unable_not_held' ? random.pick(['not_exist', 'not_responsible'] as const) : (rule.replyTypes[0] ?? null);
+  const replyType = rule.replyTypes.length > 1 ? random.pick(rule.replyTypes) : (rule.replyTypes[0] ?? null);
   return {
     outcome,
     replyType,
@@ -134,7 +141,9 @@ export function scheduleApplications(
       const drawn = random.weighted(WEIGHTS);
       const path: Path =
         pending.shift() ??
-        (drawn === 'abandon_correction' || drawn === 'abandon_fee' || drawn === 'withdraw' ? { kind: drawn } : { kind: 'decision', outcome: drawn });
+        (drawn === 'abandon_correction' || drawn === 'abandon_fee' || drawn === 'withdraw'
+          ? { kind: drawn }
+          : { kind: 'decision', outcome: drawn });
       plans.push(plan(script, random, wd, staff, agencyId, day, path, options));
     }
   }
@@ -143,7 +152,16 @@ export function scheduleApplications(
 
 type Wd = (date: LocalDate, n: number) => LocalDate;
 
-function plan(script: Script, random: Random, wd: Wd, staff: RoleStaff, agencyId: number, receivedOn: LocalDate, path: Path, options: GenerateOptions): ApplicationPlan {
+function plan(
+  script: Script,
+  random: Random,
+  wd: Wd,
+  staff: RoleStaff,
+  agencyId: number,
+  receivedOn: LocalDate,
+  path: Path,
+  options: GenerateOptions,
+): ApplicationPlan {
   const p: ApplicationPlan = { receivedOn, path, repliedOn: null, id: null };
   const type = random.weighted(TYPES);
   const channel = random.weighted(CHANNELS);
@@ -162,39 +180,65 @@ function plan(script: Script, random: Random, wd: Wd, staff: RoleStaff, agencyId
         : channel === 'mail'
           ? { channel, mailKind: 'registered', signedForOn: receivedOn }
           : { channel, confirmedOn: receivedOn };
-    p.id = (await registerByStaff(ctx, staff.registrar, { applicant, receipt, items, form, delivery })).application.id;
+    p.id = (
+      await registerByStaff(ctx, staff.registrar, { applicant, receipt, items, form, delivery })
+    ).application.id;
   });
   const ctxStep = (on: LocalDate, run: (ctx: ServiceContext, id: number) => Promise<unknown>) =>
     script.add(on, async (ctx) => {
       await run(ctx, p.id!);
     });
 
-  const needsCorrection = path.kind === 'abandon_correction' || (path.kind === 'decision' && path.outcome === 'unable_still_unclear') || random.chance(0.08);
+  const needsCorrection =
+    path.kind === 'abandon_correction' ||
+    (path.kind === 'decision' && path.outcome === 'unable_still_unclear') ||
+    random.chance(0.08);
   let cursor = receivedOn;
   if (needsCorrection) {
     cursor = wd(receivedOn, 2);
     const periodDays = 10;
-    ctxStep(cursor, (ctx, id) => act(ctx, staff.handler, id, { type: 'request_correction', points: ['请写明所需政府信息的名称、文号或者便于查询的其他特征性描述'], periodDays }));
+    ctxStep(cursor, (ctx, id) =>
+      act(ctx, staff.handler, id, {
+        type: 'request_correction',
+        points: ['请写明所需政府信息的名称、文号或者便于查询的其他特征性描述'],
+        periodDays,
+      }),
+    );
     if (path.kind === 'abandon_correction') {
-      ctxStep(wd(cursor, periodDays + 1), (ctx, id) => act(ctx, staff.handler, id, { type: 'deem_abandoned_no_correction' }));
+      ctxStep(wd(cursor, periodDays + 1), (ctx, id) =>
+        act(ctx, staff.handler, id, { type: 'deem_abandoned_no_correction' }),
+      );
       return p;
     }
     cursor = wd(cursor, random.int(3, 8));
     const corrected = cursor;
-    ctxStep(cursor, (ctx, id) => act(ctx, staff.registrar, id, { type: 'receive_correction', receivedOn: corrected }));
+    ctxStep(cursor, (ctx, id) =>
+      act(ctx, staff.registrar, id, { type: 'receive_correction', receivedOn: corrected }),
+    );
   } else {
     cursor = wd(receivedOn, 1);
     ctxStep(cursor, (ctx, id) => act(ctx, staff.handler, id, { type: 'accept' }));
   }
   if (path.kind === 'withdraw') {
-    ctxStep(wd(cursor, 2), (ctx, id) => act(ctx, staff.registrar, id, { type: 'withdraw', reason: '申请人书面申请撤回' }));
+    ctxStep(wd(cursor, 2), (ctx, id) =>
+      act(ctx, staff.registrar, id, { type: 'withdraw', reason: '申请人书面申请撤回' }),
+    );
     return p;
   }
   let elapsed = needsCorrection ? 0 : 1;
-  if (path.kind === 'decision' && (path.outcome === 'denied_third_party' || path.outcome === 'partially_granted' || random.chance(0.05))) {
+  if (
+    path.kind === 'decision' &&
+    (path.outcome === 'denied_third_party' || path.outcome === 'partially_granted' || random.chance(0.05))
+  ) {
     cursor = wd(cursor, 2);
     elapsed += 2;
-    ctxStep(cursor, (ctx, id) => act(ctx, staff.handler, id, { type: 'start_consultation', kind: 'third_party', party: '某市康宁医药有限公司' }));
+    ctxStep(cursor, (ctx, id) =>
+      act(ctx, staff.handler, id, {
+        type: 'start_consultation',
+        kind: 'third_party',
+        party: '某市康宁医药有限公司',
+      }),
+    );
     cursor = wd(cursor, random.int(5, 12));
     ctxStep(cursor, (ctx, id) => act(ctx, staff.handler, id, { type: 'end_consultation' }));
   }
@@ -217,7 +261,9 @@ function plan(script: Script, random: Random, wd: Wd, staff: RoleStaff, agencyId
   let left = random.int(4, 16) - elapsed;
   if (extended) {
     cursor = wd(cursor, 2);
-    ctxStep(cursor, (ctx, id) => act(ctx, staff.head, id, { type: 'extend', days: 15, reason: '所需信息涉及多个科室，需调取档案核实' }));
+    ctxStep(cursor, (ctx, id) =>
+      act(ctx, staff.head, id, { type: 'extend', days: 15, reason: '所需信息涉及多个科室，需调取档案核实' }),
+    );
     left = random.int(8, 20);
   } else if (random.chance(0.06)) left = random.int(22, 28) - elapsed; // answered late
   cursor = wd(cursor, Math.max(1, left));
@@ -228,6 +274,7 @@ function plan(script: Script, random: Random, wd: Wd, staff: RoleStaff, agencyId
   cursor = wd(cursor, 1);
   p.repliedOn = cursor;
   ctxStep(cursor, (ctx, id) => act(ctx, staff.registrar, id, { type: 'send_reply' }));
-  if (random.chance(0.7)) ctxStep(wd(cursor, random.int(5, 15)), (ctx, id) => act(ctx, staff.registrar, id, { type: 'archive' }));
+  if (random.chance(0.7))
+    ctxStep(wd(cursor, random.int(5, 15)), (ctx, id) => act(ctx, staff.registrar, id, { type: 'archive' }));
   return p;
 }

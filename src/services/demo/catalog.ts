@@ -54,7 +54,10 @@ export function scheduleCatalog(
     }
   });
   script.add(`${years.first + 1}-06-16`, async (ctx) => {
-    await repealNormativeDocument(ctx, staff.head, docIds[0]!, { repealedOn: `${years.first + 1}-06-16`, reason: '已被新制发的文件替代' });
+    await repealNormativeDocument(ctx, staff.head, docIds[0]!, {
+      repealedOn: `${years.first + 1}-06-16`,
+      reason: '已被新制发的文件替代',
+    });
   });
 
   let serial = 10;
@@ -62,10 +65,17 @@ export function scheduleCatalog(
     for (let month = 1; month <= 12; month++) {
       const count = random.int(1, 2) + (month % 6 === 3 ? 1 : 0);
       for (let n = 0; n < count; n++) {
-        const on = calendar.workingDayOnOrAfter(`${year}-${String(month).padStart(2, '0')}-${String(random.int(3, 25)).padStart(2, '0')}`).date;
+        const on = calendar.workingDayOnOrAfter(
+          `${year}-${String(month).padStart(2, '0')}-${String(random.int(3, 25)).padStart(2, '0')}`,
+        ).date;
         if (on > today) continue;
         const normative = month % 6 === 3 && n === count - 1;
-        const [categoryCode, title] = normative ? (['gfxwj', `某市某区卫生健康局关于加强${month < 6 ? '基层卫生人才队伍建设' : '医疗质量安全管理'}的通知`] as const) : random.pick(ITEMS);
+        const [categoryCode, title] = normative
+          ? ([
+              'gfxwj',
+              `某市某区卫生健康局关于加强${month < 6 ? '基层卫生人才队伍建设' : '医疗质量安全管理'}的通知`,
+            ] as const)
+          : random.pick(ITEMS);
         const docNumber = normative ? `某区卫健发〔${year}〕${serial++}号` : null;
         script.add(on, async (ctx) => {
           const item = await createItem(ctx, staff.handler, agency.id, {
@@ -79,7 +89,12 @@ export function scheduleCatalog(
             body: `${title}。\n本局依照《中华人民共和国政府信息公开条例》主动公开本信息。如有疑问，请在工作时间到本局政务服务窗口咨询。`,
           });
           for (const action of REVIEW) {
-            const actor = action === 'approve' || action === 'pass_secrecy' ? staff.reviewer : action === 'sign' ? staff.head : staff.handler;
+            const actor =
+              action === 'approve' || action === 'pass_secrecy'
+                ? staff.reviewer
+                : action === 'sign'
+                  ? staff.head
+                  : staff.handler;
             await actOnItem(ctx, actor, item.id, action);
           }
         });

@@ -6,11 +6,63 @@ import type { Random } from './random.ts';
  * Invented applicants for the demo: names, valid-looking 居民身份证 numbers and 统一社会信用代码 (check characters
  * computed as GB 11643 / GB 32100 prescribe, so the form's checks pass), phones and addresses. No real person.
  */
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓东', '海燕'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '晓东',
+  '海燕',
+];
 const STREETS = ['人民路', '解放路', '中山路', '建设路', '文化路', '和平路', '新华路', '健康路'];
 const ORGANISATIONS: Record<Exclude<ApplicantType, 'natural'>, readonly string[]> = {
-  commercial: ['某市康宁医药有限公司', '某市安和医疗器械有限公司', '某市华信健康管理有限公司', '某市众康药房连锁有限公司'],
+  commercial: [
+    '某市康宁医药有限公司',
+    '某市安和医疗器械有限公司',
+    '某市华信健康管理有限公司',
+    '某市众康药房连锁有限公司',
+  ],
   research: ['某市医学科学研究所', '某大学公共卫生学院'],
   nonprofit: ['某市红十字会', '某市慈善总会', '某市患者权益关爱中心'],
   legal: ['某某律师事务所', '某市法律援助中心', '某正律师事务所'],
@@ -36,7 +88,8 @@ function creditCode(random: Random): string {
 }
 
 const personName = (random: Random) => random.pick(SURNAMES) + random.pick(GIVEN);
-const phone = (random: Random) => `13${random.int(0, 9)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
+const phone = (random: Random) =>
+  `13${random.int(0, 9)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
 
 export function demoApplicant(random: Random, type: ApplicantType): ApplicantInput {
   const address = `某市某区${random.pick(STREETS)}${random.int(1, 399)}号`;

@@ -35,8 +35,7 @@ function withHistory(report: AnnualReport): AnnualReport {
   const add = (row: string, column: string, n: number) =>
     setCell(report, 'requests', row, column, (getCell(report, 'requests', row, column) ?? 0) + n);
   for (const [row, column, n] of HISTORY)
-    for (const r of [row, 'total', 'new_received'])
-      for (const c of [column, 'total']) add(r, c, n);
+    for (const r of [row, 'total', 'new_received']) for (const c of [column, 'total']) add(r, c, n);
   return report;
 }
 
@@ -52,7 +51,11 @@ async function importEarlierReport(ctx: ServiceContext, staff: RoleStaff, agency
     corrected: 0,
   });
   const bytes = new TextEncoder().encode(renderReportHtml(report));
-  await importReport(ctx, staff.handler, agency.id, { fileName: `${agency.name}${year}年政府信息公开工作年度报告.html`, bytes, year });
+  await importReport(ctx, staff.handler, agency.id, {
+    fileName: `${agency.name}${year}年政府信息公开工作年度报告.html`,
+    bytes,
+    year,
+  });
 }
 
 export function scheduleReports(

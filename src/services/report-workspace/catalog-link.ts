@@ -33,13 +33,18 @@ export async function activeTable(
 }
 
 /** Public items published in the year, per top-level category (a category counts the items of its subtree). */
-export async function proactiveByCategory(ctx: ServiceContext, agencyId: number, year: number): Promise<CategoryCount[]> {
+export async function proactiveByCategory(
+  ctx: ServiceContext,
+  agencyId: number,
+  year: number,
+): Promise<CategoryCount[]> {
   const db = ctx.database.db;
   const { categories } = await catalogConfig(db, agencyId);
   const counts: CategoryCount[] = [];
   for (const top of categories.filter((c) => c.parent === null)) {
     const codes = [top.code];
-    for (let i = 0; i < codes.length; i++) for (const c of categories) if (c.parent === codes[i]) codes.push(c.code);
+    for (let i = 0; i < codes.length; i++)
+      for (const c of categories) if (c.parent === codes[i]) codes.push(c.code);
     const { total } = await listItems(
       db,
       { agencyId, year, states: PUBLIC_STATES, categoryCodes: codes },

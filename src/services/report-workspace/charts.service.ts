@@ -8,7 +8,12 @@ import { requireReportReader } from './access.ts';
 import { proactiveByCategory } from './catalog-link.ts';
 
 /** The year in charts (from the live records): applications by month, outcomes, on-time replies, proactive items. */
-export async function reportCharts(ctx: ServiceContext, actor: Principal, agencyId: number, year: number): Promise<YearCharts> {
+export async function reportCharts(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+  year: number,
+): Promise<YearCharts> {
   checkYear(year);
   await requireReportReader(ctx, actor, agencyId);
   const [points, categories] = await Promise.all([

@@ -1,7 +1,11 @@
 import type { Principal } from '../../domain/access/principal.ts';
 import { countedRows } from '../../domain/application/index.ts';
 import type { CellBasis, NarrativeEdits } from '../../domain/report-workspace/index.ts';
-import { assembleReport, effectiveNarrative, narrativeTemplate } from '../../domain/report-workspace/index.ts';
+import {
+  assembleReport,
+  effectiveNarrative,
+  narrativeTemplate,
+} from '../../domain/report-workspace/index.ts';
 import type { AnnualReport, Narrative, ReportFormat } from '../../domain/report/index.ts';
 import { APPEAL_GROUPS, cellPath } from '../../domain/report/index.ts';
 import type { Agency } from '../../persistence/repositories/agency.repository.ts';
@@ -30,7 +34,12 @@ export function requestSources(points: readonly ApplicationYearPoint[], year: nu
   const ids = new Map<string, number[]>();
   const add = (path: string, id: number) => (ids.get(path) ?? ids.set(path, []).get(path)!).push(id);
   for (const p of points) {
-    const summary = { applicantColumn: p.applicantType, receivedDate: p.receivedOn, closedDate: p.closedOn, outcome: p.outcome };
+    const summary = {
+      applicantColumn: p.applicantType,
+      receivedDate: p.receivedOn,
+      closedDate: p.closedOn,
+      outcome: p.outcome,
+    };
     for (const row of countedRows(summary, year, format)) {
       add(cellPath({ table: 'requests', row, column: p.applicantType }), p.id);
       add(cellPath({ table: 'requests', row, column: 'total' }), p.id);

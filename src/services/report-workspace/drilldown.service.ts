@@ -2,7 +2,10 @@ import type { Principal } from '../../domain/access/principal.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { CellBasis } from '../../domain/report-workspace/index.ts';
 import { cellName, getCell, parseCellPath } from '../../domain/report/index.ts';
-import { appealCasesByIds, linkedApplications } from '../../persistence/repositories/appeal-case.repository.ts';
+import {
+  appealCasesByIds,
+  linkedApplications,
+} from '../../persistence/repositories/appeal-case.repository.ts';
 import { findNormativeDocument } from '../../persistence/repositories/normative-document.repository.ts';
 import { applicationRowsByIds } from '../../persistence/repositories/report-figures.repository.ts';
 import { appealView } from '../appeals/views.ts';
@@ -19,7 +22,13 @@ export const DRILLDOWN_LIMIT = 1000;
  * table 四 cell, the 规章 / 规范性文件 of a 第二十条第（一）项 cell — or, for a figure entered from another system,
  * its note. A frozen report lists the records it counted when it was frozen.
  */
-export async function reportCell(ctx: ServiceContext, actor: Principal, agencyId: number, year: number, path: string) {
+export async function reportCell(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+  year: number,
+  path: string,
+) {
   checkYear(year);
   const { agency } = await requireReportReader(ctx, actor, agencyId);
   const ref = parseCellPath(path);
@@ -36,14 +45,23 @@ export async function reportCell(ctx: ServiceContext, actor: Principal, agencyId
   };
   switch (basis.kind) {
     case 'applications':
-      return { ...base, total: basis.ids.length, applications: await applicationRowsByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT)) };
-    case 'appeals': {
-      const cases = await appealCasesByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT));
-      const codes = await linkedApplications(db, cases.flatMap((c) => (c.applicationId ? [c.applicationId] : [])));
       return {
         ...base,
         total: basis.ids.length,
-        appeals: cases.map((c) => appealView(c, c.applicationId ? (codes.get(c.applicationId)?.trackingCode ?? null) : null)),
+        applications: await applicationRowsByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT)),
+      };
+    case 'appeals': {
+      const cases = await appealCasesByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT));
+      const codes = await linkedApplications(
+        db,
+        cases.flatMap((c) => (c.applicationId ? [c.applicationId] : [])),
+      );
+      return {
+        ...base,
+        total: basis.ids.length,
+        appeals: cases.map((c) =>
+          appealView(c, c.applicationId ? (codes.get(c.applicationId)?.trackingCode ?? null) : null),
+        ),
       };
     }
     case 'normative_documents': {

@@ -2,9 +2,19 @@ import type { Principal } from '../../domain/access/principal.ts';
 import { actorOf } from '../../domain/access/principal.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { CellBasis, Frozen, NarrativeSection } from '../../domain/report-workspace/index.ts';
-import { blockingFindings, decideReportAction, NARRATIVE_SECTIONS } from '../../domain/report-workspace/index.ts';
+import {
+  blockingFindings,
+  decideReportAction,
+  NARRATIVE_SECTIONS,
+} from '../../domain/report-workspace/index.ts';
 import type { AnnualReport } from '../../domain/report/index.ts';
-import { activeCells, cloneReport, encodeReport, setCell, validateReport } from '../../domain/report/index.ts';
+import {
+  activeCells,
+  cloneReport,
+  encodeReport,
+  setCell,
+  validateReport,
+} from '../../domain/report/index.ts';
 import { checkFigure } from '../../domain/catalog/index.ts';
 import { updateReport } from '../../persistence/repositories/report.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
@@ -33,14 +43,24 @@ export interface ErratumInput {
   version?: number;
 }
 
-function applyActive(report: AnnualReport, sources: Record<string, CellBasis>, edits: ErratumInput['active'], reason: string) {
+function applyActive(
+  report: AnnualReport,
+  sources: Record<string, CellBasis>,
+  edits: ErratumInput['active'],
+  reason: string,
+) {
   const cells = new Map(activeCells(report.format).map((c) => [`${c.row.key}.${c.column.key}`, c]));
   (edits ?? []).forEach((edit, i) => {
     const cell = cells.get(edit.key);
     if (!cell) throw new AppError('validation', `“${edit.key}”不是本报告表二的单元格`, `active.${i}.key`);
     if (edit.value !== null) {
       const bad = checkFigure(cell.column.kind, edit.value);
-      if (bad) throw new AppError('validation', `${cell.row.label}“${cell.column.label}”${bad}`, `active.${i}.value`);
+      if (bad)
+        throw new AppError(
+          'validation',
+          `${cell.row.label}“${cell.column.label}”${bad}`,
+          `active.${i}.value`,
+        );
     }
     setCell(report, 'active', cell.row.key, cell.column.key, edit.value);
     sources[`active.${edit.key}`] = { kind: 'entered', note: edit.note?.trim() || `更正：${reason}` };
@@ -97,7 +117,15 @@ export async function publishErratum(
   const frozen: Frozen = { report, sources, findings, previous: state.previous?.ref ?? null };
   await inTransaction(ctx, async (trx, record) => {
     const published = await publishFrozen(ctx, trx, current, frozen, staff, reason);
-    if (!(await updateReport(trx, current.id, current.version, { frozen, publishedVersion: published.version }, nowIso(ctx))))
+    if (
+      !(await updateReport(
+        trx,
+        current.id,
+        current.version,
+        { frozen, publishedVersion: published.version },
+        nowIso(ctx),
+      ))
+    )
       throw new AppError('conflict', '年度报告已被他人修改，请刷新后再操作', 'version');
     await record({
       agencyId,
@@ -106,7 +134,13 @@ export async function publishErratum(
       action: 'erratum',
       actor: actorOf(staff),
       actorRole: staff.roles.join(','),
-      data: { reason, ...published, recompute: !!input.recompute, active: input.active ?? [], narrative: Object.keys(input.narrative ?? {}) },
+      data: {
+        reason,
+        ...published,
+        recompute: !!input.recompute,
+        active: input.active ?? [],
+        narrative: Object.keys(input.narrative ?? {}),
+      },
     });
   });
   catalogChanged();

@@ -30,7 +30,9 @@ export async function exportReport(
   let suffix = '';
   if (options.version !== undefined) {
     const record = await findReport(ctx.database.db, agencyId, year);
-    const version = record ? (await reportVersions(ctx.database.db, record.id)).find((v) => v.version === options.version) : undefined;
+    const version = record
+      ? (await reportVersions(ctx.database.db, record.id)).find((v) => v.version === options.version)
+      : undefined;
     if (!version) throw new AppError('not_found', `${year}年度报告没有第 ${options.version} 版`, 'version');
     ({ report, findings } = version);
     if (version.version > 1) suffix = `（更正第${version.version - 1}次）`;

@@ -60,9 +60,15 @@ export async function importReport(
     });
   const year = read.report.year;
   if (year === null)
-    throw new AppError('validation', '未能从文件中读出报告年度，请指定年度后重新导入', 'year', { findings: read.findings });
+    throw new AppError('validation', '未能从文件中读出报告年度，请指定年度后重新导入', 'year', {
+      findings: read.findings,
+    });
   if (!(year >= 2008 && year < thisYear))
-    throw new AppError('validation', `文件中的报告年度为 ${year}，只能导入 2008–${thisYear - 1} 年度的报告`, 'year');
+    throw new AppError(
+      'validation',
+      `文件中的报告年度为 ${year}，只能导入 2008–${thisYear - 1} 年度的报告`,
+      'year',
+    );
   const report: AnnualReport = { ...read.report, agency: agency.name };
   const findings = [...read.findings, ...validateReport(report)];
   const saved = await inTransaction(ctx, async (trx, record) => {
@@ -104,11 +110,17 @@ export async function importedReport(ctx: ServiceContext, actor: Principal, agen
 }
 
 /** Removes an import made in error (the event keeps what it was). */
-export async function deleteImport(ctx: ServiceContext, actor: Principal, agencyId: number, id: number): Promise<void> {
+export async function deleteImport(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+  id: number,
+): Promise<void> {
   const { staff } = await requireImporter(ctx, actor, agencyId);
   await inTransaction(ctx, async (trx, record) => {
     const imported = await findImportedReport(trx, id);
-    if (!imported || imported.agencyId !== agencyId || !(await deleteImportedReport(trx, id))) throw notFound('导入的年度报告');
+    if (!imported || imported.agencyId !== agencyId || !(await deleteImportedReport(trx, id)))
+      throw notFound('导入的年度报告');
     await record({
       agencyId,
       entityType: IMPORT_ENTITY,

@@ -1,5 +1,11 @@
 import type { Principal } from '../../domain/access/principal.ts';
-import type { CellBasis, NarrativeEdits, PreviousRef, ReportRecord, ReportStatus } from '../../domain/report-workspace/index.ts';
+import type {
+  CellBasis,
+  NarrativeEdits,
+  PreviousRef,
+  ReportRecord,
+  ReportStatus,
+} from '../../domain/report-workspace/index.ts';
 import { deadlineStatus, reportDeadline } from '../../domain/report-workspace/index.ts';
 import type { AnnualReport, Finding, Narrative, ReportFormat } from '../../domain/report/index.ts';
 import { formatForYear, validateReport } from '../../domain/report/index.ts';
@@ -58,7 +64,14 @@ export async function reportState(
       previous,
       points: null,
     };
-  const composed = await composeReport(ctx, actor, agency, year, format, options.narrative ?? record?.narrative ?? {});
+  const composed = await composeReport(
+    ctx,
+    actor,
+    agency,
+    year,
+    format,
+    options.narrative ?? record?.narrative ?? {},
+  );
   return {
     agency,
     year,
@@ -76,7 +89,8 @@ export async function reportState(
 }
 
 /** The China date of a stored timestamp. */
-export const chinaDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export const chinaDate = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The Art. 49 deadline of the report as seen today. */
 export function deadlineOf(ctx: ServiceContext, agency: Agency, year: number, publishedAt: string | null) {

@@ -2,7 +2,12 @@ import type { Transaction } from 'kysely';
 import type { Principal } from '../../domain/access/principal.ts';
 import { actorOf } from '../../domain/access/principal.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { Frozen, ReportAction, ReportRecord } from '../../domain/report-workspace/index.ts';
+import type {
+  Frozen,
+  RecordStatus,
+  ReportAction,
+  ReportRecord,
+} from '../../domain/report-workspace/index.ts';
 import { blockingFindings, decideReportAction } from '../../domain/report-workspace/index.ts';
 import { reportTitle, reportToJson } from '../../domain/report/index.ts';
 import { insertPublishedReport } from '../../persistence/repositories/published-report.repository.ts';
@@ -66,6 +71,33 @@ export async function publishFrozen(
   return { version, publishedReportId: published.id };
 }
 
+/** What each status change writes besides the status: freezing, unfreezing, the comment, the dates. */
+function patchFor(
+  action: StatusAction,
+  status: RecordStatus,
+  state: ReportState,
+  at: string,
+  comment: string | null,
+): ReportPatch {
+  switch (action) {
+    case 'submit':
+      return { status, frozen: frozenOf(state), submittedAt: at, comment: null, clearedAt: null };
+    case 'recall':
+      return { status, frozen: null, submittedAt: null };
+    case 'return':
+      return { status, frozen: null, comment, clearedAt: null };
+    case 'clear':
+      return { status, clearedAt: at };
+    case 'publish':
+      return {
+        status,
+        frozen: frozenOf(state),
+        publishedAt: at,
+        publishedVersion: state.record!.publishedVersion + 1,
+      };
+  }
+}
+
 export async function changeStatus(
   ctx: ServiceContext,
   actor: Principal,
@@ -91,27 +123,11 @@ export async function changeStatus(
   if (input.version !== undefined && input.version !== current.version)
     throw new AppError('conflict', '年度报告已被他人修改，请刷新后再操作', 'version');
   const at = nowIso(ctx);
-  const patch: ReportPatch = { status: decided.to! };
-  switch (action) {
-    case 'submit':
-      Object.assign(patch, { frozen: frozenOf(state), submittedAt: at, comment: null, clearedAt: null });
-      break;
-    case 'recall':
-      Object.assign(patch, { frozen: null, submittedAt: null });
-      break;
-    case 'return':
-      Object.assign(patch, { frozen: null, comment: input.comment!.trim(), clearedAt: null });
-      break;
-    case 'clear':
-      Object.assign(patch, { clearedAt: at });
-      break;
-    case 'publish':
-      Object.assign(patch, { frozen: frozenOf(state), publishedAt: at, publishedVersion: current.publishedVersion + 1 });
-      break;
-  }
+  const patch = patchFor(action, decided.to!, state, at, input.comment?.trim() ?? null);
   await inTransaction(ctx, async (trx, record) => {
     let published: { version: number; publishedReportId: number } | null = null;
-    if (action === 'publish') published = await publishFrozen(ctx, trx, current, frozenOf(state), staff, null);
+    if (action === 'publish')
+      published = await publishFrozen(ctx, trx, current, frozenOf(state), staff, null);
     if (!(await updateReport(trx, current.id, current.version, patch, at)))
       throw new AppError('conflict', '年度报告已被他人修改，请刷新后再操作', 'version');
     await record({
@@ -125,7 +141,10 @@ export async function changeStatus(
         from: state.status,
         to: decided.to,
         ...(action === 'return' ? { comment: input.comment!.trim() } : {}),
-        findings: { errors: state.findings.filter((f) => f.severity === 'error').length, warnings: state.findings.filter((f) => f.severity === 'warning').length },
+        findings: {
+          errors: state.findings.filter((f) => f.severity === 'error').length,
+          warnings: state.findings.filter((f) => f.severity === 'warning').length,
+        },
         ...(published ? published : {}),
       },
     });

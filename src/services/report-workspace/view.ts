@@ -57,7 +57,10 @@ export interface WorkspaceView {
   deadline: DeadlineStatus & { stateLabel: string };
   /** the report in the interchange format (gongkai.annual-report/1) */
   report: Record<string, unknown>;
-  narrative: Record<NarrativeSection, { label: string; text: string; edited: boolean; template: string | null }>;
+  narrative: Record<
+    NarrativeSection,
+    { label: string; text: string; edited: boolean; template: string | null }
+  >;
   cells: Record<string, CellInfo>;
   findings: Finding[];
   /** errors that stop submission and publication */
@@ -87,7 +90,13 @@ export function workspaceView(ctx: ServiceContext, state: ReportState, who: Repo
   const blocking = blockingFindings(state.findings).length;
   const narrative = state.report.narrative ?? { overview: '', problems: '', other: '' };
   return {
-    agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, parentId: agency.parentId },
+    agency: {
+      id: agency.id,
+      code: agency.code,
+      name: agency.name,
+      kind: agency.kind,
+      parentId: agency.parentId,
+    },
     year: state.year,
     format: state.format,
     status: state.status,

@@ -30,7 +30,13 @@ export async function agencyWithRoles(
       roles: [role],
       password,
     });
-    staff[role] = { kind: 'staff', userId: user.id, agencyId: agency.id, roles: [role], name: user.displayName };
+    staff[role] = {
+      kind: 'staff',
+      userId: user.id,
+      agencyId: agency.id,
+      roles: [role],
+      name: user.displayName,
+    };
   }
   return { agency, staff };
 }
@@ -38,12 +44,30 @@ export async function agencyWithRoles(
 /** 某区人民政府 over 卫生健康局 and 教育局 (codes prefixed so tests in one database do not collide). */
 export async function supervisedAgencies(ctx: ServiceContext, prefix: string) {
   const government = await agencyWithRoles(ctx, `${prefix}G`, `${prefix}区人民政府`, 'government', null);
-  const health = await agencyWithRoles(ctx, `${prefix}H`, `${prefix}区卫生健康局`, 'department', government.agency.id);
-  const education = await agencyWithRoles(ctx, `${prefix}E`, `${prefix}区教育局`, 'department', government.agency.id);
+  const health = await agencyWithRoles(
+    ctx,
+    `${prefix}H`,
+    `${prefix}区卫生健康局`,
+    'department',
+    government.agency.id,
+  );
+  const education = await agencyWithRoles(
+    ctx,
+    `${prefix}E`,
+    `${prefix}区教育局`,
+    'department',
+    government.agency.id,
+  );
   return { government, health, education };
 }
 
-export const GRANTED: Decision = { outcome: 'granted', replyType: 'disclosed', exemption: null, reasons: null, responsibleAgency: null };
+export const GRANTED: Decision = {
+  outcome: 'granted',
+  replyType: 'disclosed',
+  exemption: null,
+  reasons: null,
+  responsibleAgency: null,
+};
 export const REPEAT: Decision = {
   outcome: 'not_handled_repeat',
   replyType: 'repeat',

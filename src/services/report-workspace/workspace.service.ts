@@ -2,7 +2,11 @@ import type { Principal } from '../../domain/access/principal.ts';
 import { actorOf } from '../../domain/access/principal.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { NarrativeEdits, NarrativeSection, ReportAction } from '../../domain/report-workspace/index.ts';
-import { decideReportAction, NARRATIVE_SECTIONS, REPORT_STATUS_LABEL } from '../../domain/report-workspace/index.ts';
+import {
+  decideReportAction,
+  NARRATIVE_SECTIONS,
+  REPORT_STATUS_LABEL,
+} from '../../domain/report-workspace/index.ts';
 import type { ReportFormat } from '../../domain/report/index.ts';
 import { formatForYear, isReportFormat } from '../../domain/report/index.ts';
 import { findReport, insertReport, updateReport } from '../../persistence/repositories/report.repository.ts';
@@ -35,10 +39,17 @@ export async function reportWorkspace(
 }
 
 /** Checks an action the workspace takes without needing findings (start, edit) and returns the actor. */
-async function allow(ctx: ServiceContext, actor: Principal, agencyId: number, year: number, action: ReportAction) {
+async function allow(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+  year: number,
+  action: ReportAction,
+) {
   checkYear(year);
   const { agency, who, staff } = await requireReportReader(ctx, actor, agencyId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'forbidden') throw new AppError('forbidden', '只能编制本机关的年度报告');
+    if (error instanceof AppError && error.code === 'forbidden')
+      throw new AppError('forbidden', '只能编制本机关的年度报告');
     throw error;
   });
   const record = await findReport(ctx.database.db, agencyId, year);
@@ -67,7 +78,8 @@ export async function startReport(
   const { agency, who, staff } = await allow(ctx, actor, agencyId, year, 'start');
   const format = options.format ?? formatForYear(year);
   await inTransaction(ctx, async (trx, record) => {
-    if (await findReport(trx, agencyId, year)) throw new AppError('conflict', `${year}年度报告已开始编制`, 'year');
+    if (await findReport(trx, agencyId, year))
+      throw new AppError('conflict', `${year}年度报告已开始编制`, 'year');
     const saved = await insertReport(trx, { agencyId, year, format, narrative: {} }, nowIso(ctx));
     await record({
       agencyId,
@@ -103,11 +115,16 @@ export async function editNarrative(
   const edits: NarrativeEdits = { ...current.narrative };
   for (const key of keys) {
     if (!(NARRATIVE_SECTIONS as readonly string[]).includes(key))
-      throw new AppError('validation', `没有“${key}”这一部分（可修改：总体情况、存在的主要问题及改进情况、其他需要报告的事项）`, `sections.${key}`);
+      throw new AppError(
+        'validation',
+        `没有“${key}”这一部分（可修改：总体情况、存在的主要问题及改进情况、其他需要报告的事项）`,
+        `sections.${key}`,
+      );
     const text = sections[key as NarrativeSection];
     if (text === null || text === undefined) delete edits[key as NarrativeSection];
     else if (typeof text !== 'string') throw new AppError('validation', '正文应为文字', `sections.${key}`);
-    else if (text.length > MAX_NARRATIVE) throw new AppError('validation', `正文最多 ${MAX_NARRATIVE} 个字`, `sections.${key}`);
+    else if (text.length > MAX_NARRATIVE)
+      throw new AppError('validation', `正文最多 ${MAX_NARRATIVE} 个字`, `sections.${key}`);
     else edits[key as NarrativeSection] = text;
   }
   await inTransaction(ctx, async (trx, recordEvent) => {
@@ -140,7 +157,10 @@ export async function setReportFigures(
 ): Promise<WorkspaceView> {
   const { agency, who, record } = await allow(ctx, actor, agencyId, year, 'edit');
   if (!record || !['draft', 'returned'].includes(record.status))
-    throw new AppError('invalid_state', `年度报告处于“${REPORT_STATUS_LABEL[record?.status ?? 'not_started']}”状态，不能修改表二`);
+    throw new AppError(
+      'invalid_state',
+      `年度报告处于“${REPORT_STATUS_LABEL[record?.status ?? 'not_started']}”状态，不能修改表二`,
+    );
   await setYearlyFigures(ctx, actor, agencyId, year, figures);
   return workspaceView(ctx, await reportState(ctx, actor, agency, year), who);
 }

@@ -202,4 +202,3 @@ export function describeCrash(r: CrashResult): string {
     `5xx/异常 ${r.serverErrors}，完整性 ${r.integrity}，种子 ${r.seed}`
   );
 }
-

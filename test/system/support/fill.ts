@@ -90,7 +90,8 @@ export function parentsFirst(tables: readonly string[], keys: readonly ForeignKe
   const visit = (t: string, path: Set<string>) => {
     if (done.has(t) || path.has(t)) return;
     path.add(t);
-    for (const k of keys) if (k.table === t && k.parent !== t && tables.includes(k.parent)) visit(k.parent, path);
+    for (const k of keys)
+      if (k.table === t && k.parent !== t && tables.includes(k.parent)) visit(k.parent, path);
     done.add(t);
     out.push(t);
   };
@@ -145,7 +146,9 @@ export async function fillEmptyTables(database: Database, rowsPerTable = 3): Pro
             row[c.name] = null;
             continue;
           }
-          const parents = await sql<{ v: unknown }>`select ${sql.ref(fk.parentColumn)} as v from ${sql.table(fk.parent)} order by 1`.execute(db);
+          const parents = await sql<{
+            v: unknown;
+          }>`select ${sql.ref(fk.parentColumn)} as v from ${sql.table(fk.parent)} order by 1`.execute(db);
           if (parents.rows.length === 0) throw new Error(`cannot fill ${table}: ${fk.parent} is empty`);
           row[c.name] = parents.rows[i % parents.rows.length]!.v;
           continue;

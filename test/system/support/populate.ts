@@ -45,7 +45,12 @@ export async function populate(ctx: ServiceContext) {
       (i % 2 === 0 ? x : y).staff.registrar,
       counterApplication(today, {
         applicant: naturalApplicant({ name: `申请人${i}“引号”<b>` }),
-        items: [{ description: `2025年度第${i}批医疗机构名单`, documentNumber: i % 3 === 0 ? `某卫〔2025〕${i}号` : null }],
+        items: [
+          {
+            description: `2025年度第${i}批医疗机构名单`,
+            documentNumber: i % 3 === 0 ? `某卫〔2025〕${i}号` : null,
+          },
+        ],
       }),
     );
     applications.push(application.id);
@@ -60,7 +65,11 @@ export async function populate(ctx: ServiceContext) {
 
   const id = applications[0]!;
   const s = x.staff;
-  await act(ctx, s.handler, id, { type: 'request_correction', points: ['请写明文件名称或文号'], periodDays: 10 });
+  await act(ctx, s.handler, id, {
+    type: 'request_correction',
+    points: ['请写明文件名称或文号'],
+    periodDays: 10,
+  });
   await act(ctx, s.registrar, id, { type: 'receive_correction', receivedOn: today });
   await act(ctx, s.handler, id, { type: 'start_consultation', kind: 'third_party', party: '某医药公司' });
   await act(ctx, s.handler, id, { type: 'end_consultation' });

@@ -53,12 +53,14 @@ export async function checkRecords(
   for (const e of registerEvents) registerOf.set(e.entity_id, [...(registerOf.get(e.entity_id) ?? []), e.id]);
   const changes = await db.selectFrom('due_date_changes').select(['application_id', 'event_id']).execute();
   const changesOf = new Map<number, number[]>();
-  for (const c of changes) changesOf.set(c.application_id, [...(changesOf.get(c.application_id) ?? []), c.event_id]);
+  for (const c of changes)
+    changesOf.set(c.application_id, [...(changesOf.get(c.application_id) ?? []), c.event_id]);
 
   const byCode = new Map(apps.map((a) => [a.tracking_code, a]));
   for (const a of apps) {
     const events = registerOf.get(String(a.id)) ?? [];
-    if (events.length !== 1) problems.push(`申请 ${a.tracking_code}：登记事件 ${events.length} 条（应为 1 条）`);
+    if (events.length !== 1)
+      problems.push(`申请 ${a.tracking_code}：登记事件 ${events.length} 条（应为 1 条）`);
     const linked = changesOf.get(a.id) ?? [];
     if (linked.length === 0) problems.push(`申请 ${a.tracking_code}：没有期限记录`);
     if (events.length === 1 && !linked.includes(events[0]!))
@@ -94,7 +96,12 @@ export async function checkRecords(
 
   const chain = await verifyEventChain(db);
   const eventCount = Number(
-    (await db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   if (chain.broken) problems.push(`审计日志链断裂：事件 #${chain.broken.id}：${chain.broken.reason}`);
   else if (chain.checked !== eventCount)

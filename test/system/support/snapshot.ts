@@ -21,7 +21,9 @@ export async function tablesOf(database: Database): Promise<TableInfo[]> {
   const db = asAny(database);
   if (database.dialect === 'sqlite') {
     const rows = await sql<{ name: string; sql: string | null }>`
-      select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+      select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(
+      db,
+    );
     const virtual = rows.rows.filter((r) => /^create virtual table/i.test(r.sql ?? '')).map((r) => r.name);
     const tables: TableInfo[] = [];
     for (const r of rows.rows) {
@@ -73,7 +75,12 @@ export async function snapshot(
 ): Promise<Snapshot> {
   const db = asAny(database);
   const tables = await tablesOf(database);
-  const wanted = only === undefined ? null : only instanceof Map ? only : new Map((only as string[]).map((t) => [t, null]));
+  const wanted =
+    only === undefined
+      ? null
+      : only instanceof Map
+        ? only
+        : new Map((only as string[]).map((t) => [t, null]));
   const out: Snapshot = {};
   for (const t of tables) {
     if (wanted && !wanted.has(t.name)) continue;
@@ -85,7 +92,10 @@ export async function snapshot(
 }
 
 /** Row counts of every table in one round trip. */
-export async function rowCounts(database: Database, tables?: readonly string[]): Promise<Record<string, number>> {
+export async function rowCounts(
+  database: Database,
+  tables?: readonly string[],
+): Promise<Record<string, number>> {
   const db = asAny(database);
   const names = tables ?? (await tablesOf(database)).filter((t) => !t.derived).map((t) => t.name);
   const parts = names.map((n) => sql`select ${n} as t, count(*) as n from ${sql.table(n)}`);

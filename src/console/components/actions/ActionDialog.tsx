@@ -68,7 +68,13 @@ export function ActionDialog({
       width={type === 'submit_decision' || type === 'approve_decision' || type === 'send_reply' ? 760 : 600}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={spec.initialValues} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={spec.initialValues}
+        preserve={false}
+      >
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
         {spec.body(form, view)}
         {spec.letter && (

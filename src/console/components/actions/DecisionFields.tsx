@@ -16,7 +16,10 @@ function outcomeOptions() {
     const key = spec.group ?? 'top';
     const label = spec.group ? GROUP_HEADING[spec.group as RequestGroup] : '予以公开 / 部分公开';
     if (!groups.has(key)) groups.set(key, { label, options: [] });
-    groups.get(key)!.options.push({ value: o, label: spec.group ? `${GROUP_HEADING[spec.group]} ${spec.label}` : spec.label });
+    groups.get(key)!.options.push({
+      value: o,
+      label: spec.group ? `${GROUP_HEADING[spec.group]} ${spec.label}` : spec.label,
+    });
   }
   return [...groups.values()];
 }
@@ -33,13 +36,24 @@ export function DecisionFields({ form }: { form: FormInstance }) {
   };
   return (
     <>
-      <Form.Item label="办理结果" name={['decision', 'outcome']} rules={[{ required: true, message: '请选择办理结果' }]}>
+      <Form.Item
+        label="办理结果"
+        name={['decision', 'outcome']}
+        rules={[{ required: true, message: '请选择办理结果' }]}
+      >
         <Select options={OPTIONS} onChange={onOutcome} showSearch optionFilterProp="label" listHeight={320} />
       </Form.Item>
       {rule && rule.replyTypes.length > 0 && (
-        <Form.Item label="答复类型" name={['decision', 'replyType']} rules={[{ required: true, message: '请选择答复类型' }]}>
+        <Form.Item
+          label="答复类型"
+          name={['decision', 'replyType']}
+          rules={[{ required: true, message: '请选择答复类型' }]}
+        >
           <Select
-            options={rule.replyTypes.map((t) => ({ value: t, label: `${REPLY_TYPE[t].label}（${REPLY_TYPE[t].article}）` }))}
+            options={rule.replyTypes.map((t) => ({
+              value: t,
+              label: `${REPLY_TYPE[t].label}（${REPLY_TYPE[t].article}）`,
+            }))}
           />
         </Form.Item>
       )}
@@ -62,7 +76,10 @@ export function DecisionFields({ form }: { form: FormInstance }) {
         </Form.Item>
       )}
       {replyType === 'not_responsible' && (
-        <Form.Item label="负责公开的行政机关及联系方式（能够确定的）" name={['decision', 'responsibleAgency']}>
+        <Form.Item
+          label="负责公开的行政机关及联系方式（能够确定的）"
+          name={['decision', 'responsibleAgency']}
+        >
           <Input maxLength={200} />
         </Form.Item>
       )}

@@ -30,7 +30,11 @@ export function FeeNoticeFields({ form, applicationId }: { form: FormInstance; a
   };
   return (
     <>
-      <Form.Item label="收费方式（二者选一）" name="method" rules={[{ required: true, message: '请选择收费方式' }]}>
+      <Form.Item
+        label="收费方式（二者选一）"
+        name="method"
+        rules={[{ required: true, message: '请选择收费方式' }]}
+      >
         <Radio.Group
           onChange={() => form.setFieldValue('assessment', null)}
           options={FEE_METHODS.map((m) => ({ value: m, label: FEE_METHOD[m].label }))}

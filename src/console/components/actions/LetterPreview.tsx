@@ -32,7 +32,9 @@ export function LetterPreview({
     setError(null);
     try {
       const fills = filledOnly(form.getFieldValue(['letter', 'fills']));
-      setPreview(await api<Preview>('POST', `/api/applications/${applicationId}/letters/preview`, { kind, fills }));
+      setPreview(
+        await api<Preview>('POST', `/api/applications/${applicationId}/letters/preview`, { kind, fills }),
+      );
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -65,12 +65,17 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
         extra="答复期限自该日起重新计算（条例第三十条）；日期按条例第三十一条确定。"
       />
     ),
-    toAction: (v) => ({ type: 'receive_correction', receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD') }),
+    toAction: (v) => ({
+      type: 'receive_correction',
+      receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD'),
+    }),
   },
   deem_abandoned_no_correction: {
     letter: 'reply',
     danger: true,
-    body: confirm('申请人无正当理由逾期不补正，视为放弃申请，不再处理（条例第三十条）。本件计入表三（六）1。'),
+    body: confirm(
+      '申请人无正当理由逾期不补正，视为放弃申请，不再处理（条例第三十条）。本件计入表三（六）1。',
+    ),
     toAction: () => ({ type: 'deem_abandoned_no_correction' }),
   },
   start_consultation: {

@@ -1,6 +1,10 @@
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { DEFAULT_INDEX_SCHEME, formatIndexNumber, parseIndexScheme } from '../../../domain/catalog/index-number.ts';
+import {
+  DEFAULT_INDEX_SCHEME,
+  formatIndexNumber,
+  parseIndexScheme,
+} from '../../../domain/catalog/index-number.ts';
 import { api } from '../../api.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import { LoadError } from '../LoadError.tsx';
@@ -55,9 +59,15 @@ export function AgencySettingsForm() {
   }, [data, form]);
   if (error) return <LoadError message={error} onRetry={reload} />;
   const parsed = parseIndexScheme(scheme?.trim() || DEFAULT_INDEX_SCHEME);
-  const example = parsed.ok && data
-    ? formatIndexNumber(parsed.scheme, { agencyCode: data.code, year: 2026, categoryCode: 'GK01', serial: 42 })
-    : null;
+  const example =
+    parsed.ok && data
+      ? formatIndexNumber(parsed.scheme, {
+          agencyCode: data.code,
+          year: 2026,
+          categoryCode: 'GK01',
+          serial: 42,
+        })
+      : null;
   const save = async (v: Record<string, unknown>) => {
     setBusy(true);
     setFormError(null);
@@ -80,7 +90,9 @@ export function AgencySettingsForm() {
   };
   return (
     <Form form={form} layout="vertical" onFinish={save} disabled={!data}>
-      {formError && <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 12 }} />}
+      {formError && (
+        <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 12 }} />
+      )}
       <Row gutter={16}>
         <Col span={12}>
           <Card size="small" title="机关" style={{ marginBottom: 12 }}>
@@ -96,7 +108,11 @@ export function AgencySettingsForm() {
             >
               <Input placeholder={DEFAULT_INDEX_SCHEME} className="mono" />
             </Form.Item>
-            <Form.Item label="告知书文号前缀" name="letterNumberPrefix" extra="如“某卫依申”，文号为 某卫依申〔2026〕12号">
+            <Form.Item
+              label="告知书文号前缀"
+              name="letterNumberPrefix"
+              extra="如“某卫依申”，文号为 某卫依申〔2026〕12号"
+            >
               <Input maxLength={20} />
             </Form.Item>
             <Form.Item
@@ -110,7 +126,11 @@ export function AgencySettingsForm() {
           </Card>
         </Col>
         <Col span={12}>
-          <Card size="small" title="政府信息公开工作机构（用于公开指南和告知书）" style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title="政府信息公开工作机构（用于公开指南和告知书）"
+            style={{ marginBottom: 12 }}
+          >
             <Row gutter={8}>
               {OFFICE_FIELDS.map(([key, label]) => (
                 <Col span={key === 'name' || key === 'address' ? 24 : 12} key={key}>

@@ -53,8 +53,9 @@ export function HolidaySchedules() {
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph>
-        国务院办公厅每年公布下一年度的放假安排后，在此导入（JSON 格式：year 和 days，每日含 date、name、isOffDay，isOffDay 为
-        false 表示调休上班日）。尚无放假安排的年份，期限按周末和法定节假日暂定计算；导入后，未办结申请的期限自动重算并记录变更原因。
+        国务院办公厅每年公布下一年度的放假安排后，在此导入（JSON 格式：year 和 days，每日含
+        date、name、isOffDay，isOffDay 为 false
+        表示调休上班日）。尚无放假安排的年份，期限按周末和法定节假日暂定计算；导入后，未办结申请的期限自动重算并记录变更原因。
       </Typography.Paragraph>
       <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => upload(f)}>
         <Button icon={<UploadOutlined />}>导入放假安排（JSON）</Button>

@@ -27,7 +27,13 @@ export function UserDialog({
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const save = async (v: { username?: string; displayName: string; roles: Role[]; password?: string; disabled?: boolean }) => {
+  const save = async (v: {
+    username?: string;
+    displayName: string;
+    roles: Role[];
+    password?: string;
+    disabled?: boolean;
+  }) => {
     setBusy(true);
     setError(null);
     try {
@@ -61,7 +67,9 @@ export function UserDialog({
         form={form}
         layout="vertical"
         onFinish={save}
-        initialValues={user ? { displayName: user.displayName, roles: user.roles, disabled: user.disabled } : { roles: [] }}
+        initialValues={
+          user ? { displayName: user.displayName, roles: user.roles, disabled: user.disabled } : { roles: [] }
+        }
       >
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
         {!user && (
@@ -69,7 +77,11 @@ export function UserDialog({
             <Input autoComplete="off" maxLength={40} />
           </Form.Item>
         )}
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '姓名不能为空' }]}>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: '姓名不能为空' }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item label="角色" name="roles" rules={[{ required: true, message: '至少选择一个角色' }]}>

@@ -6,6 +6,7 @@ import { useApi } from '../../use-api.ts';
 import { LoadError } from '../LoadError.tsx';
 import type { StaffAccount } from './UserDialog.tsx';
 import { UserDialog } from './UserDialog.tsx';
+import { EmptyText } from '../EmptyText.tsx';
 
 /** 工作人员账号 of the agency and their roles (登记员、承办人、审核人、负责人、管理员 …). */
 export function UsersAdmin() {
@@ -25,7 +26,7 @@ export function UsersAdmin() {
         loading={users.loading}
         dataSource={users.data ?? []}
         pagination={false}
-        locale={{ emptyText: '暂无账号' }}
+        locale={{ emptyText: <EmptyText>暂无账号</EmptyText> }}
         columns={[
           { title: '用户名', dataIndex: 'username', className: 'mono' },
           { title: '姓名', dataIndex: 'displayName' },
@@ -37,7 +38,12 @@ export function UsersAdmin() {
           {
             title: '状态',
             key: 'status',
-            render: (_, u) => (u.disabled ? '已停用' : u.lockedUntil ? `锁定至 ${u.lockedUntil.slice(0, 16).replace('T', ' ')}` : '正常'),
+            render: (_, u) =>
+              u.disabled
+                ? '已停用'
+                : u.lockedUntil
+                  ? `锁定至 ${u.lockedUntil.slice(0, 16).replace('T', ' ')}`
+                  : '正常',
           },
           {
             title: '操作',

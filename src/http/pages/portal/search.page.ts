@@ -11,7 +11,7 @@ export interface SearchPageData {
   input: SearchInput;
   categories: readonly Category[];
   years: readonly number[];
-  result: { total: number; page: number; pages: number; results: SearchResult[] } | null;
+  result: { total: number; more: boolean; page: number; pages: number; results: SearchResult[] } | null;
   error?: string;
 }
 
@@ -98,7 +98,7 @@ export function searchPage(view: PortalView, data: SearchPageData): string {
           ? html`<section aria-labelledby="results-heading">
               <h2 id="results-heading">搜索结果</h2>
               <p role="status">
-                ${result.total > 0 ? html`找到 ${result.total} 条与“${input.q}”相关的信息。` : html`没有找到与“${input.q}”相关的信息，请换个关键词或放宽筛选条件。`}
+                ${result.total > 0 ? html`找到 ${result.total} 条${result.more ? '以上' : ''}与“${input.q}”相关的信息${result.more ? html`（只列出前 ${result.total} 条，可加关键词或筛选条件缩小范围）` : ''}。` : html`没有找到与“${input.q}”相关的信息，请换个关键词或放宽筛选条件。`}
               </p>
               <ol class="results" start="${(result.page - 1) * 20 + 1}">
                 ${result.results.map(

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock, testContext } from '../../../test/support/context.ts';
+import { createTestDatabase, DIALECTS } from '../../../test/support/databases.ts';
+import type { TestDatabase } from '../../../test/support/databases.ts';
+import { verifyEventChain } from '../../persistence/repositories/event.repository.ts';
+import { findPublishedReport } from '../../persistence/repositories/published-report.repository.ts';
+import { inbox } from '../applications/queries.ts';
+import type { ServiceContext } from '../context.ts';
+import { reportWorkspace } from '../report-workspace/workspace.service.ts';
+import { OUTCOMES } from '../../domain/application/index.ts';
+import { bundledCalendar } from '../../domain/calendar/index.ts';
+import type { RoleStaff, Staff } from './agencies.ts';
+import { scheduleApplications } from './applications.ts';
+import { REQUESTS } from './people.ts';
+import { seededRandom } from './random.ts';
+import { Script } from './steps.ts';
+import { DEMO_USERNAME } from './agencies.ts';
+import type { DemoSeedResult } from './seed.ts';
+import { DEFAULT_DEMO_SEED, demoLoginOf, ensureDemo, seedDemo } from './seed.ts';
+
+describe.each(DIALECTS)('demo seed on %s', (dialect) => {
+  let database: TestDatabase;
+  let ctx: ServiceContext;
+  let seeded: DemoSeedResult;
+  let demo: Staff;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    // a fixed "today": late November, with last year's report published in January
+    ({ ctx } = testContext(database, new TestClock(new Date('2026-11-25T02:00:00Z'))));
+    seeded = await seedDemo(ctx);
+    const user = await database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', DEMO_USERNAME)
+      .executeTakeFirstOrThrow();
+    demo = {
+      kind: 'staff',
+      userId: user.id,
+      agencyId: user.agency_id,
+      roles: JSON.parse(user.roles),
+      name: user.display_name,
+    };
+  }, 120_000);
+  afterAll(() => database.destroy());
+
+  it('seeds quickly, a demo login and a year of applications through the services, the event chain intact', async () => {
+    console.info(
+      `demo seed on ${dialect}: ${seeded.steps} steps, ${seeded.applications} applications, ${seeded.milliseconds} ms`,
+    );
+    expect(seeded.login).toEqual({ username: 'demo', password: 'gongkai-demo-2026' });
+    expect(await demoLoginOf(ctx)).toEqual(seeded.login);
+    expect(seeded.applications).toBeGreaterThan(150);
+    expect(seeded.milliseconds).toBeLessThan(60_000);
+    const outcomes = await database.db
+      .selectFrom('applications')
+      .select('outcome')
+      .distinct()
+      .where('agency_id', '=', seeded.agencyId)
+      .execute();
+    expect(outcomes.map((o) => o.outcome).filter((o) => o !== null).length).toBeGreaterThanOrEqual(20);
+    const open = await inbox(ctx, demo, { open: true });
+    expect(open.total).toBeGreaterThan(0);
+    expect((await inbox(ctx, demo, { due: 'overdue' })).total).toBeGreaterThan(0);
+    expect((await verifyEventChain(database.db)).broken).toBeNull();
+    await expect(seedDemo(ctx)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await ensureDemo(ctx)).toEqual({ login: seeded.login, seeded: null });
+  });
+
+  it("produces last year's report — published after a round of supervision — validating without table 三/四 errors", async () => {
+    const last = await reportWorkspace(ctx, demo, seeded.agencyId, 2025);
+    expect(last).toMatchObject({ status: 'published', live: false });
+    const identity = last.findings.filter(
+      (f) => /^(table3|table4|cross_year)\./.test(f.code) || f.severity === 'error',
+    );
+    expect(identity).toEqual([]);
+    expect(last.previous?.ref).toMatchObject({ kind: 'imported', year: 2024 });
+    const requests = last.report.requests as Record<string, Record<string, number>>;
+    expect(requests.new_received!.total).toBeGreaterThan(80);
+    expect(requests.carried_over!.total).toBeGreaterThan(0);
+    const appeals = last.report.appeals as Record<string, Record<string, number>>;
+    expect(appeals.reconsideration!.total).toBeGreaterThan(0);
+    expect(await findPublishedReport(database.db, seeded.agencyId, 2025)).not.toBeNull();
+
+    const current = await reportWorkspace(ctx, demo, seeded.agencyId, 2026);
+    expect(current).toMatchObject({
+      status: 'draft',
+      live: true,
+      previous: { ref: { kind: 'record', year: 2025 } },
+    });
+    expect(current.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('demo schedule', () => {
+  const plan = (seed: number) => {
+    const script = new Script();
+    const staff = Object.fromEntries(
+      (['registrar', 'handler', 'reviewer', 'head', 'admin', 'supervisor'] as const).map((r) => [
+        r,
+        { kind: 'staff', userId: 1, agencyId: 1, roles: [r], name: r },
+      ]),
+    ) as RoleStaff;
+    const plans = scheduleApplications(script, seededRandom(seed), bundledCalendar(), staff, 1, {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      rate: 0.45,
+      requests: REQUESTS,
+      today: '2025-12-31',
+    });
+    return {
+      size: script.size,
+      plans: plans.map((p) => [p.receivedOn, JSON.stringify(p.path), p.repliedOn]),
+    };
+  };
+
+  it('is deterministic for a seed, and covers every outcome of table 三 within the year', () => {
+    const a = plan(DEFAULT_DEMO_SEED);
+    expect(plan(DEFAULT_DEMO_SEED)).toEqual(a);
+    expect(plan(DEFAULT_DEMO_SEED + 1)).not.toEqual(a);
+    expect(a.plans.length).toBeGreaterThan(80);
+    const paths = new Set(a.plans.map((p) => p[1]));
+    for (const o of OUTCOMES.filter(
+      (o) => !['other_no_correction', 'other_no_fee', 'other_other'].includes(o),
+    ))
+      expect(paths).toContain(JSON.stringify({ kind: 'decision', outcome: o }));
+    for (const kind of ['abandon_correction', 'abandon_fee', 'withdraw'])
+      expect(paths).toContain(JSON.stringify({ kind }));
+  });
+});

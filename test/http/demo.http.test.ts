@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAtStartup } from '../../src/services/demo/seed.ts';
+import { TestClock } from '../support/context.ts';
+import { loginAs } from '../support/http.ts';
+import type { TestServer } from '../support/server.ts';
+import { startTestServer } from '../support/server.ts';
+
+describe('the demo at first start', () => {
+  let t: TestServer;
+  const lines: string[] = [];
+  const log = {
+    log: (line: string) => lines.push(line),
+    error: (...args: unknown[]) => lines.push(String(args[0])),
+  };
+  beforeAll(async () => {
+    t = await startTestServer('sqlite', { now: new TestClock(new Date('2026-01-24T02:00:00Z')).now });
+  });
+  afterAll(() => t.close());
+
+  it('shows no demo login before seeding, then the seeded one, which opens the whole console', async () => {
+    expect((await t.server.inject({ method: 'GET', url: '/api/console/info' })).json()).toEqual({
+      demo: null,
+    });
+    t.app.demoLogin = await demoAtStartup(t.app.ctx, log);
+    expect(lines[0]).toMatch(/^已生成演示数据（[\d.]+ 秒）：演示账号 demo，密码 gongkai-demo-2026$/);
+    const info = (await t.server.inject({ method: 'GET', url: '/api/console/info' })).json() as {
+      demo: { username: string; password: string };
+    };
+    expect(info.demo.username).toBe('demo');
+    // a restart finds the same login without seeding again
+    expect(await demoAtStartup(t.app.ctx, log)).toEqual(info.demo);
+    expect(lines).toHaveLength(1);
+
+    const demo = await loginAs(t.server, info.demo.username, info.demo.password);
+    const inbox = (await demo.request('GET', '/api/applications?open=true')).json() as { total: number };
+    expect(inbox.total).toBeGreaterThan(0);
+    // on 24 January: last year's report submitted, returned, resubmitted and cleared — awaiting publication
+    const report = (await demo.request('GET', '/api/reports/2025')).json() as {
+      status: string;
+      deadline: { state: string };
+      actions: { action: string; allowed: boolean }[];
+      findings: { severity: string }[];
+    };
+    expect(report.status).toBe('cleared');
+    expect(report.deadline).toMatchObject({ state: 'open', daysLeft: 7 });
+    expect(report.actions).toContainEqual(expect.objectContaining({ action: 'publish', allowed: true }));
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const { user } = (await demo.request('GET', '/api/auth/me')).json() as { user: { agencyId: number } };
+    const supervisor = await loginAs(t.server, 'qzf-supervisor', info.demo.password);
+    const seen = (
+      await supervisor.request('GET', `/api/reports/2025?agencyId=${user.agencyId}`)
+    ).json() as typeof report;
+    expect(seen.actions.map((a) => a.action)).toEqual(['return']);
+  });
+});
