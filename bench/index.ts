@@ -12,6 +12,8 @@ const benches: Bench[] = [
   { name: 'import', load: () => import('./import.bench.ts') },
   { name: 'applications', load: () => import('./applications.bench.ts') },
   { name: 'portal', load: () => import('./portal.bench.ts') },
+  { name: 'supervision', load: () => import('./supervision.bench.ts') },
+  { name: 'hardening', load: () => import('./hardening.bench.ts') },
 ];
 
 const filters = process.argv.slice(2);

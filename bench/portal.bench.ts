@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createApp } from '../src/app.ts';
@@ -21,7 +21,8 @@ import { ratio, row } from './measure.ts';
 
 /**
  * The public portal with BENCH_ITEMS (default 1,000,000) published items on SQLite:
- * 1. item pages (random ids: the page cache cannot help) and catalog pages (a random leaf category, pages 1–20:
+ * 1. item pages (random ids: the page cache cannot help; and one page over and over, as nginx serves its file)
+ *    and catalog pages (a random leaf category, pages 1–20:
  *    the pages people browse, which the cache serves; and the same with a cache-busting parameter) — requests
  *    per second over loopback with autocannon, against nginx serving the same HTML as a static file;
  * 2. search latency p50/p95 over HTTP for queries drawn from the corpus vocabulary, against the bare FTS5 query
@@ -164,6 +165,10 @@ export async function buildDatabase(path: string): Promise<{ agencyId: number; s
 /** Child-process entry: serve the portal on the given database until killed. */
 export async function serve(sqlitePath: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-portal-bench-data-'));
+  process.on('SIGTERM', () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -288,6 +293,12 @@ export async function run(): Promise<void> {
       `${Math.round(ITEMS / built.seconds).toLocaleString('en')} items/s`,
     );
 
+    // the machine is shared: say how busy it was, since req/s depends on it (the ratios less so)
+    console.log(
+      `  load average before the load tests: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
     const started = await startServer(dbPath);
     server = started.child;
     const random = seededRandom(7);
@@ -304,6 +315,7 @@ export async function run(): Promise<void> {
 
     await load(started.url, itemPath); // warm-up: page cache, SQLite page cache, JIT
     const item = await load(started.url, itemPath);
+    const itemSame = await load(started.url, () => `/items/${Math.ceil(ITEMS / 2)}`);
     const itemNginx = await load(started2.url, () => '/item.html');
     const catalog = await load(started.url, catalogPath);
     const catalogCold = await load(started.url, coldCatalogPath);
@@ -323,6 +335,13 @@ export async function run(): Promise<void> {
       item.p99,
       item.errors,
       ratio(item.rps, itemNginx.rps),
+    );
+    row(
+      'item page, the same one (as nginx serves it)',
+      Math.round(itemSame.rps),
+      itemSame.p99,
+      itemSame.errors,
+      ratio(itemSame.rps, itemNginx.rps),
     );
     row(
       'nginx: catalog page as a static file',

@@ -64,7 +64,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头');
   const databaseSchema = env.DATABASE_SCHEMA?.trim() || null;
   if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema))
-    problems.push(`DATABASE_SCHEMA 只能由小写字母、数字和下划线组成（不以数字开头），现为“${databaseSchema}”`);
+    problems.push(
+      `DATABASE_SCHEMA 只能由小写字母、数字和下划线组成（不以数字开头），现为“${databaseSchema}”`,
+    );
   const dataDir = resolve(env.DATA_DIR ?? 'data');
   let secretKey: Buffer | null = null;
   if (env.GONGKAI_SECRET_KEY) {

@@ -15,6 +15,8 @@ dayjs.locale('zh-cn');
  */
 const theme = {
   token: {
+    // no animations for people who ask their system for reduced motion (WCAG 2.3.3)
+    motion: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     colorPrimary: '#b1201d',
     colorError: '#c41d1d',
     colorWarning: '#ad6800',
@@ -23,6 +25,14 @@ const theme = {
     colorTextDescription: '#595959',
     colorTextTertiary: '#595959',
     colorTextPlaceholder: '#767676',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
     colorLink: '#0958d9',
     colorLinkHover: '#003eb3',
     colorLinkActive: '#002c8c',

@@ -8,6 +8,7 @@ import {
 import type { ComponentType, ReactNode } from 'react';
 import { lazy } from 'react';
 import type { Role } from '../domain/access/roles.ts';
+import { SUPERVISION_ROUTES } from './pages/supervision/routes.tsx';
 import { match } from './router.tsx';
 
 export interface PageProps {
@@ -79,6 +80,7 @@ export const ROUTES: readonly Route[] = [
     section: 'reports',
   },
   { path: '/reports/:year', page: ReportWorkspacePage, section: 'reports' },
+  ...SUPERVISION_ROUTES,
   {
     path: '/admin',
     page: AdminPage,

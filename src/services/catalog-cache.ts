@@ -1,7 +1,8 @@
 /**
- * The catalog's change counter in this process. Every service that changes what the portal shows bumps it
- * after its transaction commits; the portal's page cache keys on it, so a page never outlives a change made
- * through this server. (Writes from another process are picked up when the cache's time limit passes.)
+ * The catalog's change counter in this process, and memos keyed on it. Every service that changes what the
+ * portal shows bumps the counter after its transaction commits; the portal's page cache and these memos key on
+ * it, so nothing outlives a change made through this server. (Changes made elsewhere — another process, agency
+ * settings — show when an entry's time limit passes.)
  */
 let version = 0;
 
@@ -11,4 +12,25 @@ export function catalogChanged(): void {
 
 export function catalogVersion(): number {
   return version;
+}
+
+type Memo = Map<string, { value: Promise<unknown>; version: number; at: number }>;
+const memos = new WeakMap<object, Memo>();
+const MAX_MEMO_ENTRIES = 10_000;
+
+/**
+ * `load()`'s result, remembered per `scope` (a service context) and key while the catalog is unchanged and for
+ * at most `ttlMs`. A failed load is forgotten at once.
+ */
+export function remembered<T>(scope: object, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  let memo = memos.get(scope);
+  if (!memo) memos.set(scope, (memo = new Map()));
+  const now = Date.now();
+  const hit = memo.get(key);
+  if (hit && hit.version === version && now - hit.at < ttlMs) return hit.value as Promise<T>;
+  const value = load();
+  memo.set(key, { value, version, at: now });
+  if (memo.size > MAX_MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+  value.catch(() => memo.delete(key));
+  return value;
 }

@@ -19,14 +19,15 @@ import { attachmentListOf } from '../persistence/repositories/catalog-attachment
 import type { ItemSummary } from '../persistence/repositories/catalog-item.repository.ts';
 import {
   findPublicItem,
+  countItems,
   itemsByIds,
-  listItems,
+  pageOfItems,
   maxPublicItemId,
   publicCountsByCategory,
   publicItemStamps,
 } from '../persistence/repositories/catalog-item.repository.ts';
 import { COUNT_CAP, searchItemIds } from '../persistence/repositories/catalog-search.repository.ts';
-import { catalogVersion } from './catalog-cache.ts';
+import { remembered } from './catalog-cache.ts';
 import type { CatalogConfig } from './catalog-config.service.ts';
 import { catalogConfig } from './catalog-config.service.ts';
 import type { ServiceContext } from './context.ts';
@@ -36,40 +37,33 @@ import type { ServiceContext } from './context.ts';
  * one agency: `?agency=CODE` when given, else the agency whose settings say `portal: {default: true}`, else the
  * first top-level agency.
  */
-export async function portalAgency(ctx: ServiceContext, code?: string | null): Promise<Agency | null> {
-  const db = ctx.database.db;
-  if (code) return findAgencyByCode(db, code);
-  const agencies = await listAgencies(db);
-  const chosen = agencies.find(
-    (a) => (a.settings.portal as { default?: unknown } | undefined)?.default === true,
-  );
-  return chosen ?? agencies.find((a) => a.parentId === null) ?? null;
+export function portalAgency(ctx: ServiceContext, code?: string | null): Promise<Agency | null> {
+  return remembered(ctx, `agency:${code ?? ''}`, SETTINGS_TTL_MS, async () => {
+    const db = ctx.database.db;
+    if (code) return findAgencyByCode(db, code);
+    const agencies = await listAgencies(db);
+    const chosen = agencies.find(
+      (a) => (a.settings.portal as { default?: unknown } | undefined)?.default === true,
+    );
+    return chosen ?? agencies.find((a) => a.parentId === null) ?? null;
+  });
 }
 
 export const PAGE_SIZE = 20;
+/** Agency settings are changed by other services: the portal picks them up within this time. */
+const SETTINGS_TTL_MS = 30_000;
+/** Counts change only with the catalog (which resets them); the limit covers writes from another process. */
+const COUNT_TTL_MS = 300_000;
 
-/**
- * The agency's catalog configuration, remembered per context while the catalog is unchanged in this process
- * (for at most CONFIG_TTL_MS: agency settings changed elsewhere show after that). Every portal page needs it.
- */
-const CONFIG_TTL_MS = 30_000;
-const configs = new WeakMap<
-  ServiceContext,
-  Map<number, { config: CatalogConfig; version: number; at: number }>
->();
-
-export async function portalConfig(ctx: ServiceContext, agencyId: number): Promise<CatalogConfig> {
-  let byAgency = configs.get(ctx);
-  if (!byAgency) configs.set(ctx, (byAgency = new Map()));
-  const hit = byAgency.get(agencyId);
-  if (hit && hit.version === catalogVersion() && Date.now() - hit.at < CONFIG_TTL_MS) return hit.config;
-  const config = await catalogConfig(ctx.database.db, agencyId);
-  byAgency.set(agencyId, { config, version: catalogVersion(), at: Date.now() });
-  return config;
+/** The agency's catalog configuration (categories, 索引号 scheme), which every portal page needs. */
+export function portalConfig(ctx: ServiceContext, agencyId: number): Promise<CatalogConfig> {
+  return remembered(ctx, `config:${agencyId}`, SETTINGS_TTL_MS, () =>
+    catalogConfig(ctx.database.db, agencyId),
+  );
 }
 
 export async function latestItems(ctx: ServiceContext, agencyId: number, limit = 10): Promise<ItemSummary[]> {
-  return (await listItems(ctx.database.db, { agencyId, states: PUBLIC_STATES }, { limit, offset: 0 })).items;
+  return pageOfItems(ctx.database.db, { agencyId, states: PUBLIC_STATES }, { limit, offset: 0 });
 }
 
 export interface CategoryNode extends Category {
@@ -80,7 +74,9 @@ export interface CategoryNode extends Category {
 /** The catalog tree with the number of public items under each category. */
 export async function catalogTree(ctx: ServiceContext, agencyId: number): Promise<CategoryNode[]> {
   const { categories } = await portalConfig(ctx, agencyId);
-  const counts = await publicCountsByCategory(ctx.database.db, agencyId);
+  const counts = await remembered(ctx, `tree:${agencyId}`, COUNT_TTL_MS, () =>
+    publicCountsByCategory(ctx.database.db, agencyId),
+  );
   const node = (c: Category): CategoryNode => {
     const children = categories.filter((x) => x.parent === c.code).map(node);
     return { ...c, children, count: (counts.get(c.code) ?? 0) + children.reduce((s, x) => s + x.count, 0) };
@@ -108,11 +104,11 @@ export async function categoryPage(
   const category = findCategory(categories, code);
   if (!category) return null;
   const current = Math.max(1, page);
-  const { total, items } = await listItems(
-    ctx.database.db,
-    { agencyId, states: PUBLIC_STATES, categoryCodes: descendantCodes(categories, code) },
-    { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE },
-  );
+  const filter = { agencyId, states: PUBLIC_STATES, categoryCodes: descendantCodes(categories, code) };
+  const [total, items] = await Promise.all([
+    remembered(ctx, `count:${agencyId}:${code}`, COUNT_TTL_MS, () => countItems(ctx.database.db, filter)),
+    pageOfItems(ctx.database.db, filter, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
+  ]);
   return {
     category,
     path: categoryPath(categories, code),
@@ -163,7 +159,14 @@ export async function portalSearch(
   ctx: ServiceContext,
   agencyId: number,
   input: SearchInput,
-): Promise<{ tokens: string[]; total: number; more: boolean; page: number; pages: number; results: SearchResult[] }> {
+): Promise<{
+  tokens: string[];
+  total: number;
+  more: boolean;
+  page: number;
+  pages: number;
+  results: SearchResult[];
+}> {
   const tokens = queryTokens(input.q);
   const page = Math.min(Math.max(1, input.page ?? 1), COUNT_CAP / PAGE_SIZE);
   if (tokens.length === 0) return { tokens, total: 0, more: false, page, pages: 1, results: [] };

@@ -77,7 +77,8 @@ export async function actOnItem(
       ...item,
       state: t.to,
       updatedAt: nowIso(ctx),
-      ...(t.needsReason ? { stateReason: reason } : {}),
+      // the reason of a step that needs one; a publication clears an earlier 退回 note (it is in the event log)
+      ...(t.needsReason ? { stateReason: reason } : action === 'publish' ? { stateReason: null } : {}),
     };
     if (action === 'publish') next = await publish(trx, config, next, today);
     if (action === 'publish')

@@ -83,7 +83,8 @@ export async function updateSettings(
 ): Promise<Agency> {
   if (!(actor.kind === 'staff' && actor.agencyId === agencyId && hasRole(actor, 'admin')))
     throw forbidden('只有本机关管理员可以修改机关设置');
-  if (!patch.name && !patch.settings) throw validationError('settings', '没有要修改的内容：请提供机关名称或设置');
+  if (!patch.name && !patch.settings)
+    throw validationError('settings', '没有要修改的内容：请提供机关名称或设置');
   return inTransaction(ctx, async (trx, record) => {
     const before = await findAgency(trx, agencyId);
     if (!before) throw new AppError('not_found', '机关不存在');

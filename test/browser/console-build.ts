@@ -1,11 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** What the console bundle is built from: its own sources and the pure modules it imports. */
-const SOURCES = ['src/console', 'src/domain', 'src/render/report/layout', 'vite.config.ts'];
+const SOURCES = [
+  'src/console',
+  'src/domain',
+  'src/render/report/layout',
+  'src/render/report/findings.ts',
+  'vite.config.ts',
+];
 const BUILT = join(ROOT, 'dist/console/index.html');
+/** Test files run in parallel: one builds, the others wait for it. */
+const LOCK = join(ROOT, 'dist/.console-build.lock');
 
 function newest(path: string): number {
   const full = join(ROOT, path);
@@ -19,21 +27,45 @@ function newest(path: string): number {
   return latest;
 }
 
+const fresh = () => {
+  const sources = Math.max(...SOURCES.filter((s) => existsSync(join(ROOT, s))).map(newest));
+  return existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources;
+};
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * Builds the console (vite build) when dist/console is missing or older than its sources; the server reads
  * dist/console when it starts, so call this before startTestServer.
  */
 export function ensureConsoleBuilt(): void {
-  const sources = Math.max(...SOURCES.filter((s) => existsSync(join(ROOT, s))).map(newest));
-  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources) return;
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-      // vitest sets NODE_ENV=test, which would make React and Ant Design build their test variants
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
+  for (;;) {
+    if (fresh()) return;
+    let fd: number;
+    try {
+      fd = openSync(LOCK, 'wx');
+    } catch {
+      // another test file is building: wait (a lock older than two minutes is left over from a crash)
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000) rmSync(LOCK, { force: true });
+      sleep(500);
+      continue;
+    }
+    try {
+      if (!fresh())
+        execFileSync(
+          process.execPath,
+          [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+          {
+            cwd: ROOT,
+            stdio: 'inherit',
+            // vitest sets NODE_ENV=test, which would make React and Ant Design build their test variants
+            env: { ...process.env, NODE_ENV: 'production' },
+          },
+        );
+      return;
+    } finally {
+      closeSync(fd);
+      rmSync(LOCK, { force: true });
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, screenshot } from '../support/browser.ts';
 import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
-import { chooseTree, dialog, signIn, signOut, typeDate } from './console-helpers.ts';
+import { chooseTree, dialog, poll, signIn, signOut, typeDate } from './console-helpers.ts';
 
 describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, () => {
   let h: ConsoleHarness;
@@ -41,15 +41,15 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
     await editor.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/console\/catalog\/items\/\d+$/);
     const itemUrl = page.url();
-    await expect.poll(state).toBe('草稿');
+    await poll(state).toBe('草稿');
     const hits = page.getByTestId('scan-hit');
-    await expect.poll(() => hits.count()).toBe(1);
+    await poll(() => hits.count()).toBe(1);
     expect(await hits.first().innerText()).toMatch(/手机号码[\s\S]*13812345678/);
     expect(await page.locator('.ant-card').filter({ hasText: '元数据' }).innerText()).toContain(
       '待公开（2026-04-02 前）',
     );
     await act('提交审核');
-    await expect.poll(state).toBe('待审核');
+    await poll(state).toBe('待审核');
     await signOut(page);
 
     // the reviewer finds it in the queue, approves, and cannot pass 保密审查 before clearing the hit
@@ -62,30 +62,30 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
     await screenshot(page, 'console-catalog-queue');
     await queued.getByRole('link').click();
     await act('审核通过');
-    await expect.poll(state).toBe('待保密审查');
+    await poll(state).toBe('待保密审查');
     await page.getByRole('button', { name: '保密审查通过', exact: true }).click();
     await dialog(page).getByRole('button', { name: '保密审查通过', exact: true }).click();
-    await expect.poll(() => dialog(page).getByRole('alert').innerText()).toMatch(/1 处未经审核人确认/);
+    await poll(() => dialog(page).getByRole('alert').innerText()).toMatch(/1 处未经审核人确认/);
     await dialog(page).getByRole('button', { name: '取消' }).click();
     await hits.first().getByRole('button', { name: '确认' }).click();
     await page.getByLabel('确认说明').fill('医政科对外公布的工作电话，可以公开');
     await page.getByRole('button', { name: '确认可以公开' }).click();
-    await expect.poll(() => hits.first().innerText()).toContain('已确认');
+    await poll(() => hits.first().innerText()).toContain('已确认');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-catalog-item-cleared');
     await act('保密审查通过');
-    await expect.poll(state).toBe('待领导签发');
+    await poll(state).toBe('待领导签发');
     await signOut(page);
 
     // the head signs it off and publishes: the 索引号 is assigned
     await signIn(page, url, 'gk1-head');
     await page.goto(itemUrl);
     await act('领导签发');
-    await expect.poll(state).toBe('已签发待发布');
+    await poll(state).toBe('已签发待发布');
     await act('发布');
-    await expect.poll(state).toBe('已发布');
+    await poll(state).toBe('已发布');
     const meta = page.locator('.ant-card').filter({ hasText: '元数据' });
-    await expect.poll(() => meta.innerText()).toMatch(/GK1\/2026-00001/);
+    await poll(() => meta.innerText()).toMatch(/GK1\/2026-00001/);
     expect(await meta.innerText()).toContain('按时公开');
     const log = await page.getByTestId('item-event').locator('strong').allInnerTexts();
     expect(log).toEqual([
@@ -99,5 +99,30 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
     ]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-catalog-published');
+  });
+
+  it('keeps the register of 规章 and 规范性文件 that table 二 counts', async () => {
+    await signIn(page, url, 'gk1-head');
+    await page.getByRole('menuitem', { name: '主动公开' }).click();
+    await page.getByRole('tab', { name: '规章和规范性文件' }).click();
+    await page.getByRole('button', { name: '登记文件' }).click();
+    const d = dialog(page);
+    await d.getByLabel('名称').fill('某区医疗机构校验管理办法');
+    await d.getByLabel('文号').fill('某区卫健规〔2026〕1号');
+    await typeDate(d.getByLabel('制发日期'), '2026-02-10');
+    await typeDate(d.getByLabel('施行日期'), '2026-03-01');
+    await d.getByRole('button', { name: '保存' }).click();
+    await d.waitFor({ state: 'detached' });
+    const row = page
+      .getByRole('main')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: '某区医疗机构校验管理办法' });
+    expect(await row.innerText()).toMatch(/行政规范性文件[\s\S]*现行有效/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-catalog-normative');
+    await page.getByRole('tab', { name: '表二其他系统数据' }).click();
+    await page.getByLabel('年度').fill('2026');
+    await poll(() => page.getByRole('main').locator('tr.ant-table-row').count()).toBe(4);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -1,9 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+/** expect.poll with a timeout fit for a browser on a busy machine (vitest's default is one second). */
+export function poll<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 15_000, interval: 100 });
+}
+
 /** Signs in on the console's login page (and waits for the console frame). */
 export async function signIn(page: Page, url: string, username: string, password = 'test-password-1') {
   await page.goto(`${url}/console/`);
+  const out = page.getByRole('button', { name: '退出登录' });
+  await page.getByRole('button', { name: '登录' }).or(out).waitFor();
+  if (await out.isVisible()) await signOut(page);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
@@ -53,15 +61,21 @@ export async function confirmAction(page: Page, d: Locator, label: string) {
 
 /** Waits until the application page shows the state. */
 export async function expectState(page: Page, label: string) {
-  await expect.poll(() => page.getByTestId('application-state').innerText()).toBe(label);
+  await poll(() => page.getByTestId('application-state').innerText()).toBe(label);
 }
 
-/** Picks a node of an Ant Design TreeSelect by its title text. */
+/** Picks a node of an Ant Design TreeSelect by its title text (searching: the tree is virtual). */
 export async function chooseTree(page: Page, field: Locator, title: string) {
-  await field.click();
-  await field.fill(title); // the tree is virtual: search brings the node into view
-  await page.locator('.ant-select-tree-title:visible', { hasText: title }).first().click();
-  await expect
-    .poll(() => field.locator('xpath=ancestor::*[contains(@class,"ant-select")][1]').innerText())
-    .toContain(title);
+  const select = field.locator('xpath=ancestor::*[contains(@class,"ant-select")][1]');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.click();
+    await field.fill(title);
+    const node = page.locator('.ant-select-tree-title:visible', { hasText: title }).first();
+    await node.waitFor();
+    await page.waitForTimeout(200); // let the filtered list settle before clicking
+    await node.click();
+    await page.waitForTimeout(200);
+    if ((await select.innerText()).includes(title)) return;
+  }
+  await poll(() => select.innerText()).toContain(title);
 }

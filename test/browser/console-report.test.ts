@@ -6,7 +6,7 @@ import { axeViolations, screenshot } from '../support/browser.ts';
 import { counterApplication, naturalApplicant } from '../support/fixtures.ts';
 import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
-import { dialog, signIn } from './console-helpers.ts';
+import { dialog, poll, signIn } from './console-helpers.ts';
 
 describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, () => {
   let h: ConsoleHarness;
@@ -52,12 +52,12 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
     expect(await page.getByRole('status').innerText()).toMatch(/公开期限 2027-01-31（未到期，还有 19 天）/);
     await page.getByRole('button', { name: '开始编制' }).click();
     await dialog(page).getByRole('button', { name: '开始编制' }).click();
-    await expect.poll(status).toBe('起草中');
+    await poll(status).toBe('起草中');
 
     // table 三 from the register: the 2 applications behind 本年新收 · 总计
     await page.getByRole('button', { name: /表三“一、本年新收”行“总计”列：2，查看明细/ }).click();
     const drawer = page.getByRole('dialog', { name: /表三“一、本年新收”行“总计”列/ });
-    await expect.poll(() => drawer.locator('tbody tr.ant-table-row').count()).toBe(2);
+    await poll(() => drawer.locator('tbody tr.ant-table-row').count()).toBe(2);
     await screenshot(page, 'console-report-drilldown');
     await drawer.getByRole('button', { name: '关闭' }).click();
 
@@ -86,7 +86,7 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
     await overview.fill(template.replace('本年新收政府信息公开申请2件', '本年新收政府信息公开申请5件'));
     await page.getByRole('button', { name: '保存正文并核对' }).click();
     const findings = page.getByTestId('findings');
-    await expect.poll(() => findings.innerText()).toMatch(/5/);
+    await poll(() => findings.innerText()).toMatch(/5/);
     expect(await findings.innerText()).toMatch(/表三/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-report-narrative-flagged');
@@ -94,11 +94,11 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
       (await overview.inputValue()).replace('本年新收政府信息公开申请5件', '本年新收政府信息公开申请2件'),
     );
     await page.getByRole('button', { name: '保存正文并核对' }).click();
-    await expect.poll(() => findings.innerText()).toContain('正文引用的数字与表格一致');
+    await poll(() => findings.innerText()).toContain('正文引用的数字与表格一致');
 
     // charts of the year
     await page.getByRole('tab', { name: '图表' }).click();
-    await expect.poll(() => page.getByTestId('charts').locator('canvas').count()).toBeGreaterThanOrEqual(3);
+    await poll(() => page.getByTestId('charts').locator('canvas').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByRole('img', { name: /办理结果：（一）予以公开1件/ }).count()).toBe(1);
     await screenshot(page, 'console-report-charts');
 
@@ -111,10 +111,10 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
     // publish before 31 January
     await page.getByRole('button', { name: '公开发布' }).click();
     await dialog(page).getByRole('button', { name: '公开发布' }).click();
-    await expect.poll(status).toBe('已公开');
+    await poll(status).toBe('已公开');
     expect(await page.getByRole('status').innerText()).toMatch(/按时公开/);
     await page.getByRole('tab', { name: '记录与版本' }).click();
-    await expect.poll(() => page.getByText('第 1 版').count()).toBe(1);
+    await poll(() => page.getByText('第 1 版').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-report-published');
   });

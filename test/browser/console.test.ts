@@ -12,6 +12,7 @@ import {
   dialog,
   expectState,
   openAction,
+  poll,
   signIn,
   signOut,
   typeDate,
@@ -56,7 +57,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     await page.getByLabel('用户名').fill('gk1-registrar');
     await page.getByLabel('密码').fill('wrong-password-1');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/用户名或密码/);
+    await poll(() => page.getByRole('alert').innerText()).toMatch(/用户名或密码/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-login');
   });
@@ -66,10 +67,10 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
   it('a registrar registers a paper application, corrects a field the server flags, and gets the 查询码', async () => {
     await signIn(page, t.url, 'gk1-registrar');
     await page.getByRole('heading', { name: '收件箱' }).waitFor();
-    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(3);
+    await poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(3);
     // the oldest (received 2026-01-26) is overdue: tinted and said in words
     const overdue = page.locator('tr.row-overdue');
-    await expect.poll(() => overdue.count()).toBe(1);
+    await poll(() => overdue.count()).toBe(1);
     expect(await overdue.innerText()).toMatch(/已逾期/);
     expect(await page.locator('tr.row-due_soon').innerText()).toMatch(/即将到期/);
     expect(await axeViolations(page)).toEqual([]);
@@ -83,11 +84,11 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     await drawer.getByLabel('通信地址').fill('某市某区某路1号');
     await typeDate(drawer.getByLabel('提交日期'), '2026-03-02');
     await drawer.getByLabel('第 1 项：名称或特征性描述').fill('2025年度本区医疗机构监督检查结果');
-    await expect.poll(() => drawer.getByText('答复期限').first().isVisible()).toBe(true);
+    await poll(() => drawer.getByText('答复期限').first().isVisible()).toBe(true);
     expect(await drawer.innerText()).toContain('2026-03-30');
     await drawer.getByRole('button', { name: '登记', exact: true }).click();
     const idItem = drawer.locator('.ant-form-item').filter({ has: page.getByLabel('证件号码') });
-    await expect.poll(() => idItem.innerText()).toMatch(/居民身份证号码不正确/);
+    await poll(() => idItem.innerText()).toMatch(/居民身份证号码不正确/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-register-error');
     await drawer.getByLabel('证件号码').fill('11010519491231002X');
@@ -124,7 +125,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     await confirmAction(page, d, '告知补正');
     await expectState(page, '待补正');
     expect(await clockText()).toMatch(/待补正[\s\S]*自收到补正后的申请之日起重新计算/);
-    await expect.poll(lettersText).toContain('补正告知书');
+    await poll(lettersText).toContain('补正告知书');
 
     // day 4 (Thursday), registrar: the corrected application arrives; the reply period restarts
     await nextDay('2026-03-05', 'gk1-registrar');
@@ -132,7 +133,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     await typeDate(d.getByLabel('收到补正后的申请之日'), '2026-03-05');
     await confirmAction(page, d, '登记补正后的申请');
     await expectState(page, '办理中');
-    await expect.poll(clockText).toContain('答复期限 2026-04-02');
+    await poll(clockText).toContain('答复期限 2026-04-02');
     await signOut(page);
 
     // handler: consult the third party whose interests are concerned; the clock pauses
@@ -142,8 +143,8 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     await d.getByLabel('第三方或行政机关名称').fill('某某医疗器械有限公司');
     await confirmAction(page, d, '征求意见');
     await expectState(page, '征求意见中');
-    await expect.poll(clockText).toMatch(/暂停计时[\s\S]*征求第三方意见/);
-    await expect.poll(lettersText).toContain('征求意见函');
+    await poll(clockText).toMatch(/暂停计时[\s\S]*征求第三方意见/);
+    await poll(lettersText).toContain('征求意见函');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-application-consulting');
 
@@ -152,7 +153,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     d = await openAction(page, '结束征求意见');
     await confirmAction(page, d, '结束征求意见');
     await expectState(page, '办理中');
-    await expect.poll(clockText).toContain('答复期限 2026-04-08');
+    await poll(clockText).toContain('答复期限 2026-04-08');
     const changes = page.locator('.ant-card').filter({ hasText: '期限变更记录' });
     expect(await changes.innerText()).toMatch(/2026-04-02 → 2026-04-08[\s\S]*征求意见结束/);
     await signOut(page);
@@ -163,8 +164,8 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     d = await openAction(page, '延长答复期限');
     await d.getByLabel('延期理由').fill('涉及本区多家医疗机构，需逐一核对监督检查记录');
     await confirmAction(page, d, '延长答复期限');
-    await expect.poll(clockText).toMatch(/已延期[\s\S]*延长 20 个工作日/);
-    await expect.poll(lettersText).toContain('延期答复告知书');
+    await poll(clockText).toMatch(/已延期[\s\S]*延长 20 个工作日/);
+    await poll(lettersText).toContain('延期答复告知书');
     expect(await page.getByRole('button', { name: '延长答复期限' }).count()).toBe(0);
     await signOut(page);
 
@@ -199,12 +200,12 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     d = await openAction(page, '答复申请人');
     await d.getByRole('button', { name: '预览政府信息公开申请答复告知书' }).click();
     const preview = d.frameLocator('iframe[title="政府信息公开申请答复告知书预览"]');
-    await expect.poll(() => preview.locator('body').innerText()).toContain('涉及企业经营信息的部分不予公开');
+    await poll(() => preview.locator('body').innerText()).toContain('涉及企业经营信息的部分不予公开');
     await screenshot(page, 'console-reply-preview');
     await confirmAction(page, d, '答复申请人');
     await expectState(page, '已答复');
-    await expect.poll(clockText).toContain('办结：（二）部分公开');
-    await expect.poll(lettersText).toContain('政府信息公开申请答复告知书');
+    await poll(clockText).toContain('办结：（二）部分公开');
+    await poll(lettersText).toContain('政府信息公开申请答复告知书');
     expect(await page.getByTestId('timeline-event').locator('strong').allInnerTexts()).toEqual([
       '登记申请',
       '告知补正',
@@ -223,7 +224,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     const reply = page.locator('.ant-list-item').filter({ hasText: '政府信息公开申请答复告知书' });
     await reply.getByRole('button', { name: /预览/ }).click();
     const sent = dialog(page).frameLocator('iframe');
-    await expect.poll(() => sent.locator('body').innerText()).toMatch(/行政复议/);
+    await poll(() => sent.locator('body').innerText()).toMatch(/行政复议/);
     await page.keyboard.press('Escape');
     const download = page.waitForEvent('download');
     await reply.getByRole('link', { name: /DOCX/ }).click();

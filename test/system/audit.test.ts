@@ -30,7 +30,11 @@ describe.each(DIALECTS)('tamper-evident audit log on %s', (dialect: DialectName)
     app = await createApp(loadConfig(childEnv(sys.env)));
     const { staff } = await agencyWithStaff(app.ctx, 'AUD');
     for (let i = 0; i < 4; i++) {
-      const { application } = await registerByStaff(app.ctx, staff.registrar, counterApplication('2026-11-02'));
+      const { application } = await registerByStaff(
+        app.ctx,
+        staff.registrar,
+        counterApplication('2026-11-02'),
+      );
       await act(app.ctx, staff.handler, application.id, { type: 'accept' });
     }
     ids = (await app.database.db.selectFrom('events').select('id').orderBy('id').execute()).map((r) => r.id);
@@ -143,7 +147,11 @@ describe.each(DIALECTS)('tamper-evident audit log on %s', (dialect: DialectName)
   it('fails the real command with exit code 1 and a Chinese message', async () => {
     const target = ids[1]!;
     const original = await row(target);
-    await db().updateTable('events').set({ at: '2020-01-01T00:00:00.000Z' }).where('id', '=', target).execute();
+    await db()
+      .updateTable('events')
+      .set({ at: '2020-01-01T00:00:00.000Z' })
+      .where('id', '=', target)
+      .execute();
     const run = await gongkaiProcess(['audit', 'verify'], sys.env);
     expect(run.code).toBe(1);
     expect(run.err).toMatch(new RegExp(`审计日志校验失败：事件 #${target}：事件内容与其哈希不符`));

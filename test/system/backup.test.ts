@@ -49,7 +49,13 @@ async function freshTarget(source: SystemEnv, key: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-restore-'));
   if (source.dialect === 'sqlite') {
     const env = { ...source.env, DATA_DIR: dataDir, GONGKAI_SECRET_KEY: key };
-    return { env, dataDir, async destroy() { rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      env,
+      dataDir,
+      async destroy() {
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const database = await createDatabase();
   const env = { ...source.env, DATA_DIR: dataDir, DATABASE_URL: database.url, GONGKAI_SECRET_KEY: key };
@@ -178,7 +184,11 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect: DialectName) => {
           }),
           /已损坏/,
         ],
-        ['manifest-garbage', await damaged('manifest-garbage', (dir) => writeFileSync(join(dir, 'manifest.json'), '{ not json')), /清单/],
+        [
+          'manifest-garbage',
+          await damaged('manifest-garbage', (dir) => writeFileSync(join(dir, 'manifest.json'), '{ not json')),
+          /清单/,
+        ],
         [
           'manifest-drops-database',
           await damaged('manifest-drops-database', (dir) => {

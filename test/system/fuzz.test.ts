@@ -28,24 +28,31 @@ describe.each(DIALECTS)('fuzzing every route on %s', (dialect: DialectName) => {
     const fuzzed = new Set(target.routes.map((r) => `${r.method} ${r.url}`));
     for (const [path, methods] of Object.entries(openapi.paths))
       for (const method of Object.keys(methods))
-        expect(fuzzed, `${method} ${path}`).toContain(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+        expect(fuzzed, `${method} ${path}`).toContain(
+          `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+        );
     expect(target.routes.length).toBeGreaterThan(40);
   });
 
-  it('answers every hostile request with a 4xx in Chinese, never a 5xx, and writes nothing when refusing', { timeout: 600_000 }, async () => {
-    const tablesBefore = (await tablesOf(target.database)).map((t) => t.name);
-    // on PostgreSQL the short run repeats only what reaches the database; `npm run soak` repeats everything
-    const stats = await fuzzAll(target, dialect === 'postgres' ? { only: reachesTheDatabase } : {});
-    console.log(
-      `${dialect}: ${stats.routes} routes, ${stats.cases} cases, 5xx ${stats.serverErrors}, statuses ${JSON.stringify(stats.byStatus)}, re-logins ${stats.relogins}`,
-    );
-    expect(stats.problems.slice(0, 60)).toEqual([]);
-    expect(stats.serverErrors).toBe(0);
-    expect(stats.cases).toBeGreaterThan(dialect === 'postgres' ? 2000 : 5000);
-    // nothing was dropped or corrupted behind the scenes
-    expect((await tablesOf(target.database)).map((t) => t.name)).toEqual(tablesBefore);
-    expect((await verifyEventChain(target.database.db)).broken).toBeNull();
-    if (target.database.sqlite) expect(target.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  it(
+    'answers every hostile request with a 4xx in Chinese, never a 5xx, and writes nothing when refusing',
+    { timeout: 600_000 },
+    async () => {
+      const tablesBefore = (await tablesOf(target.database)).map((t) => t.name);
+      // on PostgreSQL the short run repeats only what reaches the database; `npm run soak` repeats everything
+      const stats = await fuzzAll(target, dialect === 'postgres' ? { only: reachesTheDatabase } : {});
+      console.log(
+        `${dialect}: ${stats.routes} routes, ${stats.cases} cases, 5xx ${stats.serverErrors}, statuses ${JSON.stringify(stats.byStatus)}, re-logins ${stats.relogins}`,
+      );
+      expect(stats.problems.slice(0, 60)).toEqual([]);
+      expect(stats.serverErrors).toBe(0);
+      expect(stats.cases).toBeGreaterThan(dialect === 'postgres' ? 2000 : 5000);
+      // nothing was dropped or corrupted behind the scenes
+      expect((await tablesOf(target.database)).map((t) => t.name)).toEqual(tablesBefore);
+      expect((await verifyEventChain(target.database.db)).broken).toBeNull();
+      if (target.database.sqlite)
+        expect(target.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 });

@@ -49,15 +49,22 @@ async function copyRows(source: Database, target: Database, schema: Map<string, 
     const columns = schema.get(table)!;
     const available = sourceTables.get(table);
     if (!available)
-      throw new Error(`表 ${table} 在最新结构中已不存在：请在此测试中写明它的数据去向（迁移不得静默丢弃数据）`);
+      throw new Error(
+        `表 ${table} 在最新结构中已不存在：请在此测试中写明它的数据去向（迁移不得静默丢弃数据）`,
+      );
     const missing = columns.filter((c) => !available.includes(c));
     if (missing.length > 0)
-      throw new Error(`表 ${table} 的列 ${missing.join('、')} 在最新结构中已不存在：请在此测试中写明其数据去向`);
-    const rows = await sql<Record<string, unknown>>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}`.execute(
-      anyDb(source),
-    );
+      throw new Error(
+        `表 ${table} 的列 ${missing.join('、')} 在最新结构中已不存在：请在此测试中写明其数据去向`,
+      );
+    const rows = await sql<
+      Record<string, unknown>
+    >`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}`.execute(anyDb(source));
     for (let i = 0; i < rows.rows.length; i += 200)
-      await anyDb(target).insertInto(table).values(rows.rows.slice(i, i + 200)).execute();
+      await anyDb(target)
+        .insertInto(table)
+        .values(rows.rows.slice(i, i + 200))
+        .execute();
     const serial = (await columnsOf(target, table)).some((c) => c.name === 'id' && c.generated);
     if (target.dialect === 'postgres' && serial && rows.rows.length > 0)
       await sql`select setval(pg_get_serial_sequence(${table}::text, 'id')::regclass, (select max(id) from ${sql.table(table)})::bigint)`.execute(
@@ -92,7 +99,8 @@ describe.each(DIALECTS)('upgrades on %s keep every row', (dialect: DialectName) 
         await copyRows(source, old, schema);
         for (const [table] of schema) {
           const n = Number(
-            (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(anyDb(old))).rows[0]!.n,
+            (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(anyDb(old)))
+              .rows[0]!.n,
           );
           expect(n, `${table} has rows before the upgrade`).toBeGreaterThan(0);
         }

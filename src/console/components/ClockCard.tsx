@@ -5,24 +5,11 @@ import { outcomeLabel } from '../../domain/application/decisions.ts';
 import { DUE_STATUS_LABEL } from '../../domain/application/due-status.ts';
 import { isClosed } from '../../domain/application/states.ts';
 import type { ApplicationView } from '../types.ts';
+import { DateBlock } from './DateBlock.tsx';
 import { DUE_COLOUR, daysLeftText, PROVISIONAL_HINT } from './DueTag.tsx';
 
 const mark = (d: { date: string; provisional: boolean } | null | undefined) =>
   d ? `${d.date}${d.provisional ? '（暂定）' : ''}` : '—';
-
-function DateBlock({ title, value, note }: { title: string; value: string; note?: string }) {
-  return (
-    <div>
-      <Typography.Text type="secondary">{title}</Typography.Text>
-      <div style={{ fontSize: 18, fontWeight: 600 }}>{value}</div>
-      {note && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {note}
-        </Typography.Text>
-      )}
-    </div>
-  );
-}
 
 function pausedText(a: Application): string | null {
   const d = a.deadlines;
@@ -61,7 +48,7 @@ export function ClockCard({ view }: { view: ApplicationView }) {
               styles={{ content: { color: DUE_COLOUR[status.status], fontWeight: 700, fontSize: 26 } }}
               suffix={
                 <span style={{ fontSize: 14, color: DUE_COLOUR[status.status] }}>
-                  {status.status === 'on_track' ? '' : `（${DUE_STATUS_LABEL[status.status]}）`}
+                  {status.status === 'due_soon' ? `（${DUE_STATUS_LABEL.due_soon}）` : ''}
                 </span>
               }
             />

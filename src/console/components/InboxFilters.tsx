@@ -82,9 +82,7 @@ export function InboxFilters({
       </label>
       <Button
         type="link"
-        onClick={() =>
-          onChange({ state: [], due: null, applicantType: null, year: null, q: '', open: false })
-        }
+        onClick={() => onChange({ state: [], due: null, applicantType: null, year: null, q: '', open: true })}
       >
         清除筛选
       </Button>

@@ -1,46 +1,8 @@
 import type { ReactNode } from 'react';
 import type { CellRef } from '../../domain/report/cell.ts';
-import type { DataCell, LabelCell, TableLayout } from '../../render/report/layout/index.ts';
-
-const spans = (c: { colSpan: number; rowSpan: number }) => ({
-  ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}),
-  ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-});
-
-function Label({ cell }: { cell: LabelCell }) {
-  switch (cell.role) {
-    case 'note':
-      return (
-        <td className="note" {...spans(cell)}>
-          {cell.text}
-        </td>
-      );
-    case 'block':
-      return (
-        <th className="block" scope="colgroup" {...spans(cell)}>
-          {cell.text}
-        </th>
-      );
-    case 'column':
-      return (
-        <th scope={cell.colSpan > 1 ? 'colgroup' : 'col'} {...spans(cell)}>
-          {cell.text}
-        </th>
-      );
-    case 'row':
-      return (
-        <th className="label" scope="row" {...spans(cell)}>
-          {cell.text}
-        </th>
-      );
-    case 'rowgroup':
-      return (
-        <th className="group" scope="row" {...spans(cell)}>
-          {cell.text}
-        </th>
-      );
-  }
-}
+import type { DataCell, TableLayout } from '../../render/report/layout/index.ts';
+import { spans } from './report-spans.ts';
+import { ReportTableLabel } from './ReportTableLabel.tsx';
 
 /**
  * A report table in the official layout (src/render/report/layout — the same description the HTML, DOCX and
@@ -66,7 +28,7 @@ export function ReportTable({
             <tr key={r}>
               {cells.map((cell, c) =>
                 cell.type === 'label' ? (
-                  <Label key={c} cell={cell} />
+                  <ReportTableLabel key={c} cell={cell} />
                 ) : (
                   <td key={c} {...spans(cell)} className={cellClass?.(cell.ref)} data-cell={cell.path}>
                     {renderCell(cell)}

@@ -1,5 +1,6 @@
 import { Tabs } from 'antd';
 import { AgencySettingsForm } from '../components/admin/AgencySettingsForm.tsx';
+import { LetterTemplates } from '../components/admin/LetterTemplates.tsx';
 import { HolidaySchedules } from '../components/admin/HolidaySchedules.tsx';
 import { UsersAdmin } from '../components/admin/UsersAdmin.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -7,6 +8,7 @@ import { navigate, useLocation } from '../router.tsx';
 
 const TABS = [
   { key: 'agency', label: '机关设置', children: <AgencySettingsForm /> },
+  { key: 'letters', label: '文书模板', children: <LetterTemplates /> },
   { key: 'users', label: '工作人员与角色', children: <UsersAdmin /> },
   { key: 'holidays', label: '放假安排', children: <HolidaySchedules /> },
 ];

@@ -1,5 +1,6 @@
 import { App, Col, Row, Skeleton, Space } from 'antd';
 import { useCallback } from 'react';
+import { AppealsOfApplication } from '../components/appeals/AppealsOfApplication.tsx';
 import { ActionBar } from '../components/actions/ActionBar.tsx';
 import { ApplicantCard } from '../components/ApplicantCard.tsx';
 import { ClockCard } from '../components/ClockCard.tsx';
@@ -22,18 +23,19 @@ export function ApplicationPage({ params }: PageProps) {
   const view = useApi<ApplicationView>(`/api/applications/${id}`);
   const timeline = useApi<Timeline>(`/api/applications/${id}/timeline`);
   const reloadTimeline = timeline.reload;
+  const { set: setView, reload: reloadView } = view;
   const changed = useCallback(
     (next: ApplicationView) => {
-      view.set(next);
+      setView(next);
       reloadTimeline();
       void message.success(`已办理，当前状态：${next.stateLabel}`);
     },
-    [view, reloadTimeline, message],
+    [setView, reloadTimeline, message],
   );
   const conflict = useCallback(() => {
-    view.reload();
+    reloadView();
     reloadTimeline();
-  }, [view, reloadTimeline]);
+  }, [reloadView, reloadTimeline]);
   if (view.error && !view.data)
     return (
       <>
@@ -75,6 +77,7 @@ export function ApplicationPage({ params }: PageProps) {
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               <ApplicantCard view={v} onRevealed={reloadTimeline} />
               <LettersCard applicationId={v.id} letters={timeline.data?.letters ?? []} />
+              <AppealsOfApplication applicationId={v.id} />
             </Space>
           </Col>
         </Row>

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { EDITOR_ROLES } from '../../domain/catalog/review.ts';
 import { CatalogList } from '../components/catalog/CatalogList.tsx';
 import { ItemEditor } from '../components/catalog/ItemEditor.tsx';
+import { NormativeRegister } from '../components/catalog/NormativeRegister.tsx';
+import { YearlyFigures } from '../components/catalog/YearlyFigures.tsx';
 import { ReviewQueue } from '../components/catalog/ReviewQueue.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { navigate, useLocation } from '../router.tsx';
@@ -36,6 +38,8 @@ export function CatalogPage() {
         items={[
           { key: 'items', label: '全部信息', children: <CatalogList /> },
           { key: 'queue', label: '审核队列', children: <ReviewQueue /> },
+          { key: 'normative', label: '规章和规范性文件', children: <NormativeRegister /> },
+          { key: 'figures', label: '表二其他系统数据', children: <YearlyFigures /> },
         ]}
       />
       <ItemEditor

@@ -25,12 +25,14 @@ function readFilter(query: URLSearchParams): InboxFilter & { page: number; pageS
     applicantType: query.get('applicantType'),
     year: Number.isInteger(year) && year > 0 ? year : null,
     q: query.get('q') ?? '',
-    open: query.get('open') === 'true',
+    // the daily view: open applications only, unless the user asks for every one
+    open: query.get('open') !== 'false',
     page: Number(query.get('page')) || 1,
     pageSize: Number(query.get('pageSize')) || 20,
   };
 }
 
+/** The address keeps what differs from the default view (open applications, page 1, 20 a page). */
 function toQuery(f: InboxFilter & { page: number; pageSize: number }) {
   return {
     state: f.state,
@@ -38,7 +40,7 @@ function toQuery(f: InboxFilter & { page: number; pageSize: number }) {
     applicantType: f.applicantType,
     year: f.year,
     q: f.q,
-    open: f.open ? 'true' : null,
+    open: f.open ? null : 'false',
     page: f.page > 1 ? f.page : null,
     pageSize: f.pageSize !== 20 ? f.pageSize : null,
   };
@@ -51,7 +53,14 @@ export function Inbox() {
   const filter = readFilter(query);
   const [registering, setRegistering] = useState(false);
   const [refresh, setRefresh] = useState(0);
-  const list = useApi<Page<InboxRow>>(withQuery('/api/applications', toQuery(filter)));
+  const list = useApi<Page<InboxRow>>(
+    withQuery('/api/applications', {
+      ...toQuery(filter),
+      open: filter.open ? 'true' : null,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    }),
+  );
   const go = (next: InboxFilter & { page: number; pageSize: number }) =>
     navigate(withQuery('/', toQuery(next)), { replace: true });
   const canRegister = hasRole(user, 'registrar', 'handler');

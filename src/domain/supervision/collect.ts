@@ -12,7 +12,12 @@ import { DRAFTERS } from '../report-workspace/transitions.ts';
  * and they are then returned or cleared like any submitted report. An agency on Gongkai submits its own report;
  * a report already cleared or published is not replaced (return it first).
  */
-export const COLLECTABLE_STATUSES: readonly ReportStatus[] = ['not_started', 'draft', 'returned', 'submitted'];
+export const COLLECTABLE_STATUSES: readonly ReportStatus[] = [
+  'not_started',
+  'draft',
+  'returned',
+  'submitted',
+];
 
 export interface CollectFacts {
   /** the agency is strictly below the supervisor's agency */

@@ -75,7 +75,14 @@ describe('whether a report arrived in time', () => {
     ['draft on 1 February', 'draft', null, null, '2026-02-01', 'overdue'],
     ['submitted on 31 January', 'submitted', '2026-01-31', null, '2026-02-05', 'on_time'],
     ['submitted on 1 February', 'cleared', '2026-02-01', null, '2026-02-05', 'late'],
-    ['returned after an early submission, now past due', 'returned', '2026-01-10', null, '2026-02-02', 'overdue'],
+    [
+      'returned after an early submission, now past due',
+      'returned',
+      '2026-01-10',
+      null,
+      '2026-02-02',
+      'overdue',
+    ],
     ['published without submission (top level)', 'published', null, '2026-01-30', '2026-03-01', 'on_time'],
   ] as const)('%s → %s', (_, status, submitted, published, today, state) => {
     expect(collectionTimeliness(due, today, status, submitted, published).state).toBe(state);

@@ -16,9 +16,7 @@ export interface DeadlineAgency {
 }
 
 export type DeadlineSource =
-  | { kind: 'statutory' }
-  | { kind: 'own' }
-  | { kind: 'supervisor'; agencyId: number; agencyName: string };
+  { kind: 'statutory' } | { kind: 'own' } | { kind: 'supervisor'; agencyId: number; agencyName: string };
 
 export interface SupervisedDeadline extends ReportDeadline {
   source: DeadlineSource;

@@ -6,6 +6,7 @@ export * from './cells.ts';
 export * from './checks.ts';
 export * from './collect.ts';
 export * from './deadline.ts';
+export * from './hierarchy.ts';
 export * from './outliers.ts';
 export * from './performance.ts';
 export * from './ranking.ts';

@@ -118,9 +118,7 @@ export function findOutliers(
   if (previous.format === report.format) {
     const cells = layoutCells(report.format);
     const values = cells.map((ref) => getCell(report, ref.table, ref.row, ref.column));
-    const same = cells.every(
-      (ref, i) => values[i] === getCell(previous, ref.table, ref.row, ref.column),
-    );
+    const same = cells.every((ref, i) => values[i] === getCell(previous, ref.table, ref.row, ref.column));
     if (same && values.some((v) => v !== null && v !== 0))
       findings.push({
         code: 'outlier.same_as_previous',
@@ -137,7 +135,12 @@ export function findingPlace(report: AnnualReport, finding: Finding): string {
   const { table, row, column } = finding.location;
   if ((table === 'active' || table === 'requests' || table === 'appeals') && row && column)
     return cellName(report.format, { table, row, column });
-  return { active: '表二', requests: '表三', appeals: '表四', format: '格式', narrative: '正文', meta: '报告' }[
-    table
-  ];
+  return {
+    active: '表二',
+    requests: '表三',
+    appeals: '表四',
+    format: '格式',
+    narrative: '正文',
+    meta: '报告',
+  }[table];
 }

@@ -16,9 +16,30 @@ describe('performance of agencies from their records', () => {
     ],
     closed: [
       // on time: 2025-01-06 → 2025-02-05, due 2025-02-10 (20 WD after receipt over 春节)
-      { agencyId: 1, receivedOn: '2025-01-06', closedOn: '2025-02-05', replyDueOn: '2025-02-10', outcome: 'granted', replied: true },
-      { agencyId: 1, receivedOn: '2025-01-06', closedOn: '2025-02-20', replyDueOn: '2025-02-10', outcome: 'denied_third_party', replied: true },
-      { agencyId: 2, receivedOn: '2025-01-02', closedOn: '2025-03-03', replyDueOn: null, outcome: 'other_no_correction', replied: false },
+      {
+        agencyId: 1,
+        receivedOn: '2025-01-06',
+        closedOn: '2025-02-05',
+        replyDueOn: '2025-02-10',
+        outcome: 'granted',
+        replied: true,
+      },
+      {
+        agencyId: 1,
+        receivedOn: '2025-01-06',
+        closedOn: '2025-02-20',
+        replyDueOn: '2025-02-10',
+        outcome: 'denied_third_party',
+        replied: true,
+      },
+      {
+        agencyId: 2,
+        receivedOn: '2025-01-02',
+        closedOn: '2025-03-03',
+        replyDueOn: null,
+        outcome: 'other_no_correction',
+        replied: false,
+      },
     ],
     overdueNow: [{ agencyId: 2, count: 3 }],
     appeals: [
@@ -51,13 +72,26 @@ describe('performance of agencies from their records', () => {
     expect(a1!.total.avgWorkingDays).toBe(
       (workingDays('2025-01-06', '2025-02-05') + workingDays('2025-01-06', '2025-02-20')) / 2,
     );
-    expect(a2!.total).toMatchObject({ closed: 1, replied: 0, onTimeRate: null, avgWorkingDays: null, overdueNow: 3, litigationLost: 1 });
+    expect(a2!.total).toMatchObject({
+      closed: 1,
+      replied: 0,
+      onTimeRate: null,
+      avgWorkingDays: null,
+      overdueNow: 3,
+      litigationLost: 1,
+    });
     expect(a2!.total.outcomes.other).toBe(1);
     expect(a3!.total).toMatchObject({ itemsPublished: 10, itemsLate: 2, itemsOverdueNow: 1 });
     expect(table.byMonth.map((m) => m.received)).toEqual([4, 0, 2]);
     expect(table.byMonth.map((m) => m.replied)).toEqual([0, 2, 0]);
     expect(table.byMonth[1]!.overdueNow).toBeNull();
-    expect(table.total).toMatchObject({ received: 6, replied: 2, overdueNow: 3, itemsPublished: 10, litigationLost: 1 });
+    expect(table.total).toMatchObject({
+      received: 6,
+      replied: 2,
+      overdueNow: 3,
+      itemsPublished: 10,
+      litigationLost: 1,
+    });
     expect(a1!.months.map((m) => m.received)).toEqual([4, 0, 0]);
   });
 

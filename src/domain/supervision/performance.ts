@@ -135,7 +135,10 @@ export interface PerformanceTable {
 export function performanceTable(agencyIds: readonly number[], input: PerformanceInput): PerformanceTable {
   const monthIndex = new Map(input.months.map((m, i) => [m, i]));
   const agencies = new Map<number, AgencyPerformance>(
-    agencyIds.map((id) => [id, { agencyId: id, total: emptyFigures(true), months: input.months.map(() => emptyFigures(false)) }]),
+    agencyIds.map((id) => [
+      id,
+      { agencyId: id, total: emptyFigures(true), months: input.months.map(() => emptyFigures(false)) },
+    ]),
   );
   const byMonth = input.months.map(() => emptyFigures(false));
   const total = emptyFigures(true);

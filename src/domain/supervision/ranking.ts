@@ -27,7 +27,11 @@ export const RANK_METRIC: Record<
     better: 'lower',
     read: (f) => f.reconsiderationCorrected + f.litigationLost,
   },
-  itemsLate: { label: '主动公开超期（件）', better: 'lower', read: (f) => f.itemsLate + (f.itemsOverdueNow ?? 0) },
+  itemsLate: {
+    label: '主动公开超期（件）',
+    better: 'lower',
+    read: (f) => f.itemsLate + (f.itemsOverdueNow ?? 0),
+  },
 };
 
 export function isRankMetric(value: unknown): value is RankMetric {
@@ -42,9 +46,7 @@ export function rankBy<T>(
   const spec = RANK_METRIC[metric];
   const valued = rows.map((row) => ({ ...row, value: spec.read(figuresOf(row)) }));
   const sign = spec.better === 'higher' ? -1 : 1;
-  const ranked = valued
-    .filter((r) => r.value !== null)
-    .sort((a, b) => sign * (a.value! - b.value!));
+  const ranked = valued.filter((r) => r.value !== null).sort((a, b) => sign * (a.value! - b.value!));
   const out: (T & { rank: number | null; value: number | null })[] = [];
   ranked.forEach((r, i) => {
     const previous = out[i - 1];

@@ -44,7 +44,8 @@ export function supervisionSettingsOf(agencySettings: Record<string, unknown>): 
   return {
     departmentDue: date('departmentDue'),
     governmentDue: date('governmentDue'),
-    jumpFactor: positive(s.jumpFactor) && s.jumpFactor > 1 ? s.jumpFactor : DEFAULT_SUPERVISION_SETTINGS.jumpFactor,
+    jumpFactor:
+      positive(s.jumpFactor) && s.jumpFactor > 1 ? s.jumpFactor : DEFAULT_SUPERVISION_SETTINGS.jumpFactor,
     jumpMinimum: positive(s.jumpMinimum) ? s.jumpMinimum : DEFAULT_SUPERVISION_SETTINGS.jumpMinimum,
     manyItems: positive(s.manyItems) ? s.manyItems : DEFAULT_SUPERVISION_SETTINGS.manyItems,
   };

@@ -5,14 +5,17 @@ import { appealRoutes } from './appeals.routes.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
+import { catalogFeedRoutes } from './catalog-feeds.routes.ts';
 import { catalogRegisterRoutes } from './catalog-register.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
 import { letterRoutes } from './letters.routes.ts';
+import { portalApplyRoutes } from './portal-apply.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { publicApplicationRoutes } from './public-applications.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
 import { reportWorkspaceRoutes } from './report-workspace.routes.ts';
+import { supervisionRoutes } from './supervision.routes.ts';
 import { table3Routes } from './table3.routes.ts';
 
 export type AppRoutes = FastifyPluginAsync<{ app: App }>;
@@ -31,6 +34,9 @@ export const routes: readonly AppRoutes[] = [
   catalogRoutes,
   catalogRegisterRoutes,
   portalRoutes,
+  portalApplyRoutes,
+  catalogFeedRoutes,
   appealRoutes,
   reportWorkspaceRoutes,
+  supervisionRoutes,
 ];

@@ -65,7 +65,10 @@ export function supervision(dialect: DialectName): Migration {
           value: c.value,
         }));
         for (let i = 0; i < values.length; i += 100)
-          await cells.insertInto('report_cells').values(values.slice(i, i + 100)).execute();
+          await cells
+            .insertInto('report_cells')
+            .values(values.slice(i, i + 100))
+            .execute();
       }
     },
   };

@@ -5,6 +5,7 @@ import { applications } from './0002-applications.ts';
 import { catalog } from './0003-catalog.ts';
 import { appealsReports } from './0004-appeals-reports.ts';
 import { supervision } from './0005-supervision.ts';
+import { catalogIndexes } from './0006-catalog-indexes.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0003-catalog': catalog(dialect),
     '0004-appeals-reports': appealsReports(dialect),
     '0005-supervision': supervision(dialect),
+    '0006-catalog-indexes': catalogIndexes(),
   };
 }

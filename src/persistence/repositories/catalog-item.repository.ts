@@ -68,7 +68,12 @@ export function toSummary(row: SummaryRow): ItemSummary {
   };
 }
 
-const toItem = (row: Row): InformationItem => ({ ...toSummary(row), body: row.body });
+/** Every column but the search tokens (long, and only the full-text index reads them). */
+const ITEM_COLUMNS = [...SUMMARY_COLUMNS, 'body'] as const;
+const toItem = (row: SummaryRow & { body: string }): InformationItem => ({
+  ...toSummary(row),
+  body: row.body,
+});
 
 /** The columns written from a domain item (one function, so inserts and updates stay in step). */
 function columns(item: Omit<InformationItem, 'id'>, searchTokens: string) {
@@ -107,7 +112,7 @@ export async function insertItem(
   const row = await db
     .insertInto('catalog_items')
     .values(columns(item, searchTokens))
-    .returningAll()
+    .returning(ITEM_COLUMNS)
     .executeTakeFirstOrThrow();
   return toItem(row);
 }
@@ -122,7 +127,11 @@ export async function updateItem(
 }
 
 export async function findItem(db: Kysely<Schema>, id: number): Promise<InformationItem | null> {
-  const row = await db.selectFrom('catalog_items').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalog_items')
+    .select(ITEM_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toItem(row) : null;
 }
 
@@ -134,7 +143,7 @@ export async function findPublicItem(
 ): Promise<InformationItem | null> {
   const row = await db
     .selectFrom('catalog_items')
-    .selectAll()
+    .select(ITEM_COLUMNS)
     .where('id', '=', id)
     .where('agency_id', '=', agencyId)
     .where('state', 'in', PUBLIC_STATES)
@@ -187,31 +196,43 @@ function filtered(db: Kysely<Schema>, f: ItemFilter) {
   return q;
 }
 
-/** A page of items, newest publication first (drafts, never published, by last change). */
+/** A page of items, newest publication first (drafts, never published, by id). */
+export async function pageOfItems(
+  db: Kysely<Schema>,
+  filter: ItemFilter,
+  page: { limit: number; offset: number },
+): Promise<ItemSummary[]> {
+  const rows = await filtered(db, filter)
+    .select(SUMMARY_COLUMNS)
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return rows.map(toSummary);
+}
+
+export async function countItems(db: Kysely<Schema>, filter: ItemFilter): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A page of items and how many match. */
 export async function listItems(
   db: Kysely<Schema>,
   filter: ItemFilter,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: ItemSummary[] }> {
-  const [rows, count] = await Promise.all([
-    filtered(db, filter)
-      .select(SUMMARY_COLUMNS)
-      .orderBy('published_on', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), items: rows.map(toSummary) };
+  const [items, total] = await Promise.all([pageOfItems(db, filter, page), countItems(db, filter)]);
+  return { total, items };
 }
 
 /** Items by id, in the order given (search results, which show a snippet of the body). */
 export async function itemsByIds(db: Kysely<Schema>, ids: readonly number[]): Promise<InformationItem[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('catalog_items').selectAll().where('id', 'in', ids).execute();
+  const rows = await db.selectFrom('catalog_items').select(ITEM_COLUMNS).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, toItem(r)]));
   return ids.map((id) => byId.get(id)).filter((s): s is InformationItem => !!s);
 }
@@ -282,7 +303,7 @@ export async function lockItem(
   dialect: DialectName,
   id: number,
 ): Promise<InformationItem | null> {
-  let q = db.selectFrom('catalog_items').selectAll().where('id', '=', id);
+  let q = db.selectFrom('catalog_items').select(ITEM_COLUMNS).where('id', '=', id);
   if (dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row ? toItem(row) : null;

@@ -67,7 +67,9 @@ export async function searchItemIds(
       sql<{
         id: number;
       }>`select i.id as id from ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db),
-      sql<{ n: number }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
+      sql<{
+        n: number;
+      }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
     ]);
     return page(count.rows[0]?.n, rows.rows);
   }
@@ -81,7 +83,9 @@ export async function searchItemIds(
     sql<{
       id: number;
     }>`select i.id as id from ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db),
-    sql<{ n: number }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
+    sql<{
+      n: number;
+    }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
   ]);
   return page(count.rows[0]?.n, rows.rows);
 }

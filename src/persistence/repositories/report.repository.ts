@@ -13,6 +13,7 @@ import type {
 import type { AnnualReport } from '../../domain/report/index.ts';
 import type { AnnualReportTable } from '../schema-reports.ts';
 import type { Schema } from '../schema.ts';
+import { writeReportCells } from './supervision-cells.repository.ts';
 
 /** The report as stored JSON: the interchange form (gongkai.annual-report/1). */
 export const reportJson = (report: AnnualReport) => JSON.stringify(encodeReport(report));
@@ -130,7 +131,10 @@ export async function updateReport(
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const updated = Number(result.numUpdatedRows) === 1;
+  // supervision (issue 7): the frozen report's cells, normalised for rollups, written (or removed) with it
+  if (updated && frozen !== undefined) await writeReportCells(db, id, frozen ? frozen.report : null);
+  return updated;
 }
 
 export async function findReport(

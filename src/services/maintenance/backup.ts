@@ -133,7 +133,8 @@ export async function verifyBackup(dir: string): Promise<Manifest> {
     .map((f) => relative(dir, f).split(sep).join('/'))
     .filter((f) => f !== MANIFEST);
   const extra = present.filter((f) => !(f in manifest.files));
-  if (extra.length > 0) throw new Error(`备份中有清单之外的文件（清单已被改动？）：${extra.slice(0, 3).join('、')}`);
+  if (extra.length > 0)
+    throw new Error(`备份中有清单之外的文件（清单已被改动？）：${extra.slice(0, 3).join('、')}`);
   for (const [file, hash] of Object.entries(manifest.files)) {
     const path = join(dir, file);
     if (!existsSync(path)) throw new Error(`备份文件缺失：${file}`);
@@ -143,8 +144,7 @@ export async function verifyBackup(dir: string): Promise<Manifest> {
 }
 
 export type RestoreTarget =
-  | { dialect: 'sqlite'; sqlitePath: string }
-  | { dialect: 'postgres'; url: string; schema: string | null };
+  { dialect: 'sqlite'; sqlitePath: string } | { dialect: 'postgres'; url: string; schema: string | null };
 
 /**
  * Restores a backup, with the server stopped. Everything is checked first — the manifest and checksums, the
@@ -162,7 +162,11 @@ export async function restore(
   const manifest = await verifyBackup(fromDir);
   if (manifest.dialect !== target.dialect)
     throw new Error(`备份来自 ${manifest.dialect}，不能恢复到 ${target.dialect}`);
-  if (manifest.keyFingerprint && options.secretKey && keyFingerprint(options.secretKey) !== manifest.keyFingerprint)
+  if (
+    manifest.keyFingerprint &&
+    options.secretKey &&
+    keyFingerprint(options.secretKey) !== manifest.keyFingerprint
+  )
     throw new Error(
       '当前的加密密钥与备份时的不同，恢复后个人信息将无法解密：请先把原来的密钥放回 DATA_DIR/secret.key 或设置 GONGKAI_SECRET_KEY，再恢复',
     );
@@ -212,7 +216,11 @@ export async function restore(
       `--dbname=${target.url}`,
     ];
     await run('pg_restore', [...args, source]).catch((error: { stderr?: string }) => {
-      throw new Error(`pg_restore 失败，数据库未改动：${String(error.stderr ?? error).trim().slice(0, 500)}`);
+      throw new Error(
+        `pg_restore 失败，数据库未改动：${String(error.stderr ?? error)
+          .trim()
+          .slice(0, 500)}`,
+      );
     });
   }
 

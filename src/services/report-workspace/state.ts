@@ -6,7 +6,12 @@ import type {
   ReportRecord,
   ReportStatus,
 } from '../../domain/report-workspace/index.ts';
-import { deadlineStatus, reportDeadline } from '../../domain/report-workspace/index.ts';
+import {
+  deadlineStatus,
+  effectiveNarrative,
+  isLive,
+  reportDeadline,
+} from '../../domain/report-workspace/index.ts';
 import type { AnnualReport, Finding, Narrative, ReportFormat } from '../../domain/report/index.ts';
 import { formatForYear, validateReport } from '../../domain/report/index.ts';
 import type { Agency } from '../../persistence/repositories/agency.repository.ts';
@@ -49,7 +54,14 @@ export async function reportState(
   const status: ReportStatus = record?.status ?? 'not_started';
   const format = record?.format ?? options.format ?? formatForYear(year);
   const previous = options.previous === false ? null : await previousReport(ctx, actor, agency, year);
-  if (record?.frozen)
+  if (record?.frozen) {
+    // a draft pre-filled from the supervision rollup (issue 7) keeps its tables; narrative edits apply over it
+    const prefilled = isLive(status);
+    const frozen = record.frozen.report;
+    const template = frozen.narrative ?? { overview: '', problems: '', other: '' };
+    const report = prefilled
+      ? { ...frozen, narrative: effectiveNarrative(template, options.narrative ?? record.narrative) }
+      : frozen;
     return {
       agency,
       year,
@@ -57,13 +69,16 @@ export async function reportState(
       status,
       format,
       live: false,
-      report: record.frozen.report,
+      report,
       sources: record.frozen.sources,
-      template: null,
-      findings: record.frozen.findings,
+      template: prefilled ? template : null,
+      findings: prefilled
+        ? validateReport(report, { previous: previous?.report ?? null })
+        : record.frozen.findings,
       previous,
       points: null,
     };
+  }
   const composed = await composeReport(
     ctx,
     actor,

@@ -63,6 +63,7 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
     const nextAddress = clientAddresses();
 
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
+      const before = acknowledged.length;
       const server = await startChildServer(sys.env);
       let killed = false;
       let stopped = false;
@@ -114,7 +115,6 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
         startLoad();
         await sleep(options.loadMs[0] + random() * (options.loadMs[1] - options.loadMs[0]));
       }
-      const before = acknowledged.length;
       killed = true;
       server.kill('SIGKILL');
       await server.exited;

@@ -414,8 +414,10 @@ export function casesFor(route: FuzzRoute, options: { thorough?: boolean } = {})
   const declared = qschema ? paths(qschema).filter((p) => p.path.length === 1) : [];
   for (const { path, schema } of declared) {
     const key = path[0]!;
-    const wrong = wrongType(schema);
-    if (wrong !== undefined && (schema.enum || firstType(schema) !== 'string'))
+    // every query value arrives as text: only enums, numbers and booleans (or arrays of them) can be wrong
+    const scalar = firstType(schema) === 'array' ? schema.items : schema;
+    const wrong = scalar && (scalar.enum || firstType(scalar) !== 'string') ? wrongType(scalar) : undefined;
+    if (wrong !== undefined)
       add(`query ${key} wrong type`, base(fillPath(route.url) + qs({ ...query, [key]: wrong })), key);
     for (const v of options.thorough
       ? [...XSS, ...SQLI, '-1', '%00', '%E0%A4%A', 'x'.repeat(10_000)]

@@ -31,6 +31,10 @@ const OFFICE_FIELDS = [
   ['website', '网站'],
 ] as const;
 
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** The letters read address and phone at the top of the settings; the 公开指南 reads the office block first. */
+const SHARED = { address: 'address', hours: 'officeHours', phone: 'phone' } as const;
+
 function schemeCheck(_: unknown, value: string | undefined) {
   const parsed = parseIndexScheme(value?.trim() || DEFAULT_INDEX_SCHEME);
   return parsed.ok ? Promise.resolve() : Promise.reject(new Error(parsed.error));
@@ -49,7 +53,17 @@ export function AgencySettingsForm() {
     const s = data.settings;
     form.setFieldsValue({
       name: data.name,
-      office: s.office ?? {},
+      office: {
+        ...((s.office as Record<string, unknown> | undefined) ?? {}),
+        ...Object.fromEntries(
+          Object.entries(SHARED).map(([k, top]) => [
+            k,
+            str((s.office as Record<string, unknown> | undefined)?.[k]) || str(s[top]),
+          ]),
+        ),
+      },
+      letterhead: str(s.letterhead),
+      reconsiderationBodyName: str(s.reconsiderationBodyName),
       channels: Array.isArray(s.channels) ? s.channels : [],
       readingRooms: Array.isArray(s.readingRooms) ? s.readingRooms : [],
       indexScheme: typeof s.indexScheme === 'string' ? s.indexScheme : '',
@@ -72,8 +86,12 @@ export function AgencySettingsForm() {
     setBusy(true);
     setFormError(null);
     try {
+      const office = (v.office ?? {}) as Record<string, string | undefined>;
       const settings = {
-        office: v.office,
+        office,
+        ...Object.fromEntries(Object.entries(SHARED).map(([k, top]) => [top, office[k]?.trim() || null])),
+        letterhead: String(v.letterhead ?? '').trim() || null,
+        reconsiderationBodyName: String(v.reconsiderationBodyName ?? '').trim() || null,
         channels: v.channels,
         readingRooms: v.readingRooms,
         indexScheme: String(v.indexScheme ?? '').trim() || DEFAULT_INDEX_SCHEME,

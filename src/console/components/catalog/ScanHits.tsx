@@ -1,42 +1,9 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, List, Popover, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, List, Popover, Space, Tag, Typography } from 'antd';
 import { CLEARING_ROLES } from '../../../domain/catalog/review.ts';
-import { api } from '../../api.ts';
-import { showServerErrors } from '../../form-errors.ts';
 import { hasRole, useSession } from '../../session.tsx';
-import type { HitView, ItemView } from '../../types-catalog.ts';
-
-function ClearForm({ hit, onCleared }: { hit: HitView; onCleared: (item: ItemView) => void }) {
-  const [form] = Form.useForm<{ note: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const clear = async ({ note }: { note: string }) => {
-    setBusy(true);
-    try {
-      onCleared(await api<ItemView>('POST', `/api/catalog/hits/${hit.id}/clear`, { note }));
-    } catch (e) {
-      setError(showServerErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Form form={form} layout="vertical" onFinish={clear} style={{ width: 320 }}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Form.Item
-        label="确认说明"
-        name="note"
-        rules={[{ required: true, whitespace: true, message: '请填写确认说明' }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} placeholder="例如：办公电话，可以公开" />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy}>
-        确认可以公开
-      </Button>
-    </Form>
-  );
-}
+import type { ItemView } from '../../types-catalog.ts';
+import { ClearHitForm } from './ClearHitForm.tsx';
 
 /** 敏感信息检查: each hit in its context; a 审核人 or 负责人 clears it with a note before 保密审查 can pass. */
 export function ScanHits({ item, onChanged }: { item: ItemView; onChanged: (item: ItemView) => void }) {
@@ -79,7 +46,7 @@ export function ScanHits({ item, onChanged }: { item: ItemView; onChanged: (item
                       key="clear"
                       trigger="click"
                       title={`确认${h.kindLabel}`}
-                      content={<ClearForm hit={h} onCleared={onChanged} />}
+                      content={<ClearHitForm hit={h} onCleared={onChanged} />}
                     >
                       <Button size="small" danger>
                         确认

@@ -1,48 +1,9 @@
 import { Card, Col, Empty, Row, Skeleton } from 'antd';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import type { EChartsCoreOption } from 'echarts/core';
-import { useEffect, useRef } from 'react';
 import type { YearCharts } from '../../../domain/report-workspace/charts.ts';
 import { withQuery } from '../../api.ts';
+import { EChart } from './EChart.tsx';
 import { useApi } from '../../use-api.ts';
 import { LoadError } from '../LoadError.tsx';
-
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
-
-const COLOURS = ['#b1201d', '#0958d9', '#ad4e00', '#237804', '#531dab', '#595959'];
-
-/** One ECharts canvas, described for screen readers by `label`, which states the chart's figures. */
-function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption({ color: COLOURS, ...option });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return (
-    <div role="img" aria-label={label}>
-      <div ref={ref} aria-hidden style={{ width: '100%', height: 260 }} />
-    </div>
-  );
-}
 
 const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 
@@ -59,7 +20,7 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
     <Row gutter={[12, 12]} data-testid="charts">
       <Col span={12}>
         <Card size="small" title="各月收到和办结的申请">
-          <Chart
+          <EChart
             label={`各月收到申请：${received.join('、')}；办结：${closed.join('、')}`}
             option={{
               tooltip: { trigger: 'axis' },
@@ -76,11 +37,10 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
       </Col>
       <Col span={12}>
         <Card size="small" title="办理结果">
-          <Chart
+          <EChart
             label={`办理结果：${data.outcomes.map((o) => `${o.label}${o.count}件`).join('，')}`}
             option={{
               tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
-              legend: { type: 'scroll', bottom: 0 },
               series: [
                 {
                   type: 'pie',
@@ -99,11 +59,10 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
           {data.onTime.replied === 0 ? (
             <Empty description="本年度尚无答复" />
           ) : (
-            <Chart
+            <EChart
               label={`答复 ${data.onTime.replied} 件，按时 ${data.onTime.onTime} 件，超期 ${data.onTime.late} 件`}
               option={{
                 tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
-                legend: { bottom: 0 },
                 series: [
                   {
                     type: 'pie',
@@ -124,7 +83,7 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
           {proactive.length === 0 ? (
             <Empty description="本年度目录中没有发布的信息" />
           ) : (
-            <Chart
+            <EChart
               label={`主动公开：${proactive.map((c) => `${c.name}${c.count}条`).join('，')}`}
               option={{
                 tooltip: { trigger: 'axis' },

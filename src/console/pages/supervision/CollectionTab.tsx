@@ -1,0 +1,201 @@
+import { App, Button, Flex, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { api, errorMessage, withQuery } from '../../api.ts';
+import { EmptyText } from '../../components/EmptyText.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useApi } from '../../use-api.ts';
+import { CollectDialog } from './CollectDialog.tsx';
+import { ReportDrawer } from './ReportDrawer.tsx';
+import { ReturnDialog } from './ReturnDialog.tsx';
+import { ReportStatusTag, TimelinessTag } from './tags.tsx';
+import type { CollectionRow, CollectionView } from './types.ts';
+
+const sourceText = (row: CollectionRow) => {
+  const s = row.deadline.source;
+  return s.kind === 'statutory'
+    ? row.deadline.article
+    : s.kind === 'own'
+      ? '本机关自定期限'
+      : `${s.agencyName}内部期限`;
+};
+
+/** The year's collection: every agency below, its report's status, deadline and timeliness; return, clear, collect. */
+export function CollectionTab({ year }: { year: number }) {
+  const { message } = App.useApp();
+  const view = useApi<CollectionView>(withQuery('/api/supervision/collection', { year }));
+  const [returning, setReturning] = useState<CollectionRow | null>(null);
+  const [collecting, setCollecting] = useState<CollectionRow | null>(null);
+  const [viewing, setViewing] = useState<CollectionRow | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const clear = async (row: CollectionRow) => {
+    setBusy(row.agency.id);
+    try {
+      await api('POST', withQuery(`/api/reports/${year}/actions`, { agencyId: row.agency.id }), {
+        action: 'clear',
+        ...(row.report ? { version: row.report.version } : {}),
+      });
+      void message.success(`${row.agency.name}的年度报告已审核通过`);
+      view.reload();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const s = view.data?.summary;
+  return (
+    <>
+      {view.error && <LoadError message={view.error} onRetry={view.reload} />}
+      {s && (
+        <Flex gap={32} wrap style={{ marginBottom: 16 }}>
+          <Statistic title="所辖机关" value={s.agencies} />
+          <Statistic title="已报送待审核" value={s.byStatus.submitted} />
+          <Statistic title="已退回修改" value={s.byStatus.returned} />
+          <Statistic title="审核通过 / 已公开" value={s.byStatus.cleared + s.byStatus.published} />
+          <Statistic title="逾期未报送" value={s.byTimeliness.overdue} />
+          <Statistic title="逾期报送" value={s.byTimeliness.late} />
+        </Flex>
+      )}
+      <Table<CollectionRow>
+        rowKey={(r) => r.agency.id}
+        size="small"
+        loading={view.loading}
+        dataSource={view.data?.rows ?? []}
+        pagination={{ defaultPageSize: 50, showSizeChanger: true }}
+        locale={{ emptyText: <EmptyText>没有所辖机关</EmptyText> }}
+        rowClassName={(r) => (r.timeliness.state === 'overdue' ? 'row-overdue' : '')}
+        columns={[
+          {
+            title: '机关',
+            key: 'agency',
+            render: (_, r) => (
+              <span style={{ paddingLeft: r.agency.depth * 16 }}>
+                {r.agency.name}
+                {!r.agency.onPlatform && (
+                  <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+                    （未使用本系统）
+                  </Typography.Text>
+                )}
+              </span>
+            ),
+          },
+          { title: '类型', key: 'kind', render: (_, r) => r.agency.kindLabel, width: 120 },
+          {
+            title: '状态',
+            key: 'status',
+            width: 130,
+            render: (_, r) => <ReportStatusTag status={r.status} />,
+          },
+          {
+            title: '报送期限',
+            key: 'due',
+            width: 150,
+            render: (_, r) => (
+              <Tooltip title={sourceText(r)}>
+                <span className="nowrap">{r.deadline.dueOn}</span>
+                {r.deadline.local && <Typography.Text type="secondary">（内部）</Typography.Text>}
+              </Tooltip>
+            ),
+          },
+          {
+            title: '是否按时',
+            key: 'timeliness',
+            width: 170,
+            render: (_, r) => (
+              <Space size={4}>
+                <TimelinessTag state={r.timeliness.state} label={r.timeliness.label} />
+                {r.timeliness.arrivedOn && <span className="nowrap">{r.timeliness.arrivedOn}</span>}
+              </Space>
+            ),
+          },
+          {
+            title: '核对问题',
+            key: 'findings',
+            width: 110,
+            render: (_, r) =>
+              r.findings ? (
+                `${r.findings.errors} 错误 / ${r.findings.warnings} 提示`
+              ) : (
+                <EmptyText>—</EmptyText>
+              ),
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 260,
+            render: (_, r) => {
+              const can = (a: string) => r.actions.find((o) => o.action === a && o.allowed);
+              return (
+                <Space size={4} wrap>
+                  {r.report && (
+                    <Button
+                      size="small"
+                      onClick={() => setViewing(r)}
+                      aria-label={`查看：${r.agency.name}`}
+                    >
+                      查看
+                    </Button>
+                  )}
+                  {can('return') && (
+                    <Button
+                      size="small"
+                      onClick={() => setReturning(r)}
+                      aria-label={`退回修改：${r.agency.name}`}
+                    >
+                      退回修改
+                    </Button>
+                  )}
+                  {can('clear') && (
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={busy === r.agency.id}
+                      onClick={() => void clear(r)}
+                      aria-label={`审核通过：${r.agency.name}`}
+                    >
+                      审核通过
+                    </Button>
+                  )}
+                  {r.collectable && (
+                    <Button
+                      size="small"
+                      onClick={() => setCollecting(r)}
+                      aria-label={`收集报告：${r.agency.name}`}
+                    >
+                      收集报告
+                    </Button>
+                  )}
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+      {returning && (
+        <ReturnDialog
+          row={returning}
+          year={year}
+          onCancel={() => setReturning(null)}
+          onDone={() => {
+            void message.success(`已退回${returning.agency.name}的年度报告`);
+            setReturning(null);
+            view.reload();
+          }}
+        />
+      )}
+      {collecting && (
+        <CollectDialog
+          row={collecting}
+          year={year}
+          onCancel={() => setCollecting(null)}
+          onDone={(text) => {
+            void message.success(text);
+            setCollecting(null);
+            view.reload();
+          }}
+        />
+      )}
+      {viewing && <ReportDrawer row={viewing} year={year} onClose={() => setViewing(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Flex, Select, Space, Statistic, Table } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo, useState } from 'react';
+import type { Figures, RankMetric } from '../../../domain/supervision/index.ts';
+import { RANK_METRIC, RANK_METRICS } from '../../../domain/supervision/ranking.ts';
+import { withQuery } from '../../api.ts';
+import { EmptyText } from '../../components/EmptyText.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useApi } from '../../use-api.ts';
+import { EChart } from './EChart.tsx';
+import type { PerformanceRow, PerformanceView } from './types.ts';
+
+const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+const num = (v: number | null) => (v === null ? '—' : v);
+
+/** Applications received and replied by month, with the on-time rate. */
+function monthlyOption(view: PerformanceView): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 48, right: 48, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: view.period.months },
+    yAxis: [
+      { type: 'value', name: '件', minInterval: 1 },
+      { type: 'value', name: '%', min: 0, max: 100 },
+    ],
+    series: [
+      {
+        name: '收到申请',
+        type: 'bar',
+        data: view.byMonth.map((m) => m.received),
+        itemStyle: { color: '#1d4ed8' },
+      },
+      {
+        name: '答复',
+        type: 'bar',
+        data: view.byMonth.map((m) => m.replied),
+        itemStyle: { color: '#15803d' },
+      },
+      {
+        name: '按时答复率',
+        type: 'line',
+        yAxisIndex: 1,
+        data: view.byMonth.map((m) => m.onTimeRate),
+        itemStyle: { color: '#b1201d' },
+      },
+    ],
+  };
+}
+
+/** The agencies ranked by the chosen figure (the first 15 with a value). */
+function rankingOption(view: PerformanceView): EChartsCoreOption {
+  const ranked = view.agencies
+    .filter((a) => a.value !== null)
+    .slice(0, 15)
+    .reverse();
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 180, right: 32, top: 16, bottom: 24 },
+    xAxis: { type: 'value', name: view.metricLabel },
+    yAxis: { type: 'category', data: ranked.map((a) => a.agency.name) },
+    series: [
+      {
+        name: view.metricLabel,
+        type: 'bar',
+        data: ranked.map((a) => a.value),
+        itemStyle: { color: '#1d4ed8' },
+      },
+    ],
+  };
+}
+
+/** The agencies' work from their records: per month and ranked, charts, export. */
+export function PerformanceTab({ year }: { year: number }) {
+  const [rank, setRank] = useState<RankMetric>('onTimeRate');
+  const view = useApi<PerformanceView>(withQuery('/api/supervision/performance', { year, rank }));
+  const monthly = useMemo(() => (view.data ? monthlyOption(view.data) : null), [view.data]);
+  const ranking = useMemo(() => (view.data ? rankingOption(view.data) : null), [view.data]);
+  const t: Figures | undefined = view.data?.total;
+  return (
+    <>
+      <Flex gap={8} wrap justify="space-between" style={{ marginBottom: 12 }}>
+        <Space>
+          <label htmlFor="performance-rank">排名依据</label>
+          <Select
+            id="performance-rank"
+            value={rank}
+            onChange={setRank}
+            style={{ width: 220 }}
+            options={RANK_METRICS.map((m) => ({ value: m, label: RANK_METRIC[m].label }))}
+          />
+        </Space>
+        <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            href={withQuery('/api/supervision/performance/export', { year, rank, to: 'csv' })}
+            download
+          >
+            导出 CSV
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            href={withQuery('/api/supervision/performance/export', { year, rank, to: 'xlsx' })}
+            download
+          >
+            导出 XLSX
+          </Button>
+        </Space>
+      </Flex>
+      {view.error && <LoadError message={view.error} onRetry={view.reload} />}
+      {t && (
+        <Flex gap={32} wrap style={{ marginBottom: 16 }}>
+          <Statistic title="收到申请" value={t.received} />
+          <Statistic title="按时答复率" value={pct(t.onTimeRate)} />
+          <Statistic title="当前逾期未答复" value={t.overdueNow ?? 0} />
+          <Statistic title="平均答复用时（工作日）" value={num(t.avgWorkingDays)} />
+          <Statistic title="复议被纠正" value={t.reconsiderationCorrected} />
+          <Statistic title="诉讼败诉" value={t.litigationLost} />
+          <Statistic title="主动公开 / 超期" value={`${t.itemsPublished} / ${t.itemsLate}`} />
+        </Flex>
+      )}
+      {monthly && ranking && (
+        <Flex gap={16} wrap style={{ marginBottom: 16 }}>
+          <div style={{ flex: '1 1 520px' }}>
+            <EChart option={monthly} label={`${year}年各月收到申请、答复件数和按时答复率`} />
+          </div>
+          <div style={{ flex: '1 1 520px' }}>
+            <EChart option={ranking} label={`各机关${view.data!.metricLabel}排名`} />
+          </div>
+        </Flex>
+      )}
+      <Table<PerformanceRow>
+        rowKey={(r) => r.agency.id}
+        size="small"
+        loading={view.loading}
+        dataSource={view.data?.agencies ?? []}
+        pagination={{ defaultPageSize: 50 }}
+        locale={{ emptyText: <EmptyText>没有所辖机关</EmptyText> }}
+        scroll={{ x: 1100 }}
+        columns={[
+          { title: '排名', key: 'rank', width: 60, render: (_, r) => r.rank ?? '—' },
+          { title: '机关', key: 'name', render: (_, r) => r.agency.name, width: 220 },
+          { title: '收到申请', key: 'received', render: (_, r) => r.total.received },
+          { title: '答复', key: 'replied', render: (_, r) => r.total.replied },
+          { title: '按时答复率', key: 'rate', render: (_, r) => pct(r.total.onTimeRate) },
+          { title: '当前逾期', key: 'overdue', render: (_, r) => r.total.overdueNow ?? 0 },
+          { title: '平均用时（工作日）', key: 'days', render: (_, r) => num(r.total.avgWorkingDays) },
+          { title: '复议纠正', key: 'rc', render: (_, r) => r.total.reconsiderationCorrected },
+          { title: '诉讼败诉', key: 'lost', render: (_, r) => r.total.litigationLost },
+          { title: '主动公开', key: 'items', render: (_, r) => r.total.itemsPublished },
+          {
+            title: '超期公开 / 超期未公开',
+            key: 'late',
+            render: (_, r) => `${r.total.itemsLate} / ${r.total.itemsOverdueNow ?? 0}`,
+          },
+        ]}
+      />
+    </>
+  );
+}

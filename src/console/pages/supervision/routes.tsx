@@ -1,0 +1,19 @@
+import { ApartmentOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { Route } from '../../routes.tsx';
+
+const SupervisionPage = lazy(() =>
+  import('./SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })),
+);
+
+/** The supervision pages, added to the console's routes (one entry: the tabs live in the page's query). */
+export const SUPERVISION_ROUTES: readonly Route[] = [
+  {
+    path: '/supervision',
+    page: SupervisionPage,
+    roles: ['supervisor', 'admin'],
+    menu: '监督汇总',
+    icon: <ApartmentOutlined />,
+    section: 'supervision',
+  },
+];

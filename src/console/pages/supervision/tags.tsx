@@ -1,0 +1,42 @@
+import { Tag } from 'antd';
+import type { CSSProperties } from 'react';
+import type { ReportStatus } from '../../../domain/report-workspace/status.ts';
+import { REPORT_STATUS_LABEL } from '../../../domain/report-workspace/status.ts';
+import type { CollectionTimeliness } from '../../../domain/supervision/timeliness.ts';
+
+const tone = (color: string, background: string, border: string): CSSProperties => ({
+  color,
+  background,
+  borderColor: border,
+});
+const GREY = tone('#434343', '#f5f5f5', '#d9d9d9');
+const BLUE = tone('#003eb3', '#e6f4ff', '#91caff');
+const ORANGE = tone('#873800', '#fff7e6', '#ffd591');
+const GREEN = tone('#135200', '#f6ffed', '#b7eb8f');
+const RED = tone('#a8071a', '#fff1f0', '#ffa39e');
+
+const STATUS_TONE: Record<ReportStatus, CSSProperties> = {
+  not_started: GREY,
+  draft: GREY,
+  submitted: BLUE,
+  returned: ORANGE,
+  cleared: GREEN,
+  published: GREEN,
+};
+
+/** The report's status in words; text colours keep a 4.5:1 contrast on their tints. */
+export function ReportStatusTag({ status }: { status: ReportStatus }) {
+  return <Tag style={STATUS_TONE[status]}>{REPORT_STATUS_LABEL[status]}</Tag>;
+}
+
+const TIMELINESS_TONE: Record<CollectionTimeliness, CSSProperties> = {
+  open: GREY,
+  due_today: ORANGE,
+  overdue: RED,
+  on_time: GREEN,
+  late: RED,
+};
+
+export function TimelinessTag({ state, label }: { state: CollectionTimeliness; label: string }) {
+  return <Tag style={TIMELINESS_TONE[state]}>{label}</Tag>;
+}

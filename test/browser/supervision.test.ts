@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeReport } from '../../src/domain/report/index.ts';
+import { changeStatus } from '../../src/services/report-workspace/transitions.service.ts';
+import { startReport } from '../../src/services/report-workspace/workspace.service.ts';
+import { collectReport } from '../../src/services/supervision/collect.service.ts';
+import type { Hierarchy } from '../../src/services/supervision/supervision.fixture.ts';
+import { supervisionHierarchy } from '../../src/services/supervision/supervision.fixture.ts';
+import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
+import { TestClock } from '../support/context.ts';
+import { consistentReport } from '../support/report-arbitrary.ts';
+import type { TestServer } from '../support/server.ts';
+import { startTestServer } from '../support/server.ts';
+import { ensureConsoleBuilt } from './console-build.ts';
+import { dialog, signIn } from './console-helpers.ts';
+
+const YEAR = 2025;
+const reportJson = (seed: number) => {
+  let n = seed;
+  return JSON.stringify(
+    encodeReport(consistentReport('2021', () => (n = (n * 1103 + 12345) % 9973) % 90, YEAR)),
+  );
+};
+
+describe('supervision in Chromium: collection, return, clear, rollup export', { timeout: 180_000 }, () => {
+  let t: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let h: Hierarchy;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    const clock = new TestClock(new Date('2026-02-10T02:00:00Z'));
+    t = await startTestServer('sqlite', { listen: true, now: clock.now });
+    h = await supervisionHierarchy(t.app.ctx, 'Z');
+    const supervisor = h.staff.citySupervisor;
+    // two agencies not on Gongkai sent their reports; one on Gongkai submitted its own
+    await collectReport(t.app.ctx, supervisor, h.cityOffice.id, YEAR, {
+      json: reportJson(1),
+      receivedOn: '2026-01-28',
+    });
+    await collectReport(t.app.ctx, supervisor, h.cityDepartments[2]!.id, YEAR, {
+      json: reportJson(2),
+      receivedOn: '2026-02-03',
+    });
+    const [health] = h.staff.cityDepartment;
+    clock.set('2026-01-30T02:00:00Z');
+    await startReport(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR);
+    await changeStatus(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR, 'submit');
+    clock.set('2026-02-10T02:00:00Z');
+    browser = await launchBrowser();
+    page = await browser.newPage({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const rowOf = (name: string) => page.locator('tr.ant-table-row', { hasText: name });
+
+  it('a supervisor opens the year’s collection: every agency, status, deadline, on time or late', async () => {
+    await signIn(page, t.url, 'z-city-supervisor');
+    await page.getByRole('menuitem', { name: '监督汇总' }).click();
+    await page.goto(`${t.url}/console/supervision?year=${YEAR}`);
+    await page.getByRole('heading', { name: `${YEAR}年度 监督汇总` }).waitFor();
+    await expect.poll(() => rowOf('某市公安局').count()).toBe(1);
+    expect(await rowOf('某市人民政府办公室').innerText()).toMatch(/已报送待审核[\s\S]*按时报送/);
+    expect(await rowOf('某市公安局').innerText()).toMatch(/已报送待审核[\s\S]*逾期报送[\s\S]*2026-02-03/);
+    expect(await rowOf('某市卫生健康委员会').innerText()).toMatch(/已报送待审核[\s\S]*按时报送/);
+    expect(await rowOf('某市教育局').innerText()).toMatch(/未开始[\s\S]*逾期未报送/);
+    expect(await rowOf('某市A区人民政府').first().innerText()).toMatch(/2026-03-31[\s\S]*未到期/);
+    console.log(JSON.stringify(await axeViolations(page), null, 1));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'supervision-collection');
+  });
+
+  it('returns one report with a comment and clears another', async () => {
+    await page.getByRole('button', { name: '退回修改：某市人民政府办公室' }).click();
+    const d = dialog(page);
+    await d.getByLabel('退回意见').fill('表三“二、上年结转”与上年度报告不一致，请核对后重新报送');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'supervision-return');
+    await d.getByRole('button', { name: '退回修改' }).click();
+    await expect.poll(() => rowOf('某市人民政府办公室').innerText()).toMatch(/已退回修改/);
+    await page.getByRole('button', { name: '审核通过：某市公安局' }).click();
+    await expect.poll(() => rowOf('某市公安局').innerText()).toMatch(/审核通过待公开/);
+    const events = await t.app.database.db
+      .selectFrom('events')
+      .select(['action', 'data'])
+      .where('entity_type', '=', 'annual_report')
+      .where('action', 'in', ['return', 'clear'])
+      .execute();
+    expect(events.map((e) => e.action).sort()).toEqual(['clear', 'return']);
+    expect(events.find((e) => e.action === 'return')!.data).toContain('上年结转');
+  });
+
+  it('shows the findings across agencies', async () => {
+    await page.getByRole('tab', { name: '跨机关核对' }).click();
+    await page.getByText('已核对报告').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'supervision-checks');
+  });
+
+  it('shows the rollup, breaks a cell down by agency, and exports it', async () => {
+    await page.getByRole('tab', { name: '汇总表' }).click();
+    await page.getByText(/已汇总 2 个机关的年度报告/).waitFor();
+    const cell = page.getByRole('button', { name: /表三“一、本年新收”行“总计”列：\d+，查看分机关明细/ });
+    await cell.click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByText('某市公安局').waitFor();
+    expect(await drawer.innerText()).toContain('某市卫生健康委员会');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'supervision-rollup-cell');
+    await drawer.getByRole('button', { name: /关闭|Close/ }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'supervision-rollup');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /导出 XLSX/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`某市人民政府${YEAR}年政府信息公开工作年度报告汇总表.xlsx`);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('shows the performance dashboard with charts', async () => {
+    await page.getByRole('tab', { name: '工作绩效' }).click();
+    await page.getByRole('img', { name: /各月收到申请/ }).waitFor();
+    await page.locator('svg').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'supervision-performance');
+  });
+});
