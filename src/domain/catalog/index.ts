@@ -4,7 +4,6 @@ export * from './csv.ts';
 export * from './figure-import.ts';
 export * from './guide.ts';
 export * from './highlight.ts';
-export * from './id-number.ts';
 export * from './index-number.ts';
 export * from './item.ts';
 export * from './lateness.ts';

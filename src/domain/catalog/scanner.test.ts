@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckCharacter, isIdNumber, luhnValid } from './id-number.ts';
+import { idCheckCharacter, isIdNumber, luhnValid } from '../identity/id-number.ts';
 import { scanText } from './scanner.ts';
 
 const kinds = (text: string) => scanText(text).map((h) => [h.kind, h.match]);

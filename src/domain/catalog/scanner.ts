@@ -1,4 +1,4 @@
-import { isIdNumber, luhnValid } from './id-number.ts';
+import { isIdNumber, luhnValid } from '../identity/id-number.ts';
 
 /**
  * The sensitive-content scanner run before publication (条例 Art. 15, 17): personal data and classification

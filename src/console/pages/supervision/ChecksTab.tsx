@@ -1,4 +1,4 @@
-import { Flex, Select, Statistic, Table, Tag } from 'antd';
+import { Flex, Select, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import type { Severity } from '../../../domain/report/finding.ts';
 import type { FindingKind } from '../../../domain/supervision/checks.ts';
@@ -7,6 +7,7 @@ import { withQuery } from '../../api.ts';
 import { EmptyText } from '../../components/EmptyText.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useApi } from '../../use-api.ts';
+import { SeverityTag } from './tags.tsx';
 import type { AgencyFinding, CollectionView, FindingsView } from './types.ts';
 
 /** The findings of every report that reached the supervisor, in one table, filtered by rule, severity, agency, kind. */
@@ -104,11 +105,7 @@ export function ChecksTab({ year }: { year: number }) {
             title: '严重程度',
             key: 'severity',
             width: 90,
-            render: (_, f) => (
-              <Tag color={f.severity === 'error' ? 'red' : 'gold'}>
-                {f.severity === 'error' ? '错误' : '提示'}
-              </Tag>
-            ),
+            render: (_, f) => <SeverityTag severity={f.severity} />,
           },
           { title: '位置', dataIndex: 'place', width: 240 },
           { title: '说明', dataIndex: 'message' },

@@ -128,11 +128,7 @@ export function CollectionTab({ year }: { year: number }) {
               return (
                 <Space size={4} wrap>
                   {r.report && (
-                    <Button
-                      size="small"
-                      onClick={() => setViewing(r)}
-                      aria-label={`查看：${r.agency.name}`}
-                    >
+                    <Button size="small" onClick={() => setViewing(r)} aria-label={`查看：${r.agency.name}`}>
                       查看
                     </Button>
                   )}

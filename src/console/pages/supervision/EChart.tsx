@@ -8,8 +8,9 @@ import { useEffect, useRef } from 'react';
 use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
 /**
- * An Apache ECharts chart (SVG), with ECharts' generated description for screen readers and a label of its own;
- * redrawn when the option changes and resized with the window.
+ * An Apache ECharts chart (SVG) in an element of role img named by `label` (ECharts writes the name itself, from
+ * its aria option); redrawn when the option changes and resized with the window. The figures are also in the table
+ * beside every chart.
  */
 export function EChart({
   option,
@@ -24,13 +25,13 @@ export function EChart({
   useEffect(() => {
     if (!ref.current) return;
     const chart = init(ref.current, undefined, { renderer: 'svg', locale: 'ZH' });
-    chart.setOption({ aria: { enabled: true }, animation: false, ...option });
+    chart.setOption({ aria: { enabled: true, label: { description: label } }, animation: false, ...option });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [option]);
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  }, [option, label]);
+  return <div ref={ref} role="img" style={{ width: '100%', height }} />;
 }

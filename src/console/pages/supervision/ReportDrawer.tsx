@@ -1,4 +1,4 @@
-import { Alert, Drawer, List, Spin, Tag, Typography } from 'antd';
+import { Alert, Drawer, List, Spin, Typography } from 'antd';
 import type { Finding } from '../../../domain/report/finding.ts';
 import type { ReportFormat } from '../../../domain/report/format.ts';
 import { cellValue, cellText, reportLayouts } from '../../../render/report/layout/index.ts';
@@ -7,6 +7,7 @@ import { withQuery } from '../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { ReportTable } from '../../components/ReportTable.tsx';
 import { useApi } from '../../use-api.ts';
+import { SeverityTag } from './tags.tsx';
 import type { CollectionRow } from './types.ts';
 
 interface Workspace {
@@ -73,9 +74,7 @@ export function ReportDrawer({
             locale={{ emptyText: '未发现问题' }}
             renderItem={(f) => (
               <List.Item>
-                <Tag color={f.severity === 'error' ? 'red' : 'gold'}>
-                  {f.severity === 'error' ? '错误' : '提示'}
-                </Tag>
+                <SeverityTag severity={f.severity} />
                 {f.message}
               </List.Item>
             )}

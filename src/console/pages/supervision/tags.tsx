@@ -40,3 +40,8 @@ const TIMELINESS_TONE: Record<CollectionTimeliness, CSSProperties> = {
 export function TimelinessTag({ state, label }: { state: CollectionTimeliness; label: string }) {
   return <Tag style={TIMELINESS_TONE[state]}>{label}</Tag>;
 }
+
+/** 错误 / 提示 for a finding. */
+export function SeverityTag({ severity }: { severity: 'error' | 'warning' }) {
+  return <Tag style={severity === 'error' ? RED : ORANGE}>{severity === 'error' ? '错误' : '提示'}</Tag>;
+}
