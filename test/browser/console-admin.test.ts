@@ -70,7 +70,7 @@ describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeo
     await page.getByRole('button', { name: '保存设置' }).click();
     await poll(() => page.getByText(/分隔符“~”/).count()).toBe(1);
     await page.getByLabel('索引号规则').fill('{机构代码}/{年份}-{流水号:4}');
-    expect(await page.getByText('示例：GK1/2026-0042').count()).toBe(1);
+    await poll(() => page.getByText('示例：GK1/2026-0042').count()).toBe(1);
     await page.getByRole('button', { name: '保存设置' }).click();
     await poll(() => page.getByText('机关设置已保存').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -120,7 +120,7 @@ describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeo
       buffer: Buffer.from(JSON.stringify(schedule)),
     });
     await poll(() => page.getByText(/2027 年放假安排已导入/).count()).toBeGreaterThan(0);
-    expect(await page.locator('.ant-descriptions').innerText()).toMatch(/2027（管理员导入）/);
+    await poll(() => page.locator('.ant-descriptions').innerText()).toMatch(/2027（管理员导入）/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-admin-holidays');
   });

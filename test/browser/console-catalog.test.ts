@@ -87,8 +87,7 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
     const meta = page.locator('.ant-card').filter({ hasText: '元数据' });
     await poll(() => meta.innerText()).toMatch(/GK1\/2026-00001/);
     expect(await meta.innerText()).toContain('按时公开');
-    const log = await page.getByTestId('item-event').locator('strong').allInnerTexts();
-    expect(log).toEqual([
+    await poll(() => page.getByTestId('item-event').locator('strong').allInnerTexts()).toEqual([
       '起草',
       '提交审核',
       '审核通过',

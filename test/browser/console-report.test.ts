@@ -99,7 +99,7 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
     // charts of the year
     await page.getByRole('tab', { name: '图表' }).click();
     await poll(() => page.getByTestId('charts').locator('canvas').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.getByRole('img', { name: /办理结果：（一）予以公开1件/ }).count()).toBe(1);
+    await poll(() => page.getByRole('img', { name: /办理结果：（一）予以公开1件/ }).count()).toBe(1);
     await screenshot(page, 'console-report-charts');
 
     // export the draft as Word

@@ -155,7 +155,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     await expectState(page, '办理中');
     await poll(clockText).toContain('答复期限 2026-04-08');
     const changes = page.locator('.ant-card').filter({ hasText: '期限变更记录' });
-    expect(await changes.innerText()).toMatch(/2026-04-02 → 2026-04-08[\s\S]*征求意见结束/);
+    await poll(() => changes.innerText()).toMatch(/2026-04-02 → 2026-04-08[\s\S]*征求意见结束/);
     await signOut(page);
 
     // the head of the office (负责人) extends once, with the reason
@@ -166,7 +166,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     await confirmAction(page, d, '延长答复期限');
     await poll(clockText).toMatch(/已延期[\s\S]*延长 20 个工作日/);
     await poll(lettersText).toContain('延期答复告知书');
-    expect(await page.getByRole('button', { name: '延长答复期限' }).count()).toBe(0);
+    await poll(() => page.getByRole('button', { name: '延长答复期限' }).count()).toBe(0);
     await signOut(page);
 
     // handler drafts the decision: 部分公开 (区分处理), naming the exemption for the withheld part

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/access/roles.ts';
 import { encodeReport } from '../../src/domain/report/index.ts';
+import { registerByStaff } from '../../src/services/applications/intake.ts';
+import type { Staff } from '../../src/services/report-workspace/workspace.fixture.ts';
+import { GRANTED, REPEAT, reply } from '../../src/services/report-workspace/workspace.fixture.ts';
 import { changeStatus } from '../../src/services/report-workspace/transitions.service.ts';
 import { startReport } from '../../src/services/report-workspace/workspace.service.ts';
 import { collectReport } from '../../src/services/supervision/collect.service.ts';
@@ -9,6 +13,7 @@ import type { Hierarchy } from '../../src/services/supervision/supervision.fixtu
 import { supervisionHierarchy } from '../../src/services/supervision/supervision.fixture.ts';
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
 import { TestClock } from '../support/context.ts';
+import { counterApplication } from '../support/fixtures.ts';
 import { consistentReport } from '../support/report-arbitrary.ts';
 import type { TestServer } from '../support/server.ts';
 import { startTestServer } from '../support/server.ts';
@@ -45,6 +50,35 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
       receivedOn: '2026-02-03',
     });
     const [health] = h.staff.cityDepartment;
+    // a year of applications at the city's 卫生健康委员会: some answered on time, one late, one still open
+    const roles = Object.fromEntries(
+      (['registrar', 'handler', 'reviewer'] as Role[]).map((r, i) => [
+        r,
+        { ...health, userId: health.userId + 100 + i, roles: [r] },
+      ]),
+    ) as Record<Role, Staff>;
+    const ids: number[] = [];
+    for (const [day, n] of [
+      ['2025-03-03', 3],
+      ['2025-06-09', 2],
+      ['2025-09-15', 4],
+    ] as const) {
+      clock.set(`${day}T02:00:00Z`);
+      for (let i = 0; i < n; i++)
+        ids.push((await registerByStaff(t.app.ctx, roles.registrar, counterApplication(day))).application.id);
+    }
+    for (const [day, id, decision] of [
+      ['2025-03-17', ids[0]!, GRANTED],
+      ['2025-03-20', ids[1]!, REPEAT],
+      ['2025-05-06', ids[2]!, GRANTED],
+      ['2025-06-20', ids[3]!, GRANTED],
+      ['2025-07-01', ids[4]!, GRANTED],
+      ['2025-09-30', ids[5]!, GRANTED],
+      ['2025-10-20', ids[6]!, REPEAT],
+    ] as const) {
+      clock.set(`${day}T02:00:00Z`);
+      await reply(t.app.ctx, roles, id, decision);
+    }
     clock.set('2026-01-30T02:00:00Z');
     await startReport(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR);
     await changeStatus(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR, 'submit');
@@ -75,7 +109,6 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     expect(await rowOf('某市卫生健康委员会').innerText()).toMatch(/已报送待审核[\s\S]*按时报送/);
     expect(await rowOf('某市教育局').innerText()).toMatch(/未开始[\s\S]*逾期未报送/);
     expect(await rowOf('某市A区人民政府').first().innerText()).toMatch(/2026-03-31[\s\S]*未到期/);
-    console.log(JSON.stringify(await axeViolations(page), null, 1));
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'supervision-collection');
   });
@@ -133,6 +166,8 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     await page.getByRole('tab', { name: '工作绩效' }).click();
     await page.getByRole('img', { name: /各月收到申请/ }).waitFor();
     await page.locator('svg').first().waitFor();
+    const ranked = page.locator('tr.ant-table-row', { hasText: '某市卫生健康委员会' });
+    expect(await ranked.innerText()).toMatch(/^1\s+某市卫生健康委员会\s+9\s+7/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'supervision-performance');
   });

@@ -12,7 +12,9 @@ import { tablesOf } from './support/snapshot.ts';
  * added later are fuzzed too — as an anonymous caller and as a staff member holding every role (with CSRF):
  * malformed JSON, wrong types, huge and deeply nested bodies, SQL and script injection, invalid UTF-8, NUL
  * and lone surrogates, path traversal in paths and upload names, oversized and mislabelled uploads. No 5xx,
- * no crash, Chinese errors naming the field the schema names, nothing written by a refused request.
+ * no crash, Chinese errors naming the field the schema names, nothing written by a refused request. This short
+ * run tries one value of each kind per field and a sample of anonymous calls to staff-only routes;
+ * `npm run soak` (fuzz.soak.ts) tries every value everywhere on both databases.
  */
 describe.each(DIALECTS)('fuzzing every route on %s', (dialect: DialectName) => {
   let target: FuzzTarget;
@@ -46,7 +48,7 @@ describe.each(DIALECTS)('fuzzing every route on %s', (dialect: DialectName) => {
       );
       expect(stats.problems.slice(0, 60)).toEqual([]);
       expect(stats.serverErrors).toBe(0);
-      expect(stats.cases).toBeGreaterThan(dialect === 'postgres' ? 2000 : 5000);
+      expect(stats.cases).toBeGreaterThan(dialect === 'postgres' ? 1500 : 3000);
       // nothing was dropped or corrupted behind the scenes
       expect((await tablesOf(target.database)).map((t) => t.name)).toEqual(tablesBefore);
       expect((await verifyEventChain(target.database.db)).broken).toBeNull();

@@ -1,6 +1,7 @@
 /**
- * The agencies of a subtree in reading order: each agency followed by those below it (pre-order), siblings by
- * code; and each agency's chain of supervising agencies within the subtree, nearest first.
+ * The agencies of a subtree in reading order: each agency followed by those below it (pre-order) — its own
+ * office, departments and units first, then the governments below it with their subtrees, each group by code; and
+ * each agency's chain of supervising agencies within the subtree, nearest first.
  */
 export type AgencyKindName = 'government' | 'department' | 'vertical' | 'office';
 
@@ -14,15 +15,19 @@ export const AGENCY_KIND_LABEL: Record<AgencyKindName, string> = {
 export interface TreeNode {
   id: number;
   code: string;
+  kind: string;
   parentId: number | null;
 }
+
+const governmentsLast = (a: TreeNode, b: TreeNode) =>
+  Number(a.kind === 'government') - Number(b.kind === 'government') || a.code.localeCompare(b.code);
 
 export function preOrder<T extends TreeNode>(nodes: readonly T[], rootId: number): T[] {
   const children = new Map<number, T[]>();
   for (const n of nodes)
     if (n.parentId !== null)
       (children.get(n.parentId) ?? children.set(n.parentId, []).get(n.parentId)!).push(n);
-  for (const list of children.values()) list.sort((a, b) => a.code.localeCompare(b.code));
+  for (const list of children.values()) list.sort(governmentsLast);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const out: T[] = [];
   const stack: T[] = byId.has(rootId) ? [byId.get(rootId)!] : [];

@@ -27,7 +27,8 @@ import { supervisionScope } from './scope.ts';
 
 /**
  * The performance dashboard of a subtree for a period of months (a year by default): every agency's figures from
- * its live records on Gongkai, per month, ranked by the figure chosen; the subtree's figures per month.
+ * its live records on Gongkai, per month, ranked by the figure chosen (agencies not on Gongkai, without records,
+ * unranked); the subtree's figures per month.
  */
 export interface PerformanceQuery {
   year?: number;
@@ -121,7 +122,15 @@ export async function performanceDashboard(
     metricLabel: RANK_METRIC[metric].label,
     total: table.total,
     byMonth: table.byMonth,
-    agencies: rankBy(rows, (r) => r.total, metric),
+    // agencies not on Gongkai have no live records: listed, never ranked
+    agencies: [
+      ...rankBy(
+        rows.filter((r) => r.agency.onPlatform),
+        (r) => r.total,
+        metric,
+      ),
+      ...rows.filter((r) => !r.agency.onPlatform).map((r) => ({ ...r, rank: null, value: null })),
+    ],
   };
 }
 

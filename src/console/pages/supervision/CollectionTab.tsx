@@ -1,4 +1,4 @@
-import { App, Button, Flex, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorMessage, withQuery } from '../../api.ts';
 import { EmptyText } from '../../components/EmptyText.tsx';
@@ -9,6 +9,19 @@ import { ReportDrawer } from './ReportDrawer.tsx';
 import { ReturnDialog } from './ReturnDialog.tsx';
 import { ReportStatusTag, TimelinessTag } from './tags.tsx';
 import type { CollectionRow, CollectionView } from './types.ts';
+
+/** Which rows to show: all, or those that need the supervisor. */
+const FILTERS: { value: string; label: string; keep: (r: CollectionRow) => boolean }[] = [
+  { value: 'all', label: '全部机关', keep: () => true },
+  { value: 'submitted', label: '待审核', keep: (r) => r.status === 'submitted' },
+  {
+    value: 'late',
+    label: '逾期（未报送或逾期报送）',
+    keep: (r) => ['overdue', 'late'].includes(r.timeliness.state),
+  },
+  { value: 'returned', label: '已退回修改', keep: (r) => r.status === 'returned' },
+  { value: 'collect', label: '待代为收集（未使用本系统）', keep: (r) => r.collectable },
+];
 
 const sourceText = (row: CollectionRow) => {
   const s = row.deadline.source;
@@ -27,6 +40,8 @@ export function CollectionTab({ year }: { year: number }) {
   const [collecting, setCollecting] = useState<CollectionRow | null>(null);
   const [viewing, setViewing] = useState<CollectionRow | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  const [filter, setFilter] = useState('all');
+  const keep = FILTERS.find((f) => f.value === filter)!.keep;
   const clear = async (row: CollectionRow) => {
     setBusy(row.agency.id);
     try {
@@ -56,11 +71,21 @@ export function CollectionTab({ year }: { year: number }) {
           <Statistic title="逾期报送" value={s.byTimeliness.late} />
         </Flex>
       )}
+      <Space style={{ marginBottom: 12 }}>
+        <label htmlFor="collection-filter">显示</label>
+        <Select
+          id="collection-filter"
+          value={filter}
+          onChange={setFilter}
+          style={{ width: 260 }}
+          options={FILTERS.map(({ value, label }) => ({ value, label }))}
+        />
+      </Space>
       <Table<CollectionRow>
         rowKey={(r) => r.agency.id}
         size="small"
         loading={view.loading}
-        dataSource={view.data?.rows ?? []}
+        dataSource={(view.data?.rows ?? []).filter(keep)}
         pagination={{ defaultPageSize: 50, showSizeChanger: true }}
         locale={{ emptyText: <EmptyText>没有所辖机关</EmptyText> }}
         rowClassName={(r) => (r.timeliness.state === 'overdue' ? 'row-overdue' : '')}
@@ -69,17 +94,15 @@ export function CollectionTab({ year }: { year: number }) {
             title: '机关',
             key: 'agency',
             render: (_, r) => (
-              <span style={{ paddingLeft: r.agency.depth * 16 }}>
-                {r.agency.name}
-                {!r.agency.onPlatform && (
-                  <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
-                    （未使用本系统）
-                  </Typography.Text>
-                )}
-              </span>
+              <div style={{ paddingLeft: r.agency.depth * 16 }}>
+                <div>{r.agency.name}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.agency.kindLabel}
+                  {!r.agency.onPlatform && ' · 未使用本系统'}
+                </Typography.Text>
+              </div>
             ),
           },
-          { title: '类型', key: 'kind', render: (_, r) => r.agency.kindLabel, width: 120 },
           {
             title: '状态',
             key: 'status',

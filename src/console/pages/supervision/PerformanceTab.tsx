@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Space, Statistic, Table } from 'antd';
+import { Button, Flex, Select, Space, Statistic, Switch, Table } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import type { Figures, RankMetric } from '../../../domain/supervision/index.ts';
@@ -52,7 +52,7 @@ function monthlyOption(view: PerformanceView): EChartsCoreOption {
 /** The agencies ranked by the chosen figure (the first 15 with a value). */
 function rankingOption(view: PerformanceView): EChartsCoreOption {
   const ranked = view.agencies
-    .filter((a) => a.value !== null)
+    .filter((a) => a.rank !== null)
     .slice(0, 15)
     .reverse();
   return {
@@ -64,6 +64,7 @@ function rankingOption(view: PerformanceView): EChartsCoreOption {
       {
         name: view.metricLabel,
         type: 'bar',
+        barMaxWidth: 28,
         data: ranked.map((a) => a.value),
         itemStyle: { color: '#1d4ed8' },
       },
@@ -74,6 +75,7 @@ function rankingOption(view: PerformanceView): EChartsCoreOption {
 /** The agencies' work from their records: per month and ranked, charts, export. */
 export function PerformanceTab({ year }: { year: number }) {
   const [rank, setRank] = useState<RankMetric>('onTimeRate');
+  const [everyAgency, setEveryAgency] = useState(false);
   const view = useApi<PerformanceView>(withQuery('/api/supervision/performance', { year, rank }));
   const monthly = useMemo(() => (view.data ? monthlyOption(view.data) : null), [view.data]);
   const ranking = useMemo(() => (view.data ? rankingOption(view.data) : null), [view.data]);
@@ -90,6 +92,8 @@ export function PerformanceTab({ year }: { year: number }) {
             style={{ width: 220 }}
             options={RANK_METRICS.map((m) => ({ value: m, label: RANK_METRIC[m].label }))}
           />
+          <Switch id="performance-every" checked={everyAgency} onChange={setEveryAgency} />
+          <label htmlFor="performance-every">显示未使用本系统的机关（无实时记录）</label>
         </Space>
         <Space>
           <Button
@@ -134,7 +138,7 @@ export function PerformanceTab({ year }: { year: number }) {
         rowKey={(r) => r.agency.id}
         size="small"
         loading={view.loading}
-        dataSource={view.data?.agencies ?? []}
+        dataSource={(view.data?.agencies ?? []).filter((a) => everyAgency || a.agency.onPlatform)}
         pagination={{ defaultPageSize: 50 }}
         locale={{ emptyText: <EmptyText>没有所辖机关</EmptyText> }}
         scroll={{ x: 1100 }}

@@ -58,7 +58,7 @@ export function RollupTab({ year }: { year: number }) {
             aria-label="报告格式"
             value={format}
             onChange={setFormat}
-            style={{ width: 260 }}
+            style={{ width: 330 }}
             options={(['2021', '2019'] as const).map((f) => ({
               value: f,
               label: `${f} 年版（${FORMAT_DOCUMENT[f]}）`,
