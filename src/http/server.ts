@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -14,41 +13,15 @@ import { notFoundPage } from './pages/not-found.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { trustOneLocalProxy } from './plugins/trusted-proxy.ts';
 import { routes } from './routes/index.ts';
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
-const HSTS_MAX_AGE = 31536000;
-const CSP: Record<string, string[]> = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:', 'blob:'],
-  fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
-
-/** The headers that matter on a response no hook has seen (the router's own refusals). */
-function baselineHeaders(tls: boolean): Record<string, string> {
-  const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return {
-    'content-security-policy': Object.entries(CSP)
-      .map(([k, v]) => `${kebab(k)} ${v.join(' ')}`)
-      .join(';'),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'SAMEORIGIN',
-    'referrer-policy': 'no-referrer',
-    ...(tls ? { 'strict-transport-security': `max-age=${HSTS_MAX_AGE}; includeSubDomains` } : {}),
-  };
-}
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 /**
- * The HTTP server: external plugins first (security headers, cookies, forms, uploads, rate limits, OpenAPI),
+ * The HTTP server: security headers, then external plugins (cookies, forms, uploads, rate limits, OpenAPI),
  * then our plugins (session/CSRF), then the routes; one error handler; Chinese 404s.
  */
 export async function buildServer(
@@ -64,16 +37,12 @@ export async function buildServer(
     // malformed URLs (bad percent-encoding, over-long parameters) are refused by the router itself, before
     // any hook has set the security headers: set them here
     frameworkErrors: (error, request, reply) => {
-      void reply.headers(baselineHeaders(app.config.tls));
+      void reply.headers(securityHeaders(app.config.tls));
       errorHandler(error, request, reply);
     },
   });
   if (options.onRoute) server.addHook('onRoute', options.onRoute);
-  await server.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP },
-    hsts: app.config.tls ? { maxAge: HSTS_MAX_AGE, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(server, app.config.tls);
   registerJsonBody(server, BODY_LIMIT);
   registerInputGuard(server);
   await server.register(cookie);
