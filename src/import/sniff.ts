@@ -49,6 +49,14 @@ export function sniff(bytes: Uint8Array, filename: string): Sniffed {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
     return { kind: 'unsupported', what: '旧版 Word（.doc）或 Excel（.xls）二进制文件' };
   const { text } = decodeText(bytes);
+  if (garbageRatio(text.slice(0, 65536)) > 0.05)
+    return {
+      kind: 'unsupported',
+      what:
+        ext === 'docx' || ext === 'pdf'
+          ? `扩展名为 .${ext} 但内容不是 ${ext === 'pdf' ? 'PDF' : 'Word'} 文件的二进制数据`
+          : '无法识别的二进制文件',
+    };
   const start = text.slice(0, 4096);
   if (ext === 'html' || ext === 'htm' || /<(!doctype\s+html|html|body|table|div|p)[\s>]/i.test(start))
     return { kind: 'html', text };

@@ -43,7 +43,11 @@ export async function checkReport(input: {
   if (input.file && input.file.bytes.length > 0) {
     if (/\.json$/i.test(input.file.filename))
       read = reportFromJsonText(new TextDecoder().decode(input.file.bytes), 'file');
-    else read = await parseReportFile(input.file.bytes, input.file.filename);
+    else {
+      read = await parseReportFile(input.file.bytes, input.file.filename);
+      const unsupported = read.findings.find((f) => f.code === 'import.file.unsupported');
+      if (unsupported) throw new AppError('unsupported_media', unsupported.message, 'file');
+    }
   } else if (input.json?.trim()) read = reportFromJsonText(input.json, 'json');
   else throw new AppError('validation', '请粘贴报告 JSON 或上传报告文件', 'json');
   const previous = input.previous?.trim() ? reportFromJsonText(input.previous, 'previous').report : null;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/access/roles.ts';
-import { encodeReport } from '../../src/domain/report/index.ts';
+import { encodeReport, getCell, setCell } from '../../src/domain/report/index.ts';
 import { registerByStaff } from '../../src/services/applications/intake.ts';
 import type { Staff } from '../../src/services/report-workspace/workspace.fixture.ts';
 import { GRANTED, REPEAT, reply } from '../../src/services/report-workspace/workspace.fixture.ts';
@@ -21,11 +21,13 @@ import { ensureConsoleBuilt } from './console-build.ts';
 import { dialog, signIn } from './console-helpers.ts';
 
 const YEAR = 2025;
-const reportJson = (seed: number) => {
+const reportJson = (seed: number, copyLicensing = false) => {
   let n = seed;
-  return JSON.stringify(
-    encodeReport(consistentReport('2021', () => (n = (n * 1103 + 12345) % 9973) % 90, YEAR)),
-  );
+  const report = consistentReport('2021', () => (n = (n * 1103 + 12345) % 9973) % 90, YEAR);
+  // the figure copied from 行政许可 into 本年新收 (seed 000): an outlier the checks flag
+  if (copyLicensing)
+    setCell(report, 'active', 'licensing', 'decisions', getCell(report, 'requests', 'new_received', 'total'));
+  return JSON.stringify(encodeReport(report));
 };
 
 describe('supervision in Chromium: collection, return, clear, rollup export', { timeout: 180_000 }, () => {
@@ -46,7 +48,7 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
       receivedOn: '2026-01-28',
     });
     await collectReport(t.app.ctx, supervisor, h.cityDepartments[2]!.id, YEAR, {
-      json: reportJson(2),
+      json: reportJson(2, true),
       receivedOn: '2026-02-03',
     });
     const [health] = h.staff.cityDepartment;
@@ -136,6 +138,9 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
   it('shows the findings across agencies', async () => {
     await page.getByRole('tab', { name: '跨机关核对' }).click();
     await page.getByText('已核对报告').waitFor();
+    const outlier = page.locator('tr.ant-table-row', { hasText: '可能误把行政许可数量填入了表三' });
+    await expect.poll(() => outlier.count()).toBe(1);
+    expect(await outlier.innerText()).toMatch(/某市公安局[\s\S]*异常数值/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'supervision-checks');
   });

@@ -281,14 +281,14 @@ describe('upload limits', () => {
     chinese(res);
     expect(await rowCounts(t.database, ['catalog_attachments', 'events'])).toEqual(before);
     expect(attachments().length).toBe(1);
-    // the public report checker stores nothing; it reads what it was given and says the name lied
+    // the public report checker stores nothing and refuses it too, saying what the file is not
     const tool = await t.server.inject({
       method: 'POST',
       url: '/tools/report',
       ...multipart('报告.docx', docx, EXE_BYTES),
     });
-    expect(tool.statusCode).toBeLessThan(500);
-    expect(tool.body).toContain('的扩展名是 .docx，但内容是');
+    expect(tool.statusCode).toBe(415);
+    expect(tool.body).toContain('扩展名为 .docx 但内容不是 Word 文件');
   });
 
   it('keeps a traversal in the file name inside the attachments folder', async () => {

@@ -9,6 +9,7 @@ import {
 } from '../../domain/report/index.ts';
 import type { ReportFormat } from '../../domain/report/index.ts';
 import { AppError } from '../../domain/errors.ts';
+import { HTTP_STATUS } from '../errors.ts';
 import type { RenderTarget } from '../../render/report/index.ts';
 import { renderReport, renderReportTablesHtml } from '../../render/report/index.ts';
 import type { CheckedReport } from '../../services/report-check.service.ts';
@@ -44,9 +45,11 @@ async function readForm(request: FastifyRequest) {
   const fields: Record<string, string> = {};
   let file: { filename: string; bytes: Uint8Array } | undefined;
   if (request.isMultipart()) {
-    for await (const part of request.parts()) {
+    let files = 0;
+    for await (const part of request.parts({ limits: { files: 1 } })) {
       if (part.type === 'file') {
         const f = part as MultipartFile;
+        if (++files > 1) throw new AppError('validation', '一次只能上传一个报告文件', 'file');
         const bytes = await f.toBuffer();
         if (f.fieldname === 'file' && bytes.length > 0) file = { filename: f.filename, bytes };
       } else fields[part.fieldname] = String(part.value ?? '');
@@ -73,9 +76,13 @@ export const reportToolRoutes: AppRoutes = async (server) => {
         const checked = await checkReport({ json: fields.json, file, previous: fields.previous });
         return reply.type('text/html; charset=utf-8').send(resultPage(checked, fields.previous));
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+        if (
+          !(error instanceof AppError) ||
+          (error.code !== 'validation' && error.code !== 'unsupported_media')
+        )
+          throw error;
         return reply
-          .status(400)
+          .status(HTTP_STATUS[error.code])
           .type('text/html; charset=utf-8')
           .send(
             reportToolPage({
