@@ -92,7 +92,12 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 120_000 },
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'console-register-error');
     await drawer.getByLabel('证件号码').fill('11010519491231002X');
-    await drawer.getByRole('button', { name: '登记', exact: true }).click();
+    try {
+      await drawer.getByRole('button', { name: '登记', exact: true }).click({ timeout: 8000 });
+    } catch (e) {
+      console.log('DBG', await page.locator('.ant-drawer-footer').evaluate((e) => e.innerHTML));
+      throw e;
+    }
     await drawer.getByText('申请已登记').waitFor();
     expect(await drawer.getByTestId('tracking-code').innerText()).toMatch(/^[A-Z0-9-]+$/);
     expect((await drawer.getByTestId('tracking-secret').innerText()).length).toBeGreaterThan(4);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DialectName } from '../../src/persistence/database.ts';
+import { chainHash, GENESIS_HASH } from '../../src/persistence/repositories/event-chain.ts';
 import { verifyEventChain } from '../../src/persistence/repositories/event.repository.ts';
 import type { Schema } from '../../src/persistence/schema.ts';
 import { act } from '../../src/services/applications/actions.ts';
@@ -142,6 +143,35 @@ describe.each(DIALECTS)('tamper-evident audit log on %s', (dialect: DialectName)
     expect(forged?.reason).toMatch(/被修改/);
     await db().deleteFrom('events').where('id', '>', last).execute();
     await expectIntact();
+  });
+
+  it('detects a whole chain rewritten consistently, against an anchor kept outside the database', async () => {
+    const head = await db()
+      .selectFrom('event_head')
+      .select(['last_id', 'last_hash'])
+      .executeTakeFirstOrThrow();
+    const anchor = { id: head.last_id, hash: head.last_hash };
+    const originals = await db().selectFrom('events').selectAll().orderBy('id').execute();
+    // someone with write access edits an early event and recomputes every later hash and the head
+    let prev = GENESIS_HASH;
+    for (const original of originals) {
+      const data = original.id === ids[1] ? JSON.stringify({ rewritten: true }) : original.data;
+      const hash = chainHash(prev, { ...original, data });
+      await db()
+        .updateTable('events')
+        .set({ data, prev_hash: prev, hash })
+        .where('id', '=', original.id)
+        .execute();
+      prev = hash;
+    }
+    await db().updateTable('event_head').set({ last_hash: prev }).where('id', '=', 1).execute();
+    expect((await verifyEventChain(db())).broken).toBeNull();
+    const caught = (await verifyEventChain(db(), [anchor])).broken;
+    expect(caught?.reason).toMatch(/锚点/);
+    for (const original of originals) await putBack(original);
+    await db().updateTable('event_head').set({ last_hash: head.last_hash }).where('id', '=', 1).execute();
+    await expectIntact();
+    expect((await verifyEventChain(db(), [anchor])).broken).toBeNull();
   });
 
   it('fails the real command with exit code 1 and a Chinese message', async () => {

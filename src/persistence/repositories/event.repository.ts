@@ -115,9 +115,17 @@ export interface ChainBreak {
  * Walks the whole chain in id order and reports the first break: an edited event (hash mismatch), a
  * deleted or reordered one (prev_hash ≠ the previous event's hash), or a head that does not match the end.
  */
+/** A (id, hash) of the chain recorded outside the database — e.g. in a backup manifest — at some moment. */
+export interface ChainAnchor {
+  id: number;
+  hash: string;
+}
+
 export async function verifyEventChain(
   db: Kysely<Schema>,
+  anchors: readonly ChainAnchor[] = [],
 ): Promise<{ checked: number; broken: ChainBreak | null }> {
+  const anchored = new Map(anchors.filter((a) => a.id > 0).map((a) => [a.id, a.hash]));
   let prev = GENESIS_HASH;
   let checked = 0;
   let lastId = 0;
@@ -135,6 +143,12 @@ export async function verifyEventChain(
         return { checked, broken: { id: row.id, reason: '与前一事件的链接断开（事件被删除、插入或重排）' } };
       if (chainHash(prev, row) !== row.hash)
         return { checked, broken: { id: row.id, reason: '事件内容与其哈希不符（事件被修改）' } };
+      if (anchored.has(row.id) && anchored.get(row.id) !== row.hash)
+        return {
+          checked,
+          broken: { id: row.id, reason: '与库外记录的锚点（备份清单）不符：审计日志被整体改写' },
+        };
+      anchored.delete(row.id);
       prev = row.hash;
       lastId = row.id;
       checked++;
@@ -148,5 +162,8 @@ export async function verifyEventChain(
     .executeTakeFirst();
   if (head && (head.last_id !== lastId || head.last_hash !== prev))
     return { checked, broken: { id: lastId, reason: '链尾与记录的链头不符（末尾事件被删除）' } };
+  const [missing] = anchored.keys();
+  if (missing !== undefined)
+    return { checked, broken: { id: missing, reason: '库外记录的锚点事件已不存在：审计日志被截断或改写' } };
   return { checked, broken: null };
 }

@@ -27,6 +27,8 @@ export interface Manifest {
   schema?: string | null;
   /** HMAC of a fixed label under the field-encryption key: tells keys apart without revealing them */
   keyFingerprint?: string;
+  /** the audit chain's head when the backup began: an anchor outside the database (`audit verify --anchor`) */
+  auditHead?: { id: number; hash: string };
   files: Record<string, string>;
 }
 
@@ -69,6 +71,11 @@ export async function backup(
   if (existsSync(outDir) && (await readdir(outDir)).length > 0)
     throw new Error(`备份目录 ${outDir} 不是空目录`);
   await mkdir(outDir, { recursive: true });
+  const head = await database.db
+    .selectFrom('event_head')
+    .select(['last_id', 'last_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (database.sqlite) {
     await database.sqlite.backup(join(outDir, DATABASE_FILE.sqlite));
   } else if (database.postgres) {
@@ -94,6 +101,7 @@ export async function backup(
     dialect: database.dialect,
     ...(database.postgres ? { schema: database.postgres.schema } : {}),
     ...(options.secretKey ? { keyFingerprint: keyFingerprint(options.secretKey) } : {}),
+    ...(head && head.last_id > 0 ? { auditHead: { id: head.last_id, hash: head.last_hash } } : {}),
     files,
   };
   await writeFile(join(outDir, MANIFEST), JSON.stringify(manifest, null, 2));
