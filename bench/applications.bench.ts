@@ -29,37 +29,73 @@ const YEAR = 2024;
 
 function context(database: BenchDatabase): ServiceContext {
   // Registration happens on 2026-03-02 (Beijing) for every application.
-  return { database, cipher: createFieldCipher(randomBytes(32)), now: () => new Date('2026-03-02T02:00:00Z'), dataDir: '/tmp' };
+  return {
+    database,
+    cipher: createFieldCipher(randomBytes(32)),
+    now: () => new Date('2026-03-02T02:00:00Z'),
+    dataDir: '/tmp',
+  };
 }
 
 async function registration(dialect: DialectName): Promise<void> {
   const database = await benchDatabase(dialect);
   try {
     const ctx = context(database);
-    const agency = await createAgency(ctx, 'system', { code: 'BENCH', name: '某区卫生健康局', kind: 'department' });
-    const principal: Principal = { kind: 'staff', userId: 1, agencyId: agency.id, roles: ['registrar'], name: '登记员' };
+    const agency = await createAgency(ctx, 'system', {
+      code: 'BENCH',
+      name: '某区卫生健康局',
+      kind: 'department',
+    });
+    const principal: Principal = {
+      kind: 'staff',
+      userId: 1,
+      agencyId: agency.id,
+      roles: ['registrar'],
+      name: '登记员',
+    };
     const input = counterApplication('2026-03-02');
     const start = process.hrtime.bigint();
     for (let i = 0; i < REGISTRATIONS; i++) await registerByStaff(ctx, principal, input);
     const service = Number(process.hrtime.bigint() - start) / 1e9;
 
     // The floor: the same application rows, each inserted and committed on its own with the raw driver.
-    const rows = await database.db.selectFrom('applications').selectAll().orderBy('id').limit(REGISTRATIONS).execute();
+    const rows = await database.db
+      .selectFrom('applications')
+      .selectAll()
+      .orderBy('id')
+      .limit(REGISTRATIONS)
+      .execute();
     const copies = rows.map(({ id: _id, ...r }) => ({ ...r, tracking_code: `${r.tracking_code}-RAW` }));
     const columns = Object.keys(copies[0]!);
     const floorStart = process.hrtime.bigint();
     if (database.sqlite) {
-      const insert = database.sqlite.prepare(`insert into applications (${columns.join(',')}) values (${columns.map((c) => '@' + c).join(',')})`);
+      const insert = database.sqlite.prepare(
+        `insert into applications (${columns.join(',')}) values (${columns.map((c) => '@' + c).join(',')})`,
+      );
       for (const r of copies) insert.run(r);
     } else {
       const client = await rawPg(database.schema!);
       const text = `insert into applications (${columns.join(',')}) values (${columns.map((_, i) => `$${i + 1}`).join(',')})`;
-      for (const r of copies) await client.query(text, columns.map((c) => (r as Record<string, unknown>)[c]));
+      for (const r of copies)
+        await client.query(
+          text,
+          columns.map((c) => (r as Record<string, unknown>)[c]),
+        );
       await client.end();
     }
     const floor = Number(process.hrtime.bigint() - floorStart) / 1e9;
-    row(`${dialect}: register ${REGISTRATIONS} (service, durable each)`, `${(REGISTRATIONS / service).toFixed(0)}/s`, `${((service / REGISTRATIONS) * 1000).toFixed(2)} ms`, ratio(service, floor));
-    row(`${dialect}: raw durable inserts (floor)`, `${(REGISTRATIONS / floor).toFixed(0)}/s`, `${((floor / REGISTRATIONS) * 1000).toFixed(2)} ms`, '1.00×');
+    row(
+      `${dialect}: register ${REGISTRATIONS} (service, durable each)`,
+      `${(REGISTRATIONS / service).toFixed(0)}/s`,
+      `${((service / REGISTRATIONS) * 1000).toFixed(2)} ms`,
+      ratio(service, floor),
+    );
+    row(
+      `${dialect}: raw durable inserts (floor)`,
+      `${(REGISTRATIONS / floor).toFixed(0)}/s`,
+      `${((floor / REGISTRATIONS) * 1000).toFixed(2)} ms`,
+      '1.00×',
+    );
   } finally {
     await database.drop();
   }
@@ -68,23 +104,52 @@ async function registration(dialect: DialectName): Promise<void> {
 /** Fills 1,000,000 applications over 1,000 agencies and 2019–2026, deterministic. */
 async function fill(database: BenchDatabase, agencyIds: number[]): Promise<void> {
   const random = seededRandom(49);
-  const types = ['natural', 'natural', 'natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'] as const;
-  const outcomes = ['granted', 'partially_granted', 'denied_third_party', 'unable_not_held', 'not_handled_repeat', 'other_no_correction', 'other_other'] as const;
+  const types = [
+    'natural',
+    'natural',
+    'natural',
+    'commercial',
+    'research',
+    'nonprofit',
+    'legal',
+    'other',
+  ] as const;
+  const outcomes = [
+    'granted',
+    'partially_granted',
+    'denied_third_party',
+    'unable_not_held',
+    'not_handled_repeat',
+    'other_no_correction',
+    'other_other',
+  ] as const;
   const summary = () => {
     const day = Math.floor(random() * 8 * 365);
     const received = new Date(Date.UTC(2019, 0, 1) + day * 86400000).toISOString().slice(0, 10);
     const open = random() < 0.05;
-    const closed = open ? null : new Date(Date.UTC(2019, 0, 1) + (day + Math.floor(random() * 40)) * 86400000).toISOString().slice(0, 10);
-    return { applicantColumn: types[Math.floor(random() * types.length)]!, receivedDate: received, closedDate: closed, outcome: closed ? outcomes[Math.floor(random() * outcomes.length)]! : null };
+    const closed = open
+      ? null
+      : new Date(Date.UTC(2019, 0, 1) + (day + Math.floor(random() * 40)) * 86400000)
+          .toISOString()
+          .slice(0, 10);
+    return {
+      applicantColumn: types[Math.floor(random() * types.length)]!,
+      receivedDate: received,
+      closedDate: closed,
+      outcome: closed ? outcomes[Math.floor(random() * outcomes.length)]! : null,
+    };
   };
   const per = Math.floor(APPLICATIONS / agencyIds.length);
   if (database.sqlite) {
     const sample = applicationRow(1, summary(), 0);
     const columns = Object.keys(sample);
-    const insert = database.sqlite.prepare(`insert into applications (${columns.join(',')}) values (${columns.map((c) => '@' + c).join(',')})`);
+    const insert = database.sqlite.prepare(
+      `insert into applications (${columns.join(',')}) values (${columns.map((c) => '@' + c).join(',')})`,
+    );
     database.sqlite.transaction(() => {
       let n = 0;
-      for (const agencyId of agencyIds) for (let i = 0; i < per; i++) insert.run(applicationRow(agencyId, summary(), n++));
+      for (const agencyId of agencyIds)
+        for (let i = 0; i < per; i++) insert.run(applicationRow(agencyId, summary(), n++));
     })();
   } else {
     const client = await rawPg(database.schema!);
@@ -94,8 +159,14 @@ async function fill(database: BenchDatabase, agencyIds: number[]): Promise<void>
       const rows = Array.from({ length: per }, () => applicationRow(agencyId, summary(), n++));
       const columns = Object.keys(rows[0]!);
       const values: unknown[] = [];
-      const tuples = rows.map((r, i) => `(${columns.map((c, j) => (values.push((r as Record<string, unknown>)[c]), `$${i * columns.length + j + 1}`)).join(',')})`);
-      await client.query(`insert into applications (${columns.join(',')}) values ${tuples.join(',')}`, values);
+      const tuples = rows.map(
+        (r, i) =>
+          `(${columns.map((c, j) => (values.push((r as Record<string, unknown>)[c]), `$${i * columns.length + j + 1}`)).join(',')})`,
+      );
+      await client.query(
+        `insert into applications (${columns.join(',')}) values ${tuples.join(',')}`,
+        values,
+      );
     }
     await client.query('commit');
     await client.end();
@@ -110,14 +181,31 @@ async function table3(dialect: DialectName): Promise<void> {
     const agencyIds: number[] = [];
     await database.db.transaction().execute(async (trx) => {
       for (let i = 0; i < AGENCIES; i++) {
-        const { id } = await trx.insertInto('agencies').values({ code: `A${i}`, name: `机关${i}`, kind: 'department', parent_id: null, settings: '{}', created_at: '2026-01-01' }).returning('id').executeTakeFirstOrThrow();
+        const { id } = await trx
+          .insertInto('agencies')
+          .values({
+            code: `A${i}`,
+            name: `机关${i}`,
+            kind: 'department',
+            parent_id: null,
+            settings: '{}',
+            created_at: '2026-01-01',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         agencyIds.push(id);
       }
     });
     const fillStart = Date.now();
     await fill(database, agencyIds);
     const target = agencyIds[AGENCIES / 2]!;
-    const principal: Principal = { kind: 'staff', userId: 1, agencyId: target, roles: ['head'], name: '负责人' };
+    const principal: Principal = {
+      kind: 'staff',
+      userId: 1,
+      agencyId: target,
+      roles: ['head'],
+      name: '负责人',
+    };
     const first = `${YEAR}-01-01`;
     const last = `${YEAR}-12-31`;
     const handWritten = `select applicant_type, outcome,
@@ -147,8 +235,14 @@ async function table3(dialect: DialectName): Promise<void> {
     const floor = await median(floorQuery);
     const service = await median(() => table3ForAgency(ctx, principal, target, YEAR));
     await client?.end();
-    const total = await database.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    row(`${dialect}: filled ${Number(total?.n)} applications in ${AGENCIES} agencies`, `${((Date.now() - fillStart) / 1000).toFixed(1)} s`);
+    const total = await database.db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    row(
+      `${dialect}: filled ${Number(total?.n)} applications in ${AGENCIES} agencies`,
+      `${((Date.now() - fillStart) / 1000).toFixed(1)} s`,
+    );
     row(`${dialect}: table 三 one agency-year (service)`, `${service.toFixed(2)} ms`, ratio(service, floor));
     row(`${dialect}: hand-written GROUP BY (floor)`, `${floor.toFixed(2)} ms`, '1.00×');
   } finally {

@@ -7,7 +7,10 @@ import { openDatabase } from '../src/persistence/database.ts';
 import { migrateToLatest } from '../src/persistence/migrate.ts';
 
 /** A fresh migrated database for a benchmark (SQLite temp file, or a temp schema in BENCH_DATABASE_URL). */
-export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 
 export async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: BENCH_DATABASE_URL, connectionTimeoutMillis: 2000 });
@@ -31,14 +34,23 @@ export async function benchDatabase(dialect: DialectName): Promise<BenchDatabase
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
     const database = openDatabase({ databaseUrl: null, sqlitePath: join(dir, 'bench.db') });
     await migrateToLatest(database);
-    return { ...database, schema: null, drop: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })) };
+    return {
+      ...database,
+      schema: null,
+      drop: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const schema = `bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: BENCH_DATABASE_URL });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const database = openDatabase({ databaseUrl: BENCH_DATABASE_URL, sqlitePath: '', pgSchema: schema, poolSize: 4 });
+  const database = openDatabase({
+    databaseUrl: BENCH_DATABASE_URL,
+    sqlitePath: '',
+    pgSchema: schema,
+    poolSize: 4,
+  });
   await migrateToLatest(database);
   return {
     ...database,

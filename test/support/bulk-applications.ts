@@ -45,7 +45,13 @@ export function applicationRow(agencyId: number, s: ApplicationSummary, n: numbe
   };
 }
 
-export async function bulkInsertApplications(db: Kysely<Schema>, agencyId: number, summaries: readonly ApplicationSummary[], start = 0, chunk = 500): Promise<void> {
+export async function bulkInsertApplications(
+  db: Kysely<Schema>,
+  agencyId: number,
+  summaries: readonly ApplicationSummary[],
+  start = 0,
+  chunk = 500,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < summaries.length; i += chunk)
       await trx
