@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
@@ -13,10 +14,12 @@ dayjs.locale('zh-cn');
  * Theme: the agency red, and text colours dark enough for WCAG AA contrast (antd's defaults for secondary text
  * and error messages are too light for small text on white).
  */
+/** No animations for people who ask their system for reduced motion (WCAG 2.3.3). */
+const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const theme = {
   token: {
-    // no animations for people who ask their system for reduced motion (WCAG 2.3.3)
-    motion: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    motion: !REDUCED_MOTION,
     colorPrimary: '#b1201d',
     colorError: '#c41d1d',
     colorWarning: '#ad6800',
@@ -39,9 +42,15 @@ const theme = {
   },
 };
 
+/**
+ * Buttons: no space inserted between two Chinese characters (登记, not 登 记); a static loading icon hidden from
+ * screen readers (the default one animates out and can linger in the button's accessible name).
+ */
+const BUTTON = { autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-hidden /> };
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={theme} button={BUTTON} wave={{ disabled: REDUCED_MOTION }}>
       <AntApp>
         <App />
       </AntApp>

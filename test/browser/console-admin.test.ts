@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerByStaff } from '../../src/services/applications/intake.ts';
-import { axeViolations, screenshot } from '../support/browser.ts';
 import { counterApplication } from '../support/fixtures.ts';
 import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
-import { choose, dialog, poll, signIn, signOut, typeDate } from './console-helpers.ts';
+import { a11y, choose, dialog, poll, shot, signIn, signOut, typeDate } from './console-helpers.ts';
 
-describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeout: 120_000 }, () => {
+describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeout: 240_000 }, () => {
   let h: ConsoleHarness;
   let page: Page;
   let trackingCode: string;
@@ -20,7 +19,7 @@ describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeo
       counterApplication('2026-04-01'),
     );
     trackingCode = registered.application.trackingCode;
-  });
+  }, 180_000); // may build the console first
   afterAll(() => h?.close());
 
   it('a handler records a reconsideration case linked to its application; table 四 counts it', async () => {
@@ -55,8 +54,8 @@ describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeo
     await poll(() => page.getByRole('button', { name: /表四“行政复议”行“结果纠正”列：1 件/ }).count()).toBe(
       1,
     );
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-appeals');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-appeals');
     await signOut(page);
   });
 
@@ -73,8 +72,8 @@ describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeo
     await poll(() => page.getByText('示例：GK1/2026-0042').count()).toBe(1);
     await page.getByRole('button', { name: '保存设置' }).click();
     await poll(() => page.getByText('机关设置已保存').count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-admin-agency');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-admin-agency');
 
     await page.getByRole('tab', { name: '文书模板' }).click();
     await page.getByRole('tab', { name: '补正告知书' }).click();
@@ -84,7 +83,7 @@ describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeo
       .fill('联系电话：0571-87000000');
     await page.getByRole('button', { name: '保存文书模板' }).click();
     await poll(() => page.getByText('文书模板已保存').count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await a11y(page)).toEqual([]);
 
     await page.getByRole('tab', { name: '工作人员与角色' }).click();
     await page.getByRole('button', { name: '新建账号' }).click();
@@ -102,8 +101,8 @@ describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeo
     await poll(() => page.locator('tr').filter({ hasText: 'gk1-clerk2' }).innerText()).toMatch(
       /钱芳[\s\S]*登记员/,
     );
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-admin-users');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-admin-users');
 
     await page.getByRole('tab', { name: '放假安排' }).click();
     const schedule = {
@@ -121,7 +120,7 @@ describe('the staff console in Chromium: 复议诉讼 and 系统管理', { timeo
     });
     await poll(() => page.getByText(/2027 年放假安排已导入/).count()).toBeGreaterThan(0);
     await poll(() => page.locator('.ant-descriptions').innerText()).toMatch(/2027（管理员导入）/);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-admin-holidays');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-admin-holidays');
   });
 });

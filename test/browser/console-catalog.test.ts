@@ -1,11 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot } from '../support/browser.ts';
 import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
-import { chooseTree, dialog, poll, signIn, signOut, typeDate } from './console-helpers.ts';
+import {
+  a11y,
+  chooseTree,
+  confirmAction,
+  dialog,
+  poll,
+  shot,
+  signIn,
+  signOut,
+  typeDate,
+} from './console-helpers.ts';
 
-describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, () => {
+describe('the staff console in Chromium: 主动公开', { timeout: 240_000 }, () => {
   let h: ConsoleHarness;
   let page: Page;
   let url: string;
@@ -13,7 +22,7 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
     h = await startConsole('2026-03-09T02:00:00Z'); // a Monday, 10:00 in China
     ({ page } = h);
     url = h.t.url;
-  });
+  }, 180_000); // may build the console first
   afterAll(() => h?.close());
 
   const state = () => page.getByTestId('item-state').innerText();
@@ -21,7 +30,7 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
     await page.getByRole('button', { name: label, exact: true }).click();
     const d = dialog(page);
     if (reason) await d.getByLabel('理由').fill(reason);
-    await d.getByRole('button', { name: label, exact: true }).click();
+    await confirmAction(page, d, label);
   }
 
   it('drafts, reviews, clears a scanner hit and publishes an item', async () => {
@@ -58,8 +67,8 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
     await page.getByRole('tab', { name: '审核队列' }).click();
     const queued = page.locator('tr.ant-table-row').filter({ hasText: '医疗机构校验结果' });
     expect(await queued.innerText()).toContain('1 处待确认');
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-catalog-queue');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-catalog-queue');
     await queued.getByRole('link').click();
     await act('审核通过');
     await poll(state).toBe('待保密审查');
@@ -71,8 +80,8 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
     await page.getByLabel('确认说明').fill('医政科对外公布的工作电话，可以公开');
     await page.getByRole('button', { name: '确认可以公开' }).click();
     await poll(() => hits.first().innerText()).toContain('已确认');
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-catalog-item-cleared');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-catalog-item-cleared');
     await act('保密审查通过');
     await poll(state).toBe('待领导签发');
     await signOut(page);
@@ -96,8 +105,8 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
       '领导签发',
       '发布',
     ]);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-catalog-published');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-catalog-published');
   });
 
   it('keeps the register of 规章 and 规范性文件 that table 二 counts', async () => {
@@ -117,11 +126,11 @@ describe('the staff console in Chromium: 主动公开', { timeout: 120_000 }, ()
       .locator('tr.ant-table-row')
       .filter({ hasText: '某区医疗机构校验管理办法' });
     expect(await row.innerText()).toMatch(/行政规范性文件[\s\S]*现行有效/);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-catalog-normative');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-catalog-normative');
     await page.getByRole('tab', { name: '表二其他系统数据' }).click();
     await page.getByLabel('年度').fill('2026');
     await poll(() => page.getByRole('main').locator('tr.ant-table-row').count()).toBe(4);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await a11y(page)).toEqual([]);
   });
 });

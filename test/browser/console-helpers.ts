@@ -1,9 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { axeViolations, screenshot } from '../support/browser.ts';
 
 /** expect.poll with a timeout fit for a browser on a busy machine (vitest's default is one second). */
 export function poll<T>(fn: () => T | Promise<T>) {
-  return expect.poll(fn, { timeout: 15_000, interval: 100 });
+  return expect.poll(fn, { timeout: 30_000, interval: 100 });
 }
 
 /** Signs in on the console's login page (and waits for the console frame). */
@@ -54,9 +55,14 @@ export async function openAction(page: Page, label: string): Promise<Locator> {
 }
 
 /** Confirms the open action dialog with its OK button (labelled like the action) and waits for it to close. */
-export async function confirmAction(page: Page, d: Locator, label: string) {
+export async function confirmAction(_page: Page, d: Locator, label: string) {
   await d.getByRole('button', { name: label, exact: true }).click();
-  await d.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => d.waitFor({ state: 'hidden' }));
+  try {
+    await d.waitFor({ state: 'detached' });
+  } catch {
+    // still open: the server refused — say what the dialog says
+    throw new Error(`“${label}”对话框未关闭：${await d.innerText().catch(() => '')}`);
+  }
 }
 
 /** Waits until the application page shows the state. */
@@ -78,4 +84,25 @@ export async function chooseTree(page: Page, field: Locator, title: string) {
     if ((await select.innerText()).includes(title)) return;
   }
   await poll(() => select.innerText()).toContain(title);
+}
+
+/**
+ * Waits for Ant Design's enter/leave animations to finish: a full-page screenshot resizes the viewport, and a
+ * transition cut short that way can leave an element (a button's loading icon) half-removed.
+ */
+export async function settle(page: Page) {
+  const moving = page.locator('[class*="-leave"], [class*="-enter"], [class*="-appear"]');
+  await poll(() => moving.count()).toBe(0);
+}
+
+/** A screenshot of the settled page (test-output/screenshots/NAME.png). */
+export async function shot(page: Page, name: string) {
+  await settle(page);
+  return screenshot(page, name);
+}
+
+/** axe-core's serious and critical violations once the page has settled (no half-faded colours). */
+export async function a11y(page: Page) {
+  await settle(page);
+  return axeViolations(page);
 }

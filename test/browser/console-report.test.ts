@@ -2,13 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act } from '../../src/services/applications/actions.ts';
 import { registerByStaff } from '../../src/services/applications/intake.ts';
-import { axeViolations, screenshot } from '../support/browser.ts';
 import { counterApplication, naturalApplicant } from '../support/fixtures.ts';
 import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
-import { dialog, poll, signIn } from './console-helpers.ts';
+import { a11y, confirmAction, dialog, poll, shot, signIn } from './console-helpers.ts';
 
-describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, () => {
+describe('the staff console in Chromium: 年度报告', { timeout: 240_000 }, () => {
   let h: ConsoleHarness;
   let page: Page;
   beforeAll(async () => {
@@ -38,7 +37,7 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
     await act(ctx, reviewer, id, { type: 'approve_decision' });
     await act(ctx, registrar, id, { type: 'send_reply' });
     h.clock.set('2027-01-12T02:00:00Z'); // January: the 2026 report is due by 31 January
-  });
+  }, 180_000); // may build the console first
   afterAll(() => h?.close());
 
   it('opens the year, drills into a cell, fills table 二, fixes a flagged narrative figure, exports and publishes', async () => {
@@ -51,14 +50,14 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
     expect(await status()).toBe('未开始');
     expect(await page.getByRole('status').innerText()).toMatch(/公开期限 2027-01-31（未到期，还有 19 天）/);
     await page.getByRole('button', { name: '开始编制' }).click();
-    await dialog(page).getByRole('button', { name: '开始编制' }).click();
+    await confirmAction(page, dialog(page), '开始编制');
     await poll(status).toBe('起草中');
 
     // table 三 from the register: the 2 applications behind 本年新收 · 总计
     await page.getByRole('button', { name: /表三“一、本年新收”行“总计”列：2，查看明细/ }).click();
     const drawer = page.getByRole('dialog', { name: /表三“一、本年新收”行“总计”列/ });
     await poll(() => drawer.locator('tbody tr.ant-table-row').count()).toBe(2);
-    await screenshot(page, 'console-report-drilldown');
+    await shot(page, 'console-report-drilldown');
     await drawer.getByRole('button', { name: '关闭' }).click();
 
     // table 二 figures from other systems, each with a note
@@ -75,8 +74,8 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
       await d.getByRole('button', { name: '保存' }).click();
       await d.waitFor({ state: 'detached' });
     }
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-report-tables');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-report-tables');
 
     // the narrative: a figure that contradicts table 三 is flagged beside the text, and cleared once fixed
     await page.getByRole('tab', { name: '正文' }).click();
@@ -88,8 +87,8 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
     const findings = page.getByTestId('findings');
     await poll(() => findings.innerText()).toMatch(/5/);
     expect(await findings.innerText()).toMatch(/表三/);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-report-narrative-flagged');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-report-narrative-flagged');
     await overview.fill(
       (await overview.inputValue()).replace('本年新收政府信息公开申请5件', '本年新收政府信息公开申请2件'),
     );
@@ -100,7 +99,7 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
     await page.getByRole('tab', { name: '图表' }).click();
     await poll(() => page.getByTestId('charts').locator('canvas').count()).toBeGreaterThanOrEqual(3);
     await poll(() => page.getByRole('img', { name: /办理结果：（一）予以公开1件/ }).count()).toBe(1);
-    await screenshot(page, 'console-report-charts');
+    await shot(page, 'console-report-charts');
 
     // export the draft as Word
     await page.getByRole('button', { name: '导出' }).hover();
@@ -110,12 +109,12 @@ describe('the staff console in Chromium: 年度报告', { timeout: 120_000 }, ()
 
     // publish before 31 January
     await page.getByRole('button', { name: '公开发布' }).click();
-    await dialog(page).getByRole('button', { name: '公开发布' }).click();
+    await confirmAction(page, dialog(page), '公开发布');
     await poll(status).toBe('已公开');
     expect(await page.getByRole('status').innerText()).toMatch(/按时公开/);
     await page.getByRole('tab', { name: '记录与版本' }).click();
     await poll(() => page.getByText('第 1 版').count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-report-published');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-report-published');
   });
 });

@@ -31,7 +31,7 @@ export async function startConsole(start: string): Promise<ConsoleHarness> {
     locale: 'zh-CN',
     acceptDownloads: true,
   });
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   return {
     t,
     clock,

@@ -6,7 +6,7 @@ import type { TestDatabase } from '../../../test/support/databases.ts';
 import { counterApplication } from '../../../test/support/fixtures.ts';
 import { consistentReport } from '../../../test/support/report-arbitrary.ts';
 import type { ReportStatus } from '../../domain/report-workspace/index.ts';
-import type { AnnualReport, ReportFormat } from '../../domain/report/index.ts';
+import type { ReportFormat } from '../../domain/report/index.ts';
 import { cellPath, decodeReport, encodeReport, getCell } from '../../domain/report/index.ts';
 import { layoutCells, sumReports } from '../../domain/supervision/index.ts';
 import { subtreeIds } from '../../persistence/repositories/agency.repository.ts';
