@@ -22,6 +22,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-component-update',
       '--disable-sync',
+      // no animations: a test never waits on (or checks the contrast of) an element half-way through a fade
+      '--force-prefers-reduced-motion',
     ],
   });
 }
