@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** What the console bundle is built from: its own sources and the pure modules it imports. */
@@ -39,12 +39,17 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  * dist/console when it starts, so call this before startTestServer.
  */
 export function ensureConsoleBuilt(): void {
+  // a clean clone has no dist/ yet: without it the lock could never be taken
+  mkdirSync(dirname(LOCK), { recursive: true });
+  const giveUp = Date.now() + 300_000;
   for (;;) {
     if (fresh()) return;
+    if (Date.now() > giveUp) throw new Error(`the console was not built within 5 minutes (lock ${LOCK})`);
     let fd: number;
     try {
       fd = openSync(LOCK, 'wx');
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // another test file is building: wait (a lock older than two minutes is left over from a crash)
       if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000) rmSync(LOCK, { force: true });
       sleep(500);
