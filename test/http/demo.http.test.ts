@@ -52,4 +52,14 @@ describe('the demo at first start', () => {
     ).json() as typeof report;
     expect(seen.actions.map((a) => a.action)).toEqual(['return']);
   });
+
+  it("serves the bureau's portal at /, with its catalog", async () => {
+    const home = await t.server.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<title>政府信息公开 — 某市某区卫生健康局</title>');
+    const catalog = await t.server.inject({ method: 'GET', url: '/catalog' });
+    expect(catalog.body).toContain('某市某区卫生健康局');
+    // the demo's items are in the bureau's catalog: some category counts more than none
+    expect(catalog.body).toMatch(/<span class="count">（[1-9]\d*）<\/span>/);
+  });
 });

@@ -111,6 +111,8 @@ export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
   const health = await agency('DEMO-WJJ', '某市某区卫生健康局', 'department', district.id, {
     ...DEMO_SETTINGS,
     demoLogin: { username: DEMO_USERNAME, password: DEMO_PASSWORD },
+    // the demo's work is the bureau's: its portal is the one at /
+    portal: { default: true },
   });
   await accounts(ctx, city, byRole('szf', { supervisor: '钱立新' }), hash);
   const [districtSupervisor] = await accounts(
