@@ -186,10 +186,18 @@ export async function serve(sqlitePath: string): Promise<void> {
 }
 
 function startServer(sqlitePath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [resolve('bin/run-ts.js'), resolve('bench/portal.bench.ts')], {
-    env: { ...process.env, [SERVE_ENV]: sqlitePath },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // BENCH_CPU_PROF=DIR writes a CPU profile of the server (open it in Chrome DevTools) when it exits
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, resolve('bin/run-ts.js'), resolve('bench/portal.bench.ts')],
+    {
+      env: { ...process.env, [SERVE_ENV]: sqlitePath },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

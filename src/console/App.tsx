@@ -6,6 +6,13 @@ import { Login } from './pages/Login.tsx';
 import type { StaffUser } from './session.tsx';
 import { SessionContext } from './session.tsx';
 
+/** GET /api/console/info: the demo login, the signed-in user's agency and today's date in China. */
+interface ConsoleInfo {
+  demo: { username: string; password: string } | null;
+  agencyName: string | null;
+  today: string;
+}
+
 /** Who is signed in (with the agency's name), and the CSRF token for this session. */
 async function whoAmI(): Promise<StaffUser> {
   const r = await api<{ user: StaffUser; csrfToken: string }>('GET', '/api/auth/me');
@@ -16,12 +23,12 @@ async function whoAmI(): Promise<StaffUser> {
 export function App() {
   const [user, setUser] = useState<StaffUser | null | undefined>(undefined);
   const [expired, setExpired] = useState(false);
-  const [demo, setDemo] = useState<{ username: string; password: string } | null>(null);
+  const [demo, setDemo] = useState<ConsoleInfo['demo']>(null);
   useEffect(() => {
     whoAmI()
       .then(setUser)
       .catch(() => setUser(null));
-    api<{ demo: { username: string; password: string } | null }>('GET', '/api/console/info')
+    api<ConsoleInfo>('GET', '/api/console/info')
       .then((r) => setDemo(r.demo))
       .catch(() => setDemo(null));
     const onExpired = () => {
@@ -40,10 +47,8 @@ export function App() {
   }, []);
   const loggedIn = useCallback((u: StaffUser) => {
     setExpired(false);
-    // the login answer does not carry the agency's name; /api/auth/me does
-    whoAmI()
-      .then(setUser)
-      .catch(() => setUser(u));
+    // the login answer carries the agency's name, as /api/auth/me does
+    setUser(u);
   }, []);
   if (user === undefined) return <Spin fullscreen />;
   if (user === null) return <Login onLogin={loggedIn} demo={demo} expired={expired} />;

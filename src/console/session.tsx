@@ -4,6 +4,7 @@ import type { Role } from '../domain/access/roles.ts';
 export interface StaffUser {
   id: number;
   agencyId: number;
+  /** the agency's name, for the header (the login answer and /api/auth/me carry it) */
   agencyName?: string | null;
   name: string;
   roles: Role[];

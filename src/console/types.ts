@@ -52,8 +52,8 @@ export interface InboxRow {
   receivedOn: string;
   replyDue: string | null;
   dueStatus: DueStatus | null;
-  /** working days from today to the reply due date, when the server sends it */
-  workingDaysLeft?: number | null;
+  /** working days from today to the reply due date (negative when overdue); null while no reply clock runs */
+  workingDaysLeft: number | null;
   provisional: boolean;
   outcome: string | null;
   closedOn: string | null;
@@ -71,6 +71,8 @@ export interface TimelineEvent {
   id: number;
   action: string;
   actor: string;
+  /** who acted, in words: the staff member's display name, 申请人 or 系统 */
+  actorName: string;
   at: string;
   data: {
     on?: string;

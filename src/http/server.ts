@@ -55,7 +55,17 @@ export async function buildServer(
     openapi: {
       info: { title: 'Gongkai API', description: '政府信息公开工作系统 API', version: '1' },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gk_session' },
+          // read-only API tokens of the supervising office (supervision GET routes: routes/supervision-caller.ts)
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'gks_…',
+            description:
+              '上级政务公开办签发的只读 API 令牌（Authorization: Bearer gks_…），仅用于监督类只读接口',
+          },
+        },
       },
     },
   });

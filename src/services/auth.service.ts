@@ -21,6 +21,8 @@ export interface LoginResult {
   token: string;
   csrfToken: string;
   principal: Extract<Principal, { kind: 'staff' }>;
+  /** the name of the user's agency, for the console's header */
+  agencyName: string;
 }
 
 /** Staff login: scrypt-verified password, lockout with exponential back-off, every attempt audited. */
@@ -83,9 +85,11 @@ export async function login(ctx: ServiceContext, username: string, password: str
       actor: `user:${user.id}`,
     });
   });
+  const agency = await findAgency(db, user.agencyId);
   return {
     token,
     csrfToken,
+    agencyName: agency?.name ?? '',
     principal: {
       kind: 'staff',
       userId: user.id,

@@ -6,6 +6,7 @@ import type { AnnualReport } from '../domain/report/index.ts';
 import { decodeReport, reportTitle, reportToJson, validateReport } from '../domain/report/index.ts';
 import { findAgency } from '../persistence/repositories/agency.repository.ts';
 import type { PublishedReport } from '../persistence/repositories/published-report.repository.ts';
+import { findReport } from '../persistence/repositories/report.repository.ts';
 import {
   findPublishedReport,
   insertPublishedReport,
@@ -18,10 +19,22 @@ import { inTransaction, nowIso } from './context.ts';
 
 /**
  * Annual reports on the portal (条例 Art. 49: published by 31 January / 31 March). The report workspace of the
- * staff console publishes here; a published report is frozen — a correction is published as a new version and
- * the portal shows the latest. A report with validation errors (勾稽关系 …) cannot be published.
+ * staff console publishes its reports here through its own review workflow (report-workspace/transitions); a
+ * published report is frozen — a correction is published as a new version and the portal shows the latest.
+ *
+ * `publishAnnualReport` publishes a report written elsewhere (imported as interchange JSON) for a year the agency
+ * does not keep in the workspace: a year with a workspace record must go through the workspace (409 otherwise),
+ * so its review is never bypassed. A report with validation errors (勾稽关系 …) cannot be published.
  */
 export const PUBLISH_REPORT_ROLES: readonly Role[] = ['head', 'admin'];
+
+/** The year's report is being (or was) written in the workspace: it is published there, after its review. */
+const keptInWorkspace = (year: number) =>
+  new AppError(
+    'conflict',
+    `本机关${year}年度报告已在年度报告工作台中编制，不能在此直接公布，请通过年度报告工作台审核后发布`,
+    'report.year',
+  );
 
 export async function publishAnnualReport(
   ctx: ServiceContext,
@@ -36,6 +49,7 @@ export async function publishAnnualReport(
   const agency = await findAgency(ctx.database.db, agencyId);
   if (!agency) throw notFound('机关');
   if (report.year === null) throw validationError('report.year', '报告缺少年度');
+  if (await findReport(ctx.database.db, agencyId, report.year)) throw keptInWorkspace(report.year);
   if (report.agency !== null && report.agency !== agency.name)
     throw validationError('report.agency', `报告的机关名称“${report.agency}”与本机关“${agency.name}”不一致`);
   const errors = validateReport({ ...report, agency: agency.name } as AnnualReport).filter(
@@ -50,6 +64,8 @@ export async function publishAnnualReport(
     );
   const frozen = { ...report, agency: agency.name } as AnnualReport;
   const published = await inTransaction(ctx, async (trx, record) => {
+    // again inside the transaction: the workspace may have started the year meanwhile
+    if (await findReport(trx, agencyId, report.year!)) throw keptInWorkspace(report.year!);
     const previous = await findPublishedReport(trx, agencyId, report.year!);
     const saved = await insertPublishedReport(trx, {
       agencyId,

@@ -24,14 +24,24 @@ export async function signOut(page: Page) {
   await page.getByRole('button', { name: '登录' }).waitFor();
 }
 
-/** Picks an option of an Ant Design Select by its label text (the option's title). */
+/**
+ * Picks an option of an Ant Design Select by its label text (the option's title). On a busy machine a click can
+ * land while the dropdown is still being laid out and leave it open: the pick is tried again (clicking the
+ * chosen option of a single select again keeps it chosen and closes the list).
+ */
 export async function choose(page: Page, field: Locator, option: string) {
-  await field.click();
-  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-    hasText: option,
-  });
-  await item.first().click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const item = open.locator('.ant-select-item-option', { hasText: option }).first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await field.click();
+    await item.click();
+    try {
+      await open.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Types a date into an Ant Design DatePicker (Tab commits it; Enter would also submit the form). */

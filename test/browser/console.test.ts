@@ -72,8 +72,12 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
     // the oldest (received 2026-01-26) is overdue: tinted and said in words
     const overdue = page.locator('tr.row-overdue');
     await poll(() => overdue.count()).toBe(1);
-    expect(await overdue.innerText()).toMatch(/已逾期/);
-    expect(await page.locator('tr.row-due_soon').innerText()).toMatch(/即将到期/);
+    // due 2026-02-28 (a 调休 working Saturday): one working day overdue on Monday 2 March
+    expect(await overdue.innerText()).toContain('已逾期 1 个工作日');
+    expect(await page.locator('tr.row-due_soon').innerText()).toContain('即将到期 · 剩余 4 个工作日');
+    expect(await page.locator('tbody tr.ant-table-row').last().innerText()).toContain('剩余 15 个工作日');
+    // the header names the agency, from the login answer
+    expect(await page.locator('.ant-layout-header').innerText()).toContain('某区卫生健康局 · registrar-GK1');
     expect(await a11y(page)).toEqual([]);
     await shot(page, 'console-inbox');
 
@@ -104,7 +108,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
     await expectState(page, '已登记');
     const clockCard = page.getByLabel('法定期限');
     expect(await clockCard.innerText()).toContain('答复期限 2026-03-30');
-    expect(await clockCard.innerText()).toContain('剩 20 个工作日');
+    expect(await clockCard.innerText()).toContain('剩余 20 个工作日');
     expect(await a11y(page)).toEqual([]);
     await shot(page, 'console-application-registered');
   });
@@ -218,6 +222,10 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
       '审核通过答复意见',
       '答复申请人',
     ]);
+    // who acted, by name (not the stored actor id)
+    const events = await page.getByTestId('timeline-event').allInnerTexts();
+    expect(events[0]).toContain('registrar-GK1');
+    expect(events.join('\n')).not.toContain('user:');
     expect(await a11y(page)).toEqual([]);
     await shot(page, 'console-application-replied');
 

@@ -186,4 +186,55 @@ describe.each(DIALECTS)('依申请公开 over HTTP on %s', (dialect) => {
     expect(openapi.statusCode).toBe(200);
     expect(Object.keys((openapi.json() as { paths: object }).paths)).toContain('/api/applications');
   });
+
+  it('gives the console the agency name and today in China at login and in /api/console/info', async () => {
+    // 01:30 on 25 September in China, still the 24th in UTC: the date is China's, from the services' clock
+    clock.set('2026-09-24T17:30:00Z');
+    try {
+      const anonymous = await t.server.inject({ method: 'GET', url: '/api/console/info' });
+      expect(anonymous.json()).toEqual({ demo: null, agencyName: null, today: '2026-09-25' });
+      const login = await t.server.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'y1-handler', password: 'test-password-1' },
+      });
+      expect(login.statusCode).toBe(200);
+      expect(login.json()).toMatchObject({
+        user: { name: 'handler-Y1', agencyName: 'Y1卫生健康局', roleLabels: ['承办人'] },
+        today: '2026-09-25',
+      });
+      const handler = await loginAs(t.server, 'y1-handler');
+      expect((await handler.request('GET', '/api/console/info')).json()).toEqual({
+        demo: null,
+        agencyName: 'Y1卫生健康局',
+        today: '2026-09-25',
+      });
+    } finally {
+      clock.set('2026-09-24T02:00:00Z');
+    }
+  });
+
+  it('shows the working days left in the inbox rows', async () => {
+    const registrar = await loginAs(t.server, 'y1-registrar');
+    const created = await registrar.request('POST', '/api/applications', counterApplication('2026-09-24'));
+    expect(created.statusCode).toBe(201);
+    const list = (await registrar.request('GET', '/api/applications?open=true')).json() as {
+      rows: { replyDue: string; workingDaysLeft: number | null }[];
+    };
+    expect(list.rows).toEqual([expect.objectContaining({ replyDue: '2026-10-29', workingDaysLeft: 20 })]);
+  });
+
+  it('declares the supervision API token in OpenAPI, on the read routes that take it', async () => {
+    const openapi = (await t.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+      paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+    };
+    expect(openapi.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(openapi.paths['/api/supervision/rollup']!.get!.security).toEqual([
+      { session: [] },
+      { apiToken: [] },
+    ]);
+    // the token routes themselves take a session only
+    expect(JSON.stringify(openapi.paths['/api/supervision/tokens'])).not.toContain('apiToken');
+  });
 });

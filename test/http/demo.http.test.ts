@@ -20,6 +20,8 @@ describe('the demo at first start', () => {
   it('shows no demo login before seeding, then the seeded one, which opens the whole console', async () => {
     expect((await t.server.inject({ method: 'GET', url: '/api/console/info' })).json()).toEqual({
       demo: null,
+      agencyName: null,
+      today: '2026-01-24',
     });
     t.app.demoLogin = await demoAtStartup(t.app.ctx, log);
     expect(lines[0]).toMatch(/^已生成演示数据（[\d.]+ 秒）：演示账号 demo，密码 gongkai-demo-2026$/);

@@ -1,6 +1,6 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { APPLICANT_TYPES, applicantTypeLabel } from '../../domain/application/applicant.ts';
-import { ID_KINDS } from '../id-kinds.ts';
+import { ID_KINDS } from '../../domain/identity/id-kinds.ts';
 
 /** 申请人 (条例第二十九条第（一）项): name, 身份证明 and contact, under `applicant.*`. */
 export function ApplicantFields() {

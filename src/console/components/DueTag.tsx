@@ -12,9 +12,9 @@ export const DUE_COLOUR: Record<DueStatus, string> = {
 export const PROVISIONAL_HINT =
   '该年度国务院办公厅放假安排尚未公布，暂按周末和法定节假日计算，公布后自动重算';
 
-/** '剩 3 个工作日' / '已逾期 2 个工作日'. */
+/** '剩余 3 个工作日' / '今天到期' / '已逾期 2 个工作日'. */
 export function daysLeftText(days: number): string {
-  return days < 0 ? `已逾期 ${-days} 个工作日` : days === 0 ? '今天到期' : `剩 ${days} 个工作日`;
+  return days < 0 ? `已逾期 ${-days} 个工作日` : days === 0 ? '今天到期' : `剩余 ${days} 个工作日`;
 }
 
 /** The reply clock of an application at a glance: status in words and colour, days left, provisional. */

@@ -15,11 +15,10 @@ const OTHER_LABEL: Record<string, string> = {
 
 const label = (action: string) => ACTION_LABEL[action as ActionType] ?? OTHER_LABEL[action] ?? action;
 
-/** '登记员（user:3）' — the roles the actor acted in, and who. */
+/** '登记员（张敏）' — the roles the actor acted in, and who by name (申请人, 系统 for the others). */
 function actorText(event: TimelineEvent): string {
   const roles = (event.data?.actorRoles ?? []).map((r: Role) => ROLE_LABEL[r]).join('、');
-  const who = event.actor.startsWith('system') ? '系统' : event.actor;
-  return roles ? `${roles}（${who}）` : who;
+  return roles ? `${roles}（${event.actorName}）` : event.actorName;
 }
 
 /** The instant in China's time zone, where the work happens: '2026-03-02 10:00'. */

@@ -2,7 +2,10 @@ import { Space, Typography } from 'antd';
 import type { InboxRow } from '../types.ts';
 import { DueTag } from './DueTag.tsx';
 
-/** The inbox's 答复期限 column: the date, and days left in words and colour; why there is none otherwise. */
+/**
+ * The inbox's 答复期限 column: the date, and the working days left in words and colour ('剩余 3 个工作日',
+ * '已逾期 2 个工作日'); why there is no count otherwise (closed, awaiting a 补正, the clock paused).
+ */
 export function ReplyDueCell({ row }: { row: InboxRow }) {
   if (row.closedOn) return <Typography.Text type="secondary">{row.closedOn} 办结</Typography.Text>;
   if (!row.replyDue)
@@ -10,6 +13,13 @@ export function ReplyDueCell({ row }: { row: InboxRow }) {
       <Typography.Text type="secondary">
         {row.state === 'correction_requested' ? '待补正，收到补正后重新计算' : '—'}
       </Typography.Text>
+    );
+  if (row.dueStatus && row.workingDaysLeft === null)
+    return (
+      <Space orientation="vertical" size={0}>
+        <span>{row.replyDue}</span>
+        <Typography.Text type="secondary">{row.stateLabel}，暂停计时</Typography.Text>
+      </Space>
     );
   return (
     <Space orientation="vertical" size={0}>

@@ -9,5 +9,6 @@ export * from './document.ts';
 export * from './fill-keys.ts';
 export type { LetterAgency, LetterApplicant, LetterInput, LetterProblem, ReplyProvision } from './input.ts';
 export * from './kinds.ts';
+export * from './letter-of-action.ts';
 export * from './segments.ts';
 export * from './template.ts';

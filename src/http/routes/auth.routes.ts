@@ -1,5 +1,6 @@
 import { ROLE_LABEL } from '../../domain/access/roles.ts';
 import { login, logout } from '../../services/auth.service.ts';
+import { todayInChina } from '../../services/context.ts';
 import { SESSION_COOKIE, requireStaff, staffOf } from '../plugins/auth.ts';
 import type { AppRoutes } from './index.ts';
 
@@ -32,7 +33,11 @@ export const authRoutes: AppRoutes = async (server, { app }) => {
         secure: app.config.tls,
         maxAge: 12 * 3600,
       });
-      return { user: describe(result.principal), csrfToken: result.csrfToken };
+      return {
+        user: { ...describe(result.principal), agencyName: result.agencyName },
+        csrfToken: result.csrfToken,
+        today: todayInChina(app.ctx),
+      };
     },
   );
 

@@ -23,7 +23,8 @@ import type { AppRoutes } from './index.ts';
 
 /**
  * The console's JSON API for table 二: the register of 规章 and 行政规范性文件, the yearly figures from other
- * systems (entered or imported), table 二 of an agency-year, and publishing annual reports to the portal.
+ * systems (entered or imported), table 二 of an agency-year, and publishing annual reports written outside Gongkai
+ * to the portal (those of the report workspace are published by its workflow).
  */
 const STAFF = { preHandler: requireStaff() };
 const KINDS = ['rules', 'normative_documents'] as const;
@@ -286,7 +287,8 @@ export const catalogRegisterRoutes: AppRoutes = async (server, { app }) => {
       ...STAFF,
       schema: {
         tags,
-        summary: '在网站公布年度报告（interchange JSON；有错误的报告不能公布；更正以新版本公布）',
+        summary:
+          '在网站公布在本系统外编制的年度报告（interchange JSON；已在年度报告工作台编制的年度须在工作台发布；有错误的报告不能公布；更正以新版本公布）',
         params: idParams('agencyId'),
         body: {
           type: 'object',

@@ -267,4 +267,24 @@ describe('catalog JSON API', () => {
     expect(page.body).toContain('第二十条第（一）项');
     expect(page.body).toContain('CX卫生健康局2025年政府信息公开工作年度报告');
   });
+
+  it('refuses to publish a year the agency keeps in the report workspace: that goes through its review', async () => {
+    const started = await x.handler.request('POST', '/api/reports/2024/start', {});
+    expect(started.statusCode, started.body).toBe(201);
+    const report = consistentReport('2021', () => 2, 2024);
+    report.agency = 'CX卫生健康局';
+    const refused = await x.head.request('POST', `/api/catalog/agencies/${agencyX}/published-reports`, {
+      report,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'conflict', field: 'report.year' } });
+    expect((refused.json() as { error: { message: string } }).error.message).toContain(
+      '请通过年度报告工作台审核后发布',
+    );
+    const listed = (
+      await x.head.request('GET', `/api/catalog/agencies/${agencyX}/published-reports`)
+    ).json() as { reports: { year: number }[] };
+    expect(listed.reports.map((r) => r.year)).toEqual([2025]);
+    expect((await t.server.inject({ method: 'GET', url: '/reports/2024?agency=CX' })).statusCode).toBe(404);
+  });
 });

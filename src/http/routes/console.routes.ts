@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { todayInChina } from '../../services/context.ts';
 import type { AppRoutes } from './index.ts';
 
 export const CONSOLE_DIST = join(import.meta.dirname, '../../../dist/console');
@@ -10,10 +11,19 @@ export const CONSOLE_DIST = join(import.meta.dirname, '../../../dist/console');
 export const consoleRoutes: AppRoutes = async (server, { app }) => {
   server.get(
     '/api/console/info',
-    { schema: { tags: ['console'], summary: '工作台登录页信息（演示账号）' } },
-    async () => {
-      return { demo: app.demoLogin };
+    {
+      schema: {
+        tags: ['console'],
+        summary: '工作台信息：演示账号、已登录时本机关名称、服务器的北京时间日期',
+      },
     },
+    async (request) => ({
+      demo: app.demoLogin,
+      // the signed-in staff member's agency (null on the login page)
+      agencyName: request.principal.kind === 'staff' ? request.agencyName : null,
+      // today in China by the services' clock, so the console and the deadlines agree on the date
+      today: todayInChina(app.ctx),
+    }),
   );
   if (!existsSync(join(CONSOLE_DIST, 'index.html'))) {
     server.get('/console/*', { schema: { hide: true } }, async (_request, reply) =>

@@ -36,7 +36,7 @@ describe.each(DIALECTS)('supervision JSON API on %s', (dialect) => {
   let t: TestServer;
   let h: Hierarchy;
   let city: Session, districtA: Session, districtB: Session, admin: Session, drafter: Session;
-  let routes: { method: string; path: string; query: string[] }[];
+  let routes: { method: string; path: string; query: string[]; security: string[] }[];
   /** agencies of district B's subtree: a supervisor of district A must never see them */
   let bIds: number[];
   let bNames: string[];
@@ -71,7 +71,10 @@ describe.each(DIALECTS)('supervision JSON API on %s', (dialect) => {
       ).statusCode,
     ).toBe(200);
     const openapi = (await t.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-      paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+      paths: Record<
+        string,
+        Record<string, { parameters?: { in: string; name: string }[]; security?: object[] }>
+      >;
     };
     routes = Object.entries(openapi.paths)
       .filter(([path]) => path.startsWith('/api/supervision/'))
@@ -80,6 +83,7 @@ describe.each(DIALECTS)('supervision JSON API on %s', (dialect) => {
           method: m.toUpperCase(),
           path,
           query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+          security: (op.security ?? []).flatMap((scheme) => Object.keys(scheme)),
         })),
       );
   });
@@ -131,6 +135,7 @@ describe.each(DIALECTS)('supervision JSON API on %s', (dialect) => {
       method: 'GET',
       path: '/api/supervision/rollup',
       query: expect.arrayContaining(['year', 'root']),
+      security: ['session', 'apiToken'],
     });
   });
 
@@ -306,6 +311,18 @@ describe.each(DIALECTS)('supervision JSON API on %s', (dialect) => {
       actor: `token:${record.id}`,
       data: { request: `GET /api/supervision/collection?year=${YEAR}` },
     });
+    // OpenAPI lists the token scheme on exactly the routes that take a token
+    for (const route of routes.filter((r) => r.method === 'GET')) {
+      const response = await t.server.inject({
+        method: 'GET',
+        url: url(route, h.city.id, null),
+        headers: bearer,
+      });
+      const key = `${route.method} ${route.path}`;
+      expect(response.statusCode !== 401, `${key}: ${response.statusCode}`).toBe(
+        route.security.includes('apiToken'),
+      );
+    }
     expect((await admin.request('DELETE', `/api/supervision/tokens/${record.id}`)).statusCode).toBe(204);
     const revoked = await t.server.inject({ method: 'GET', url: '/api/supervision/rollup', headers: bearer });
     expect(revoked.statusCode).toBe(401);

@@ -19,7 +19,7 @@ import { reportRollup, rollupBreakdown, rollupCell } from '../../services/superv
 import { requireStaff } from '../plugins/auth.ts';
 import type { AppRoutes } from './index.ts';
 import { attachment, CONTENT_TYPE } from './report-tool.routes.ts';
-import { callerOf, requireSupervisionReader } from './supervision-caller.ts';
+import { callerOf, requireSupervisionReader, SUPERVISION_READER_SECURITY } from './supervision-caller.ts';
 import { supervisionTokenRoutes } from './supervision-tokens.routes.ts';
 
 const year = { type: 'integer', minimum: 2008, maximum: 2100 } as const;
@@ -68,6 +68,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
       ...reader,
       schema: {
         tags,
+        security: SUPERVISION_READER_SECURITY,
         summary:
           '（会话或 API 令牌）年度报告收集情况：所辖各机关的状态、报送期限、是否按时、核对发现的问题数',
         querystring: { type: 'object', additionalProperties: false, properties: { year, root } },
@@ -88,6 +89,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
       ...reader,
       schema: {
         tags,
+        security: SUPERVISION_READER_SECURITY,
         summary:
           '跨机关核对：各机关报告的核对结果、跨年度核对和异常数值（可按规则、严重程度、机关、类别筛选）',
         querystring: {
@@ -135,6 +137,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
       ...reader,
       schema: {
         tags,
+        security: SUPERVISION_READER_SECURITY,
         summary: '汇总表：所辖机关已报送报告的表二、表三、表四逐项相加（同一格式），并列出未计入的机关及原因',
         querystring: { type: 'object', additionalProperties: false, properties: rollupProps },
       },
@@ -153,6 +156,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
       ...reader,
       schema: {
         tags,
+        security: SUPERVISION_READER_SECURITY,
         summary: '汇总表某一单元格的分机关明细',
         querystring: {
           type: 'object',
@@ -177,6 +181,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
       ...reader,
       schema: {
         tags,
+        security: SUPERVISION_READER_SECURITY,
         summary: '汇总表全部单元格的分机关明细（每个计入的机关一行）',
         querystring: { type: 'object', additionalProperties: false, properties: rollupProps },
       },
@@ -195,6 +200,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
       ...reader,
       schema: {
         tags,
+        security: SUPERVISION_READER_SECURITY,
         summary: '导出汇总表：DOCX（官方格式表格）或 XLSX（另含分机关明细和未计入机关）',
         querystring: {
           type: 'object',
@@ -323,6 +329,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
       ...reader,
       schema: {
         tags,
+        security: SUPERVISION_READER_SECURITY,
         summary:
           '工作绩效：所辖机关按月的收到申请、按时答复率、逾期、平均用时、办理结果、复议诉讼纠正、主动公开超期，排名',
         querystring: {
@@ -347,6 +354,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
       ...reader,
       schema: {
         tags,
+        security: SUPERVISION_READER_SECURITY,
         summary: '导出工作绩效：CSV（按机关按月）或 XLSX（排名和按月两张表）',
         querystring: {
           type: 'object',

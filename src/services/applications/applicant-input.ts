@@ -1,6 +1,7 @@
 import type { ApplicantType } from '../../domain/application/index.ts';
 import { isApplicantType } from '../../domain/application/index.ts';
 import { AppError } from '../../domain/errors.ts';
+import { ID_KINDS, isIdKind } from '../../domain/identity/id-kinds.ts';
 import { isPlausiblePhone, isValidCreditCode, isValidResidentId } from '../../domain/identity/id-number.ts';
 import type { StoredApplicant } from '../../persistence/repositories/application.repository.ts';
 import type { FieldCipher } from '../../security/field-cipher.ts';
@@ -11,7 +12,7 @@ export interface ApplicantInput {
   /** 姓名 (natural person) or 名称 (organisation) */
   name: string;
   contactPerson?: string | null;
-  /** 居民身份证 | 护照 | 港澳居民来往内地通行证 | 台湾居民来往大陆通行证 | 统一社会信用代码 | 其他 */
+  /** one of ID_KINDS (src/domain/identity/id-kinds.ts) */
   idKind?: string | null;
   idNumber?: string | null;
   phone?: string | null;
@@ -19,15 +20,6 @@ export interface ApplicantInput {
   address?: string | null;
   postcode?: string | null;
 }
-
-export const ID_KINDS = [
-  '居民身份证',
-  '护照',
-  '港澳居民来往内地通行证',
-  '台湾居民来往大陆通行证',
-  '统一社会信用代码',
-  '其他',
-] as const;
 
 export interface FieldProblem {
   field: string;
@@ -53,8 +45,7 @@ export function checkApplicant(input: Partial<ApplicantInput> | undefined): Fiel
   if (organisation && !text(input.contactPerson))
     problem('contactPerson', '法人或其他组织申请的，请填写联系人');
   const kind = text(input.idKind) || (organisation ? '统一社会信用代码' : '居民身份证');
-  if (!(ID_KINDS as readonly string[]).includes(kind))
-    problem('idKind', `证件类型只能是：${ID_KINDS.join('、')}`);
+  if (!isIdKind(kind)) problem('idKind', `证件类型只能是：${ID_KINDS.join('、')}`);
   const id = text(input.idNumber);
   if (!id)
     problem(

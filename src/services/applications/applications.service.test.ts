@@ -181,6 +181,80 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     expect(overdue.every((r) => r.replyDue! < '2026-12-01')).toBe(true);
   });
 
+  it('counts the working days left in the inbox: negative when overdue, none while no reply clock runs', async () => {
+    clock.set('2026-09-24T02:00:00Z');
+    const register = async () =>
+      (await registerByStaff(ctx, other.registrar!, counterApplication('2026-09-24'))).application;
+    const running = await register();
+    const correcting = await register();
+    await act(ctx, other.handler!, correcting.id, {
+      type: 'request_correction',
+      points: ['请写明文件名称'],
+      periodDays: 10,
+    });
+    const consulting = await register();
+    await act(ctx, other.registrar!, consulting.id, { type: 'accept' });
+    await act(ctx, other.handler!, consulting.id, {
+      type: 'start_consultation',
+      kind: 'third_party',
+      party: '某医药公司',
+    });
+    const withdrawn = await register();
+    await act(ctx, other.registrar!, withdrawn.id, { type: 'withdraw', reason: null });
+    const row = async (id: number, code: string) =>
+      (await inbox(ctx, other.handler!, { q: code })).rows.find((r) => r.id === id)!;
+    // due 2026-10-29: 20 working days from today (across 中秋 and 国庆)
+    expect(await row(running.id, running.trackingCode)).toMatchObject({
+      replyDue: '2026-10-29',
+      dueStatus: 'on_track',
+      workingDaysLeft: 20,
+    });
+    // the day before: 1 working day left, due soon; on the day: 0
+    clock.set('2026-10-28T02:00:00Z');
+    expect(await row(running.id, running.trackingCode)).toMatchObject({
+      dueStatus: 'due_soon',
+      workingDaysLeft: 1,
+    });
+    clock.set('2026-10-29T02:00:00Z');
+    expect((await row(running.id, running.trackingCode)).workingDaysLeft).toBe(0);
+    // overdue since 10-29: 10-30 (Friday) and 11-02 (Monday) are the two working days past it
+    clock.set('2026-11-02T02:00:00Z');
+    expect(await row(running.id, running.trackingCode)).toMatchObject({
+      dueStatus: 'overdue',
+      workingDaysLeft: -2,
+    });
+    expect(await row(correcting.id, correcting.trackingCode)).toMatchObject({
+      state: 'correction_requested',
+      replyDue: null,
+      workingDaysLeft: null,
+    });
+    const paused = await row(consulting.id, consulting.trackingCode);
+    expect(paused.state).toBe('consulting');
+    expect(paused.replyDue).not.toBeNull();
+    expect(paused.workingDaysLeft).toBeNull();
+    expect(await row(withdrawn.id, withdrawn.trackingCode)).toMatchObject({
+      state: 'withdrawn',
+      dueStatus: null,
+      workingDaysLeft: null,
+    });
+  });
+
+  it('names who acted on each event of the timeline: the staff member, 系统 for the portal', async () => {
+    clock.set('2026-11-02T02:00:00Z');
+    const online = await submitOnline(ctx, other.head!.agencyId, {
+      applicant: naturalApplicant({ name: '网上申请人' }),
+      items: [{ description: '本局2025年度部门预算', documentNumber: null }],
+      form: 'electronic',
+      delivery: 'online',
+    });
+    await act(ctx, other.registrar!, online.application.id, { type: 'accept' });
+    const timeline = await applicationTimeline(ctx, other.handler!, online.application.id);
+    expect(timeline.events.map((e) => [e.action, e.actor, e.actorName])).toEqual([
+      ['register', 'system:portal', '系统'],
+      ['accept', `user:${other.registrar!.userId}`, 'registrar-B1'],
+    ]);
+  });
+
   it('computes table 三 from the records, reconciling by construction', async () => {
     const t = await table3ForAgency(ctx, staff.head!, staff.head!.agencyId, 2026);
     const report = emptyReport('2021', 0);

@@ -8,6 +8,7 @@ import type { LetterDocument, LetterKind, ReplyProvision } from '../../domain/le
 import {
   applyAgencyTemplate,
   FILL_KEY_SPEC,
+  LETTER_OF_ACTION,
   letterContent,
   missingFills,
 } from '../../domain/letters/index.ts';
@@ -19,17 +20,6 @@ import type { Schema } from '../../persistence/schema.ts';
 import type { Db, Recorder, ServiceContext } from '../context.ts';
 import { todayInChina } from '../context.ts';
 import { canSeeAgency } from '../staff.service.ts';
-
-/** The letter each action sends to the applicant or the party consulted. */
-export const LETTER_OF_ACTION: Partial<Record<ActionType, LetterKind>> = {
-  request_correction: 'correction',
-  extend: 'extension',
-  start_consultation: 'consultation',
-  issue_fee_notice: 'fee',
-  send_reply: 'reply',
-  deem_abandoned_no_correction: 'reply',
-  deem_abandoned_no_fee: 'reply',
-};
 
 /** What staff add to a letter when they send it: fill-ins and, for replies, how the information is provided. */
 export interface LetterExtras {

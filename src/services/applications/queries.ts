@@ -75,7 +75,16 @@ export async function revealApplicant(
   });
 }
 
-/** The application's history: events, due-date changes with reasons, letters. */
+/** Who did it, in words: the staff member's display name, 申请人, or 系统 (the portal, schedule updates …). */
+export function actorName(actor: string, staffNames: ReadonlyMap<number, string>): string {
+  const user = /^user:(\d+)$/.exec(actor);
+  if (user) return staffNames.get(Number(user[1])) ?? `工作人员（${actor}）`;
+  if (actor.startsWith('applicant:') || actor === 'anonymous') return '申请人';
+  if (actor === 'system' || actor.startsWith('system:')) return '系统';
+  return actor;
+}
+
+/** The application's history: events (with who acted, by name), due-date changes with reasons, letters. */
 export async function applicationTimeline(ctx: ServiceContext, principal: Principal, id: number) {
   const stored = await loadVisible(ctx, principal, id);
   const db = ctx.database.db;
@@ -89,8 +98,28 @@ export async function applicationTimeline(ctx: ServiceContext, principal: Princi
       .orderBy('id')
       .execute(),
   ]);
+  const userIds = [
+    ...new Set(
+      events.flatMap((e) => {
+        const user = /^user:(\d+)$/.exec(e.actor);
+        return user ? [Number(user[1])] : [];
+      }),
+    ),
+  ];
+  const users =
+    userIds.length > 0
+      ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()
+      : [];
+  const staffNames = new Map(users.map((u) => [u.id, u.display_name]));
   return {
-    events: events.map((e) => ({ id: e.id, action: e.action, actor: e.actor, at: e.at, data: e.data })),
+    events: events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      actor: e.actor,
+      actorName: actorName(e.actor, staffNames),
+      at: e.at,
+      data: e.data,
+    })),
     dueDateChanges: changes.map((c) => ({
       kind: c.kind,
       from: c.from_date,
@@ -131,6 +160,12 @@ export interface InboxRow {
   receivedOn: string;
   replyDue: string | null;
   dueStatus: DueStatus | null;
+  /**
+   * working days from today to the reply due date, in (today, due] — negative when overdue (as dueStatus); null
+   * while no reply clock runs: closed, awaiting a 补正 (the period restarts on its receipt), or paused (an open
+   * consultation, an unpaid fee notice that pauses the clock)
+   */
+  workingDaysLeft: number | null;
   provisional: boolean;
   outcome: string | null;
   closedOn: string | null;
@@ -204,6 +239,8 @@ export async function inbox(
             : due < bounds.dueSoonBefore
               ? 'due_soon'
               : 'on_track';
+      const running = due !== null && status !== null && a.deadlines.pausedSince === null;
+      const left = running ? calendar.workingDaysBetween(today, due).days : null;
       return {
         id: s.id,
         trackingCode: s.trackingCode,
@@ -215,6 +252,7 @@ export async function inbox(
         receivedOn: a.receivedOn,
         replyDue: due,
         dueStatus: status,
+        workingDaysLeft: left,
         provisional: a.deadlines.reply?.provisional ?? false,
         outcome: a.outcome,
         closedOn: a.closedOn,

@@ -1,8 +1,7 @@
 import type { ActionType } from '../../domain/application/index.ts';
 import type { FillKey } from '../../domain/letters/index.ts';
-import { LETTER_FILL_KEYS } from '../../domain/letters/index.ts';
+import { LETTER_FILL_KEYS, LETTER_OF_ACTION } from '../../domain/letters/index.ts';
 import type { LetterExtras } from '../applications/letters.ts';
-import { LETTER_OF_ACTION } from '../applications/letters.ts';
 
 /**
  * The fill-ins the demo agency's staff write into the letters its actions send (获取方式、联系方式 …): one text

@@ -2,6 +2,7 @@ import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
 import type { ActionType } from '../../../domain/application/actions.ts';
 import { ACTION_LABEL } from '../../../domain/application/actions.ts';
+import { LETTER_OF_ACTION } from '../../../domain/letters/letter-of-action.ts';
 import { api, ApiError } from '../../api.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import type { ApplicationView } from '../../types.ts';
@@ -29,6 +30,8 @@ export function ActionDialog({
   onConflict: () => void;
 }) {
   const spec = ACTION_SPECS[type];
+  /** the letter the action sends, if any (one list, shared with the server) */
+  const letter = LETTER_OF_ACTION[type];
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +44,7 @@ export function ActionDialog({
       const next = await api<ApplicationView>('POST', `/api/applications/${view.id}/actions`, {
         action: spec.toAction(values),
         version: view.version,
-        ...(spec.letter && Object.keys(fills).length > 0 ? { letter: { fills } } : {}),
+        ...(letter && Object.keys(fills).length > 0 ? { letter: { fills } } : {}),
       });
       onDone(next);
     } catch (e) {
@@ -77,10 +80,10 @@ export function ActionDialog({
       >
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
         {spec.body(form, view)}
-        {spec.letter && (
+        {letter && (
           <LetterFills
-            kind={spec.letter}
-            keys={fillKeysFor(spec.letter, view.application)}
+            kind={letter}
+            keys={fillKeysFor(letter, view.application)}
             open={fillsOpen}
             onOpen={setFillsOpen}
           />

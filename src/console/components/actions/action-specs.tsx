@@ -6,7 +6,6 @@ import { DEFAULT_CORRECTION_PERIOD_DAYS } from '../../../domain/application/acti
 import type { Decision } from '../../../domain/application/decisions.ts';
 import { PERIODS } from '../../../domain/application/deadlines.ts';
 import type { FeeAssessment } from '../../../domain/application/fees.ts';
-import type { LetterKind } from '../../../domain/letters/kinds.ts';
 import type { ApplicationView } from '../../types.ts';
 import { DecisionSummary } from '../DecisionSummary.tsx';
 import { ConsultationFields } from './ConsultationFields.tsx';
@@ -20,8 +19,6 @@ import { ReasonField } from './ReasonField.tsx';
 type Values = Record<string, unknown>;
 
 export interface ActionSpec {
-  /** the letter the action sends (as services/applications/letters.ts LETTER_OF_ACTION) */
-  letter?: LetterKind;
   /** the form's fields, or an explanation of what the step does */
   body: (form: FormInstance, view: ApplicationView) => ReactNode;
   toAction: (values: Values) => Action;
@@ -44,7 +41,6 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
     toAction: () => ({ type: 'accept' }),
   },
   request_correction: {
-    letter: 'correction',
     body: () => <CorrectionFields />,
     initialValues: { periodDays: DEFAULT_CORRECTION_PERIOD_DAYS },
     toAction: (v) => ({
@@ -71,7 +67,6 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
     }),
   },
   deem_abandoned_no_correction: {
-    letter: 'reply',
     danger: true,
     body: confirm(
       '申请人无正当理由逾期不补正，视为放弃申请，不再处理（条例第三十条）。本件计入表三（六）1。',
@@ -79,7 +74,6 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
     toAction: () => ({ type: 'deem_abandoned_no_correction' }),
   },
   start_consultation: {
-    letter: 'consultation',
     body: () => <ConsultationFields />,
     initialValues: { kind: 'third_party' },
     toAction: (v) => ({ type: 'start_consultation', kind: v.kind as 'third_party', party: text(v.party) }),
@@ -90,13 +84,11 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
     toAction: () => ({ type: 'end_consultation' }),
   },
   extend: {
-    letter: 'extension',
     body: () => <ExtendFields />,
     initialValues: { days: PERIODS.extensionMax.days },
     toAction: (v) => ({ type: 'extend', days: Number(v.days), reason: text(v.reason) }),
   },
   issue_fee_notice: {
-    letter: 'fee',
     body: (form, view) => <FeeNoticeFields form={form} applicationId={view.id} />,
     toAction: (v) => ({ type: 'issue_fee_notice', assessment: v.assessment as FeeAssessment }),
   },
@@ -106,7 +98,6 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
     toAction: () => ({ type: 'record_payment' }),
   },
   deem_abandoned_no_fee: {
-    letter: 'reply',
     danger: true,
     body: confirm('申请人逾期未按收费通知要求缴纳费用，不再处理其申请。本件计入表三（六）2。'),
     toAction: () => ({ type: 'deem_abandoned_no_fee' }),
@@ -139,7 +130,6 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
     toAction: () => ({ type: 'approve_decision' }),
   },
   send_reply: {
-    letter: 'reply',
     forward: true,
     body: confirm('向申请人送达答复告知书，本件办结。'),
     toAction: () => ({ type: 'send_reply' }),

@@ -6,7 +6,7 @@ import {
   INFORMATION_FORM_LABEL,
   INFORMATION_FORMS,
 } from '../../../domain/application/index.ts';
-import { ID_KINDS } from '../../../services/applications/applicant-input.ts';
+import { ID_KINDS } from '../../../domain/identity/id-kinds.ts';
 import type { Html } from '../html.ts';
 import { html } from '../html.ts';
 import type { ApplyValues } from './apply-form.ts';
