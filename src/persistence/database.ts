@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DatabaseIntrospector, DatabaseMetadata, SchemaMetadata, TableMetadata } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.ts';
 
@@ -37,7 +38,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
-    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Schema>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
     return {
       db,
       dialect: 'postgres',
@@ -75,4 +76,39 @@ function withStatementCache(sqlite: BetterSqlite3.Database, size = 500) {
       return statement;
     },
   };
+}
+
+/**
+ * PostgreSQL with an introspector that sees only the connection's own schemas (its search_path). Kysely's own
+ * lists every column of every table in every schema and calls pg_get_serial_sequence on each: in a database
+ * shared with others (or with test runs that drop their schemas) that fails with "relation … does not exist"
+ * when another schema is dropped during the scan, and it counts another schema's kysely_migration table as
+ * ours. The migrator asks only which tables exist.
+ */
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new OwnSchemaIntrospector(db);
+  }
+}
+
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select nspname as name from pg_namespace`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+      select c.relname as name, n.nspname as schema, c.relkind as kind
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = any (current_schemas(false)) and c.relkind in ('r', 'v', 'p')
+      order by n.nspname, c.relname`.execute(this.db);
+    return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.kind === 'v', columns: [] }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
 }
