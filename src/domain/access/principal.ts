@@ -20,6 +20,12 @@ export function actorOf(principal: Principal): string {
   }
 }
 
+/** The staff member's user id in an actor string of actorOf ('user:12' → 12); null for any other actor. */
+export function staffIdOfActor(actor: string): number | null {
+  const match = /^user:(\d+)$/.exec(actor);
+  return match ? Number(match[1]) : null;
+}
+
 export function hasRole(principal: Principal, ...roles: Role[]): boolean {
   return principal.kind === 'staff' && roles.some((r) => principal.roles.includes(r));
 }

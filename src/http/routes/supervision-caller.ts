@@ -2,16 +2,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
 import type { SupervisionCaller } from '../../services/supervision/scope.ts';
 
-/**
- * Supervision read routes accept a session or a read-only API token (`Authorization: Bearer gks_…`). The guard
- * runs before validation (as requireStaff does), so a caller with neither is told 401, never the schema.
- */
 /** The OpenAPI `security` of a route guarded by requireSupervisionReader: a session or an API token. */
 export const SUPERVISION_READER_SECURITY: { [scheme: string]: string[] }[] = [
   { session: [] },
   { apiToken: [] },
 ];
 
+/**
+ * Supervision read routes accept a session or a read-only API token (`Authorization: Bearer gks_…`). The guard
+ * runs before validation (as requireStaff does), so a caller with neither is told 401, never the schema.
+ */
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return null;

@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain/access/principal.ts';
-import { actorOf } from '../../domain/access/principal.ts';
+import { actorOf, staffIdOfActor } from '../../domain/access/principal.ts';
 import type { ApplicantType, ApplicationState, DueStatus } from '../../domain/application/index.ts';
 import { CLOSED_STATES, dueStatusBounds, isClosed, STATE_LABEL } from '../../domain/application/index.ts';
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
@@ -77,8 +77,8 @@ export async function revealApplicant(
 
 /** Who did it, in words: the staff member's display name, 申请人, or 系统 (the portal, schedule updates …). */
 export function actorName(actor: string, staffNames: ReadonlyMap<number, string>): string {
-  const user = /^user:(\d+)$/.exec(actor);
-  if (user) return staffNames.get(Number(user[1])) ?? `工作人员（${actor}）`;
+  const staffId = staffIdOfActor(actor);
+  if (staffId !== null) return staffNames.get(staffId) ?? `工作人员（${actor}）`;
   if (actor.startsWith('applicant:') || actor === 'anonymous') return '申请人';
   if (actor === 'system' || actor.startsWith('system:')) return '系统';
   return actor;
@@ -98,14 +98,7 @@ export async function applicationTimeline(ctx: ServiceContext, principal: Princi
       .orderBy('id')
       .execute(),
   ]);
-  const userIds = [
-    ...new Set(
-      events.flatMap((e) => {
-        const user = /^user:(\d+)$/.exec(e.actor);
-        return user ? [Number(user[1])] : [];
-      }),
-    ),
-  ];
+  const userIds = [...new Set(events.map((e) => staffIdOfActor(e.actor)).filter((id) => id !== null))];
   const users =
     userIds.length > 0
       ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()
