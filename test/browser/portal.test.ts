@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewAction } from '../../src/domain/catalog/index.ts';
-import { publishAnnualReport } from '../../src/services/catalog-report.service.ts';
-import { createItem } from '../../src/services/catalog-item.service.ts';
-import { actOnItem } from '../../src/services/catalog-review.service.ts';
+import { publishAnnualReport } from '../../src/services/catalog/report.service.ts';
+import { createItem } from '../../src/services/catalog/item.service.ts';
+import { actOnItem } from '../../src/services/catalog/review.service.ts';
 import { updateSettings } from '../../src/services/staff.service.ts';
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
 import { TestClock } from '../support/context.ts';

@@ -2,7 +2,7 @@ import { findAgency } from '../../persistence/repositories/agency.repository.ts'
 import { changeUser, createUser, updateSettings, usersOf } from '../../services/staff.service.ts';
 import { ROLES } from '../../domain/access/roles.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 const userBody = {
   type: 'object',

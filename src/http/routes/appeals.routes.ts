@@ -9,7 +9,7 @@ import {
 } from '../../services/appeals/appeals.service.ts';
 import { table4Cell, table4ForAgency } from '../../services/appeals/table4.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;

@@ -27,7 +27,7 @@ import {
   revealApplicant,
 } from '../../services/applications/queries.ts';
 import { requireStaff } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;

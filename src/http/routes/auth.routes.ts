@@ -2,7 +2,7 @@ import { ROLE_LABEL } from '../../domain/access/roles.ts';
 import { login, logout } from '../../services/auth.service.ts';
 import { todayInChina } from '../../services/context.ts';
 import { SESSION_COOKIE, requireStaff, staffOf } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /** Staff login/logout and "who am I". Login is rate-limited per IP; lockout is per account. */
 export const authRoutes: AppRoutes = async (server, { app }) => {

@@ -3,7 +3,7 @@ import { CHANNELS, MAIL_KINDS } from '../../domain/application/index.ts';
 import { loadSchedule, uploadedYears, workingCalendar } from '../../services/calendar.service.ts';
 import { deadlineSummary } from '../../services/deadline.service.ts';
 import { requireStaff } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /** The working-day calendar: deadlines for a receipt date, and run-time loading of a year's schedule. */
 export const calendarRoutes: AppRoutes = async (server, { app }) => {

@@ -3,11 +3,11 @@ import {
   portalConfig,
   sitemapPageCount,
   sitemapStamps,
-} from '../../services/catalog-portal.service.ts';
-import { publishedReports } from '../../services/catalog-report.service.ts';
+} from '../../services/catalog/portal.service.ts';
+import { publishedReports } from '../../services/catalog/report.service.ts';
 import { atomFeed, jsonFeed, rssFeed, sitemap, sitemapIndex } from '../pages/portal/feeds.ts';
 import { hidden as hide, HTML, loose, noAgency, portalRequests } from '../pages/portal/requests.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /**
  * New items of the portal's agency as RSS 2.0, Atom and JSON Feed (cached with the pages), the sitemap (an

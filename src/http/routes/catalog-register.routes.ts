@@ -7,19 +7,19 @@ import {
   removeYearlyFigure,
   setYearlyFigures,
   yearlyFigures,
-} from '../../services/catalog-figures.service.ts';
-import type { NormativeInput } from '../../services/catalog-normative.service.ts';
+} from '../../services/catalog/figures.service.ts';
+import type { NormativeInput } from '../../services/catalog/normative.service.ts';
 import {
   createNormativeDocument,
   listNormativeDocuments,
   repealNormativeDocument,
   updateNormativeDocumentFields,
-} from '../../services/catalog-normative.service.ts';
-import { requireReader } from '../../services/catalog-access.ts';
-import { publishAnnualReport, publishedReports } from '../../services/catalog-report.service.ts';
+} from '../../services/catalog/normative.service.ts';
+import { requireReader } from '../../services/catalog/access.ts';
+import { publishAnnualReport, publishedReports } from '../../services/catalog/report.service.ts';
 import { requireStaff } from '../plugins/auth.ts';
 import { date, idParams, uploadedFile } from './catalog.routes.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /**
  * The console's JSON API for table 二: the register of 规章 and 行政规范性文件, the yearly figures from other

@@ -12,21 +12,21 @@ import {
   addAttachment,
   openAttachment,
   removeAttachment,
-} from '../../services/catalog-attachment.service.ts';
-import { catalogConfig, setCategories } from '../../services/catalog-config.service.ts';
-import type { ItemQuery } from '../../services/catalog-item.service.ts';
+} from '../../services/catalog/attachment.service.ts';
+import { catalogConfig, setCategories } from '../../services/catalog/config.service.ts';
+import type { ItemQuery } from '../../services/catalog/item.service.ts';
 import {
   createItem,
   itemView,
   listCatalogItems,
   reviewQueue,
   updateItemFields,
-} from '../../services/catalog-item.service.ts';
-import { requireReader } from '../../services/catalog-access.ts';
-import { actOnItem, clearScanHit } from '../../services/catalog-review.service.ts';
+} from '../../services/catalog/item.service.ts';
+import { requireReader } from '../../services/catalog/access.ts';
+import { actOnItem, clearScanHit } from '../../services/catalog/review.service.ts';
 import { requireStaff } from '../plugins/auth.ts';
 import { sendAttachment } from './catalog-files.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /**
  * The console's JSON API for catalog work (主动公开): items, their review chain and scanner hits, attachments and

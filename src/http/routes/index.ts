@@ -1,5 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { App } from '../../app.ts';
+import type { AppRoutes } from './app-routes.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { appealRoutes } from './appeals.routes.ts';
 import { applicationRoutes } from './applications.routes.ts';
@@ -17,8 +16,6 @@ import { reportToolRoutes } from './report-tool.routes.ts';
 import { reportWorkspaceRoutes } from './report-workspace.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { table3Routes } from './table3.routes.ts';
-
-export type AppRoutes = FastifyPluginAsync<{ app: App }>;
 
 /** Every route plugin. Add a route file and one line here. */
 export const routes: readonly AppRoutes[] = [

@@ -7,7 +7,7 @@ import { previewLetter, sentLetter } from '../../services/applications/letters.t
 import { requireStaff } from '../plugins/auth.ts';
 import { letterExtrasSchema } from './applications.routes.ts';
 import { attachment, CONTENT_TYPE } from './report-tool.routes.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /** The letters (告知书) of an application: preview before sending, and the sent letters as HTML, DOCX or PDF. */
 export const letterRoutes: AppRoutes = async (server, { app }) => {

@@ -9,7 +9,7 @@ import { hidden as hide, HTML, loose, noAgency, portalRequests } from '../pages/
 import type { PortalView } from '../pages/portal/shell.ts';
 import { statusPage } from '../pages/portal/status.page.ts';
 import { FORM_CSRF_COOKIE } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /**
  * 依申请公开 on the portal: the online application form (网络渠道, 条例 Art. 29, 31(3)) and the status page by

@@ -6,8 +6,8 @@ import type { TestServer } from '../../../test/support/server.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import type { ItemInput, ReviewAction } from '../../domain/catalog/index.ts';
 import { updateSettings } from '../../services/staff.service.ts';
-import { createItem } from '../../services/catalog-item.service.ts';
-import { actOnItem } from '../../services/catalog-review.service.ts';
+import { createItem } from '../../services/catalog/item.service.ts';
+import { actOnItem } from '../../services/catalog/review.service.ts';
 
 /** Markup without the whitespace between tags (the templates are laid out by Prettier). */
 const squash = (html: string) => html.replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');

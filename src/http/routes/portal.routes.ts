@@ -1,7 +1,7 @@
 import { isValidity } from '../../domain/catalog/index.ts';
 import type { Validity } from '../../domain/catalog/index.ts';
 import { renderReport } from '../../render/report/index.ts';
-import { openAttachment } from '../../services/catalog-attachment.service.ts';
+import { openAttachment } from '../../services/catalog/attachment.service.ts';
 import {
   catalogTree,
   categoryPage,
@@ -10,8 +10,8 @@ import {
   portalGuide,
   portalItem,
   portalSearch,
-} from '../../services/catalog-portal.service.ts';
-import { publishedReport, publishedReports } from '../../services/catalog-report.service.ts';
+} from '../../services/catalog/portal.service.ts';
+import { publishedReport, publishedReports } from '../../services/catalog/report.service.ts';
 import { todayInChina } from '../../services/context.ts';
 import { catalogTreePage, categoryPageHtml } from '../pages/portal/catalog.page.ts';
 import { guidePage } from '../pages/portal/guide.page.ts';
@@ -31,7 +31,7 @@ import {
 } from '../pages/portal/requests.ts';
 import { searchPage } from '../pages/portal/search.page.ts';
 import { sendAttachment } from './catalog-files.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /**
  * The public portal (server-rendered, no JavaScript needed): home, the catalog, item pages and attachments,

@@ -5,7 +5,7 @@ import { lookupByTrackingCode } from '../../services/applications/queries.ts';
 import { AppError } from '../../domain/errors.ts';
 import { DELIVERY_METHODS, INFORMATION_FORMS } from '../../domain/application/index.ts';
 import { applicantSchema, itemsSchema } from './applications.routes.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 /**
  * The public JSON API of 依申请公开: submit an application online (网络渠道) and follow it with the 查询码 and the

@@ -15,7 +15,7 @@ import { renderReport, renderReportTablesHtml } from '../../render/report/index.
 import type { CheckedReport } from '../../services/report-check.service.ts';
 import { checkReport, reportFromJsonText } from '../../services/report-check.service.ts';
 import { reportResultPage, reportToolPage } from '../pages/report-tool.page.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 export const CONTENT_TYPE: Record<RenderTarget | 'json', string> = {
   html: 'text/html; charset=utf-8',

@@ -25,7 +25,7 @@ import {
   startReport,
 } from '../../services/report-workspace/workspace.service.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 import { attachment, CONTENT_TYPE } from './report-tool.routes.ts';
 
 const yearParams = {

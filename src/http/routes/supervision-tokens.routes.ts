@@ -4,7 +4,7 @@ import {
 } from '../../services/supervision/settings.service.ts';
 import { createToken, listTokens, revokeTokenById } from '../../services/supervision/tokens.service.ts';
 import { requireStaff } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 const monthDay = { type: ['string', 'null'], pattern: '^\\d{2}-\\d{2}$' } as const;
 

@@ -17,7 +17,7 @@ import { exportRollup } from '../../services/supervision/rollup-export.service.t
 import type { RollupQuery } from '../../services/supervision/rollup.service.ts';
 import { reportRollup, rollupBreakdown, rollupCell } from '../../services/supervision/rollup.service.ts';
 import { requireStaff } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 import { attachment, CONTENT_TYPE } from './report-tool.routes.ts';
 import { callerOf, requireSupervisionReader, SUPERVISION_READER_SECURITY } from './supervision-caller.ts';
 import { supervisionTokenRoutes } from './supervision-tokens.routes.ts';

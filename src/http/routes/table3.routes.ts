@@ -1,7 +1,7 @@
 import type { ReportFormat } from '../../domain/report/index.ts';
 import { table3Cell, table3ForAgency } from '../../services/applications/table3.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
-import type { AppRoutes } from './index.ts';
+import type { AppRoutes } from './app-routes.ts';
 
 const query = {
   type: 'object',

@@ -2,10 +2,10 @@ import type { LocalDate, WorkingCalendar } from '../../domain/calendar/index.ts'
 import { addDays } from '../../domain/calendar/index.ts';
 import type { ReviewAction } from '../../domain/catalog/index.ts';
 import type { Agency } from '../../persistence/repositories/agency.repository.ts';
-import { actOnItem } from '../catalog-review.service.ts';
-import { setYearlyFigures } from '../catalog-figures.service.ts';
-import { createItem } from '../catalog-item.service.ts';
-import { createNormativeDocument, repealNormativeDocument } from '../catalog-normative.service.ts';
+import { actOnItem } from '../catalog/review.service.ts';
+import { setYearlyFigures } from '../catalog/figures.service.ts';
+import { createItem } from '../catalog/item.service.ts';
+import { createNormativeDocument, repealNormativeDocument } from '../catalog/normative.service.ts';
 import type { RoleStaff } from './agencies.ts';
 import type { Random } from './random.ts';
 import type { Script } from './steps.ts';

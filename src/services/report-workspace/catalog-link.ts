@@ -4,8 +4,8 @@ import { PUBLIC_STATES } from '../../domain/catalog/index.ts';
 import type { CategoryCount, CellBasis } from '../../domain/report-workspace/index.ts';
 import type { Active2019, Active2021, ReportFormat } from '../../domain/report/index.ts';
 import { listItems } from '../../persistence/repositories/catalog-item.repository.ts';
-import { activeTableFor } from '../catalog-figures.service.ts';
-import { catalogConfig } from '../catalog-config.service.ts';
+import { activeTableFor } from '../catalog/figures.service.ts';
+import { catalogConfig } from '../catalog/config.service.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**

@@ -18,7 +18,7 @@ import {
 import { checkFigure } from '../../domain/catalog/index.ts';
 import { updateReport } from '../../persistence/repositories/report.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
-import { catalogChanged } from '../catalog-cache.ts';
+import { catalogChanged } from '../catalog/cache.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 import { hasSupervisor, requireReportReader } from './access.ts';

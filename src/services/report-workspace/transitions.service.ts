@@ -15,7 +15,7 @@ import type { ReportPatch } from '../../persistence/repositories/report.reposito
 import type { Schema } from '../../persistence/schema.ts';
 import { insertReportVersion, updateReport } from '../../persistence/repositories/report.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
-import { catalogChanged } from '../catalog-cache.ts';
+import { catalogChanged } from '../catalog/cache.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 import { hasSupervisor, requireReportReader } from './access.ts';

@@ -11,7 +11,7 @@ import type { ReportFormat } from '../../domain/report/index.ts';
 import { formatForYear, isReportFormat } from '../../domain/report/index.ts';
 import { findReport, insertReport, updateReport } from '../../persistence/repositories/report.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
-import { setYearlyFigures } from '../catalog-figures.service.ts';
+import { setYearlyFigures } from '../catalog/figures.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 import { hasSupervisor, requireReportReader } from './access.ts';

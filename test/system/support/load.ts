@@ -1,7 +1,7 @@
 import { createApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { DialectName } from '../../../src/persistence/database.ts';
-import { createItem } from '../../../src/services/catalog-item.service.ts';
+import { createItem } from '../../../src/services/catalog/item.service.ts';
 import { naturalApplicant } from '../../support/fixtures.ts';
 import { seededRandom } from '../../support/report-arbitrary.ts';
 import type { ChildServer } from './child-server.ts';

@@ -1,4 +1,4 @@
-import type { CategoryNode, CategoryPage } from '../../../services/catalog-portal.service.ts';
+import type { CategoryNode, CategoryPage } from '../../../services/catalog/portal.service.ts';
 import type { Html } from '../html.ts';
 import { html } from '../html.ts';
 import { breadcrumbs, itemList, pagination } from './parts.ts';

@@ -1,5 +1,5 @@
 import type { ItemSummary } from '../../../persistence/repositories/catalog-item.repository.ts';
-import type { CategoryNode } from '../../../services/catalog-portal.service.ts';
+import type { CategoryNode } from '../../../services/catalog/portal.service.ts';
 import { html } from '../html.ts';
 import { itemList } from './parts.ts';
 import type { PortalView } from './shell.ts';

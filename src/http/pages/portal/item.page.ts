@@ -4,7 +4,7 @@ import {
   VALIDITY_LABEL,
   validityOf,
 } from '../../../domain/catalog/index.ts';
-import type { PortalItem } from '../../../services/catalog-portal.service.ts';
+import type { PortalItem } from '../../../services/catalog/portal.service.ts';
 import { html } from '../html.ts';
 import { breadcrumbs, fileSize, paragraphs } from './parts.ts';
 import type { PortalView } from './shell.ts';

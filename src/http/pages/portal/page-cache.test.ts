@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogChanged } from '../../../services/catalog-cache.ts';
+import { catalogChanged } from '../../../services/catalog/cache.ts';
 import { PageCache } from './page-cache.ts';
 
 describe('the portal page cache', () => {

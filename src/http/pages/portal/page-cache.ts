@@ -1,4 +1,4 @@
-import { catalogVersion } from '../../../services/catalog-cache.ts';
+import { catalogVersion } from '../../../services/catalog/cache.ts';
 
 /**
  * An in-memory cache of rendered portal pages. An entry is used only while the catalog has not changed in this

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../../app.ts';
 import type { Agency } from '../../../persistence/repositories/agency.repository.ts';
-import { portalAgency } from '../../../services/catalog-portal.service.ts';
+import { portalAgency } from '../../../services/catalog/portal.service.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { portalNotFound } from './not-found.page.ts';

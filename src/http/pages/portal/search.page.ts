@@ -1,6 +1,6 @@
 import type { Category } from '../../../domain/catalog/index.ts';
 import { categoryPath, VALIDITIES, VALIDITY_LABEL } from '../../../domain/catalog/index.ts';
-import type { SearchInput, SearchResult } from '../../../services/catalog-portal.service.ts';
+import type { SearchInput, SearchResult } from '../../../services/catalog/portal.service.ts';
 import { html } from '../html.ts';
 import { breadcrumbs, marked, pagination, validityBadge } from './parts.ts';
 import type { PortalView } from './shell.ts';

@@ -1,44 +1,27 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, DIALECTS } from '../../test/support/databases.ts';
-import type { TestDatabase } from '../../test/support/databases.ts';
-import { docxWith, pdfWith, PNG_1x1 } from '../../test/support/catalog-files.ts';
-import { testContext } from '../../test/support/context.ts';
-import type { TestClock } from '../../test/support/context.ts';
-import type { Principal } from '../domain/access/principal.ts';
-import type { Role } from '../domain/access/roles.ts';
-import type { ReviewAction } from '../domain/catalog/index.ts';
-import { eventsOf, verifyEventChain } from '../persistence/repositories/event.repository.ts';
-import { addAttachment, openAttachment, removeAttachment } from './catalog-attachment.service.ts';
-import { setCategories } from './catalog-config.service.ts';
-import {
-  activeTableFor,
-  importYearlyFigures,
-  setYearlyFigures,
-  yearlyFigures,
-} from './catalog-figures.service.ts';
-import {
-  createItem,
-  itemView,
-  listCatalogItems,
-  reviewQueue,
-  updateItemFields,
-} from './catalog-item.service.ts';
+import { createTestDatabase, DIALECTS } from '../../../test/support/databases.ts';
+import type { TestDatabase } from '../../../test/support/databases.ts';
+import { docxWith, pdfWith, PNG_1x1 } from '../../../test/support/catalog-files.ts';
+import { testContext } from '../../../test/support/context.ts';
+import type { TestClock } from '../../../test/support/context.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import type { ReviewAction } from '../../domain/catalog/index.ts';
+import { eventsOf, verifyEventChain } from '../../persistence/repositories/event.repository.ts';
+import { addAttachment, openAttachment, removeAttachment } from './attachment.service.ts';
+import { setCategories } from './config.service.ts';
+import { activeTableFor, importYearlyFigures, setYearlyFigures, yearlyFigures } from './figures.service.ts';
+import { createItem, itemView, listCatalogItems, reviewQueue, updateItemFields } from './item.service.ts';
 import {
   createNormativeDocument,
   listNormativeDocuments,
   repealNormativeDocument,
-} from './catalog-normative.service.ts';
-import {
-  categoryPage,
-  latestItems,
-  portalAgency,
-  portalItem,
-  portalSearch,
-} from './catalog-portal.service.ts';
-import { actOnItem, clearScanHit } from './catalog-review.service.ts';
-import type { ServiceContext } from './context.ts';
-import { createAgency } from './staff.service.ts';
+} from './normative.service.ts';
+import { categoryPage, latestItems, portalAgency, portalItem, portalSearch } from './portal.service.ts';
+import { actOnItem, clearScanHit } from './review.service.ts';
+import type { ServiceContext } from '../context.ts';
+import { createAgency } from '../staff.service.ts';
 
 const staff = (agencyId: number, userId: number, ...roles: Role[]): Principal => ({
   kind: 'staff',

@@ -1,29 +1,29 @@
 import ExcelJS from 'exceljs';
-import type { Principal } from '../domain/access/principal.ts';
-import { actorOf } from '../domain/access/principal.ts';
-import type { Role } from '../domain/access/roles.ts';
-import type { ActiveTable, CsvRow, EnteredCell, YearlyFigure } from '../domain/catalog/index.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import type { ActiveTable, CsvRow, EnteredCell, YearlyFigure } from '../../domain/catalog/index.ts';
 import {
   buildActiveTable,
   checkFigure,
   enteredCells,
   parseCsv,
   parseFigureRows,
-} from '../domain/catalog/index.ts';
-import { AppError, validationError } from '../domain/errors.ts';
-import type { ActiveBlockSpec, ReportFormat } from '../domain/report/index.ts';
-import { activeBlocks, formatForYear } from '../domain/report/index.ts';
-import { normativeDocumentsOf } from '../persistence/repositories/normative-document.repository.ts';
-import type { StoredFigure } from '../persistence/repositories/yearly-figure.repository.ts';
+} from '../../domain/catalog/index.ts';
+import { AppError, validationError } from '../../domain/errors.ts';
+import type { ActiveBlockSpec, ReportFormat } from '../../domain/report/index.ts';
+import { activeBlocks, formatForYear } from '../../domain/report/index.ts';
+import { normativeDocumentsOf } from '../../persistence/repositories/normative-document.repository.ts';
+import type { StoredFigure } from '../../persistence/repositories/yearly-figure.repository.ts';
 import {
   deleteFigure,
   figuresOf,
   upsertFigures,
-} from '../persistence/repositories/yearly-figure.repository.ts';
-import { requireReader, requireStaffOf } from './catalog-access.ts';
-import { rowTexts } from './catalog-extract.ts';
-import type { ServiceContext } from './context.ts';
-import { inTransaction, nowIso } from './context.ts';
+} from '../../persistence/repositories/yearly-figure.repository.ts';
+import { requireReader, requireStaffOf } from './access.ts';
+import { rowTexts } from './extract.ts';
+import type { ServiceContext } from '../context.ts';
+import { inTransaction, nowIso } from '../context.ts';
 
 /**
  * Yearly figures from other systems (行政许可 / 行政处罚 / 行政强制 decisions, 行政事业性收费 amounts, and the 2019

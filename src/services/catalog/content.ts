@@ -1,11 +1,11 @@
-import type { InformationItem } from '../domain/catalog/index.ts';
-import { scanText, tokenText, unscannableHit } from '../domain/catalog/index.ts';
-import type { AttachmentWithText } from '../persistence/repositories/catalog-attachment.repository.ts';
-import { attachmentsOf } from '../persistence/repositories/catalog-attachment.repository.ts';
-import type { StoredHit } from '../persistence/repositories/catalog-hit.repository.ts';
-import { replaceHits } from '../persistence/repositories/catalog-hit.repository.ts';
-import { updateItem } from '../persistence/repositories/catalog-item.repository.ts';
-import type { Db } from './context.ts';
+import type { InformationItem } from '../../domain/catalog/index.ts';
+import { scanText, tokenText, unscannableHit } from '../../domain/catalog/index.ts';
+import type { AttachmentWithText } from '../../persistence/repositories/catalog-attachment.repository.ts';
+import { attachmentsOf } from '../../persistence/repositories/catalog-attachment.repository.ts';
+import type { StoredHit } from '../../persistence/repositories/catalog-hit.repository.ts';
+import { replaceHits } from '../../persistence/repositories/catalog-hit.repository.ts';
+import { updateItem } from '../../persistence/repositories/catalog-item.repository.ts';
+import type { Db } from '../context.ts';
 
 /**
  * What an item's text feeds: the search tokens stored beside it and the scanner's hits. Both are rebuilt

@@ -2,27 +2,27 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Principal } from '../domain/access/principal.ts';
-import { actorOf } from '../domain/access/principal.ts';
-import { EDITOR_ROLES, isPublic } from '../domain/catalog/index.ts';
-import { AppError, notFound, validationError } from '../domain/errors.ts';
-import type { Attachment } from '../persistence/repositories/catalog-attachment.repository.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import { EDITOR_ROLES, isPublic } from '../../domain/catalog/index.ts';
+import { AppError, notFound, validationError } from '../../domain/errors.ts';
+import type { Attachment } from '../../persistence/repositories/catalog-attachment.repository.ts';
 import {
   attachmentCount,
   deleteAttachment,
   findAttachment,
   insertAttachment,
-} from '../persistence/repositories/catalog-attachment.repository.ts';
-import { findItem } from '../persistence/repositories/catalog-item.repository.ts';
-import { requireStaffOf } from './catalog-access.ts';
-import { catalogConfig } from './catalog-config.service.ts';
-import { saveWithContent } from './catalog-content.ts';
-import type { AttachmentType } from './catalog-extract.ts';
-import { attachmentText, detectAttachmentType, MEDIA_TYPE } from './catalog-extract.ts';
-import type { ItemView } from './catalog-item.service.ts';
-import { itemView, visibleItem } from './catalog-item.service.ts';
-import type { ServiceContext } from './context.ts';
-import { inTransaction, nowIso } from './context.ts';
+} from '../../persistence/repositories/catalog-attachment.repository.ts';
+import { findItem } from '../../persistence/repositories/catalog-item.repository.ts';
+import { requireStaffOf } from './access.ts';
+import { catalogConfig } from './config.service.ts';
+import { saveWithContent } from './content.ts';
+import type { AttachmentType } from './extract.ts';
+import { attachmentText, detectAttachmentType, MEDIA_TYPE } from './extract.ts';
+import type { ItemView } from './item.service.ts';
+import { itemView, visibleItem } from './item.service.ts';
+import type { ServiceContext } from '../context.ts';
+import { inTransaction, nowIso } from '../context.ts';
 
 /**
  * Attachments of a draft: stored once by content (dataDir/attachments/<sha256>), their text extracted and fed to

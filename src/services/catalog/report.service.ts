@@ -1,21 +1,21 @@
-import type { Principal } from '../domain/access/principal.ts';
-import { actorOf } from '../domain/access/principal.ts';
-import type { Role } from '../domain/access/roles.ts';
-import { AppError, notFound, validationError } from '../domain/errors.ts';
-import type { AnnualReport } from '../domain/report/index.ts';
-import { decodeReport, reportTitle, reportToJson, validateReport } from '../domain/report/index.ts';
-import { findAgency } from '../persistence/repositories/agency.repository.ts';
-import type { PublishedReport } from '../persistence/repositories/published-report.repository.ts';
-import { findReport } from '../persistence/repositories/report.repository.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { AppError, notFound, validationError } from '../../domain/errors.ts';
+import type { AnnualReport } from '../../domain/report/index.ts';
+import { decodeReport, reportTitle, reportToJson, validateReport } from '../../domain/report/index.ts';
+import { findAgency } from '../../persistence/repositories/agency.repository.ts';
+import type { PublishedReport } from '../../persistence/repositories/published-report.repository.ts';
+import { findReport } from '../../persistence/repositories/report.repository.ts';
 import {
   findPublishedReport,
   insertPublishedReport,
   publishedReportsOf,
-} from '../persistence/repositories/published-report.repository.ts';
-import { requireStaffOf } from './catalog-access.ts';
-import { catalogChanged } from './catalog-cache.ts';
-import type { ServiceContext } from './context.ts';
-import { inTransaction, nowIso } from './context.ts';
+} from '../../persistence/repositories/published-report.repository.ts';
+import { requireStaffOf } from './access.ts';
+import { catalogChanged } from './cache.ts';
+import type { ServiceContext } from '../context.ts';
+import { inTransaction, nowIso } from '../context.ts';
 
 /**
  * Annual reports on the portal (条例 Art. 49: published by 31 January / 31 March). The report workspace of the

@@ -1,26 +1,26 @@
-import type { Principal } from '../domain/access/principal.ts';
-import { actorOf } from '../domain/access/principal.ts';
-import type { LocalDate } from '../domain/calendar/index.ts';
-import { isLocalDate } from '../domain/calendar/index.ts';
-import type { NormativeDocument, NormativeKind, NormativeStatus } from '../domain/catalog/index.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import type { LocalDate } from '../../domain/calendar/index.ts';
+import { isLocalDate } from '../../domain/calendar/index.ts';
+import type { NormativeDocument, NormativeKind, NormativeStatus } from '../../domain/catalog/index.ts';
 import {
   checkNormativeDates,
   isPublic,
   NORMATIVE_STATUS_LABEL,
   normativeStatusOn,
-} from '../domain/catalog/index.ts';
-import type { Role } from '../domain/access/roles.ts';
-import { AppError, notFound, validationError } from '../domain/errors.ts';
-import { findItem } from '../persistence/repositories/catalog-item.repository.ts';
+} from '../../domain/catalog/index.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { AppError, notFound, validationError } from '../../domain/errors.ts';
+import { findItem } from '../../persistence/repositories/catalog-item.repository.ts';
 import {
   findNormativeDocument,
   insertNormativeDocument,
   normativeDocumentsOf,
   updateNormativeDocument,
-} from '../persistence/repositories/normative-document.repository.ts';
-import { requireReader, requireStaffOf } from './catalog-access.ts';
-import type { ServiceContext } from './context.ts';
-import { inTransaction, nowIso, todayInChina } from './context.ts';
+} from '../../persistence/repositories/normative-document.repository.ts';
+import { requireReader, requireStaffOf } from './access.ts';
+import type { ServiceContext } from '../context.ts';
+import { inTransaction, nowIso, todayInChina } from '../context.ts';
 
 /**
  * The register of 规章 and 行政规范性文件 (制发 → 现行有效 → 废止), from which table 二's 第二十条第（一）项 rows are

@@ -1,4 +1,4 @@
-import type { Principal } from '../domain/access/principal.ts';
+import type { Principal } from '../../domain/access/principal.ts';
 import type {
   Category,
   InformationItem,
@@ -6,7 +6,7 @@ import type {
   NormativeDocument,
   ReviewAction,
   Timeliness,
-} from '../domain/catalog/index.ts';
+} from '../../domain/catalog/index.ts';
 import {
   availableActions,
   categoryPath,
@@ -20,19 +20,19 @@ import {
   TRANSITIONS,
   VALIDITY_LABEL,
   validityOf,
-} from '../domain/catalog/index.ts';
-import { AppError, notFound } from '../domain/errors.ts';
-import type { Attachment } from '../persistence/repositories/catalog-attachment.repository.ts';
-import { attachmentListOf } from '../persistence/repositories/catalog-attachment.repository.ts';
-import type { StoredHit } from '../persistence/repositories/catalog-hit.repository.ts';
-import { hitsOf, unclearedCounts } from '../persistence/repositories/catalog-hit.repository.ts';
-import type { ItemFilter, ItemSummary } from '../persistence/repositories/catalog-item.repository.ts';
-import { findItem, listItems } from '../persistence/repositories/catalog-item.repository.ts';
-import { normativeDocumentOfItem } from '../persistence/repositories/normative-document.repository.ts';
-import { requireReader } from './catalog-access.ts';
-import { catalogConfig } from './catalog-config.service.ts';
-import type { Db, ServiceContext } from './context.ts';
-import { todayInChina } from './context.ts';
+} from '../../domain/catalog/index.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
+import type { Attachment } from '../../persistence/repositories/catalog-attachment.repository.ts';
+import { attachmentListOf } from '../../persistence/repositories/catalog-attachment.repository.ts';
+import type { StoredHit } from '../../persistence/repositories/catalog-hit.repository.ts';
+import { hitsOf, unclearedCounts } from '../../persistence/repositories/catalog-hit.repository.ts';
+import type { ItemFilter, ItemSummary } from '../../persistence/repositories/catalog-item.repository.ts';
+import { findItem, listItems } from '../../persistence/repositories/catalog-item.repository.ts';
+import { normativeDocumentOfItem } from '../../persistence/repositories/normative-document.repository.ts';
+import { requireReader } from './access.ts';
+import { catalogConfig } from './config.service.ts';
+import type { Db, ServiceContext } from '../context.ts';
+import { todayInChina } from '../context.ts';
 
 /**
  * Reading items back for the console: one item with its attachments, scanner hits and the actions the reader may

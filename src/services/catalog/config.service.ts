@@ -1,25 +1,25 @@
-import { actorOf } from '../domain/access/principal.ts';
-import type { Category, IndexScheme } from '../domain/catalog/index.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import type { Category, IndexScheme } from '../../domain/catalog/index.ts';
 import {
   CATALOG_ADMIN_ROLES,
   DEFAULT_CATEGORIES,
   DEFAULT_INDEX_SCHEME,
   parseIndexScheme,
   validateCategories,
-} from '../domain/catalog/index.ts';
-import { AppError, notFound } from '../domain/errors.ts';
-import type { Principal } from '../domain/access/principal.ts';
-import type { Agency } from '../persistence/repositories/agency.repository.ts';
-import { findAgency } from '../persistence/repositories/agency.repository.ts';
+} from '../../domain/catalog/index.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import type { Agency } from '../../persistence/repositories/agency.repository.ts';
+import { findAgency } from '../../persistence/repositories/agency.repository.ts';
 import {
   categoriesOf,
   categoryCodesInUse,
   replaceCategories,
-} from '../persistence/repositories/catalog-category.repository.ts';
-import type { Db, ServiceContext } from './context.ts';
-import { inTransaction } from './context.ts';
-import { requireStaffOf } from './catalog-access.ts';
-import { catalogChanged } from './catalog-cache.ts';
+} from '../../persistence/repositories/catalog-category.repository.ts';
+import type { Db, ServiceContext } from '../context.ts';
+import { inTransaction } from '../context.ts';
+import { requireStaffOf } from './access.ts';
+import { catalogChanged } from './cache.ts';
 
 /**
  * An agency's catalog configuration: its categories (its own list, else the defaults), its 索引号 scheme

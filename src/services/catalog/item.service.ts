@@ -1,29 +1,29 @@
-import type { Principal } from '../domain/access/principal.ts';
-import { actorOf } from '../domain/access/principal.ts';
-import type { Category, InformationItem, ItemInput } from '../domain/catalog/index.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import type { Category, InformationItem, ItemInput } from '../../domain/catalog/index.ts';
 import {
   checkItemInput,
   EDITOR_ROLES,
   formationDate,
   ITEM_STATE_LABEL,
   publicationDue,
-} from '../domain/catalog/index.ts';
-import type { WorkingCalendar } from '../domain/calendar/index.ts';
-import { AppError } from '../domain/errors.ts';
-import { replaceHits } from '../persistence/repositories/catalog-hit.repository.ts';
-import { findItem, insertItem } from '../persistence/repositories/catalog-item.repository.ts';
-import { workingCalendar } from './calendar.service.ts';
-import { requireStaffOf } from './catalog-access.ts';
-import { catalogConfig } from './catalog-config.service.ts';
-import { saveWithContent, scanItem, searchTokensOf } from './catalog-content.ts';
-import type { ItemView } from './catalog-queries.service.ts';
-import { itemView, visibleItem } from './catalog-queries.service.ts';
-import type { ServiceContext } from './context.ts';
-import { inTransaction, nowIso } from './context.ts';
+} from '../../domain/catalog/index.ts';
+import type { WorkingCalendar } from '../../domain/calendar/index.ts';
+import { AppError } from '../../domain/errors.ts';
+import { replaceHits } from '../../persistence/repositories/catalog-hit.repository.ts';
+import { findItem, insertItem } from '../../persistence/repositories/catalog-item.repository.ts';
+import { workingCalendar } from '../calendar.service.ts';
+import { requireStaffOf } from './access.ts';
+import { catalogConfig } from './config.service.ts';
+import { saveWithContent, scanItem, searchTokensOf } from './content.ts';
+import type { ItemView } from './queries.service.ts';
+import { itemView, visibleItem } from './queries.service.ts';
+import type { ServiceContext } from '../context.ts';
+import { inTransaction, nowIso } from '../context.ts';
 
 // the console's reads live in catalog-queries.service.ts; re-exported here, where callers first looked for them
-export { itemView, listCatalogItems, reviewQueue, visibleItem } from './catalog-queries.service.ts';
-export type { ActionView, HitView, ItemQuery, ItemRow, ItemView } from './catalog-queries.service.ts';
+export { itemView, listCatalogItems, reviewQueue, visibleItem } from './queries.service.ts';
+export type { ActionView, HitView, ItemQuery, ItemRow, ItemView } from './queries.service.ts';
 
 /**
  * Drafting information items: every field checked with the field named, the Art. 26 deadline fixed from the

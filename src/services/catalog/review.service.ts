@@ -1,7 +1,7 @@
-import type { Principal } from '../domain/access/principal.ts';
-import { actorOf } from '../domain/access/principal.ts';
-import { addDays } from '../domain/calendar/index.ts';
-import type { InformationItem, NormativeDocument, ReviewAction } from '../domain/catalog/index.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf } from '../../domain/access/principal.ts';
+import { addDays } from '../../domain/calendar/index.ts';
+import type { InformationItem, NormativeDocument, ReviewAction } from '../../domain/catalog/index.ts';
 import {
   checkTransition,
   CLEARING_ROLES,
@@ -10,34 +10,34 @@ import {
   formatIndexNumber,
   isPublic,
   TRANSITIONS,
-} from '../domain/catalog/index.ts';
-import { AppError, notFound, validationError } from '../domain/errors.ts';
+} from '../../domain/catalog/index.ts';
+import { AppError, notFound, validationError } from '../../domain/errors.ts';
 import {
   clearHit as markCleared,
   findHit,
   unclearedHitCount,
-} from '../persistence/repositories/catalog-hit.repository.ts';
-import { attachmentsOf } from '../persistence/repositories/catalog-attachment.repository.ts';
+} from '../../persistence/repositories/catalog-hit.repository.ts';
+import { attachmentsOf } from '../../persistence/repositories/catalog-attachment.repository.ts';
 import {
   indexNumberTaken,
   lockItem,
   nextSerial,
   updateItemState,
-} from '../persistence/repositories/catalog-item.repository.ts';
+} from '../../persistence/repositories/catalog-item.repository.ts';
 import {
   insertNormativeDocument,
   normativeDocumentOfItem,
   updateNormativeDocument,
-} from '../persistence/repositories/normative-document.repository.ts';
-import { requireStaffOf } from './catalog-access.ts';
-import { catalogChanged } from './catalog-cache.ts';
-import type { CatalogConfig } from './catalog-config.service.ts';
-import { catalogConfig } from './catalog-config.service.ts';
-import { searchTokensOf } from './catalog-content.ts';
-import type { ItemView } from './catalog-item.service.ts';
-import { itemView, visibleItem } from './catalog-item.service.ts';
-import type { Db, ServiceContext } from './context.ts';
-import { inTransaction, nowIso, todayInChina } from './context.ts';
+} from '../../persistence/repositories/normative-document.repository.ts';
+import { requireStaffOf } from './access.ts';
+import { catalogChanged } from './cache.ts';
+import type { CatalogConfig } from './config.service.ts';
+import { catalogConfig } from './config.service.ts';
+import { searchTokensOf } from './content.ts';
+import type { ItemView } from './item.service.ts';
+import { itemView, visibleItem } from './item.service.ts';
+import type { Db, ServiceContext } from '../context.ts';
+import { inTransaction, nowIso, todayInChina } from '../context.ts';
 
 /**
  * The review chain in action: each step checked against the transition table (state, role, reason, cleared

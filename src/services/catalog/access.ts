@@ -1,9 +1,9 @@
-import type { Principal } from '../domain/access/principal.ts';
-import type { Role } from '../domain/access/roles.ts';
-import { ROLE_LABEL } from '../domain/access/roles.ts';
-import { AppError, forbidden } from '../domain/errors.ts';
-import type { ServiceContext } from './context.ts';
-import { canSeeAgency } from './staff.service.ts';
+import type { Principal } from '../../domain/access/principal.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { ROLE_LABEL } from '../../domain/access/roles.ts';
+import { AppError, forbidden } from '../../domain/errors.ts';
+import type { ServiceContext } from '../context.ts';
+import { canSeeAgency } from '../staff.service.ts';
 
 /**
  * Who may do what in the catalog (谁公开谁审核): staff of the agency that publishes, holding a role the action

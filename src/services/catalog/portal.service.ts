@@ -1,4 +1,4 @@
-import type { Category, InformationItem, Segment, Validity } from '../domain/catalog/index.ts';
+import type { Category, InformationItem, Segment, Validity } from '../../domain/catalog/index.ts';
 import {
   buildGuide,
   categoryPath,
@@ -10,13 +10,13 @@ import {
   readGuideSettings,
   snippet,
   stateOfValidity,
-} from '../domain/catalog/index.ts';
-import type { GuideSection } from '../domain/catalog/index.ts';
-import type { Agency } from '../persistence/repositories/agency.repository.ts';
-import { findAgencyByCode, listAgencies } from '../persistence/repositories/agency.repository.ts';
-import type { Attachment } from '../persistence/repositories/catalog-attachment.repository.ts';
-import { attachmentListOf } from '../persistence/repositories/catalog-attachment.repository.ts';
-import type { ItemSummary } from '../persistence/repositories/catalog-item.repository.ts';
+} from '../../domain/catalog/index.ts';
+import type { GuideSection } from '../../domain/catalog/index.ts';
+import type { Agency } from '../../persistence/repositories/agency.repository.ts';
+import { findAgencyByCode, listAgencies } from '../../persistence/repositories/agency.repository.ts';
+import type { Attachment } from '../../persistence/repositories/catalog-attachment.repository.ts';
+import { attachmentListOf } from '../../persistence/repositories/catalog-attachment.repository.ts';
+import type { ItemSummary } from '../../persistence/repositories/catalog-item.repository.ts';
 import {
   findPublicItem,
   countItems,
@@ -25,12 +25,12 @@ import {
   maxPublicItemId,
   publicCountsByCategory,
   publicItemStamps,
-} from '../persistence/repositories/catalog-item.repository.ts';
-import { COUNT_CAP, searchItemIds } from '../persistence/repositories/catalog-search.repository.ts';
-import { remembered } from './catalog-cache.ts';
-import type { CatalogConfig } from './catalog-config.service.ts';
-import { catalogConfig } from './catalog-config.service.ts';
-import type { ServiceContext } from './context.ts';
+} from '../../persistence/repositories/catalog-item.repository.ts';
+import { COUNT_CAP, searchItemIds } from '../../persistence/repositories/catalog-search.repository.ts';
+import { remembered } from './cache.ts';
+import type { CatalogConfig } from './config.service.ts';
+import { catalogConfig } from './config.service.ts';
+import type { ServiceContext } from '../context.ts';
 
 /**
  * The public portal's reads: only public items (published, 失效, 废止) of the portal's agency. The portal serves
