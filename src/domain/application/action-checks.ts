@@ -17,8 +17,13 @@ export function lastActivityOn(a: Application): LocalDate {
     a.correction?.receivedOn,
     ...a.consultations.flatMap((c) => [c.sentOn, c.endedOn]),
     a.extension?.approvedOn,
+    a.fee?.issuedOn,
     a.fee?.servedOn,
     a.fee?.paidOn,
+    a.reasonsRequest?.requestedOn,
+    a.reasonsRequest?.receivedOn,
+    a.reasonsRequest?.later?.decidedOn,
+    ...a.letters.flatMap((l) => [l.issuedOn, l.service?.recordedOn]),
     a.decision?.draftedOn,
     a.decision?.approvedOn,
     a.closedOn,
@@ -36,8 +41,22 @@ export function warningsFor(a: Application, action: Action, today: LocalDate): s
   switch (action.type) {
     case 'request_correction':
       return today > d.correctionNotice.date
-        ? [`补正告知晚于法定期限 ${d.correctionNotice.date}（收到申请之日起 7 个工作日内，条例第三十条）`]
+        ? [
+            `补正告知晚于法定期限 ${d.correctionNotice.date}（收到申请之日起 7 个工作日内，条例第三十条），` +
+              `理由：${action.lateReason?.trim() ?? ''}；答复期限不重新计算，仍为 ${d.reply?.date ?? '—'}`,
+          ]
         : [];
+    case 'end_consultation': {
+      const open = a.consultations.find((c) => c.endedOn === null);
+      const due = d.consultation?.date;
+      if (action.answered === false)
+        return [
+          `被征求意见方${due && today > due ? `逾期（${due}）` : ''}未提出意见，由本机关依照条例的规定决定是否公开（条例第三十二条）`,
+        ];
+      return open && due && (action.answeredOn ?? today) > due
+        ? [`意见晚于征求意见期限 ${due} 收到；逾期部分已计入答复期限（条例第三十三条第三款）`]
+        : [];
+    }
     case 'receive_correction':
       return d.correctionResponse && action.receivedOn > d.correctionResponse.date
         ? [`补正晚于补正期限 ${d.correctionResponse.date}，已按有正当理由接收`]
@@ -49,7 +68,10 @@ export function warningsFor(a: Application, action: Action, today: LocalDate): s
     case 'accept':
     case 'deem_abandoned_no_correction':
     case 'start_consultation':
-    case 'end_consultation':
+    case 'record_service':
+    case 'request_reasons':
+    case 'receive_reasons':
+    case 'set_reasonable_deadline':
     case 'extend':
     case 'issue_fee_notice':
     case 'deem_abandoned_no_fee':

@@ -1,24 +1,48 @@
 import type { LocalDate } from '../calendar/local-date.ts';
 import { isLocalDate } from '../calendar/local-date.ts';
-import type { Application } from './application.ts';
+import type { Application, RequestedItem } from './application.ts';
 import type { ConsultationKind } from './deadlines.ts';
 import { CONSULTATION_KINDS, PERIODS } from './deadlines.ts';
 import type { Decision, DecisionProblem } from './decisions.ts';
 import { checkDecision } from './decisions.ts';
 import type { FeeAssessment } from './fees.ts';
 import { FEE_METHODS } from './fees.ts';
+import type { ServiceInput } from './service.ts';
+import { checkService } from './service.ts';
 
 /**
- * What staff do to an application. Each action happens on `context.today`; the only other date an action
- * carries is the receipt date of a corrected application, which Art. 31 fixes and which may be earlier.
+ * What staff do to an application. Each action happens on `context.today`; the other dates an action may carry
+ * are facts that happened earlier and are recorded now: the receipt of a corrected application (Art. 31), of
+ * the reasons asked for (Art. 35) or of a consulted party's answer, and the day a letter was served.
  */
 export type Action =
   | { type: 'accept' }
-  | { type: 'request_correction'; points: string[]; periodDays: number }
-  | { type: 'receive_correction'; receivedOn: LocalDate }
+  | {
+      type: 'request_correction';
+      points: string[];
+      periodDays: number;
+      /** only past the 7 WD of Art. 30: why the office still sends it (the reply period then does not restart) */
+      lateReason?: string | null;
+    }
+  | {
+      type: 'receive_correction';
+      receivedOn: LocalDate;
+      /** the clarified request, replacing the items asked for (the first request is kept on the correction) */
+      items?: RequestedItem[] | null;
+    }
   | { type: 'deem_abandoned_no_correction' }
   | { type: 'start_consultation'; kind: ConsultationKind; party: string }
-  | { type: 'end_consultation' }
+  | {
+      type: 'end_consultation';
+      /** whether the party answered (default: yes); no answer → the agency decides on its own (Art. 32) */
+      answered?: boolean;
+      /** the day the answer was received (default: today) */
+      answeredOn?: LocalDate | null;
+    }
+  | { type: 'record_service'; letter: number; service: ServiceInput }
+  | { type: 'request_reasons'; points: string; periodDays: number }
+  | { type: 'receive_reasons'; receivedOn: LocalDate; reasons: string }
+  | { type: 'set_reasonable_deadline'; dueOn: LocalDate; reason: string }
   | { type: 'extend'; days: number; reason: string }
   | { type: 'issue_fee_notice'; assessment: FeeAssessment }
   | { type: 'record_payment' }
@@ -39,6 +63,10 @@ export const ACTION_LABEL: Record<ActionType, string> = {
   deem_abandoned_no_correction: '逾期未补正，视为放弃申请',
   start_consultation: '征求意见',
   end_consultation: '结束征求意见',
+  record_service: '登记送达',
+  request_reasons: '要求说明理由（条例第三十五条）',
+  receive_reasons: '登记申请人说明的理由',
+  set_reasonable_deadline: '确定延迟答复的合理期限',
   extend: '延长答复期限',
   issue_fee_notice: '送达收费通知',
   record_payment: '登记缴费',
@@ -74,8 +102,19 @@ export function checkActionInput(
         problem('points', '须一次性列明需要补正的全部事项（条例第三十条），且每一项不能为空白');
       if (!wholeIn(action.periodDays, 1, MAX_CORRECTION_PERIOD_DAYS))
         problem('periodDays', `补正期限应为 1–${MAX_CORRECTION_PERIOD_DAYS} 个工作日`);
+      if (action.lateReason != null && typeof action.lateReason !== 'string')
+        problem('lateReason', '逾期告知补正的理由应为文字');
       break;
     case 'receive_correction': {
+      if (action.items != null) {
+        if (!Array.isArray(action.items) || action.items.length === 0)
+          problem('items', '补正后的申请内容不能为空');
+        else
+          action.items.forEach((item, i) => {
+            if (blank(item?.description))
+              problem(`items.${i}.description`, `补正后的第 ${i + 1} 项申请内容不能为空白`);
+          });
+      }
       const requestedOn = application.correction?.requestedOn;
       if (!isLocalDate(action.receivedOn)) problem('receivedOn', '收到补正申请的日期无效，应为 YYYY-MM-DD');
       else if (action.receivedOn > today) problem('receivedOn', '收到补正申请的日期不能晚于今天');
@@ -88,6 +127,42 @@ export function checkActionInput(
         problem('kind', '征求意见对象应为第三方或其他行政机关');
       if (blank(action.party)) problem('party', '须写明征求意见的第三方或行政机关');
       break;
+    case 'end_consultation': {
+      const open = application.consultations.find((c) => c.endedOn === null);
+      const on = action.answeredOn;
+      if (on != null) {
+        if (!isLocalDate(on)) problem('answeredOn', '收到意见的日期无效，应为 YYYY-MM-DD');
+        else if (on > today) problem('answeredOn', '收到意见的日期不能晚于今天');
+        else if (open && on < open.sentOn)
+          problem('answeredOn', `收到意见的日期不能早于发出征求意见函之日（${open.sentOn}）`);
+      }
+      break;
+    }
+    case 'record_service':
+      problems.push(...checkService(action.service, application.letters[action.letter], today));
+      break;
+    case 'request_reasons':
+      if (blank(action.points)) problem('points', '须写明要求申请人说明的事项（条例第三十五条）');
+      if (!wholeIn(action.periodDays, 1, MAX_CORRECTION_PERIOD_DAYS))
+        problem('periodDays', `说明理由的期限应为 1–${MAX_CORRECTION_PERIOD_DAYS} 个工作日`);
+      break;
+    case 'receive_reasons': {
+      const requestedOn = application.reasonsRequest?.requestedOn;
+      if (!isLocalDate(action.receivedOn)) problem('receivedOn', '收到理由说明的日期无效，应为 YYYY-MM-DD');
+      else if (action.receivedOn > today) problem('receivedOn', '收到理由说明的日期不能晚于今天');
+      else if (requestedOn && action.receivedOn < requestedOn)
+        problem('receivedOn', `收到理由说明的日期不能早于要求说明理由之日（${requestedOn}）`);
+      if (blank(action.reasons)) problem('reasons', '须记录申请人说明的理由');
+      break;
+    }
+    case 'set_reasonable_deadline': {
+      const due = application.deadlines.reply?.date;
+      if (!isLocalDate(action.dueOn)) problem('dueOn', '答复期限无效，应为 YYYY-MM-DD');
+      else if (due && action.dueOn <= due)
+        problem('dueOn', `确定的答复期限应晚于现在的答复期限（${due}），否则无须另行确定`);
+      if (blank(action.reason)) problem('reason', '须写明不能在法定期限内答复的理由（条例第三十五条）');
+      break;
+    }
     case 'extend':
       if (!wholeIn(action.days, 1, PERIODS.extensionMax.days))
         problem('days', `延长的期限应为 1–${PERIODS.extensionMax.days} 个工作日（条例第三十三条第二款）`);
@@ -113,7 +188,6 @@ export function checkActionInput(
       break;
     case 'accept':
     case 'deem_abandoned_no_correction':
-    case 'end_consultation':
     case 'record_payment':
     case 'deem_abandoned_no_fee':
     case 'approve_decision':

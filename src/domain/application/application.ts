@@ -4,6 +4,7 @@ import type { ReceiptFacts } from './channel.ts';
 import type { ConsultationKind, Deadlines } from './deadlines.ts';
 import type { Decision, Outcome } from './decisions.ts';
 import type { FeeAssessment } from './fees.ts';
+import type { IssuedLetter } from './service.ts';
 import type { ApplicationState } from './states.ts';
 
 /**
@@ -42,12 +43,37 @@ export const DELIVERY_METHOD_LABEL: Record<DeliveryMethod, string> = {
 
 /** 补正 (Art. 30): one notice listing every point, with a reasonable period. */
 export interface Correction {
+  /** the day the notice was issued (作出补正通知, within 7 WD of receipt) */
   requestedOn: LocalDate;
   points: readonly string[];
-  /** the correction period granted, in working days */
+  /** the correction period granted, in working days, counted from the day after service */
   periodDays: number;
+  /** the day the notice was served on the applicant (送达); null while 待送达 — the period has not started */
+  servedOn: LocalDate | null;
   /** the date the corrected application was received (Art. 31 rules), null while awaited */
   receivedOn: LocalDate | null;
+  /**
+   * a notice issued after the 7 WD of Art. 30 because the office insisted: why. Such a notice does not restart
+   * the reply period.
+   */
+  lateReason: string | null;
+  /** the request as first made, when the correction replaced it with the clarified one */
+  originalItems: readonly RequestedItem[] | null;
+}
+
+/** Art. 35: the applicant asked to state reasons for a clearly excessive number or frequency of requests. */
+export interface ReasonsRequest {
+  requestedOn: LocalDate;
+  /** what the applicant is asked to explain */
+  points: string;
+  /** working days to state the reasons, counted from the day after service */
+  periodDays: number;
+  servedOn: LocalDate | null;
+  /** the day the reasons were received; null while awaited (or none came) */
+  receivedOn: LocalDate | null;
+  reasons: string | null;
+  /** reasonable, but the reply cannot be given in time: the later date set and notified (Art. 35) */
+  later: { dueOn: LocalDate; reason: string; decidedOn: LocalDate; decidedBy: string } | null;
 }
 
 /** A consultation whose time is not counted (Art. 32, 34). */
@@ -56,7 +82,12 @@ export interface Consultation {
   /** the third party or agency consulted */
   party: string;
   sentOn: LocalDate;
+  /** the day the party received the letter (the letter's service); its 15 WD run from the day after */
+  receivedOn: LocalDate | null;
+  /** the day it ended: the answer came, or staff closed it without one */
   endedOn: LocalDate | null;
+  /** whether an answer came (null while open) */
+  answered: boolean | null;
 }
 
 /** The one extension (Art. 33 ¶2), approved by the head of the OGI office (负责人). */
@@ -70,7 +101,9 @@ export interface Extension {
 /** A 收费通知 (国办函〔2020〕109号). */
 export interface FeeNotice {
   assessment: FeeAssessment;
-  servedOn: LocalDate;
+  issuedOn: LocalDate;
+  /** the day the notice was served; the 20 WD to pay run from the day after (null: 待送达) */
+  servedOn: LocalDate | null;
   paidOn: LocalDate | null;
   /** whether the reply clock pauses until payment — the setting in force when the notice was served */
   pausesClock: boolean;
@@ -98,12 +131,16 @@ export interface Application {
   consultations: readonly Consultation[];
   extension: Extension | null;
   fee: FeeNotice | null;
+  /** Art. 35 */
+  reasonsRequest: ReasonsRequest | null;
   decision: DecisionRecord | null;
   /** set when the application closes: the table 三 result row */
   outcome: Outcome | null;
   /** the day it closed (reply sent, deemed abandoned, withdrawn) */
   closedOn: LocalDate | null;
   archivedOn: LocalDate | null;
+  /** the letters the actions issued, in order, each with its service record */
+  letters: readonly IssuedLetter[];
   /** derived from the facts above and the calendar (deadlines.ts); stored for queries */
   deadlines: Deadlines;
 }

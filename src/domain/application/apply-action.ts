@@ -9,15 +9,26 @@ import { dueDateChanges } from './due-date-changes.ts';
 import type { Actor, ApplicationEvent } from './event.ts';
 import { describeRoles, lastActivityOn, warningsFor } from './action-checks.ts';
 import { STATE_LABEL } from './states.ts';
+import { LETTER_OF_ACTION } from './issued-letters.ts';
+import { reconsiderationFirstFor } from './remedies.ts';
+import { SERVICE_PROOF_HINT } from './service.ts';
 import { TransitionError } from './transition-error.ts';
 import { GUARDS, TRANSITIONS } from './transitions.ts';
 
-/** Settings of the clock that the sources leave open (STATUTE.md §3). */
+/** Settings of the clock and the letters that the sources leave open (STATUTE.md §3, §4). */
 export interface ClockPolicy {
   /** whether an unpaid fee notice pauses the reply clock (default: yes) */
   feePausesReplyClock: boolean;
+  /**
+   * whether a reply under （四）2 没有现成信息需要另行制作 tells the applicant to seek reconsideration first (行政复议法
+   * 第二十三条第一款第（四）项 read as covering every refusal to provide; default: yes), or offers both remedies
+   */
+  needsCreationReconsiderationFirst: boolean;
 }
-export const DEFAULT_CLOCK_POLICY: ClockPolicy = { feePausesReplyClock: true };
+export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
+  feePausesReplyClock: true,
+  needsCreationReconsiderationFirst: true,
+};
 
 export interface ActionContext {
   /** the day the action is taken (Beijing date) */
@@ -39,24 +50,110 @@ type Effect<T extends ActionType> = (
 /** What each action records. States come from the transition table, deadlines are derived afterwards. */
 const EFFECTS: { [T in ActionType]: Effect<T> } = {
   accept: () => ({}),
-  request_correction: (_, action, { today }) => ({
+  request_correction: (a, action, { today }) => ({
     correction: {
       requestedOn: today,
       points: action.points.map((p) => p.trim()),
       periodDays: action.periodDays,
+      servedOn: null,
       receivedOn: null,
+      lateReason: today > a.deadlines.correctionNotice.date ? action.lateReason!.trim() : null,
+      originalItems: null,
     },
   }),
-  receive_correction: (a, action) => ({ correction: { ...a.correction!, receivedOn: action.receivedOn } }),
-  deem_abandoned_no_correction: (_, __, { today }) => ({ outcome: 'other_no_correction', closedOn: today }),
+  receive_correction: (a, action) => {
+    const items = action.items?.map((i) => ({
+      description: i.description.trim(),
+      documentNumber: i.documentNumber?.trim() || null,
+    }));
+    return {
+      correction: { ...a.correction!, receivedOn: action.receivedOn, originalItems: items ? a.items : null },
+      ...(items ? { items } : {}),
+    };
+  },
+  // the application is abandoned when the period ran out, whenever staff record it (Art. 30)
+  deem_abandoned_no_correction: (a) => ({
+    outcome: 'other_no_correction',
+    closedOn: a.deadlines.correctionResponse!.date,
+  }),
   start_consultation: (a, action, { today }) => ({
     consultations: [
       ...a.consultations,
-      { kind: action.kind, party: action.party.trim(), sentOn: today, endedOn: null },
+      {
+        kind: action.kind,
+        party: action.party.trim(),
+        sentOn: today,
+        receivedOn: null,
+        endedOn: null,
+        answered: null,
+      },
     ],
   }),
-  end_consultation: (a, _, { today }) => ({
-    consultations: a.consultations.map((c) => (c.endedOn === null ? { ...c, endedOn: today } : c)),
+  end_consultation: (a, action, { today }) => ({
+    consultations: a.consultations.map((c) =>
+      c.endedOn === null
+        ? {
+            ...c,
+            endedOn: action.answered === false ? today : (action.answeredOn ?? today),
+            answered: action.answered !== false,
+          }
+        : c,
+    ),
+  }),
+  record_service: (a, { letter, service }, { today, actor }) => {
+    const issued = a.letters[letter]!;
+    const record = {
+      method: service.method,
+      servedOn: service.servedOn,
+      proof: service.proof?.trim() || SERVICE_PROOF_HINT[service.method],
+      trackingNumber: service.trackingNumber?.trim() || null,
+      recordedBy: actor.id,
+      recordedOn: today,
+    };
+    const served = service.servedOn;
+    const letters = a.letters.map((l, i) => (i === letter ? { ...l, service: record } : l));
+    switch (issued.kind) {
+      case 'correction':
+        return { letters, correction: { ...a.correction!, servedOn: a.correction!.servedOn ?? served } };
+      case 'fee':
+        return { letters, fee: { ...a.fee!, servedOn: a.fee!.servedOn ?? served } };
+      case 'reasons':
+        return {
+          letters,
+          reasonsRequest: { ...a.reasonsRequest!, servedOn: a.reasonsRequest!.servedOn ?? served },
+        };
+      case 'consultation':
+        return {
+          letters,
+          consultations: a.consultations.map((c, i) =>
+            i === issued.consultation ? { ...c, receivedOn: c.receivedOn ?? served } : c,
+          ),
+        };
+      case 'reply':
+      case 'extension':
+      case 'reasonable_deadline':
+        return { letters };
+    }
+  },
+  request_reasons: (_, action, { today }) => ({
+    reasonsRequest: {
+      requestedOn: today,
+      points: action.points.trim(),
+      periodDays: action.periodDays,
+      servedOn: null,
+      receivedOn: null,
+      reasons: null,
+      later: null,
+    },
+  }),
+  receive_reasons: (a, action) => ({
+    reasonsRequest: { ...a.reasonsRequest!, receivedOn: action.receivedOn, reasons: action.reasons.trim() },
+  }),
+  set_reasonable_deadline: (a, action, { today, actor }) => ({
+    reasonsRequest: {
+      ...a.reasonsRequest!,
+      later: { dueOn: action.dueOn, reason: action.reason.trim(), decidedOn: today, decidedBy: actor.id },
+    },
   }),
   extend: (_, action, { today, actor }) => ({
     extension: { days: action.days, reason: action.reason.trim(), approvedOn: today, approvedBy: actor.id },
@@ -64,13 +161,14 @@ const EFFECTS: { [T in ActionType]: Effect<T> } = {
   issue_fee_notice: (_, action, { today, policy }) => ({
     fee: {
       assessment: action.assessment,
-      servedOn: today,
+      issuedOn: today,
+      servedOn: null,
       paidOn: null,
       pausesClock: policy?.feePausesReplyClock ?? DEFAULT_CLOCK_POLICY.feePausesReplyClock,
     },
   }),
   record_payment: (a, _, { today }) => ({ fee: { ...a.fee!, paidOn: today } }),
-  deem_abandoned_no_fee: (_, __, { today }) => ({ outcome: 'other_no_fee', closedOn: today }),
+  deem_abandoned_no_fee: (a) => ({ outcome: 'other_no_fee', closedOn: a.deadlines.feePayment!.date }),
   submit_decision: (_, { decision }, { today, actor }) => ({
     decision: {
       outcome: decision.outcome,
@@ -101,6 +199,10 @@ const DUE_REASON: Record<ActionType, DueDateReason | null> = {
   deem_abandoned_no_correction: null,
   start_consultation: 'consultation_started',
   end_consultation: 'consultation_ended',
+  record_service: 'letter_served',
+  request_reasons: null,
+  receive_reasons: null,
+  set_reasonable_deadline: 'reasonable_deadline_set',
   extend: 'extended',
   issue_fee_notice: 'fee_notice_served',
   record_payment: 'fee_paid',
@@ -112,6 +214,26 @@ const DUE_REASON: Record<ActionType, DueDateReason | null> = {
   withdraw: null,
   archive: null,
 };
+
+/** The letters with the one the action sends appended (IssuedLetter, not yet served). */
+function withLetterOf(a: Application, action: Action, ctx: ActionContext): Application['letters'] {
+  const kind = LETTER_OF_ACTION[action.type];
+  if (!kind) return a.letters;
+  const outcome = a.outcome ?? a.decision?.outcome ?? null;
+  const policy = { ...DEFAULT_CLOCK_POLICY, ...ctx.policy };
+  return [
+    ...a.letters,
+    {
+      kind,
+      issuedOn: ctx.today,
+      consultation: kind === 'consultation' ? a.consultations.length - 1 : null,
+      service: null,
+      ...(kind === 'reply' && outcome
+        ? { reconsiderationFirst: reconsiderationFirstFor(outcome, policy.needsCreationReconsiderationFirst) }
+        : {}),
+    },
+  ];
+}
 
 const fail = (...args: ConstructorParameters<typeof TransitionError>): ActionResult => ({
   ok: false,
@@ -142,7 +264,9 @@ export function applyAction(application: Application, action: Action, ctx: Actio
   if (problems.length > 0) return fail('input', problems[0]!.message, problems[0]!.field, problems);
 
   const effect = EFFECTS[action.type] as Effect<ActionType>;
-  const facts = { ...application, ...effect(application, action, ctx), state: transition.to };
+  const changed = { ...application, ...effect(application, action, ctx) };
+  const state = transition.to === 'same' ? application.state : transition.to;
+  const facts = { ...changed, state, letters: withLetterOf(changed, action, ctx) };
   const deadlines = deriveDeadlines(facts, ctx.calendar);
   const next: Application = { ...facts, deadlines };
   const reason = DUE_REASON[action.type];

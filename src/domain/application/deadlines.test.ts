@@ -33,7 +33,9 @@ describe('the statutory clock over real dates', () => {
 
   it('restarts the reply period from receipt of the corrected application (Art. 30)', () => {
     const waiting = deriveDeadlines(
-      facts('2025-01-20', { correction: { requestedOn: '2025-01-22', periodDays: 10, receivedOn: null } }),
+      facts('2025-01-20', {
+        correction: { requestedOn: '2025-01-22', servedOn: '2025-01-22', periodDays: 10, receivedOn: null },
+      }),
       calendar,
     );
     expect(waiting.reply).toBeNull();
@@ -42,7 +44,12 @@ describe('the statutory clock over real dates', () => {
     expect(waiting.correctionNotice).toEqual(official('2025-02-05')); // still from the first receipt
     const corrected = deriveDeadlines(
       facts('2025-01-20', {
-        correction: { requestedOn: '2025-01-22', periodDays: 10, receivedOn: '2025-02-10' },
+        correction: {
+          requestedOn: '2025-01-22',
+          servedOn: '2025-01-22',
+          periodDays: 10,
+          receivedOn: '2025-02-10',
+        },
       }),
       calendar,
     );
@@ -54,8 +61,10 @@ describe('the statutory clock over real dates', () => {
       facts('2026-03-02', { consultations: [{ kind: 'third_party', sentOn: '2026-03-10', endedOn: null }] }),
       calendar,
     );
-    expect(open.reply).toEqual(official('2026-03-30'));
+    // unanswered, the pause lasts the party's 15 WD (to 03-31) and no longer: 03-30 + 15 WD
+    expect(open.reply).toEqual(official('2026-04-21'));
     expect(open.pausedSince).toBe('2026-03-10');
+    expect(open.pausedUntil).toBe('2026-03-31');
     expect(open.consultation).toEqual({ date: '2026-03-31', provisional: false, kind: 'third_party' });
     const ended = deriveDeadlines(
       facts('2026-03-02', {
@@ -121,8 +130,8 @@ describe('the statutory clock over real dates', () => {
     expect(d.correctionNotice).toEqual(official('2026-12-21'));
     expect(d.reply).toEqual({ date: '2027-01-08', provisional: true });
     const pausedInto2027 = deriveDeadlines(
-      facts('2026-11-02', {
-        consultations: [{ kind: 'third_party', sentOn: '2026-11-10', endedOn: '2027-01-11' }],
+      facts('2026-11-20', {
+        consultations: [{ kind: 'third_party', sentOn: '2026-11-23', endedOn: '2026-12-14' }],
       }),
       calendar,
     );

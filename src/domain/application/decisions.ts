@@ -88,8 +88,8 @@ export const OUTCOME_RULES: Record<Outcome, OutcomeRule> = {
   not_handled_repeat: decided(['repeat'], []),
   not_handled_publication: decided([], ['条例第三十九条第二款']),
   not_handled_massive: decided([], ['条例第三十五条']),
-  // 30号 lists this row without an article of the 条例; the letter states the reasons.
-  not_handled_confirm: decided([], []),
+  // what an application under the 条例 can ask for: 政府信息 as defined (Art. 2), as it exists (Art. 38)
+  not_handled_confirm: decided([], ['条例第二条', '条例第三十八条']),
   other_no_correction: { ...decided([], ['条例第三十条']), reachedBy: 'abandonment' },
   other_no_fee: { ...decided([], ['条例第四十二条', '国办函〔2020〕109号']), reachedBy: 'abandonment' },
   other_other: decided([], []),

@@ -29,6 +29,8 @@ export const DUE_DATE_REASONS = [
   'extended',
   'fee_notice_served',
   'fee_paid',
+  'letter_served',
+  'reasonable_deadline_set',
   'schedule_updated',
 ] as const;
 export type DueDateReason = (typeof DUE_DATE_REASONS)[number];
@@ -42,6 +44,8 @@ export const DUE_DATE_REASON_LABEL: Record<DueDateReason, string> = {
   extended: '经负责人同意延长答复期限',
   fee_notice_served: '送达收费通知',
   fee_paid: '缴纳信息处理费，缴费期间不计入答复期限',
+  letter_served: '文书送达，期限自送达之次日起计算',
+  reasonable_deadline_set: '申请数量、频次明显超过合理范围，确定延迟答复的合理期限',
   schedule_updated: '放假安排更新，重新计算工作日',
 };
 
@@ -72,6 +76,7 @@ const REASON_ARTICLE: Partial<Record<DueDateReason, string>> = {
   consultation_ended: '条例第三十三条第三款',
   extended: PERIODS.extensionMax.article,
   fee_paid: PERIODS.feePayment.article,
+  reasonable_deadline_set: '条例第三十五条',
   schedule_updated: '国务院办公厅节假日安排通知',
 };
 

@@ -20,4 +20,8 @@ export * from './states.ts';
 export * from './table3.ts';
 export * from './transition-error.ts';
 export * from './transitions.ts';
+export * from './issued-letters.ts';
+export * from './remedy-deadlines.ts';
+export * from './service.ts';
+export * from './upgrade.ts';
 export { describeRoles, lastActivityOn } from './action-checks.ts';

@@ -58,6 +58,26 @@ export function samplePayload(type: ActionType, a: Application): Action {
       return { type, receivedOn: a.correction?.requestedOn ?? a.receivedOn };
     case 'start_consultation':
       return { type, kind: 'third_party', party: '某科技有限公司' };
+    case 'end_consultation':
+      return { type };
+    case 'record_service': {
+      const letter = Math.max(
+        0,
+        a.letters.findIndex((l) => l.service === null),
+      );
+      const servedOn = a.letters[letter]?.issuedOn ?? lastActivityOn(a);
+      return { type, letter, service: { method: 'in_person', servedOn, proof: '送达回证（申请人签收）' } };
+    }
+    case 'request_reasons':
+      return { type, points: '请说明短期内大量提出申请的理由和用途', periodDays: 10 };
+    case 'receive_reasons':
+      return { type, receivedOn: lastActivityOn(a), reasons: '用于课题研究，需要逐年数据' };
+    case 'set_reasonable_deadline':
+      return {
+        type,
+        dueOn: addDays(a.deadlines.reply?.date ?? lastActivityOn(a), 20),
+        reason: '所涉信息数量较大',
+      };
     case 'extend':
       return { type, days: 20, reason: '需要调取档案' };
     case 'issue_fee_notice':
@@ -79,7 +99,6 @@ export function samplePayload(type: ActionType, a: Application): Action {
       return { type, reason: null };
     case 'accept':
     case 'deem_abandoned_no_correction':
-    case 'end_consultation':
     case 'record_payment':
     case 'deem_abandoned_no_fee':
     case 'approve_decision':
@@ -87,6 +106,51 @@ export function samplePayload(type: ActionType, a: Application): Action {
     case 'archive':
       return { type };
   }
+}
+
+/**
+ * The application with what an action needs besides its state: a letter to serve, reasons asked for and
+ * received (Art. 35), a 补正 or fee notice served (their periods run from service).
+ */
+export function prepared(type: ActionType, a: Application): Application {
+  const at = (x: Application, action: Action) =>
+    must(applyAction(x, action, context(lastActivityOn(x)))).application;
+  if (type === 'record_service' && !a.letters.some((l) => l.service === null))
+    return {
+      ...a,
+      letters: [
+        ...a.letters,
+        { kind: 'extension', issuedOn: lastActivityOn(a), consultation: null, service: null },
+      ],
+    };
+  if (type === 'receive_reasons') return at(a, samplePayload('request_reasons', a));
+  if (type === 'set_reasonable_deadline') {
+    const asked = at(a, samplePayload('request_reasons', a));
+    return at(asked, samplePayload('receive_reasons', asked));
+  }
+  if (type === 'deem_abandoned_no_correction' || type === 'deem_abandoned_no_fee') return served(a);
+  return a;
+}
+
+/** Every letter of the application served on the day it was issued, in person. */
+export function served(a: Application): Application {
+  return a.letters.reduce(
+    (x, l, letter) =>
+      l.service
+        ? x
+        : must(
+            applyAction(
+              x,
+              {
+                type: 'record_service',
+                letter,
+                service: { method: 'in_person', servedOn: l.issuedOn, proof: '送达回证' },
+              },
+              context(lastActivityOn(x)),
+            ),
+          ).application,
+    a,
+  );
 }
 
 /** A day on which the action's date-dependent preconditions hold. */
@@ -99,7 +163,9 @@ export function sampleToday(type: ActionType, a: Application): LocalDate {
 }
 
 export function act(a: Application, type: ActionType, actor: Actor = EVERY_ROLE): Application {
-  return must(applyAction(a, samplePayload(type, a), context(sampleToday(type, a), actor))).application;
+  const before = prepared(type, a);
+  return must(applyAction(before, samplePayload(type, before), context(sampleToday(type, before), actor)))
+    .application;
 }
 
 const PATHS: Record<ApplicationState, readonly ActionType[]> = {

@@ -92,10 +92,12 @@ export function registerApplication(input: RegistrationInput, ctx: ActionContext
     consultations: [],
     extension: null,
     fee: null,
+    reasonsRequest: null,
     decision: null,
     outcome: null,
     closedOn: null,
     archivedOn: null,
+    letters: [],
   };
   const deadlines = deriveDeadlines(facts, ctx.calendar);
   const application: Application = { ...facts, deadlines };

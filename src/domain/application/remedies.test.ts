@@ -59,13 +59,35 @@ describe('remedies (行政复议法 2023, 行政诉讼法)', () => {
     });
   });
 
-  it('states 复议前置 for every 不予公开 outcome and for no outcome outside 不予公开 and 部分公开', () => {
+  it('states 复议前置 for every 不予公开 outcome, （四）2 不予提供, and for no other outcome', () => {
     for (const outcome of OUTCOMES) {
       const r = remedies({ agencyKind: 'department', bodyName: '某区人民政府', outcome });
-      const denial = outcome.startsWith('denied_') || outcome === 'partially_granted';
+      const denial =
+        outcome.startsWith('denied_') ||
+        outcome === 'partially_granted' ||
+        outcome === 'unable_needs_creation';
       expect(r.reconsiderationFirst, outcome).toBe(denial);
       expect(r.sentences.join('').includes('应当先申请行政复议'), outcome).toBe(denial);
     }
+  });
+
+  it('（四）2 另行制作: reconsideration first by default, both remedies when the agency’s setting says so', () => {
+    const first = remedies({
+      agencyKind: 'department',
+      bodyName: '某区人民政府',
+      outcome: 'unable_needs_creation',
+    });
+    expect(first.sentences[0]).toBe(
+      '根据《中华人民共和国行政复议法》第二十三条的规定，对本机关不予提供政府信息的决定不服的，应当先申请行政复议。',
+    );
+    const both = remedies({
+      agencyKind: 'department',
+      bodyName: '某区人民政府',
+      outcome: 'unable_needs_creation',
+      needsCreationReconsiderationFirst: false,
+    });
+    expect(both.reconsiderationFirst).toBe(false);
+    expect(both.litigationMonths).toBe(6);
   });
 
   it('needs the name of the body', () => {

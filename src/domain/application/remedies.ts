@@ -52,6 +52,16 @@ export function reconsiderationBody(
   }
 }
 
+/**
+ * Whether a reply of this outcome must tell the applicant to seek reconsideration first: every 不予公开
+ * (OUTCOME_RULES), and （四）2 没有现成信息需要另行制作 — a refusal to provide — unless the agency's setting chooses
+ * to offer both remedies.
+ */
+export function reconsiderationFirstFor(outcome: Outcome, needsCreationFirst = true): boolean {
+  if (outcome === 'unable_needs_creation') return needsCreationFirst;
+  return OUTCOME_RULES[outcome].reconsiderationFirst;
+}
+
 export interface RemediesInput {
   agencyKind: AgencyKind;
   /** a 省、自治区、直辖市人民政府, which hears reconsiderations of its own acts */
@@ -59,6 +69,8 @@ export interface RemediesInput {
   /** the name of the reconsideration body (e.g. '某市某区人民政府'), resolved by the caller from the hierarchy */
   bodyName: string;
   outcome: Outcome;
+  /** the agency's setting for （四）2 (reconsiderationFirstFor); default: reconsideration first */
+  needsCreationReconsiderationFirst?: boolean;
 }
 
 export interface Remedies {
@@ -78,7 +90,7 @@ export function remedies(input: RemediesInput): Remedies {
   const { body, article } = reconsiderationBody(input.agencyKind, input.provincial ?? false);
   const name = input.bodyName.trim();
   if (name === '') throw validationError('bodyName', '须提供行政复议机关名称');
-  const first = OUTCOME_RULES[input.outcome].reconsiderationFirst;
+  const first = reconsiderationFirstFor(input.outcome, input.needsCreationReconsiderationFirst ?? true);
   const apply = `自收到本告知书之日起${RECONSIDERATION_DAYS}日内向${name}申请行政复议`;
   if (first)
     return {
@@ -94,7 +106,7 @@ export function remedies(input: RemediesInput): Remedies {
         '行政诉讼法第四十五条',
       ],
       sentences: [
-        `根据《中华人民共和国行政复议法》第二十三条的规定，对本机关不予公开政府信息的决定不服的，应当先申请行政复议。`,
+        `根据《中华人民共和国行政复议法》第二十三条的规定，对本机关${input.outcome === 'unable_needs_creation' ? '不予提供' : '不予公开'}政府信息的决定不服的，应当先申请行政复议。`,
         `申请人可以${apply}；对行政复议决定不服的，可以自收到行政复议决定书之日起${LITIGATION_AFTER_RECONSIDERATION_DAYS}日内依法向人民法院提起行政诉讼。`,
       ],
     };

@@ -11,7 +11,9 @@ import {
   EVERY_ROLE,
   inState,
   must,
+  prepared,
   registered,
+  served,
   registrationInput,
   samplePayload,
   sampleToday,
@@ -32,7 +34,7 @@ describe('the transition table', () => {
   );
 
   it.each(cases)('%s: %s → %s, by %s', (action, from, to, role) => {
-    const before = inState(from);
+    const before = prepared(action, inState(from));
     const result = must(
       applyAction(
         before,
@@ -40,13 +42,14 @@ describe('the transition table', () => {
         context(sampleToday(action, before), actorWith(role)),
       ),
     );
-    expect(result.application.state).toBe(to);
+    const next = to === 'same' ? from : to;
+    expect(result.application.state).toBe(next);
     expect(result.event).toMatchObject({
       action,
       actor: `user:${role}`,
       actorRoles: [role],
       before: { state: from },
-      after: { state: to },
+      after: { state: next },
     });
   });
 
@@ -113,15 +116,16 @@ describe('preconditions', () => {
   });
 
   it('deems an application abandoned only after the correction period (Art. 30)', () => {
-    const waiting = act(registered(), 'request_correction'); // 10 WD from 2026-09-24 → 2026-10-15
+    const waiting = served(act(registered(), 'request_correction')); // 10 WD from 2026-09-24 → 2026-10-15
     expect(waiting.deadlines.correctionResponse?.date).toBe('2026-10-15');
     const early = refusal(at(waiting, { type: 'deem_abandoned_no_correction' }, '2026-10-15'));
     expect(early.message).toBe('补正期限（2026-10-15）尚未届满，不能视为放弃申请');
     const done = must(at(waiting, { type: 'deem_abandoned_no_correction' }, '2026-10-16')).application;
+    // closed on the day the period ran out, not the day it was recorded
     expect([done.state, done.outcome, done.closedOn]).toEqual([
       'abandoned',
       'other_no_correction',
-      '2026-10-16',
+      '2026-10-15',
     ]);
   });
 
@@ -144,11 +148,11 @@ describe('preconditions', () => {
   });
 
   it('charges a fee once, and deems abandoned only after the payment period', () => {
-    const pending = inState('fee_pending'); // served 2026-09-24 → pay by 2026-10-29
+    const pending = served(inState('fee_pending')); // served 2026-09-24 → pay by 2026-10-29
     expect(pending.deadlines.feePayment?.date).toBe('2026-10-29');
     expect(refusal(at(pending, { type: 'deem_abandoned_no_fee' }, '2026-10-29')).kind).toBe('precondition');
     const abandoned = must(at(pending, { type: 'deem_abandoned_no_fee' }, '2026-10-30')).application;
-    expect([abandoned.outcome, abandoned.closedOn]).toEqual(['other_no_fee', '2026-10-30']);
+    expect([abandoned.outcome, abandoned.closedOn]).toEqual(['other_no_fee', '2026-10-29']);
     const paid = act(pending, 'record_payment');
     const error = refusal(at(paid, samplePayload('issue_fee_notice', paid), '2026-09-25'));
     expect(error.message).toBe('本申请已发出过收费通知');
@@ -268,6 +272,15 @@ describe('a whole lifecycle over real dates', () => {
     ]);
     const steps: [Action, string, typeof EVERY_ROLE][] = [
       [{ type: 'request_correction', points: ['请写明文号'], periodDays: 10 }, '2026-09-28', EVERY_ROLE],
+      [
+        {
+          type: 'record_service',
+          letter: 0,
+          service: { method: 'in_person', servedOn: '2026-09-28', proof: '送达回证' },
+        },
+        '2026-09-28',
+        EVERY_ROLE,
+      ],
       [{ type: 'receive_correction', receivedOn: '2026-10-09' }, '2026-10-09', EVERY_ROLE],
       [{ type: 'start_consultation', kind: 'third_party', party: '某公司' }, '2026-10-13', EVERY_ROLE],
       [{ type: 'end_consultation' }, '2026-10-20', EVERY_ROLE],
@@ -287,11 +300,13 @@ describe('a whole lifecycle over real dates', () => {
       warnings.push(...step.event.warnings);
     }
     expect(changes).toEqual([
-      ['correction_response', null, '2026-10-16', 'correction_requested', '条例第三十条'],
       ['reply', '2026-10-29', null, 'correction_requested', '条例第三十条'],
+      ['correction_response', null, '2026-10-16', 'letter_served', '条例第三十条'],
       ['reply', null, '2026-11-05', 'correction_received', '条例第三十条'],
+      // the pause is fixed at the party's 15 WD until it answers
+      ['reply', '2026-11-05', '2026-11-26', 'consultation_started', '条例第三十三条第二款'],
       ['consultation', null, '2026-11-03', 'consultation_started', '条例第三十二条'],
-      ['reply', '2026-11-05', '2026-11-12', 'consultation_ended', '条例第三十三条第三款'],
+      ['reply', '2026-11-26', '2026-11-12', 'consultation_ended', '条例第三十三条第三款'],
       ['consultation', '2026-11-03', null, 'consultation_ended', '条例第三十二条'],
       ['reply', '2026-11-12', '2026-11-26', 'extended', '条例第三十三条第二款'],
     ]);
@@ -314,6 +329,7 @@ describe('a whole lifecycle over real dates', () => {
     expect(availableActions(a, actorWith('handler'), '2026-09-25')).toEqual([
       'request_correction',
       'start_consultation',
+      'request_reasons',
       'issue_fee_notice',
       'submit_decision',
       'withdraw',

@@ -2,7 +2,9 @@ import type { Role } from '../access/roles.ts';
 import type { LocalDate } from '../calendar/local-date.ts';
 import type { Action, ActionType } from './actions.ts';
 import type { Application } from './application.ts';
+import { PERIODS } from './deadlines.ts';
 import type { ApplicationState } from './states.ts';
+import { APPLICATION_STATES } from './states.ts';
 
 /**
  * The state machine as data: for each action, the states it may be taken from, the state it leads to, the
@@ -12,7 +14,8 @@ import type { ApplicationState } from './states.ts';
 export interface Transition {
   action: ActionType;
   from: readonly ApplicationState[];
-  to: ApplicationState;
+  /** the state it leads to; 'same': the action records a fact and leaves the state as it was */
+  to: ApplicationState | 'same';
   roles: readonly Role[];
   guards: readonly GuardName[];
 }
@@ -38,7 +41,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ['registered', 'in_progress'],
     to: 'correction_requested',
     roles: FRONT_DESK,
-    guards: ['correction_not_yet_requested'],
+    guards: ['correction_not_yet_requested', 'correction_in_time'],
   },
   {
     action: 'receive_correction',
@@ -55,6 +58,34 @@ export const TRANSITIONS: readonly Transition[] = [
     guards: ['correction_period_expired'],
   },
   { action: 'start_consultation', from: ['in_progress'], to: 'consulting', roles: ['handler'], guards: [] },
+  {
+    action: 'record_service',
+    from: APPLICATION_STATES,
+    to: 'same',
+    roles: FRONT_DESK,
+    guards: ['letter_not_yet_served'],
+  },
+  {
+    action: 'request_reasons',
+    from: ['registered', 'in_progress'],
+    to: 'in_progress',
+    roles: ['handler'],
+    guards: ['reasons_not_yet_requested'],
+  },
+  {
+    action: 'receive_reasons',
+    from: ['in_progress'],
+    to: 'same',
+    roles: FRONT_DESK,
+    guards: ['reasons_awaited'],
+  },
+  {
+    action: 'set_reasonable_deadline',
+    from: ['in_progress'],
+    to: 'same',
+    roles: ['head'],
+    guards: ['reasons_received', 'reply_not_overdue'],
+  },
   { action: 'end_consultation', from: ['consulting'], to: 'in_progress', roles: ['handler'], guards: [] },
   {
     action: 'extend',
@@ -68,7 +99,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ['in_progress'],
     to: 'fee_pending',
     roles: ['handler'],
-    guards: ['no_fee_notice_yet'],
+    guards: ['no_fee_notice_yet', 'fee_within_reply_period'],
   },
   { action: 'record_payment', from: ['fee_pending'], to: 'in_progress', roles: FRONT_DESK, guards: [] },
   {
@@ -83,7 +114,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ['registered', 'in_progress'],
     to: 'under_review',
     roles: ['handler'],
-    guards: ['unclear_only_after_correction'],
+    guards: ['unclear_only_after_correction', 'massive_only_after_reasons'],
   },
   {
     action: 'return_decision',
@@ -124,7 +155,57 @@ export interface Guard {
   message(application: Application): string;
 }
 
+const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
+
 const GUARD_TABLE = {
+  correction_in_time: {
+    holds: (a, today, action) =>
+      action?.type !== 'request_correction' ||
+      today <= a.deadlines.correctionNotice.date ||
+      !blank(action.lateReason),
+    message: (a) =>
+      `补正告知期限（${a.deadlines.correctionNotice.date}）已过：条例第三十条规定，应当自收到申请之日起${PERIODS.correctionNotice.days}个工作日内一次性作出补正通知，逾期告知不能使答复期限重新计算。确需告知的，请写明理由，答复期限仍自收到申请之日起计算`,
+  },
+  fee_within_reply_period: {
+    holds: (a, today) => a.deadlines.reply !== null && today <= a.deadlines.reply.date,
+    message: (a) =>
+      `答复期限（${a.deadlines.reply?.date ?? '未开始计算'}）已届满：收费通知应当在答复期限内发出（国办函〔2020〕109号），逾期发出不能使已届满的期限重新计算`,
+  },
+  letter_not_yet_served: {
+    holds: (a, _, action) =>
+      action === undefined
+        ? a.letters.some((l) => l.service === null)
+        : action.type !== 'record_service' ||
+          (a.letters[action.letter] !== undefined && a.letters[action.letter]!.service === null),
+    message: () => '该文书已登记送达，或没有这份文书',
+  },
+  reasons_not_yet_requested: {
+    holds: (a) => a.reasonsRequest === null,
+    message: () => '已要求申请人说明理由（条例第三十五条）',
+  },
+  reasons_awaited: {
+    holds: (a) => a.reasonsRequest !== null && a.reasonsRequest.receivedOn === null,
+    message: (a) =>
+      a.reasonsRequest ? '已登记申请人说明的理由' : '尚未要求申请人说明理由（条例第三十五条）',
+  },
+  reasons_received: {
+    holds: (a) => a.reasonsRequest?.receivedOn != null && a.reasonsRequest.later === null,
+    message: (a) =>
+      a.reasonsRequest?.later
+        ? '已确定延迟答复的期限'
+        : '须先要求申请人说明理由并收到其理由，认为理由合理的，方可确定延迟答复的期限（条例第三十五条）',
+  },
+  massive_only_after_reasons: {
+    holds: (a, today, action) => {
+      if (action?.type !== 'submit_decision' || action.decision.outcome !== 'not_handled_massive')
+        return true;
+      const r = a.reasonsRequest;
+      const due = a.deadlines.reasonsResponse;
+      return r !== null && (r.receivedOn !== null || (!!due && today > due.date));
+    },
+    message: () =>
+      '“无正当理由大量反复申请”须先要求申请人说明理由（条例第三十五条），在收到理由或说明理由的期限届满后方可作出',
+  },
   correction_not_yet_requested: {
     holds: (a) => a.correction === null,
     message: () => '补正只能告知一次，且应一次性告知全部需要补正的事项（条例第三十条）',
@@ -133,7 +214,9 @@ const GUARD_TABLE = {
     holds: (a, today) =>
       a.deadlines.correctionResponse !== null && today > a.deadlines.correctionResponse.date,
     message: (a) =>
-      `补正期限（${a.deadlines.correctionResponse?.date ?? '未设定'}）尚未届满，不能视为放弃申请`,
+      a.deadlines.correctionResponse
+        ? `补正期限（${a.deadlines.correctionResponse.date}）尚未届满，不能视为放弃申请`
+        : '补正告知书尚未送达，补正期限尚未开始计算，不能视为放弃申请',
   },
   not_yet_extended: {
     holds: (a) => a.extension === null,
@@ -149,7 +232,10 @@ const GUARD_TABLE = {
   },
   payment_period_expired: {
     holds: (a, today) => a.deadlines.feePayment !== null && today > a.deadlines.feePayment.date,
-    message: (a) => `缴费期限（${a.deadlines.feePayment?.date ?? '未设定'}）尚未届满，不能视为放弃申请`,
+    message: (a) =>
+      a.deadlines.feePayment
+        ? `缴费期限（${a.deadlines.feePayment.date}）尚未届满，不能视为放弃申请`
+        : '收费通知书尚未送达，缴费期限尚未开始计算，不能视为放弃申请',
   },
   unclear_only_after_correction: {
     holds: (a, _, action) =>

@@ -6,6 +6,7 @@ import { feeLetter } from './fee.ts';
 import type { LetterInput } from './input.ts';
 import { checkLetterInput } from './input.ts';
 import type { LetterKind } from './kinds.ts';
+import { reasonableDeadlineLetter, reasonsLetter } from './reasons.ts';
 import { replyLetter } from './reply.ts';
 
 /**
@@ -27,5 +28,9 @@ export function letterContent(kind: LetterKind, input: LetterInput): LetterDocum
       return consultationLetter(input);
     case 'fee':
       return feeLetter(input);
+    case 'reasons':
+      return reasonsLetter(input);
+    case 'reasonable_deadline':
+      return reasonableDeadlineLetter(input);
   }
 }

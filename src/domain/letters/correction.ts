@@ -1,15 +1,7 @@
 import { fullCitation } from '../application/citations.ts';
 import { PERIODS } from '../application/deadlines.ts';
 import type { LetterDocument } from './document.ts';
-import {
-  applicantPronoun,
-  applicationOpening,
-  chineseDate,
-  clause,
-  closingParagraphs,
-  letterFrame,
-  provisionalWarning,
-} from './common.ts';
+import { applicantPronoun, applicationOpening, clause, closingParagraphs, letterFrame } from './common.ts';
 import type { LetterInput } from './input.ts';
 import { letterInputError } from './input.ts';
 import { LETTER_TITLE } from './kinds.ts';
@@ -23,8 +15,7 @@ import { fill, locked, paragraph } from './segments.ts';
 export function correctionLetter(input: LetterInput): LetterDocument {
   const a = input.application;
   const correction = a.correction;
-  const due = a.deadlines.correctionResponse;
-  if (!correction || correction.points.length === 0 || !due)
+  if (!correction || correction.points.length === 0)
     throw letterInputError('correction', [
       { field: 'application.correction', message: '申请没有补正告知记录' },
     ]);
@@ -47,18 +38,21 @@ export function correctionLetter(input: LetterInput): LetterDocument {
       paragraph(
         locked(
           'deadline',
-          `补正期限为${correction.periodDays}个工作日，截至${chineseDate(due.date)}。请${you}在补正期限内向本机关提交补正后的申请。`,
+          `补正期限为${correction.periodDays}个工作日，自${you}收到本告知书之次日起计算。请${you}在补正期限内向本机关提交补正后的申请。`,
         ),
         fill('how_to_submit', `${you}可以通过提交原申请的渠道提交补正后的申请。`),
       ),
       paragraph(
         locked(
           'statute',
-          `答复期限自本机关收到${you}补正的申请之日起计算。${you}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+          (correction.lateReason ? '' : `答复期限自本机关收到${you}补正的申请之日起计算。`) +
+            `${you}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
         ),
       ),
       ...closingParagraphs(input, '特此告知。'),
     ],
-    warnings: provisionalWarning('补正期限', due),
+    warnings: correction.lateReason
+      ? [`本告知书晚于收到申请之日起7个工作日（条例第三十条），答复期限不重新计算`]
+      : [],
   });
 }

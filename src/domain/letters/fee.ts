@@ -4,14 +4,7 @@ import type { FeeAssessment, FeeMethod } from '../application/fees.ts';
 import { FEE_METHOD, feeBreakdown } from '../application/fees.ts';
 import { yuanInWords } from './amount-in-words.ts';
 import type { LetterDocument } from './document.ts';
-import {
-  applicantPronoun,
-  applicationOpening,
-  chineseDate,
-  closingParagraphs,
-  letterFrame,
-  provisionalWarning,
-} from './common.ts';
+import { applicantPronoun, applicationOpening, closingParagraphs, letterFrame } from './common.ts';
 import type { LetterInput } from './input.ts';
 import { letterInputError } from './input.ts';
 import { LETTER_TITLE } from './kinds.ts';
@@ -45,9 +38,7 @@ function quantityText(a: FeeAssessment, you: string): string {
 export function feeLetter(input: LetterInput): LetterDocument {
   const a = input.application;
   const fee = a.fee;
-  const due = a.deadlines.feePayment;
-  if (!fee || !due)
-    throw letterInputError('fee', [{ field: 'application.fee', message: '申请没有收费通知记录' }]);
+  if (!fee) throw letterInputError('fee', [{ field: 'application.fee', message: '申请没有收费通知记录' }]);
   const you = applicantPronoun(input);
   const assessment = fee.assessment;
   const breakdown = feeBreakdown(assessment).map((line, i, all) =>
@@ -77,10 +68,7 @@ export function feeLetter(input: LetterInput): LetterDocument {
         ),
       ),
       paragraph(
-        locked(
-          'deadline',
-          `请${you}自收到本通知书次日起${PERIODS.feePayment.days}个工作日内缴纳，缴费期限截至${chineseDate(due.date)}。`,
-        ),
+        locked('deadline', `请${you}自收到本通知书之次日起${PERIODS.feePayment.days}个工作日内缴纳。`),
         fill('payment_method', '信息处理费缴入国库，请按照本机关告知的政府非税收入缴款方式缴纳。'),
       ),
       paragraph(
@@ -92,6 +80,6 @@ export function feeLetter(input: LetterInput): LetterDocument {
       ),
       ...closingParagraphs(input, '特此通知。'),
     ],
-    warnings: provisionalWarning('缴费期限', due),
+    warnings: [],
   });
 }

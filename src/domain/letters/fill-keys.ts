@@ -67,7 +67,7 @@ export const FILL_KEY_SPEC: Record<FillKey, FillKeySpec> = {
   ),
   previous_reply: spec('previous_reply', '已作出的答复', '此前答复的日期和文号（条例第三十六条第（六）项）'),
   guidance: spec('guidance', '补正指导和释明', '如何写明所需信息的名称、文号或者特征性描述（条例第三十条）'),
-  how_to_submit: spec('how_to_submit', '提交补正的方式', '补正申请的提交渠道'),
+  how_to_submit: spec('how_to_submit', '提交补正或说明的方式', '补正申请或理由说明的提交渠道'),
   information_concerned: spec(
     'information_concerned',
     '涉及的信息和征求意见的原因',
@@ -95,6 +95,8 @@ export const LETTER_FILL_KEYS: Record<LetterKind, readonly FillKey[]> = {
   extension: ['contact', 'closing_note'],
   consultation: ['information_concerned', 'reply_method', 'contact', 'closing_note'],
   fee: ['payment_method', 'contact', 'closing_note'],
+  reasons: ['how_to_submit', 'contact', 'closing_note'],
+  reasonable_deadline: ['contact', 'closing_note'],
 };
 
 /** The fill-ins of a kind with their labels, for the template editor. */

@@ -21,6 +21,8 @@ export interface LetterAgency {
   reconsiderationBodyName: string;
   /** 发文机关标志 printed above the title, e.g. '某市某区卫生健康局' */
   letterhead?: string | null;
+  /** the agency's setting for （四）2 replies: reconsideration first (default) or both remedies */
+  needsCreationReconsiderationFirst?: boolean;
 }
 
 /** The applicant, as persistence returns it after decryption: the letter may show it. */

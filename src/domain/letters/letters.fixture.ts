@@ -4,7 +4,7 @@ import { applyAction } from '../application/apply-action.ts';
 import type { Outcome, ReplyType } from '../application/decisions.ts';
 import { perPageFee } from '../application/fees.ts';
 import { OUTCOME_RULES, OUTCOMES, outcomeShortLabel } from '../application/decisions.ts';
-import { context, must, registered, registrationInput } from '../application/lifecycle.fixture.ts';
+import { context, must, registered, registrationInput, served } from '../application/lifecycle.fixture.ts';
 import { registerApplication } from '../application/register.ts';
 import type { LocalDate } from '../calendar/local-date.ts';
 import { addDays } from '../calendar/local-date.ts';
@@ -87,19 +87,28 @@ export function closedWith(outcome: Outcome, replyType: ReplyType | null, withdr
   const a = registered('2026-09-24');
   const rule = OUTCOME_RULES[outcome];
   if (outcome === 'other_no_correction') {
-    const asked = run(a, [
-      ['2026-09-25', { type: 'request_correction', points: ['请写明所需信息的名称或文号'], periodDays: 10 }],
-    ]);
+    const asked = served(
+      run(a, [
+        [
+          '2026-09-25',
+          { type: 'request_correction', points: ['请写明所需信息的名称或文号'], periodDays: 10 },
+        ],
+      ]),
+    );
     return run(asked, [
       [addDays(asked.deadlines.correctionResponse!.date, 1), { type: 'deem_abandoned_no_correction' }],
     ]);
   }
   if (outcome === 'other_no_fee') {
-    const served = run(a, [
-      ['2026-09-25', { type: 'accept' }],
-      ['2026-09-28', { type: 'issue_fee_notice', assessment: perPageFee(150) }],
+    const noticed = served(
+      run(a, [
+        ['2026-09-25', { type: 'accept' }],
+        ['2026-09-28', { type: 'issue_fee_notice', assessment: perPageFee(150) }],
+      ]),
+    );
+    return run(noticed, [
+      [addDays(noticed.deadlines.feePayment!.date, 1), { type: 'deem_abandoned_no_fee' }],
     ]);
-    return run(served, [[addDays(served.deadlines.feePayment!.date, 1), { type: 'deem_abandoned_no_fee' }]]);
   }
   if (outcome === 'other_other' && replyType === null && withdrawn)
     return run(a, [['2026-09-30', { type: 'withdraw', reason: '申请人书面撤回' }]]);
@@ -115,7 +124,15 @@ export function closedWith(outcome: Outcome, replyType: ReplyType | null, withdr
             ['2026-09-28', { type: 'start_consultation', kind: 'third_party', party: '某科技有限公司' }],
             ['2026-10-09', { type: 'end_consultation' }],
           ]
-        : [['2026-09-25', { type: 'accept' }]];
+        : outcome === 'not_handled_massive'
+          ? [
+              [
+                '2026-09-25',
+                { type: 'request_reasons', points: '请说明短期内大量提出申请的理由', periodDays: 5 },
+              ],
+              ['2026-09-30', { type: 'receive_reasons', receivedOn: '2026-09-30', reasons: '用于研究' }],
+            ]
+          : [['2026-09-25', { type: 'accept' }]];
   return run(a, [
     ...before,
     [

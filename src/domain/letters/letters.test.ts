@@ -42,11 +42,10 @@ describe('补正告知书 (Art. 30)', () => {
     expect(text).toContain('现一次性告知你单位需要补正的事项如下：');
   });
 
-  it('states the period and its last day, the restart of the clock and deemed abandonment', () => {
-    const due = a.deadlines.correctionResponse!.date;
-    // 2026-09-28 + 15 WD: 9-29, 9-30, (国庆 10-01–10-07), 10-08, 10-09, 10-10 (调休), 10-12 … 10-23
-    expect(due).toBe('2026-10-23');
-    expect(text).toContain('补正期限为15个工作日，截至2026年10月23日。');
+  it('states the period from service — no date counted from the issue day — the restart and abandonment', () => {
+    expect(a.deadlines.correctionResponse).toBeNull(); // 待送达: the period has not started
+    expect(text).toContain('补正期限为15个工作日，自你单位收到本告知书之次日起计算。');
+    expect(text).not.toContain('截至');
     expect(text).toContain('答复期限自本机关收到你单位补正的申请之日起计算。');
     expect(text).toContain('你单位无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。');
     expect(text).toContain('《中华人民共和国政府信息公开条例》第三十条');
@@ -63,15 +62,16 @@ describe('补正告知书 (Art. 30)', () => {
     expect(doc.warnings).toEqual([]);
   });
 
-  it('warns when the period ends in a year without an official schedule', () => {
-    const late = run(registered('2026-12-28'), [
-      ['2026-12-29', { type: 'request_correction', points: ['请写明名称'], periodDays: 15 }],
+  it('a notice past 7 WD (the office insisted) does not promise a restart of the reply period', () => {
+    const late = run(registered('2026-09-24'), [
+      [
+        '2026-10-20',
+        { type: 'request_correction', points: ['请写明名称'], periodDays: 15, lateReason: '申请人要求补充' },
+      ],
     ]);
     const d = letterContent('correction', letterInput(late));
-    expect(late.deadlines.correctionResponse!.provisional).toBe(true);
-    expect(d.warnings).toEqual([
-      `补正期限（${chineseDate(late.deadlines.correctionResponse!.date)}）所在年度尚无官方放假安排，日期为暂定，请核对后再发出`,
-    ]);
+    expect(letterText(d)).not.toContain('答复期限自本机关收到');
+    expect(d.warnings).toEqual(['本告知书晚于收到申请之日起7个工作日（条例第三十条），答复期限不重新计算']);
   });
 
   it('refuses an application without a 补正 notice', () => {
@@ -174,9 +174,10 @@ describe('收费通知书 (国办函〔2020〕109号)', () => {
         '应缴纳信息处理费合计3000元（大写：叁仟元整）。',
       ]),
     );
-    expect(text).toContain(
-      `请你自收到本通知书次日起20个工作日内缴纳，缴费期限截至${chineseDate(a.deadlines.feePayment!.date)}。`,
-    );
+    // the sentence and the date agree: the period runs from receipt (service), so no date counted from issue
+    expect(a.deadlines.feePayment).toBeNull();
+    expect(text).toContain('请你自收到本通知书之次日起20个工作日内缴纳。');
+    expect(text).not.toContain('缴费期限截至');
     expect(text).toContain('你逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。');
     expect(text).toContain(
       '《中华人民共和国政府信息公开条例》第四十二条，《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',

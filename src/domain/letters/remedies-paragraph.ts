@@ -18,7 +18,15 @@ const BODY_SENTENCE: Record<ReconsiderationBody, (name: string) => string> = {
   higher_department: (name) => `本机关属于实行垂直领导的行政机关，行政复议机关为上一级主管部门，即${name}。`,
 };
 
-export function remediesParagraph(agency: LetterAgency, outcome: Outcome): Paragraph {
+/**
+ * `sent`: the reply letter as recorded when it was issued — whether it told the applicant to seek
+ * reconsideration first is fixed then (the agency's setting for （四）2 may change later).
+ */
+export function remediesParagraph(
+  agency: LetterAgency,
+  outcome: Outcome,
+  sent?: { reconsiderationFirst?: boolean },
+): Paragraph {
   const provincial = agency.provincial ?? false;
   const { body, article } = reconsiderationBody(agency.kind, provincial);
   const result = remedies({
@@ -26,6 +34,8 @@ export function remediesParagraph(agency: LetterAgency, outcome: Outcome): Parag
     provincial,
     bodyName: agency.reconsiderationBodyName,
     outcome,
+    needsCreationReconsiderationFirst:
+      sent?.reconsiderationFirst ?? agency.needsCreationReconsiderationFirst ?? true,
   });
   const basis = `根据${fullCitation(article)}的规定，${BODY_SENTENCE[body](result.bodyName)}`;
   return paragraph(locked('remedies', basis + result.sentences.join('')));

@@ -28,6 +28,8 @@ export interface DecisionContext {
     correctionDue?: string;
     feeServed?: string;
     feeDue?: string;
+    reasonsRequested?: string;
+    reasonsReceived?: string;
     closed?: string;
   };
 }
@@ -213,20 +215,24 @@ export const DECISION_WORDING: Record<Outcome, Wording> = {
   not_handled_massive: (c) => [
     paragraph(
       locked(
-        'decision',
-        `${c.you}申请公开政府信息的数量、频次明显超过合理范围，本机关已要求${c.you}说明理由。经审查，本机关认为申请理由不合理。`,
+        'facts',
+        `${c.you}申请公开政府信息的数量、频次明显超过合理范围，本机关已于${c.dates.reasonsRequested}要求${c.you}说明理由，` +
+          (c.dates.reasonsReceived
+            ? `${c.you}于${c.dates.reasonsReceived}说明了理由。`
+            : `${c.you}在期限内未说明理由。`),
       ),
+      locked('decision', '经审查，本机关认为申请理由不合理。'),
       basis(c, `告知${c.you}不予处理。`),
     ),
     reasons(c),
   ],
-  // 30号 names no article of the 条例 for this row: the letter states the decision and the reasons only
   not_handled_confirm: (c) => [
     paragraph(
       locked(
         'decision',
-        `经审查，${c.you}的申请系要求行政机关确认或者重新出具已获取的信息，本机关不予处理。`,
+        `经审查，${c.you}的申请系要求行政机关确认或者重新出具已获取的信息，不属于获取行政机关已制作或者获取的政府信息。`,
       ),
+      basis(c, '本机关不予处理。'),
     ),
     reasons(c),
   ],

@@ -1,3 +1,4 @@
+import { reconsiderationFirstFor } from '../application/remedies.ts';
 import { describe, expect, it } from 'vitest';
 import { legalBasis, OUTCOME_RULES, outcomeLabel, REPLY_TYPE } from '../application/decisions.ts';
 import { AppError } from '../errors.ts';
@@ -89,7 +90,7 @@ describe('a reply letter for every outcome', () => {
 
       it('cites each article of the decision', () => {
         const articles = legalBasis({ outcome: c.outcome, replyType: c.replyType });
-        expect(articles.length > 0 || ['not_handled_confirm', 'other_other'].includes(c.outcome)).toBe(true);
+        expect(articles.length > 0 || c.outcome === 'other_other').toBe(true);
         for (const article of articles) {
           const short = article.replace(/^条例/, '');
           expect(partText(doc, ['legal_basis'])).toContain(short);
@@ -98,7 +99,7 @@ describe('a reply letter for every outcome', () => {
           expect(partText(doc, ['legal_basis'])).toContain('《中华人民共和国政府信息公开条例》');
       });
 
-      if (rule.reconsiderationFirst)
+      if (reconsiderationFirstFor(c.outcome))
         it('states 复议前置 and offers no direct suit', () => {
           const remedies = partText(doc, ['remedies']);
           expect(remedies).toContain('《中华人民共和国行政复议法》第二十三条');
@@ -294,5 +295,36 @@ describe('how the information is provided, by default', () => {
     expect(letterText(doc)).toContain(
       '本机关予以公开。本机关以电子数据形式，通过电子邮件方式向你提供该政府信息。',
     );
+  });
+});
+
+describe('issue 11, point 7: the wording of （四）2 and （五）5', () => {
+  it('（四）2 需要另行制作 offers 复议 first, or both remedies under the agency’s setting', () => {
+    const a = closedWith('unable_needs_creation', null);
+    const first = letterText(letterContent('reply', letterInput(a)));
+    expect(first).toContain('应当先申请行政复议');
+    expect(first).not.toContain('6个月内');
+    const both = letterText(
+      letterContent(
+        'reply',
+        letterInput(
+          { ...a, letters: a.letters.map((l) => ({ ...l, reconsiderationFirst: undefined })) },
+          { agency: { ...DEPARTMENT, needsCreationReconsiderationFirst: false } },
+        ),
+      ),
+    );
+    expect(both).toContain('也可以自收到本告知书之日起6个月内依法向人民法院提起行政诉讼');
+  });
+
+  it('（五）5 确认或重新出具 cites 条例第二条 and 第三十八条', () => {
+    const text = letterText(letterContent('reply', letterInput(closedWith('not_handled_confirm', null))));
+    expect(text).toContain(
+      '根据《中华人民共和国政府信息公开条例》第二条、第三十八条的规定，本机关不予处理。',
+    );
+  });
+
+  it('（五）4 states the day the reasons were asked, from the record', () => {
+    const text = letterText(letterContent('reply', letterInput(closedWith('not_handled_massive', null))));
+    expect(text).toContain('本机关已于2026年9月25日要求你说明理由，你于2026年9月30日说明了理由。');
   });
 });

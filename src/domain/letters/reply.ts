@@ -55,7 +55,9 @@ function check(input: LetterInput, outcome: Outcome, decision: DecisionRecord | 
   if (outcome === 'other_no_correction' && !(a.correction && a.deadlines.correctionResponse))
     problem('application.correction', '逾期不补正的告知须有补正告知记录');
   if (outcome === 'other_no_fee' && !(a.fee && a.deadlines.feePayment))
-    problem('application.fee', '逾期未缴费的告知须有收费通知记录');
+    problem('application.fee', '逾期未缴费的告知须有收费通知及其送达记录');
+  if (outcome === 'not_handled_massive' && !a.reasonsRequest)
+    problem('application.reasonsRequest', '“无正当理由大量反复申请”须先要求申请人说明理由（条例第三十五条）');
   if (outcome === 'other_other' && decision === null && !a.closedOn)
     problem('application.closedOn', '撤回申请的告知须有办结日期');
   return problems;
@@ -81,6 +83,8 @@ export function replyLetter(input: LetterInput): LetterDocument {
       correctionDue: when(a.deadlines.correctionResponse?.date),
       feeServed: when(a.fee?.servedOn),
       feeDue: when(a.deadlines.feePayment?.date),
+      reasonsRequested: when(a.reasonsRequest?.requestedOn),
+      reasonsReceived: when(a.reasonsRequest?.receivedOn),
       closed: when(a.closedOn),
     },
   };
@@ -92,7 +96,7 @@ export function replyLetter(input: LetterInput): LetterDocument {
     paragraphs: [
       opening,
       ...decisionParagraphs,
-      remediesParagraph(input.agency, outcome),
+      remediesParagraph(input.agency, outcome, a.letters?.filter((l) => l.kind === 'reply').at(-1)),
       ...closingParagraphs(input, '特此告知。'),
     ],
     attachments: input.provision?.attachments ?? [],

@@ -53,6 +53,40 @@ function sampleDocs(): Record<LetterKind, LetterDocument> {
       'fee',
       input(run(accepted, [['2026-09-28', { type: 'issue_fee_notice', assessment: perPageFee(40) }]])),
     ),
+    reasons: letterContent(
+      'reasons',
+      letterInput(
+        run(registered('2026-09-24'), [
+          [
+            '2026-09-25',
+            { type: 'request_reasons', points: '请说明本月内提出40件申请的理由和用途', periodDays: 10 },
+          ],
+        ]),
+      ),
+    ),
+    reasonable_deadline: letterContent(
+      'reasonable_deadline',
+      letterInput(
+        run(registered('2026-09-24'), [
+          [
+            '2026-09-25',
+            { type: 'request_reasons', points: '请说明本月内提出40件申请的理由和用途', periodDays: 10 },
+          ],
+          [
+            '2026-10-09',
+            { type: 'receive_reasons', receivedOn: '2026-10-09', reasons: '撰写学位论文，需要逐年数据' },
+          ],
+          [
+            '2026-10-12',
+            {
+              type: 'set_reasonable_deadline',
+              dueOn: '2026-12-15',
+              reason: '所申请信息涉及十年档案，需逐卷调取',
+            },
+          ],
+        ]),
+      ),
+    ),
   };
 }
 

@@ -44,7 +44,9 @@ export async function applicationPointsOf(
       outcome: r.outcome as Outcome | null,
       replied,
       replyDueOn: a.deadlines?.reply?.date ?? null,
-      fee: a.fee ? { servedOn: a.fee.servedOn, paidOn: a.fee.paidOn, amount: a.fee.assessment.amount } : null,
+      fee: a.fee
+        ? { servedOn: a.fee.servedOn ?? a.fee.issuedOn ?? '', paidOn: a.fee.paidOn, amount: a.fee.assessment.amount }
+        : null,
     };
   });
 }

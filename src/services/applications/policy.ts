@@ -3,11 +3,19 @@ import { DEFAULT_CLOCK_POLICY } from '../../domain/application/index.ts';
 import { findAgency } from '../../persistence/repositories/agency.repository.ts';
 import type { ServiceContext } from '../context.ts';
 
-/** The agency's clock settings (whether an unpaid fee notice pauses the reply clock; default: yes). */
+/**
+ * The agency's clock and letter settings: whether an unpaid fee notice pauses the reply clock, whether a （四）2
+ * reply tells the applicant to seek reconsideration first (both default: yes).
+ */
 export async function clockPolicy(ctx: ServiceContext, agencyId: number): Promise<ClockPolicy> {
   const agency = await findAgency(ctx.database.db, agencyId);
-  const setting = agency?.settings.feePausesReplyClock;
+  const s = agency?.settings ?? {};
+  const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
   return {
-    feePausesReplyClock: typeof setting === 'boolean' ? setting : DEFAULT_CLOCK_POLICY.feePausesReplyClock,
+    feePausesReplyClock: flag(s.feePausesReplyClock, DEFAULT_CLOCK_POLICY.feePausesReplyClock),
+    needsCreationReconsiderationFirst: flag(
+      s.needsCreationReconsiderationFirst,
+      DEFAULT_CLOCK_POLICY.needsCreationReconsiderationFirst,
+    ),
   };
 }
