@@ -37,6 +37,10 @@ export interface ApplicationTable {
   paused_since: string | null;
   /** 1 when a due date falls in a year with no published holiday schedule */
   provisional: number;
+  /** the open consultation's answer date (15 WD after the party received the letter) */
+  consultation_due: string | null;
+  /** 1 while a letter that starts a period against the applicant (补正, 收费, 说明理由) awaits service */
+  service_pending: Generated<number>;
   outcome: string | null;
   closed_on: string | null;
   archived_on: string | null;
@@ -73,6 +77,24 @@ export interface LetterTable {
   year: number;
   seq: number;
   data: string;
+  /** the letter of the application's value this row prints (its service record is there); null before 0007 */
+  letter_index: number | null;
+  created_at: string;
+  created_by: string;
+}
+
+/** A file handed over with a reply (the information disclosed), stored under dataDir/attachments/<sha256>. */
+export interface ReplyAttachmentTable {
+  id: Generated<number>;
+  application_id: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  /** 1: a copy with the withheld parts redacted (区分处理, 条例第三十七条) */
+  redacted: number;
+  note: string | null;
+  position: number;
   created_at: string;
   created_by: string;
 }
@@ -81,4 +103,5 @@ export interface ApplicationSchema {
   applications: ApplicationTable;
   due_date_changes: DueDateChangeTable;
   letters: LetterTable;
+  reply_attachments: ReplyAttachmentTable;
 }

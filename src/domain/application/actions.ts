@@ -9,6 +9,7 @@ import type { FeeAssessment } from './fees.ts';
 import { FEE_METHODS } from './fees.ts';
 import type { ServiceInput } from './service.ts';
 import { checkService } from './service.ts';
+import { FIELD_LIMITS, overLimit } from './limits.ts';
 
 /**
  * What staff do to an application. Each action happens on `context.today`; the other dates an action may carry
@@ -113,6 +114,9 @@ export function checkActionInput(
           action.items.forEach((item, i) => {
             if (blank(item?.description))
               problem(`items.${i}.description`, `补正后的第 ${i + 1} 项申请内容不能为空白`);
+            const long =
+              typeof item?.description === 'string' && overLimit(item.description, FIELD_LIMITS.description);
+            if (long) problem(`items.${i}.description`, `补正后的第 ${i + 1} 项申请内容${long}`);
           });
       }
       const requestedOn = application.correction?.requestedOn;

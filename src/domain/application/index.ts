@@ -21,6 +21,7 @@ export * from './table3.ts';
 export * from './transition-error.ts';
 export * from './transitions.ts';
 export * from './issued-letters.ts';
+export * from './limits.ts';
 export * from './remedy-deadlines.ts';
 export * from './service.ts';
 export * from './upgrade.ts';

@@ -10,6 +10,7 @@ import { isChannel, MAIL_KINDS, receiptDate } from './channel.ts';
 import { deriveDeadlines } from './deadlines.ts';
 import type { DecisionProblem } from './decisions.ts';
 import { dueDateChanges } from './due-date-changes.ts';
+import { FIELD_LIMITS, overLimit } from './limits.ts';
 import { TransitionError } from './transition-error.ts';
 import { REGISTRATION } from './transitions.ts';
 
@@ -51,6 +52,13 @@ function check(input: RegistrationInput, today: string): DecisionProblem[] {
   else
     input.items.forEach((item, i) => {
       if (blank(item?.description)) problem(`items.${i}.description`, `第 ${i + 1} 项申请公开的信息缺少描述`);
+      const long =
+        typeof item?.description === 'string' && overLimit(item.description, FIELD_LIMITS.description);
+      if (long) problem(`items.${i}.description`, `第 ${i + 1} 项申请公开的信息${long}`);
+      const no =
+        typeof item?.documentNumber === 'string' &&
+        overLimit(item.documentNumber, FIELD_LIMITS.documentNumber);
+      if (no) problem(`items.${i}.documentNumber`, `第 ${i + 1} 项的文号${no}`);
     });
   if (!(INFORMATION_FORMS as readonly string[]).includes(input.form))
     problem('form', '获取信息的形式应为纸质、电子数据、查阅抄录或其他');

@@ -11,10 +11,12 @@ import {
   CHANNELS,
   DELIVERY_METHODS,
   DUE_STATUSES,
+  FIELD_LIMITS,
   INFORMATION_FORMS,
   MAIL_KINDS,
   TRANSITIONS,
 } from '../../domain/application/index.ts';
+import type { ApplicantChanges } from '../../services/applications/actions.ts';
 import { act } from '../../services/applications/actions.ts';
 import type { LetterExtras } from '../../services/applications/letters.ts';
 import { feeQuote } from '../../services/applications/fees.ts';
@@ -57,7 +59,11 @@ export const itemsSchema = {
     type: 'object',
     required: ['description'],
     additionalProperties: false,
-    properties: { description: { type: 'string', maxLength: 2000 }, documentNumber: nullableString(100) },
+    // lengths are the domain's (FIELD_LIMITS), checked there with a message naming the field
+    properties: {
+      description: { type: 'string', maxLength: FIELD_LIMITS.description * 2 },
+      documentNumber: nullableString(FIELD_LIMITS.documentNumber * 2),
+    },
   },
 } as const;
 
@@ -213,12 +219,23 @@ export const applicationRoutes: AppRoutes = async (server, { app }) => {
             },
             version: { type: 'integer', minimum: 1 },
             letter: letterExtrasSchema,
+            applicant: {
+              type: 'object',
+              additionalProperties: false,
+              description: '补正带来的新通信地址（登记补正后的申请时）',
+              properties: { address: { type: ['string', 'null'], maxLength: 200 } },
+            },
           },
         },
       },
     },
     async (request) => {
-      const body = request.body as { action: Action; version?: number; letter?: LetterExtras };
+      const body = request.body as {
+        action: Action;
+        version?: number;
+        letter?: LetterExtras;
+        applicant?: ApplicantChanges;
+      };
       return act(
         ctx,
         request.principal,
@@ -226,6 +243,7 @@ export const applicationRoutes: AppRoutes = async (server, { app }) => {
         body.action,
         body.version,
         body.letter,
+        body.applicant,
       );
     },
   );

@@ -6,7 +6,7 @@ import type { Attachment } from '../../persistence/repositories/catalog-attachme
 /** Sends a stored attachment with its Chinese file name (RFC 5987) and no sniffing. */
 export function sendAttachment(
   reply: FastifyReply,
-  file: { attachment: Attachment; path: string },
+  file: { attachment: Pick<Attachment, 'mediaType' | 'size' | 'fileName'>; path: string },
   publicFile = false,
 ) {
   if (!existsSync(file.path)) throw new AppError('not_found', '附件文件已丢失，请联系网站管理员');

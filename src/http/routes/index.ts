@@ -1,6 +1,7 @@
 import type { AppRoutes } from './app-routes.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { appealRoutes } from './appeals.routes.ts';
+import { applicationFileRoutes } from './application-files.routes.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
@@ -22,6 +23,7 @@ export const routes: readonly AppRoutes[] = [
   authRoutes,
   adminRoutes,
   applicationRoutes,
+  applicationFileRoutes,
   letterRoutes,
   publicApplicationRoutes,
   calendarRoutes,

@@ -248,7 +248,7 @@ describe('the public portal', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('居民身份证号码不正确');
     expect(squash(wrong.body)).toMatch(
-      /<input type="text" id="f-applicant-idNumber" name="applicant.idNumber" aria-describedby="f-applicant-idNumber-hint f-applicant-idNumber-error" aria-invalid="true"/,
+      /<input type="text" id="f-applicant-idNumber" name="applicant.idNumber" aria-describedby="f-applicant-idNumber-hint f-applicant-idNumber-count f-applicant-idNumber-error" aria-invalid="true"/,
     );
     expect(wrong.body).not.toContain('<script>alert');
     expect(wrong.body).toContain('value="王五&lt;script&gt;');

@@ -6,6 +6,7 @@ import { catalog } from './0003-catalog.ts';
 import { appealsReports } from './0004-appeals-reports.ts';
 import { supervision } from './0005-supervision.ts';
 import { catalogIndexes } from './0006-catalog-indexes.ts';
+import { serviceAttachments } from './0007-service-attachments.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -16,5 +17,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004-appeals-reports': appealsReports(dialect),
     '0005-supervision': supervision(dialect),
     '0006-catalog-indexes': catalogIndexes(),
+    '0007-service-attachments': serviceAttachments(dialect),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Application } from '../../domain/application/index.ts';
+import { PERIOD_LETTERS, upgradeApplication } from '../../domain/application/index.ts';
 import type { DueDateChange } from '../../domain/application/index.ts';
 import type { ApplicationTable } from '../schema-application.ts';
 import type { Schema } from '../schema.ts';
@@ -49,6 +50,8 @@ function projection(a: Application) {
     )
       ? 1
       : 0,
+    consultation_due: a.deadlines.consultation?.date ?? null,
+    service_pending: a.letters.some((l) => l.service === null && PERIOD_LETTERS.includes(l.kind)) ? 1 : 0,
     outcome: a.outcome,
     closed_on: a.closedOn,
     archived_on: a.archivedOn,
@@ -79,7 +82,7 @@ export function toStored(row: Selectable<ApplicationTable>): StoredApplication {
       postcode: row.postcode,
     },
     handlerId: row.handler_id,
-    application: JSON.parse(row.facts) as Application,
+    application: upgradeApplication(JSON.parse(row.facts) as Application),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -151,6 +154,15 @@ export async function updateApplication(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A new address for the applicant (a 补正 may bring one); the ciphertext as sealed by the service. */
+export async function updateApplicantAddress(
+  db: Kysely<Schema>,
+  id: number,
+  addressEnc: string | null,
+): Promise<void> {
+  await db.updateTable('applications').set({ address_enc: addressEnc }).where('id', '=', id).execute();
 }
 
 export async function findApplication(db: Kysely<Schema>, id: number): Promise<StoredApplication | null> {

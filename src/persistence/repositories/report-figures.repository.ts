@@ -45,7 +45,11 @@ export async function applicationPointsOf(
       replied,
       replyDueOn: a.deadlines?.reply?.date ?? null,
       fee: a.fee
-        ? { servedOn: a.fee.servedOn ?? a.fee.issuedOn ?? '', paidOn: a.fee.paidOn, amount: a.fee.assessment.amount }
+        ? {
+            servedOn: a.fee.servedOn ?? a.fee.issuedOn ?? '',
+            paidOn: a.fee.paidOn,
+            amount: a.fee.assessment.amount,
+          }
         : null,
     };
   });

@@ -1,5 +1,5 @@
 import type { ApplicantType } from '../../domain/application/index.ts';
-import { isApplicantType } from '../../domain/application/index.ts';
+import { FIELD_LIMITS, isApplicantType, overLimit } from '../../domain/application/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ID_KINDS, isIdKind } from '../../domain/identity/id-kinds.ts';
 import { isPlausiblePhone, isValidCreditCode, isValidResidentId } from '../../domain/identity/id-number.ts';
@@ -40,7 +40,8 @@ export function checkApplicant(input: Partial<ApplicantInput> | undefined): Fiel
     );
   const name = text(input.name);
   if (!name) problem('name', input.type === 'natural' ? '请填写申请人姓名' : '请填写申请单位名称');
-  else if (name.length > 100) problem('name', '姓名或名称不能超过 100 个字');
+  else if (overLimit(name, FIELD_LIMITS['applicant.name']))
+    problem('name', `姓名或名称${overLimit(name, FIELD_LIMITS['applicant.name'])}`);
   const organisation = isApplicantType(input.type) && input.type !== 'natural';
   if (organisation && !text(input.contactPerson))
     problem('contactPerson', '法人或其他组织申请的，请填写联系人');
@@ -66,7 +67,12 @@ export function checkApplicant(input: Partial<ApplicantInput> | undefined): Fiel
   if (phone && !isPlausiblePhone(phone))
     problem('phone', '电话号码格式不正确：手机为 11 位，固定电话请带区号');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problem('email', '电子邮箱格式不正确');
-  if (address.length > 200) problem('address', '通信地址不能超过 200 个字');
+  const longAddress = overLimit(address, FIELD_LIMITS['applicant.address']);
+  if (longAddress) problem('address', `通信地址${longAddress}`);
+  const longContact = overLimit(text(input.contactPerson), FIELD_LIMITS['applicant.contactPerson']);
+  if (longContact) problem('contactPerson', `联系人${longContact}`);
+  const longEmail = overLimit(email, FIELD_LIMITS['applicant.email']);
+  if (longEmail) problem('email', `电子邮箱${longEmail}`);
   const postcode = text(input.postcode);
   if (postcode && !/^\d{6}$/.test(postcode)) problem('postcode', '邮政编码应为 6 位数字');
   return problems;

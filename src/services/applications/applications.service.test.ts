@@ -228,10 +228,22 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
       replyDue: null,
       workingDaysLeft: null,
     });
-    const paused = await row(consulting.id, consulting.trackingCode);
-    expect(paused.state).toBe('consulting');
-    expect(paused.replyDue).not.toBeNull();
-    expect(paused.workingDaysLeft).toBeNull();
+    // the third party had 15 WD from 09-24 (to 10-22): past them the clock runs again and the consultation is
+    // overdue (the agency decides, 条例第三十二条); the reply is due 20 + 15 WD after receipt
+    const resumed = await row(consulting.id, consulting.trackingCode);
+    expect(resumed).toMatchObject({
+      state: 'consulting',
+      replyDue: '2026-11-19',
+      consultationDue: '2026-10-22', // 09-24 + 15 WD: 国庆 10-01–10-07 off, 10-10 worked
+      consultationOverdue: true,
+      workingDaysLeft: 13,
+    });
+    clock.set('2026-10-12T02:00:00Z');
+    expect(await row(consulting.id, consulting.trackingCode)).toMatchObject({
+      consultationOverdue: false,
+      workingDaysLeft: null, // paused while the party's 15 WD run
+    });
+    clock.set('2026-11-02T02:00:00Z');
     expect(await row(withdrawn.id, withdrawn.trackingCode)).toMatchObject({
       state: 'withdrawn',
       dueStatus: null,

@@ -35,6 +35,11 @@ async function register(
   source: 'staff' | 'online',
 ): Promise<Registered> {
   const problems: FieldProblem[] = checkApplicant(input.applicant);
+  if (input.delivery === 'post' && !input.applicant?.address?.trim())
+    problems.push({
+      field: 'applicant.address',
+      message: '选择以邮寄方式获取信息的，请填写通信地址（条例第二十九条第二款第（三）项）',
+    });
   const calendar = await workingCalendar(ctx);
   const today = todayInChina(ctx);
   const result = registerApplication(

@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
 import type { Principal } from '../../domain/access/principal.ts';
-import { actorOf } from '../../domain/access/principal.ts';
 import type { Action, ActionType, AgencyKind, Application } from '../../domain/application/index.ts';
 import { AGENCY_KINDS } from '../../domain/application/index.ts';
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
@@ -16,6 +15,10 @@ import type { Agency } from '../../persistence/repositories/agency.repository.ts
 import { findAgency } from '../../persistence/repositories/agency.repository.ts';
 import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
 import { findApplication } from '../../persistence/repositories/application.repository.ts';
+import type { LetterRow } from '../../persistence/repositories/letter.repository.ts';
+import { findLetter, insertLetter, nextLetterSeq } from '../../persistence/repositories/letter.repository.ts';
+import type { ReplyAttachment } from '../../persistence/repositories/reply-attachment.repository.ts';
+import { replyAttachmentsOf } from '../../persistence/repositories/reply-attachment.repository.ts';
 import type { Schema } from '../../persistence/schema.ts';
 import type { Db, Recorder, ServiceContext } from '../context.ts';
 import { todayInChina } from '../context.ts';
@@ -68,6 +71,7 @@ async function letterAgency(db: Db, agency: Agency) {
     phone: text(s.phone),
     reconsiderationBodyName: await reconsiderationBodyName(db, agency),
     letterhead: text(s.letterhead) ?? agency.name,
+    needsCreationReconsiderationFirst: s.needsCreationReconsiderationFirst !== false,
   };
 }
 
@@ -104,9 +108,16 @@ async function buildLetter(
   return applyAgencyTemplate(applyAgencyTemplate(doc, agencyOverrides(agency, kind)), data.fills);
 }
 
+/** The 附件 line of a reply: the files handed over with it, a redacted copy marked as such (条例第三十七条). */
+export function attachmentLine(files: readonly ReplyAttachment[]): string[] {
+  return files.map((f) => (f.redacted ? `${f.fileName}（已作区分处理）` : f.fileName));
+}
+
 /**
  * Records the letter an action sends, numbered per agency, kind and year, in the same transaction as the
- * action. A letter with a blank fill-in is not sent: the whole action is refused, naming the fill-in.
+ * action; the row names the letter of the application's value it prints (letter_index), whose service record
+ * the value holds. A reply lists the files attached to it. A letter with a blank fill-in is not sent: the whole
+ * action is refused, naming the fill-in.
  */
 export async function issueLettersFor(
   ctx: ServiceContext,
@@ -114,7 +125,7 @@ export async function issueLettersFor(
   record: Recorder,
   stored: StoredApplication,
   action: Action,
-  principal: Principal,
+  actor: string,
   extras: LetterExtras = {},
 ): Promise<void> {
   const kind = LETTER_OF_ACTION[action.type];
@@ -122,21 +133,22 @@ export async function issueLettersFor(
   const agency = (await findAgency(trx, stored.agencyId))!;
   const today = todayInChina(ctx);
   const year = Number(today.slice(0, 4));
-  const last = await trx
-    .selectFrom('letters')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('agency_id', '=', stored.agencyId)
-    .where('kind', '=', kind)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
+  const seq = await nextLetterSeq(trx, stored.agencyId, kind, year);
   const number = `${numberPrefix(agency)}〔${year}〕${seq}号`;
+  const files = kind === 'reply' ? await replyAttachmentsOf(trx, stored.id) : [];
+  const provision =
+    files.length > 0
+      ? {
+          ...extras.provision,
+          attachments: [...attachmentLine(files), ...(extras.provision?.attachments ?? [])],
+        }
+      : extras.provision;
   const data: StoredLetterData = {
     date: today,
     action: action.type,
     application: stored.application,
     fills: extras.fills ?? {},
-    ...(extras.provision ? { provision: extras.provision } : {}),
+    ...(provision ? { provision } : {}),
     ...(kind === 'consultation' ? { consultation: stored.application.consultations.length - 1 } : {}),
   };
   const doc = await buildLetter(ctx, trx, stored, kind, number, data);
@@ -148,29 +160,42 @@ export async function issueLettersFor(
       `letter.fills.${missing[0]}`,
       missing.map((k) => ({ field: `letter.fills.${k}`, message: `请填写“${FILL_KEY_SPEC[k].label}”` })),
     );
-  const { id } = await trx
-    .insertInto('letters')
-    .values({
-      application_id: stored.id,
-      agency_id: stored.agencyId,
-      kind,
-      number,
-      year,
-      seq,
-      data: JSON.stringify(data),
-      created_at: ctx.now().toISOString(),
-      created_by: actorOf(principal),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await insertLetter(trx, {
+    application_id: stored.id,
+    agency_id: stored.agencyId,
+    kind,
+    number,
+    year,
+    seq,
+    data: JSON.stringify(data),
+    letter_index: stored.application.letters.length - 1,
+    created_at: ctx.now().toISOString(),
+    created_by: actor,
+  });
   await record({
     agencyId: stored.agencyId,
     entityType: 'letter',
     entityId: id,
     action: 'issue',
-    actor: actorOf(principal),
+    actor,
     data: { applicationId: stored.id, kind, number },
   });
+}
+
+/** A stored letter row rebuilt as sent. */
+export async function letterDocument(
+  ctx: ServiceContext,
+  stored: StoredApplication,
+  row: LetterRow,
+): Promise<LetterDocument> {
+  return buildLetter(
+    ctx,
+    ctx.database.db,
+    stored,
+    row.kind as LetterKind,
+    row.number,
+    JSON.parse(row.data) as StoredLetterData,
+  );
 }
 
 /** A letter as sent, rebuilt from what was stored with it. */
@@ -184,21 +209,9 @@ export async function sentLetter(
   const db = ctx.database.db;
   const stored = await findApplication(db, applicationId);
   if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
-  const row = await db
-    .selectFrom('letters')
-    .selectAll()
-    .where('id', '=', letterId)
-    .where('application_id', '=', applicationId)
-    .executeTakeFirst();
+  const row = await findLetter(db, applicationId, letterId);
   if (!row) throw notFound('文书');
-  return buildLetter(
-    ctx,
-    db,
-    stored,
-    row.kind as LetterKind,
-    row.number,
-    JSON.parse(row.data) as StoredLetterData,
-  );
+  return letterDocument(ctx, stored, row);
 }
 
 /**

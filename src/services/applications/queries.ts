@@ -1,22 +1,27 @@
 import type { Principal } from '../../domain/access/principal.ts';
 import { actorOf, staffIdOfActor } from '../../domain/access/principal.ts';
 import type { ApplicantType, ApplicationState, DueStatus } from '../../domain/application/index.ts';
-import { CLOSED_STATES, dueStatusBounds, isClosed, STATE_LABEL } from '../../domain/application/index.ts';
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import {
+  clockPausedOn,
+  CLOSED_STATES,
+  dueStatusBounds,
+  isClosed,
+  PERIOD_LETTERS,
+  STATE_LABEL,
+} from '../../domain/application/index.ts';
+import { forbidden, notFound } from '../../domain/errors.ts';
 import { eventsOf } from '../../persistence/repositories/event.repository.ts';
+import { lettersOf } from '../../persistence/repositories/letter.repository.ts';
 import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
 import {
   dueDateChangesOf,
   findApplication,
-  findApplicationByTrackingCode,
   toStored,
 } from '../../persistence/repositories/application.repository.ts';
-import { sha256 } from '../../security/tokens.ts';
 import { workingCalendar } from '../calendar.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, todayInChina } from '../context.ts';
 import { canSeeAgency } from '../staff.service.ts';
-import { normaliseTrackingCode } from './tracking-code.ts';
 import type { ApplicationView } from './views.ts';
 import { applicationView } from './views.ts';
 
@@ -91,12 +96,7 @@ export async function applicationTimeline(ctx: ServiceContext, principal: Princi
   const [events, changes, letters] = await Promise.all([
     eventsOf(db, 'application', id),
     dueDateChangesOf(db, id),
-    db
-      .selectFrom('letters')
-      .select(['id', 'kind', 'number', 'created_at', 'created_by'])
-      .where('application_id', '=', stored.id)
-      .orderBy('id')
-      .execute(),
+    lettersOf(db, stored.id),
   ]);
   const userIds = [...new Set(events.map((e) => staffIdOfActor(e.actor)).filter((id) => id !== null))];
   const users =
@@ -127,6 +127,9 @@ export async function applicationTimeline(ctx: ServiceContext, principal: Princi
       number: l.number,
       createdAt: l.created_at,
       createdBy: l.created_by,
+      letterIndex: l.letter_index,
+      /** 送达: null while 待送达 (or for a letter issued before service records existed) */
+      service: l.letter_index === null ? null : (stored.application.letters[l.letter_index]?.service ?? null),
     })),
   };
 }
@@ -163,6 +166,11 @@ export interface InboxRow {
   outcome: string | null;
   closedOn: string | null;
   summary: string;
+  /** the open consultation's answer date, and whether it has passed (the agency then decides, Art. 32) */
+  consultationDue: string | null;
+  consultationOverdue: boolean;
+  /** a 补正, fee or Art. 35 letter awaits service (待送达): its period has not started */
+  servicePending: boolean;
 }
 
 /**
@@ -232,7 +240,8 @@ export async function inbox(
             : due < bounds.dueSoonBefore
               ? 'due_soon'
               : 'on_track';
-      const running = due !== null && status !== null && a.deadlines.pausedSince === null;
+      const running = due !== null && status !== null && !clockPausedOn(a.deadlines, today);
+      const consultationDue = a.state === 'consulting' ? (a.deadlines.consultation?.date ?? null) : null;
       const left = running ? calendar.workingDaysBetween(today, due).days : null;
       return {
         id: s.id,
@@ -250,42 +259,12 @@ export async function inbox(
         outcome: a.outcome,
         closedOn: a.closedOn,
         summary: a.items.map((i) => i.description).join('；'),
+        consultationDue,
+        consultationOverdue: consultationDue !== null && consultationDue < today,
+        servicePending: a.letters.some((l) => l.service === null && PERIOD_LETTERS.includes(l.kind)),
       };
     }),
   };
 }
 
-/** What an applicant sees with their 查询码 and secret: their own application's progress, nothing else. */
-export async function lookupByTrackingCode(ctx: ServiceContext, code: string, secret: string) {
-  const stored = await findApplicationByTrackingCode(ctx.database.db, normaliseTrackingCode(code));
-  const secretOk = stored !== null && sha256(secret.trim().toUpperCase()) === stored.secretHash;
-  if (!stored || !secretOk) throw new AppError('not_found', '查询码或查询密码不正确', 'trackingCode');
-  const a = stored.application;
-  const letters = await ctx.database.db
-    .selectFrom('letters')
-    .select(['kind', 'number', 'created_at'])
-    .where('application_id', '=', stored.id)
-    .orderBy('id')
-    .execute();
-  const agency = await ctx.database.db
-    .selectFrom('agencies')
-    .select('name')
-    .where('id', '=', stored.agencyId)
-    .executeTakeFirst();
-  return {
-    trackingCode: stored.trackingCode,
-    agencyName: agency?.name ?? '',
-    applicantName: stored.applicant.name,
-    receivedOn: a.receivedOn,
-    state: a.state,
-    stateLabel: STATE_LABEL[a.state],
-    replyDue: isClosed(a.state) ? null : (a.deadlines.reply?.date ?? null),
-    correction:
-      a.state === 'correction_requested'
-        ? { points: a.correction?.points ?? [], due: a.deadlines.correctionResponse?.date ?? null }
-        : null,
-    closedOn: a.closedOn,
-    items: a.items,
-    letters: letters.map((l) => ({ kind: l.kind, number: l.number, date: l.created_at.slice(0, 10) })),
-  };
-}
+export { lookupByTrackingCode } from './applicant-portal.ts';

@@ -41,7 +41,7 @@ const EXTENSION: Record<AttachmentType, string[]> = {
 export const attachmentDir = (ctx: ServiceContext) => join(ctx.dataDir, 'attachments');
 export const attachmentPath = (ctx: ServiceContext, sha256: string) => join(attachmentDir(ctx), sha256);
 
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // no control characters or quotes: the name goes into Content-Disposition and HTML
   const kept = [...base].filter(
@@ -50,7 +50,8 @@ function cleanName(name: string): string {
   return kept.join('').trim().slice(0, 120);
 }
 
-async function store(ctx: ServiceContext, sha256: string, bytes: Uint8Array): Promise<void> {
+/** Stores a file once by its content (the backup copies this folder; reply attachments use it too). */
+export async function store(ctx: ServiceContext, sha256: string, bytes: Uint8Array): Promise<void> {
   const path = attachmentPath(ctx, sha256);
   if (existsSync(path)) return;
   await mkdir(attachmentDir(ctx), { recursive: true });

@@ -48,7 +48,8 @@ export function emptyValues(prefill: { title?: string; docNumber?: string } = {}
   };
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 2000) : '');
+/** A posted value as typed: never cut (the limits are checked and shown, never applied by truncation). */
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Reads a posted form (application/x-www-form-urlencoded) into the form's values. */
 export function readApplyForm(body: Record<string, unknown>): ApplyValues {

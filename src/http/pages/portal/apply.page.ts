@@ -1,6 +1,8 @@
 import {
   applicantTypeLabel,
   APPLICANT_TYPES,
+  charCount,
+  FIELD_LIMITS,
   DELIVERY_METHOD_LABEL,
   DELIVERY_METHODS,
   INFORMATION_FORM_LABEL,
@@ -27,6 +29,18 @@ export interface ApplyPageData {
   tokens: { form: string; session: string | null };
 }
 
+/**
+ * The limit beside a field and what has been typed: '最多 10000 字' — with the count when the form comes back —
+ * kept up to date while typing by /assets/field-counter.js (the form works without it; the server enforces).
+ */
+function counter(field: string, value: string, max: number): Html {
+  const n = charCount(value);
+  const over = n > max;
+  return html`<p class="counter${over ? ' over' : ''}" id="${fieldId(field)}-count" aria-live="polite">
+    ${n > 0 ? `已输入 ${n} 字，` : ''}最多 ${max} 字${over ? `，超出 ${n - max} 字` : ''}
+  </p>`;
+}
+
 export function applyPage(view: PortalView, data: ApplyPageData): string {
   const errors = problemsByField(data.problems);
   const errorOf = (field: string) => errors.get(field);
@@ -43,7 +57,7 @@ export function applyPage(view: PortalView, data: ApplyPageData): string {
     field: string,
     label: string,
     value: string,
-    options: { required?: boolean; type?: string; hint?: string; autocomplete?: string; max?: number } = {},
+    options: { required?: boolean; type?: string; hint?: string; autocomplete?: string; max: number },
   ) => {
     const hintId = options.hint ? `${fieldId(field)}-hint` : undefined;
     return html`<div class="field">
@@ -53,11 +67,12 @@ export function applyPage(view: PortalView, data: ApplyPageData): string {
       ${options.hint ? html`<p class="hint" id="${hintId}">${options.hint}</p>` : ''}${message(field)}
       <input
         type="${options.type ?? 'text'}"
-        ${attrs(field, hintId)}
+        ${attrs(field, [hintId, `${fieldId(field)}-count`].filter(Boolean).join(' '))}
         value="${value}"
-        maxlength="${options.max ?? 100}"
+        data-limit="${options.max}"
         ${options.required ? html` required aria-required="true"` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}
       />
+      ${counter(field, value, options.max)}
     </div>`;
   };
   const radios = (
@@ -70,9 +85,11 @@ export function applyPage(view: PortalView, data: ApplyPageData): string {
     html`<fieldset${errorOf(field) ? html` aria-describedby="${fieldId(field)}-error"` : ''}><legend>${legend} <span class="required" aria-hidden="true">*</span></legend>${message(field)}
 ${options.map((o) => html`<div class="choice"><input type="radio" id="${fieldId(field)}-${o}" name="${field}" value="${o}" ${o === value ? html` checked` : ''} /><label for="${fieldId(field)}-${o}">${labels[o]}</label></div>`)}</fieldset>`;
   const { applicant: a } = data.values;
+  const L = FIELD_LIMITS;
   return portalPage(view, {
     title: data.problems.length > 0 ? '申请表有误 — 政府信息公开申请' : '政府信息公开申请',
     current: 'apply',
+    head: html`<script src="/assets/field-counter.js" defer></script>`,
     body: html`${breadcrumbs(view, [{ label: '依申请公开' }])}
       <h1>政府信息公开申请</h1>
       <p>
@@ -111,19 +128,19 @@ ${options.map((o) => html`<div class="choice"><input type="radio" id="${fieldId(
               ${APPLICANT_TYPES.map((t) => html`<option value="${t}" ${t === a.type ? html` selected` : ''}>${applicantTypeLabel(t)}</option>`)}
             </select>
           </div>
-          ${text('applicant.name', '姓名或单位名称', a.name, { required: true, autocomplete: 'name' })}
-          ${text('applicant.contactPerson', '联系人（法人或其他组织申请时填写）', a.contactPerson, { autocomplete: 'name' })}
+          ${text('applicant.name', '姓名或单位名称', a.name, { required: true, autocomplete: 'name', max: L['applicant.name'] })}
+          ${text('applicant.contactPerson', '联系人（法人或其他组织申请时填写）', a.contactPerson, { autocomplete: 'name', max: L['applicant.contactPerson'] })}
           <div class="field">
             <label for="${fieldId('applicant.idKind')}">证件类型</label>${message('applicant.idKind')}
             <select ${attrs('applicant.idKind')}>
               ${ID_KINDS.map((k) => html`<option value="${k}" ${k === a.idKind ? html` selected` : ''}>${k}</option>`)}
             </select>
           </div>
-          ${text('applicant.idNumber', '证件号码', a.idNumber, { required: true, hint: '身份证明（条例第二十九条）。居民身份证为 18 位，最后一位可能是 X。', max: 40 })}
-          ${text('applicant.phone', '联系电话', a.phone, { type: 'tel', autocomplete: 'tel', hint: '电话、电子邮箱、通信地址至少填写一项。', max: 30 })}
-          ${text('applicant.email', '电子邮箱', a.email, { type: 'email', autocomplete: 'email' })}
-          ${text('applicant.address', '通信地址', a.address, { autocomplete: 'street-address', max: 200 })}
-          ${text('applicant.postcode', '邮政编码', a.postcode, { autocomplete: 'postal-code', max: 10 })}
+          ${text('applicant.idNumber', '证件号码', a.idNumber, { required: true, hint: '身份证明（条例第二十九条）。居民身份证为 18 位，最后一位可能是 X。', max: L['applicant.idNumber'] })}
+          ${text('applicant.phone', '联系电话', a.phone, { type: 'tel', autocomplete: 'tel', hint: '电话、电子邮箱、通信地址至少填写一项。', max: L['applicant.phone'] })}
+          ${text('applicant.email', '电子邮箱', a.email, { type: 'email', autocomplete: 'email', max: L['applicant.email'] })}
+          ${text('applicant.address', '通信地址', a.address, { autocomplete: 'street-address', hint: '选择以邮寄方式获取信息的，须填写通信地址。', max: L['applicant.address'] })}
+          ${text('applicant.postcode', '邮政编码', a.postcode, { autocomplete: 'postal-code', max: L['applicant.postcode'] })}
         </fieldset>
         <fieldset>
           <legend>申请公开的政府信息</legend>
@@ -140,14 +157,15 @@ ${options.map((o) => html`<div class="choice"><input type="radio" id="${fieldId(
                     项：信息名称或描述${i === 0 ? html` <span class="required" aria-hidden="true">*</span>` : ''}</label
                   >${message(`items.${i}.description`)}
                   <textarea
-                    ${attrs(`items.${i}.description`)}
+                    ${attrs(`items.${i}.description`, `${fieldId(`items.${i}.description`)}-count`)}
                     rows="3"
-                    maxlength="2000"
+                    data-limit="${L.description}"
                     style="min-height:4rem;font-family:inherit;font-size:1rem"
                   >
 ${item.description}</textarea>
+                  ${counter(`items.${i}.description`, item.description, L.description)}
                 </div>
-                ${text(`items.${i}.documentNumber`, `第 ${i + 1} 项：文号（如有）`, item.documentNumber)}
+                ${text(`items.${i}.documentNumber`, `第 ${i + 1} 项：文号（如有）`, item.documentNumber, { max: L.documentNumber })}
               </div>`,
           )}
         </fieldset>
