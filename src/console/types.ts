@@ -10,6 +10,7 @@ import type { Application } from '../domain/application/application.ts';
 import type { Channel } from '../domain/application/channel.ts';
 import type { DueDateReason, DueKind } from '../domain/application/due-date-changes.ts';
 import type { DueStatus, DueStatusResult } from '../domain/application/due-status.ts';
+import type { ServiceRecord } from '../domain/application/service.ts';
 import type { ApplicationState } from '../domain/application/states.ts';
 
 export interface ApplicantView {
@@ -58,6 +59,9 @@ export interface InboxRow {
   outcome: string | null;
   closedOn: string | null;
   summary: string;
+  consultationDue: string | null;
+  consultationOverdue: boolean;
+  servicePending: boolean;
 }
 
 export interface Page<T> {
@@ -99,6 +103,9 @@ export interface LetterSummary {
   number: string;
   createdAt: string;
   createdBy: string;
+  letterIndex: number | null;
+  /** 送达: null while 待送达 */
+  service: ServiceRecord | null;
 }
 
 export interface Timeline {

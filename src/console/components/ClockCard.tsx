@@ -11,11 +11,13 @@ import { DUE_COLOUR, daysLeftText, PROVISIONAL_HINT } from './DueTag.tsx';
 const mark = (d: { date: string; provisional: boolean } | null | undefined) =>
   d ? `${d.date}${d.provisional ? '（暂定）' : ''}` : '—';
 
-function pausedText(a: Application): string | null {
+function pausedText(a: Application, today: string): string | null {
   const d = a.deadlines;
   if (!d.pausedSince) return null;
+  if (d.consultation && today > d.consultation.date)
+    return `征求意见已逾期：对方自收到征求意见函之次日起 ${PERIODS.consultation.days} 个工作日（至 ${d.consultation.date}）未提出意见，答复期限已恢复计算；由本机关依照条例的规定决定是否公开（条例第三十二条）`;
   if (d.consultation)
-    return `自 ${d.pausedSince} 起${CONSULTATION[d.consultation.kind].label}，所需时间不计入答复期限（条例第三十三条第三款）；对方意见期限 ${mark(d.consultation)}`;
+    return `自 ${d.pausedSince} 起${CONSULTATION[d.consultation.kind].label}，所需时间不计入答复期限（条例第三十三条第三款），至多到对方意见期限 ${mark(d.consultation)}`;
   return `自 ${d.pausedSince} 起等待缴纳信息处理费，缴费期间不计入答复期限；缴费期限 ${mark(d.feePayment)}`;
 }
 
@@ -34,9 +36,18 @@ export function ClockCard({ view }: { view: ApplicationView }) {
           已于 {a.closedOn ?? '—'} 办结{a.outcome ? `：${outcomeLabel(a.outcome)}` : ''}
           {d.reply && `（答复期限 ${d.reply.date}）`}
         </Typography.Paragraph>
+        <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="remedy-dates">
+          {d.reconsideration
+            ? `答复书已送达：申请行政复议至 ${mark(d.reconsideration)}（60日，行政复议法第二十条）` +
+              (d.litigation
+                ? `；提起行政诉讼至 ${mark(d.litigation)}（6个月，行政诉讼法第四十六条）`
+                : '；须先申请行政复议')
+            : '答复书待送达：救济期限自送达之次日起计算'}
+        </Typography.Paragraph>
       </Card>
     );
-  const paused = pausedText(a);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const paused = pausedText(a, today);
   return (
     <Card title="法定期限" size="small" aria-label="法定期限">
       <Row gutter={[16, 12]} align="middle">

@@ -1,5 +1,6 @@
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { Button, Card, List, Modal, Space, Typography } from 'antd';
+import { Button, Card, List, Modal, Space, Tag, Typography } from 'antd';
+import { SERVICE_METHOD_LABEL } from '../../domain/application/service.ts';
 import { useState } from 'react';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
 import { isLetterKind, LETTER_KIND_LABEL } from '../../domain/letters/kinds.ts';
@@ -41,6 +42,14 @@ export function LettersCard({ applicationId, letters }: { applicationId: number;
                   <Typography.Text type="secondary">
                     {l.number} · {l.createdAt.slice(0, 10)}
                   </Typography.Text>
+                  {l.kind === 'consultation' || l.letterIndex === null ? null : l.service ? (
+                    <Tag color="green" data-testid={`served-${l.id}`}>
+                      {l.service.servedOn} {SERVICE_METHOD_LABEL[l.service.method]}
+                      {l.service.trackingNumber ? `（${l.service.trackingNumber}）` : ''}
+                    </Tag>
+                  ) : (
+                    <Tag color="orange">待送达</Tag>
+                  )}
                   <a
                     href={url(l, 'docx')}
                     download

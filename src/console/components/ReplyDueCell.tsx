@@ -1,4 +1,4 @@
-import { Space, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { InboxRow } from '../types.ts';
 import { DueTag } from './DueTag.tsx';
 
@@ -7,6 +7,14 @@ import { DueTag } from './DueTag.tsx';
  * '已逾期 2 个工作日'); why there is no count otherwise (closed, awaiting a 补正, the clock paused).
  */
 export function ReplyDueCell({ row }: { row: InboxRow }) {
+  const extra = (
+    <>
+      {row.consultationOverdue && (
+        <Tag color="red">征求意见逾期（{row.consultationDue}），由本机关依法决定</Tag>
+      )}
+      {row.servicePending && <Tag color="orange">文书待送达</Tag>}
+    </>
+  );
   if (row.closedOn) return <Typography.Text type="secondary">{row.closedOn} 办结</Typography.Text>;
   if (!row.replyDue)
     return (
@@ -19,6 +27,7 @@ export function ReplyDueCell({ row }: { row: InboxRow }) {
       <Space orientation="vertical" size={0}>
         <span>{row.replyDue}</span>
         <Typography.Text type="secondary">{row.stateLabel}，暂停计时</Typography.Text>
+        {extra}
       </Space>
     );
   return (
@@ -27,6 +36,7 @@ export function ReplyDueCell({ row }: { row: InboxRow }) {
       {row.dueStatus && (
         <DueTag status={row.dueStatus} workingDaysLeft={row.workingDaysLeft} provisional={row.provisional} />
       )}
+      {extra}
     </Space>
   );
 }

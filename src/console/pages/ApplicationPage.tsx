@@ -9,6 +9,7 @@ import { EventTimeline } from '../components/EventTimeline.tsx';
 import { LettersCard } from '../components/LettersCard.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { ReplyAttachmentsCard } from '../components/ReplyAttachmentsCard.tsx';
 import { RequestCard } from '../components/RequestCard.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import type { PageProps } from '../routes.tsx';
@@ -77,6 +78,7 @@ export function ApplicationPage({ params }: PageProps) {
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               <ApplicantCard view={v} onRevealed={reloadTimeline} />
               <LettersCard applicationId={v.id} letters={timeline.data?.letters ?? []} />
+              <ReplyAttachmentsCard view={v} />
               <AppealsOfApplication applicationId={v.id} />
             </Space>
           </Col>

@@ -45,6 +45,7 @@ export function ActionDialog({
         action: spec.toAction(values),
         version: view.version,
         ...(letter && Object.keys(fills).length > 0 ? { letter: { fills } } : {}),
+        ...(spec.applicant?.(values) ? { applicant: spec.applicant(values) } : {}),
       });
       onDone(next);
     } catch (e) {
