@@ -73,9 +73,35 @@ const REASON: Partial<Record<Outcome, string>> = {
   not_handled_confirm: '申请人要求确认已获取信息的真实性，不属于政府信息公开申请',
 };
 
-/** An action with the letter it sends filled in as staff would. */
-const act = (ctx: ServiceContext, staff: Staff, id: number, action: Action) =>
-  actOn(ctx, staff, id, action, undefined, demoLetter(action.type));
+/**
+ * An action with the letter it sends filled in as staff would; a letter to the applicant is then served the
+ * same day as staff record it — in person, by registered post with its number, or by e-mail — so the demo's
+ * cases carry service records and the periods run from them.
+ */
+async function act(ctx: ServiceContext, staff: Staff, id: number, action: Action, registrar?: Staff) {
+  const view = await actOn(ctx, staff, id, action, undefined, demoLetter(action.type));
+  const today = view.application.letters.at(-1)?.issuedOn;
+  for (const [letter, l] of view.application.letters.entries()) {
+    if (l.service !== null || l.kind === 'consultation' || !today) continue;
+    const method = (['in_person', 'post', 'email'] as const)[id % 3]!;
+    await actOn(ctx, registrar ?? staff, id, {
+      type: 'record_service',
+      letter,
+      service: {
+        method,
+        servedOn: today,
+        proof:
+          method === 'in_person'
+            ? '送达回证（申请人签收）'
+            : method === 'post'
+              ? '邮件查询页面显示本人签收'
+              : '已发送的电子邮件',
+        trackingNumber: method === 'post' ? `XA${String(100000000 + id * 37).slice(0, 9)}CN` : null,
+      },
+    });
+  }
+  return view;
+}
 
 function decisionFor(outcome: Outcome, random: Random): Decision {
   const rule = OUTCOME_RULES[outcome];
@@ -198,15 +224,21 @@ function plan(
     cursor = wd(receivedOn, 2);
     const periodDays = 10;
     ctxStep(cursor, (ctx, id) =>
-      act(ctx, staff.handler, id, {
-        type: 'request_correction',
-        points: ['请写明所需政府信息的名称、文号或者便于查询的其他特征性描述'],
-        periodDays,
-      }),
+      act(
+        ctx,
+        staff.handler,
+        id,
+        {
+          type: 'request_correction',
+          points: ['请写明所需政府信息的名称、文号或者便于查询的其他特征性描述'],
+          periodDays,
+        },
+        staff.registrar,
+      ),
     );
     if (path.kind === 'abandon_correction') {
       ctxStep(wd(cursor, periodDays + 1), (ctx, id) =>
-        act(ctx, staff.handler, id, { type: 'deem_abandoned_no_correction' }),
+        act(ctx, staff.handler, id, { type: 'deem_abandoned_no_correction' }, staff.registrar),
       );
       return p;
     }
@@ -246,15 +278,41 @@ function plan(
     cursor = wd(cursor, 2);
     elapsed += 2;
     const assessment = perPageFee(random.int(60, 150));
-    ctxStep(cursor, (ctx, id) => act(ctx, staff.handler, id, { type: 'issue_fee_notice', assessment }));
+    ctxStep(cursor, (ctx, id) =>
+      act(ctx, staff.handler, id, { type: 'issue_fee_notice', assessment }, staff.registrar),
+    );
     if (path.kind === 'abandon_fee') {
-      ctxStep(wd(cursor, 21), (ctx, id) => act(ctx, staff.handler, id, { type: 'deem_abandoned_no_fee' }));
+      ctxStep(wd(cursor, 21), (ctx, id) =>
+        act(ctx, staff.handler, id, { type: 'deem_abandoned_no_fee' }, staff.registrar),
+      );
       return p;
     }
     cursor = wd(cursor, random.int(3, 8));
     ctxStep(cursor, (ctx, id) => act(ctx, staff.registrar, id, { type: 'record_payment' }));
   }
   if (path.kind !== 'decision') return p;
+  if (path.outcome === 'not_handled_massive') {
+    // 条例第三十五条: reasons asked first, their answer recorded, then the refusal
+    cursor = wd(cursor, 1);
+    ctxStep(cursor, (ctx, id) =>
+      act(
+        ctx,
+        staff.handler,
+        id,
+        { type: 'request_reasons', points: '请说明本月内提出大量内容相近申请的理由和用途', periodDays: 5 },
+        staff.registrar,
+      ),
+    );
+    cursor = wd(cursor, 3);
+    const on = cursor;
+    ctxStep(cursor, (ctx, id) =>
+      act(ctx, staff.registrar, id, {
+        type: 'receive_reasons',
+        receivedOn: on,
+        reasons: '申请人称用于“研究”，未说明具体用途',
+      }),
+    );
+  }
   const stalled = receivedOn >= addDays(options.today, -90) && random.chance(0.12);
   if (stalled) return p; // left open: overdue once its reply date passes
   const extended = random.chance(0.1);
@@ -262,7 +320,13 @@ function plan(
   if (extended) {
     cursor = wd(cursor, 2);
     ctxStep(cursor, (ctx, id) =>
-      act(ctx, staff.head, id, { type: 'extend', days: 15, reason: '所需信息涉及多个科室，需调取档案核实' }),
+      act(
+        ctx,
+        staff.head,
+        id,
+        { type: 'extend', days: 15, reason: '所需信息涉及多个科室，需调取档案核实' },
+        staff.registrar,
+      ),
     );
     left = random.int(8, 20);
   } else if (random.chance(0.06)) left = random.int(22, 28) - elapsed; // answered late
