@@ -51,3 +51,58 @@ describe('gongkai deadline', () => {
     await expect(run(...args)).rejects.toThrow(message);
   });
 });
+
+describe('gongkai deadline: the what-if clock on the facts of a case (issue 11, point 12)', () => {
+  it('counts the 补正 period from service and restarts the reply period from the corrected application', async () => {
+    const { code, out } = await run(
+      '--received',
+      '2026-03-02',
+      '--correction-served',
+      '2026-03-04',
+      '--correction-received',
+      '2026-03-16',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('补正期限：2026-03-25（自补正告知书送达之次日起计算，条例第三十条）');
+    expect(out).toContain('答复期限：2026-04-14（自收到补正后的申请之日起 20 个工作日');
+  });
+
+  it('caps an unanswered consultation at the party’s 15 WD (03-04 to 06-30: 04-21, not 07-24)', async () => {
+    const { out } = await run(
+      '--received',
+      '2026-03-02',
+      '--consultation-sent',
+      '2026-03-04',
+      '--consultation-answered',
+      '2026-06-30',
+    );
+    expect(out).toContain('答复期限：2026-04-21（');
+  });
+
+  it('prints the fee payment date, 20 WD from the day after the notice was served', async () => {
+    const { out } = await run('--received', '2026-03-02', '--fee-served', '2026-03-10', '--json');
+    expect(JSON.parse(out)).toMatchObject({
+      feePaymentDue: { date: '2026-04-08' },
+      replyDue: { date: '2026-03-30' },
+    });
+  });
+
+  it('refuses a 补正 served past 7 WD citing 第三十条 (exit code 1) and shows the clock not restarted', async () => {
+    const { code, out } = await run(
+      '--received',
+      '2026-03-02',
+      '--correction-served',
+      '2026-03-20',
+      '--correction-received',
+      '2026-04-02',
+    );
+    expect(code).toBe(1);
+    expect(out).toContain('拒绝：补正告知（2026-03-20）晚于补正告知期限 2026-03-11：条例第三十条规定');
+    expect(out).toContain('答复期限：2026-03-30（补正告知逾期，答复期限不重新计算');
+  });
+
+  it('adds an extension of N WD', async () => {
+    const { out } = await run('--received', '2026-09-24', '--extension', '10', '--json');
+    expect(JSON.parse(out).replyDue.date).toBe('2026-11-12');
+  });
+});

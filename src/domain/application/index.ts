@@ -25,4 +25,5 @@ export * from './limits.ts';
 export * from './remedy-deadlines.ts';
 export * from './service.ts';
 export * from './upgrade.ts';
+export * from './what-if.ts';
 export { describeRoles, lastActivityOn } from './action-checks.ts';
