@@ -11,7 +11,12 @@ import { DEFAULT_CORRECTION_PERIOD_DAYS } from './actions.ts';
  */
 export interface WhatIfFacts {
   receivedOn: LocalDate;
-  correction?: { issuedOn: LocalDate; servedOn: LocalDate | null; receivedOn: LocalDate | null; periodDays?: number };
+  correction?: {
+    issuedOn: LocalDate;
+    servedOn: LocalDate | null;
+    receivedOn: LocalDate | null;
+    periodDays?: number;
+  };
   consultation?: { sentOn: LocalDate; receivedOn: LocalDate | null; answeredOn: LocalDate | null };
   extensionDays?: number;
   fee?: { servedOn: LocalDate; paidOn: LocalDate | null; pausesClock?: boolean };

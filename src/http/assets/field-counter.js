@@ -1,3 +1,4 @@
+/* global document */
 // The application form's counters: '已输入 N 字，最多 M 字' beside each field, updated while typing. Progressive
 // enhancement only — the limits are shown without it and enforced by the server, which keeps what was typed.
 (function () {
