@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/support/watchdog.ts'],
     // a timeout only catches hangs (nothing here is timed): browser tests on a loaded 2-core CI machine
     // take several times what they take on an idle one
     testTimeout: 120_000,

@@ -114,3 +114,33 @@ export function withQuery(path: string, query: Record<string, QueryValue>): stri
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The file name a download answer gives in Content-Disposition (RFC 6266 `filename*` first). */
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (encoded) return decodeURIComponent(encoded[1]!);
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file the API answers with; when it refuses (e.g. PDF without LibreOffice on the server), throws
+ * ApiError with the server's Chinese message instead of saving the error as the file.
+ */
+export async function download(path: string): Promise<void> {
+  const response = await fetch(path, { credentials: 'same-origin' }).catch(() => {
+    throw new ApiError(0, '无法连接服务器，请检查网络后重试');
+  });
+  if (!response.ok) {
+    const data = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ApiError(response.status, data?.error?.message ?? `下载失败（${response.status}）`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response, path.split('/').pop()?.split('?')[0] ?? 'download');
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

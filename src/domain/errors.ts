@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'unsupported_media',
   'rate_limited',
   'locked',
+  /** a part of the installation this request needs is not installed (e.g. LibreOffice for PDF) */
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../domain/errors.ts';
 import { AppError } from '../domain/errors.ts';
+import { errorPage } from './pages/error.page.ts';
 
 /** The one place error codes become HTTP statuses. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -14,6 +15,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unsupported_media: 415,
   rate_limited: 429,
   locked: 423,
+  unavailable: 503,
 };
 
 export interface ErrorBody {
@@ -141,8 +143,14 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   return { status: 500, body: { error: { code: 'internal', message: '服务器内部错误，请稍后再试' } } };
 }
 
+/** A browser asking for a page (not the JSON API) gets the error as a page. */
+const wantsPage = (request: FastifyRequest) =>
+  !request.url.startsWith('/api/') && /text\/html/.test(request.headers.accept ?? '');
+
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toErrorResponse(error);
   if (status >= 500) request.log.error({ err: error }, 'unhandled error');
-  void reply.status(status).type('application/json; charset=utf-8').send(body);
+  if (wantsPage(request))
+    void reply.status(status).type('text/html; charset=utf-8').send(errorPage(body.error.message));
+  else void reply.status(status).type('application/json; charset=utf-8').send(body);
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
 import { isLetterKind, LETTER_KIND_LABEL } from '../../domain/letters/kinds.ts';
 import type { LetterSummary } from '../types.ts';
+import { DownloadLink } from './DownloadLink.tsx';
 import { SentLetter } from './SentLetter.tsx';
 import { EmptyText } from './EmptyText.tsx';
 
@@ -50,16 +51,18 @@ export function LettersCard({ applicationId, letters }: { applicationId: number;
                   ) : (
                     <Tag color="orange">待送达</Tag>
                   )}
-                  <a
+                  <DownloadLink
                     href={url(l, 'docx')}
-                    download
                     aria-label={`下载${kindLabel(l.kind)} DOCX（${l.number}）`}
                   >
                     <DownloadOutlined /> DOCX
-                  </a>
-                  <a href={url(l, 'pdf')} download aria-label={`下载${kindLabel(l.kind)} PDF（${l.number}）`}>
+                  </DownloadLink>
+                  <DownloadLink
+                    href={url(l, 'pdf')}
+                    aria-label={`下载${kindLabel(l.kind)} PDF（${l.number}）`}
+                  >
                     <DownloadOutlined /> PDF
-                  </a>
+                  </DownloadLink>
                 </Space>
               }
             />
@@ -74,12 +77,12 @@ export function LettersCard({ applicationId, letters }: { applicationId: number;
         footer={
           open && (
             <Space>
-              <a href={url(open, 'docx')} download>
+              <DownloadLink href={url(open, 'docx')}>
                 <DownloadOutlined /> 下载 DOCX
-              </a>
-              <a href={url(open, 'pdf')} download>
+              </DownloadLink>
+              <DownloadLink href={url(open, 'pdf')}>
                 <DownloadOutlined /> 下载 PDF
-              </a>
+              </DownloadLink>
               <Button onClick={() => setOpen(null)}>关闭</Button>
             </Space>
           )

@@ -107,6 +107,8 @@ describe('docxToPdf', () => {
 
   it('says in Chinese that LibreOffice is missing', async () => {
     const docx = await renderReportDocx(seedReports()[0]!.report);
-    await expect(docxToPdf(docx, { soffice: '/nonexistent/soffice' })).rejects.toThrow(/未找到 LibreOffice/);
+    await expect(docxToPdf(docx, { soffice: '/nonexistent/soffice' })).rejects.toThrow(
+      /未安装 LibreOffice（未找到 \/nonexistent\/soffice）.*libreoffice-writer-nogui/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { AppError } from '../../domain/errors.ts';
 
 export interface PdfOptions {
   /** the LibreOffice executable (default: soffice on the PATH) */
@@ -17,6 +18,14 @@ const run = (file: string, args: string[], timeout: number) =>
       error ? reject(Object.assign(error, { stderr: String(stderr) })) : resolve({ stdout, stderr }),
     );
   });
+
+/** LibreOffice is an optional part (see src/optional-parts.ts): without it PDF is refused, naming the package. */
+export const libreOfficeMissing = (soffice: string) =>
+  new AppError(
+    'unavailable',
+    `服务器未安装 LibreOffice（未找到 ${soffice}），无法生成 PDF：请管理员安装 Debian 软件包 libreoffice-writer-nogui` +
+      `（apt-get install libreoffice-writer-nogui），或改为导出 Word 文档。`,
+  );
 
 /**
  * Converts a DOCX document to PDF with LibreOffice (`soffice --headless --convert-to pdf`). Each call runs
@@ -46,10 +55,7 @@ export async function docxToPdf(docx: Uint8Array, options: PdfOptions = {}): Pro
       );
     } catch (error) {
       const e = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
-      if (e.code === 'ENOENT')
-        throw new Error(
-          `未找到 LibreOffice（${soffice}），无法生成 PDF。请先安装 LibreOffice，或改为导出 Word 文档。`,
-        );
+      if (e.code === 'ENOENT') throw libreOfficeMissing(soffice);
       if (e.killed) throw new Error('LibreOffice 转换 PDF 超时，请稍后重试。');
       throw new Error(`LibreOffice 转换 PDF 失败：${(e.stderr ?? e.message).trim()}`);
     }

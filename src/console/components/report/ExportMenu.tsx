@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { withQuery } from '../../api.ts';
+import { DownloadLink } from '../DownloadLink.tsx';
 
 const TARGETS = [
   ['docx', 'Word（DOCX）'],
@@ -26,11 +27,7 @@ export function ExportMenu({
       menu={{
         items: TARGETS.map(([to, label]) => ({
           key: to,
-          label: (
-            <a href={href(to)} download>
-              导出 {label}
-            </a>
-          ),
+          label: <DownloadLink href={href(to)}>导出 {label}</DownloadLink>,
         })),
       }}
     >
