@@ -172,7 +172,9 @@ describe('the applicant’s round trip in Chromium', () => {
 
     await day('2026-03-10');
     await openStatus();
-    await expect.poll(() => page.locator('ul.attachments').innerText()).toContain('校验结果.pdf（已作区分处理）');
+    await expect
+      .poll(() => page.locator('ul.attachments').innerText())
+      .toContain('校验结果.pdf（已作区分处理）');
     const file = await download('下载附件 校验结果.pdf');
     expect(file.name).toBe('校验结果.pdf');
     expect(file.bytes.toString()).toBe('%PDF-1.4 校验结果');
