@@ -127,13 +127,13 @@ const unreadable = (message: string): PdfRead => ({
 });
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
+  pdfDecodedBytes(bytes); // a flate bomb is refused before pdfjs decodes anything
   let lib: PdfJs;
   try {
     lib = await load();
   } catch (error) {
     return unreadable(`无法加载 PDF 解析组件：${error instanceof Error ? error.message : String(error)}。`);
   }
-  pdfDecodedBytes(bytes); // a flate bomb is refused before pdfjs decodes anything
   const dir = assetDir();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']> | null = null;
   try {
