@@ -64,8 +64,7 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
       filename: WORKER,
       minThreads: options.threads,
       maxThreads: options.threads,
-      // our own line (below) decides what waits; piscina only ever gets what a thread can take now
-      maxQueue: options.threads,
+      // our own line (below) decides what waits; piscina gets only jobs a thread can take now (and warm-ups)
       niceIncrement: 5,
       resourceLimits: {
         maxOldGenerationSizeMb: options.memoryMb,
@@ -120,6 +119,7 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
     try {
       envelope = (await piscina().run(task, { signal: timeout })) as Envelope<TaskAnswer[K]>;
     } catch (error) {
+      warm = null; // the thread was terminated: its replacement loads before the next job's clock starts
       throw threadError(error, timeout.aborted, options);
     } finally {
       averageMs = averageMs * 0.8 + (Date.now() - started) * 0.2;
@@ -159,7 +159,7 @@ function threadError(error: unknown, timedOut: boolean, options: DocumentPoolOpt
   if (timedOut)
     return new AppError(
       'unprocessable',
-      `文档过于复杂，${Math.round(options.timeoutMs / 1000)} 秒内未能处理完，已停止：请检查文件，或拆分后重新上传`,
+      `文档过于复杂，${Number((options.timeoutMs / 1000).toFixed(1))} 秒内未能处理完，已停止：请检查文件，或拆分后重新上传`,
       'file',
     );
   const code = (error as NodeJS.ErrnoException | null)?.code;
