@@ -53,7 +53,9 @@ describe('the nesting scan', () => {
     const table = (inner: string) => `<w:tbl><w:tr>${cell}<w:tc>${inner}</w:tc></w:tr></w:tbl>`;
     let xml = '<w:p/>';
     for (let i = 0; i < 8; i++) xml = `<w:sdt><w:sdtContent>${table(xml)}</w:sdtContent></w:sdt>`;
-    expect(() => assertNesting(`<w:document><w:body>${xml}</w:body></w:document>`, 'xml', 'Word')).not.toThrow();
+    expect(() =>
+      assertNesting(`<w:document><w:body>${xml}</w:body></w:document>`, 'xml', 'Word'),
+    ).not.toThrow();
   });
 });
 
@@ -77,7 +79,9 @@ describe('the ZIP reader', () => {
 
   it('refuses an archive listing more entries than the limit', () => {
     setDocumentLimits({ maxZipEntries: 10 });
-    const many = zipSync(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}.xml`, strToU8('x')])));
+    const many = zipSync(
+      Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}.xml`, strToU8('x')])),
+    );
     expect(() => zipDirectory(many, 'Word 文件')).toThrow(/有 11 个文件，超过上限 10 个/);
   });
 });

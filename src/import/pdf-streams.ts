@@ -49,7 +49,10 @@ export function pdfDecodedBytes(bytes: Uint8Array): number {
     let data: Buffer = buf.subarray(start, end);
     while (layers-- > 0) {
       try {
-        data = inflateSync(data, { maxOutputLength: Math.max(1, left + 1), finishFlush: 2 /* Z_SYNC_FLUSH */ });
+        data = inflateSync(data, {
+          maxOutputLength: Math.max(1, left + 1),
+          finishFlush: 2 /* Z_SYNC_FLUSH */,
+        });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
           throw inflatedTooLarge('PDF 文件中的压缩数据', limit);

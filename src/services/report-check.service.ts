@@ -38,9 +38,9 @@ export function reportFromJsonText(
 export async function checkReport(
   documents: Pick<DocumentWorkers, 'parseReport'>,
   input: {
-  json?: string | undefined;
-  file?: { filename: string; bytes: Uint8Array } | undefined;
-  previous?: string | undefined;
+    json?: string | undefined;
+    file?: { filename: string; bytes: Uint8Array } | undefined;
+    previous?: string | undefined;
   },
 ): Promise<CheckedReport> {
   let read: { report: AnnualReport; findings: Finding[] };

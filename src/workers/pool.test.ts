@@ -13,7 +13,14 @@ import { createDocumentWorkers } from './pool.ts';
  */
 const pools: DocumentWorkers[] = [];
 const pool = (options: Partial<DocumentPoolOptions> = {}) => {
-  const p = createDocumentWorkers({ threads: 1, queue: 4, timeoutMs: 20_000, memoryMb: 256, limits: {}, ...options });
+  const p = createDocumentWorkers({
+    threads: 1,
+    queue: 4,
+    timeoutMs: 20_000,
+    memoryMb: 256,
+    limits: {},
+    ...options,
+  });
   pools.push(p);
   return p;
 };
@@ -76,7 +83,9 @@ describe('document workers', () => {
   it('stops a thread past its heap limit (413)', async () => {
     const workers = pool({ memoryMb: 48, timeoutMs: 60_000 });
     const body = '<w:p><w:r><w:t>政府信息公开</w:t></w:r></w:p>'.repeat(400_000);
-    const big = zipSync({ 'word/document.xml': strToU8(`<w:document><w:body>${body}</w:body></w:document>`) });
+    const big = zipSync({
+      'word/document.xml': strToU8(`<w:document><w:body>${body}</w:body></w:document>`),
+    });
     const refused = await caught(workers.parseReport(big, 'big.docx'));
     expect(refused?.code).toBe('too_large');
     expect(refused?.message).toMatch(/超出了处理时允许的内存/);

@@ -139,7 +139,12 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
     sheetRows: (bytes) => run({ kind: 'sheet-rows', bytes }),
     renderReport: async (report, target, findings) =>
       buffer(
-        await run({ kind: 'render-report', report, target, ...(findings ? { findings: [...findings] } : {}) }),
+        await run({
+          kind: 'render-report',
+          report,
+          target,
+          ...(findings ? { findings: [...findings] } : {}),
+        }),
       ),
     docxToPdf: async (docx) => buffer(await run({ kind: 'docx-to-pdf', docx })),
     load: () => ({ running, waiting: waiting.length }),

@@ -30,7 +30,13 @@ export const CONTENT_TYPE: Record<RenderTarget | 'json', string> = {
 };
 const TARGETS = ['html', 'md', 'docx', 'xlsx', 'pdf', 'json'] as const;
 /** what the checker's page shows beside the form instead of an error page: the upload's own problems */
-const PAGE_ERRORS = new Set<ErrorCode>(['validation', 'unsupported_media', 'too_large', 'unprocessable', 'busy']);
+const PAGE_ERRORS = new Set<ErrorCode>([
+  'validation',
+  'unsupported_media',
+  'too_large',
+  'unprocessable',
+  'busy',
+]);
 
 /** Content-Disposition with a Chinese file name (RFC 5987). */
 export function attachment(name: string): string {

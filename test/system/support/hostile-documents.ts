@@ -67,11 +67,7 @@ function deflateRepeated(
 
 /** A one-page PDF whose content stream (FlateDecode) inflates to `decoded` bytes of spaces. */
 export async function pdfFlateBomb(decoded = 256 * 1024 * 1024): Promise<Uint8Array> {
-  const stream = await deflateRepeated(
-    createDeflate({ level: 9 }),
-    Buffer.alloc(1024 * 1024, 0x20),
-    decoded,
-  );
+  const stream = await deflateRepeated(createDeflate({ level: 9 }), Buffer.alloc(1024 * 1024, 0x20), decoded);
   const parts: Buffer[] = [];
   const offsets: number[] = [];
   let length = 0;
@@ -188,7 +184,12 @@ export async function hostileDocuments(): Promise<HostileDocument[]> {
   return [
     { name: 'DOCX, 200,000 nested <w:sdt>', filename: 'nested.docx', bytes: nestedSdtDocx(), status: 422 },
     { name: 'HTML, 5 MB of nested <div>', filename: 'nested.html', bytes: nestedHtml(), status: 422 },
-    { name: 'PDF flate bomb (256 MB stream)', filename: 'bomb.pdf', bytes: await pdfFlateBomb(), status: 413 },
+    {
+      name: 'PDF flate bomb (256 MB stream)',
+      filename: 'bomb.pdf',
+      bytes: await pdfFlateBomb(),
+      status: 413,
+    },
     { name: 'DOCX zip bomb (1 GB of XML)', filename: 'bomb.docx', bytes: await docxZipBomb(), status: 413 },
   ];
 }

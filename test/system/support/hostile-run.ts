@@ -55,7 +55,8 @@ export async function sendHostile(server: ChildServer, doc: HostileDocument): Pr
   await other;
   clearInterval(sampler);
   peakKb = Math.max(peakKb, server.rssKb() ?? 0);
-  const message = /class="field-error">([^<]*)</.exec(text)?.[1] ?? /"message":"([^"]*)"/.exec(text)?.[1] ?? '';
+  const message =
+    /class="field-error">([^<]*)</.exec(text)?.[1] ?? /"message":"([^"]*)"/.exec(text)?.[1] ?? '';
   return {
     name: doc.name,
     status: res.status,
