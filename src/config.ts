@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isIP } from 'node:net';
 
 /** Configuration, read once at boot from the environment and validated with every problem listed. */
 export interface Config {
@@ -22,6 +23,11 @@ export interface Config {
   demo: boolean;
   /** the server is reached over TLS (GONGKAI_TLS=1): secure cookies and HSTS */
   tls: boolean;
+  /**
+   * with TLS, the reverse proxies whose X-Forwarded-For is read (TRUSTED_PROXIES: addresses or CIDR ranges,
+   * comma-separated; default the loopback addresses, a proxy on the same host)
+   */
+  trustedProxies: string[];
   /** the public site's address, for feeds and links (PUBLIC_URL, default http://localhost:PORT) */
   publicUrl: string;
   /** log level for the server (LOG_LEVEL, default info; "silent" in tests) */
@@ -32,6 +38,20 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`配置有误：\n- ${problems.join('\n- ')}`);
   }
+}
+
+/** An address or a CIDR range: 127.0.0.1, ::1, 10.0.0.0/8, fd00::/8. Null when it is neither. */
+export function parseProxyEntry(
+  entry: string,
+): { address: string; prefix: number | null; family: 'ipv4' | 'ipv6' } | null {
+  const [address = '', prefixText, ...rest] = entry.trim().split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return null;
+  if (prefixText === undefined) return { address, prefix: null, family: family === 4 ? 'ipv4' : 'ipv6' };
+  const prefix = Number(prefixText);
+  const max = family === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(prefixText) || prefix > max) return null;
+  return { address, prefix, family: family === 4 ? 'ipv4' : 'ipv6' };
 }
 
 function decodeKey(text: string): Buffer | null {
@@ -83,6 +103,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   const demo = flag('GONGKAI_DEMO', true);
   const tls = flag('GONGKAI_TLS', false);
+  const trustedProxies = (env.TRUSTED_PROXIES ?? '127.0.0.1,::1')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  for (const p of trustedProxies)
+    if (!parseProxyEntry(p))
+      problems.push(`TRUSTED_PROXIES 中的“${p}”不是 IP 地址或网段（如 127.0.0.1、10.0.0.0/8、::1）`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -94,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: secretKey ?? keyFile(dataDir),
     demo,
     tls,
+    trustedProxies,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

@@ -14,7 +14,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
-import { trustOneLocalProxy } from './plugins/trusted-proxy.ts';
+import { trustConfiguredProxies } from './plugins/trusted-proxy.ts';
 import { routes } from './routes/index.ts';
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
@@ -32,7 +32,7 @@ export async function buildServer(
   const server = Fastify({
     logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
     bodyLimit: BODY_LIMIT,
-    trustProxy: app.config.tls ? trustOneLocalProxy : false,
+    trustProxy: app.config.tls ? trustConfiguredProxies(app.config.trustedProxies) : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
     // malformed URLs (bad percent-encoding, over-long parameters) are refused by the router itself, before
     // any hook has set the security headers: set them here
