@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 export interface Config {
   /** HTTP port (PORT, default 3000) */
   port: number;
-  /** HTTP host (HOST, default 0.0.0.0) */
+  /** HTTP host (HOST, default 127.0.0.1: this machine only; 0.0.0.0 serves the network) */
   host: string;
   /** PostgreSQL connection string (DATABASE_URL); null → the embedded SQLite database */
   databaseUrl: string | null;
@@ -19,7 +19,10 @@ export interface Config {
   sqlitePath: string;
   /** 32-byte key for encrypting personal data at rest (GONGKAI_SECRET_KEY, base64 or hex) */
   secretKey: Buffer;
-  /** seed a demo agency with a year of generated data on first start (GONGKAI_DEMO, default on) */
+  /**
+   * seed a demo agency with generated data on first start and show its login (GONGKAI_DEMO): by default on only
+   * when bound to this machine (HOST a loopback address, no TLS); on any other bind only with GONGKAI_DEMO=1
+   */
   demo: boolean;
   /** the server is reached over TLS (GONGKAI_TLS=1): secure cookies and HSTS */
   tls: boolean;
@@ -52,6 +55,15 @@ export function parseProxyEntry(
   const max = family === 4 ? 32 : 128;
   if (!/^\d{1,3}$/.test(prefixText) || prefix > max) return null;
   return { address, prefix, family: family === 4 ? 'ipv4' : 'ipv6' };
+}
+
+/** A bind address reachable only from this machine: localhost, 127.0.0.0/8, ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || (isIP(h) === 4 && h.startsWith('127.'));
 }
 
 function decodeKey(text: string): Buffer | null {
@@ -101,8 +113,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`${name} 只能是 1/0、true/false、yes/no、on/off，现为“${v}”`);
     return fallback;
   };
-  const demo = flag('GONGKAI_DEMO', true);
   const tls = flag('GONGKAI_TLS', false);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const demo = flag('GONGKAI_DEMO', isLoopbackHost(host) && !tls);
   const trustedProxies = (env.TRUSTED_PROXIES ?? '127.0.0.1,::1')
     .split(',')
     .map((p) => p.trim())
@@ -113,7 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host,
     databaseUrl,
     databaseSchema,
     dataDir,

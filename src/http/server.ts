@@ -11,6 +11,7 @@ import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
 import { notFoundPage } from './pages/not-found.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { registerDemoBanner } from './plugins/demo-banner.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
@@ -43,6 +44,7 @@ export async function buildServer(
   });
   if (options.onRoute) server.addHook('onRoute', options.onRoute);
   registerSecurityHeaders(server, app.config.tls);
+  registerDemoBanner(server, app);
   registerJsonBody(server, BODY_LIMIT);
   registerInputGuard(server);
   await server.register(cookie);
