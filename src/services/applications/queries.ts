@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain/access/principal.ts';
-import { actorOf, staffIdOfActor } from '../../domain/access/principal.ts';
+import { actorOf, isStaffOf, staffIdOfActor } from '../../domain/access/principal.ts';
 import type { ApplicantType, ApplicationState, DueStatus } from '../../domain/application/index.ts';
 import {
   clockPausedOn,
@@ -21,7 +21,6 @@ import {
 import { workingCalendar } from '../calendar.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, todayInChina } from '../context.ts';
-import { canSeeAgency } from '../staff.service.ts';
 import type { ApplicationView } from './views.ts';
 import { applicationView } from './views.ts';
 
@@ -32,7 +31,9 @@ async function loadVisible(
 ): Promise<StoredApplication> {
   if (principal.kind !== 'staff') throw forbidden('请先登录');
   const stored = await findApplication(ctx.database.db, id);
-  if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
+  // the agency's own staff only: a supervisor above sees statistics and reports, not individual applications
+  // (the same answer as for an id that does not exist, so counting through ids learns nothing)
+  if (!stored || !isStaffOf(principal, stored.agencyId)) throw notFound('申请');
   return stored;
 }
 
