@@ -57,7 +57,7 @@ describe.each(DIALECTS)('least privilege for applications and letters on %s', (d
       await s.handler!.request('GET', `/api/applications/${applicationId}/timeline`)
     ).json() as { letters: { id: number }[] };
     letterId = timeline.letters[0]!.id;
-  }, 60_000);
+  }, 180_000);
   afterAll(() => t.close());
 
   const letterViews = async () =>

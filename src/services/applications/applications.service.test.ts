@@ -137,7 +137,7 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     ]);
     expect(timeline.dueDateChanges.some((c) => c.reason === 'extended' && c.to === '2026-12-14')).toBe(true);
     expect(timeline.letters.map((l) => l.kind)).toEqual(['correction', 'consultation', 'extension', 'reply']);
-    expect((await verifyEventChain(database.db)).broken).toBeNull();
+    expect((await verifyEventChain(database.db, ctx.auditKey)).broken).toBeNull();
   });
 
   it('keeps agencies apart and masks personal data unless revealed (audited)', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../../src/persistence/database.ts';
 import { verifyEventChain } from '../../../src/persistence/repositories/event.repository.ts';
+import { auditChainKey } from '../../../src/security/audit-key.ts';
 
 /** What a client was told when its submission was acknowledged (201), and what it had sent. */
 export interface Acknowledged {
@@ -28,6 +29,7 @@ export interface RecordsReport {
 export async function checkRecords(
   database: Database,
   acknowledged: readonly Acknowledged[],
+  secretKey: Buffer,
 ): Promise<RecordsReport> {
   const db = database.db;
   const problems: string[] = [];
@@ -94,7 +96,7 @@ export async function checkRecords(
     found++;
   }
 
-  const chain = await verifyEventChain(db);
+  const chain = await verifyEventChain(db, auditChainKey(secretKey));
   const eventCount = Number(
     (
       await db
