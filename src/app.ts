@@ -6,6 +6,7 @@ import { rekeyLegacyChain } from './persistence/repositories/event.repository.ts
 import { KEYED_CHAIN_MIGRATION } from './persistence/migrations/index.ts';
 import { auditChainKey } from './security/audit-key.ts';
 import { createFieldCipher } from './security/field-cipher.ts';
+import { sealApplicantNames } from './services/applications/seal-names.ts';
 import type { ServiceContext } from './services/context.ts';
 
 /** The composition root: config → database → services. The server and the CLI both build the app here. */
@@ -49,6 +50,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     now: options.now ?? (() => new Date()),
     dataDir: config.dataDir,
   };
+  await sealApplicantNames(ctx);
   return {
     config,
     database,

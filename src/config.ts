@@ -80,7 +80,7 @@ function keyFile(dataDir: string): Buffer {
     if (key) return key;
     throw new ConfigError([`${file} 中的密钥无效（应为 32 字节的 base64 或十六进制）`]);
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600 });
   return key;

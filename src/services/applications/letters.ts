@@ -23,6 +23,7 @@ import type { ReplyAttachment } from '../../persistence/repositories/reply-attac
 import { replyAttachmentsOf } from '../../persistence/repositories/reply-attachment.repository.ts';
 import type { Schema } from '../../persistence/schema.ts';
 import type { Db, Recorder, ServiceContext } from '../context.ts';
+import { applicantName } from './applicant-input.ts';
 import { inTransaction, todayInChina } from '../context.ts';
 
 /** What staff add to a letter when they send it: fill-ins and, for replies, how the information is provided. */
@@ -96,7 +97,7 @@ async function buildLetter(
     number,
     date: data.date,
     applicant: {
-      name: stored.applicant.name,
+      name: applicantName(ctx.cipher, stored.applicant.nameEnc, stored.applicant.nameIdx),
       type: data.application.applicantType,
       contactPerson: stored.applicant.contactPerson,
       address: ctx.cipher.decryptOptional(stored.applicant.addressEnc),

@@ -23,6 +23,7 @@ import type { ServiceContext } from '../context.ts';
 import { inTransaction, todayInChina } from '../context.ts';
 import type { ApplicationView } from './views.ts';
 import { applicationView } from './views.ts';
+import { applicantName } from './applicant-input.ts';
 
 async function loadVisible(
   ctx: ServiceContext,
@@ -209,10 +210,12 @@ export async function inbox(
   const q = filter.q?.trim();
   if (q) {
     const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    // the name is encrypted: found by its whole value through the blind index (as ID numbers and phones are);
+    // the request text by any part of it
     query = query.where((eb) =>
       eb.or([
         eb('tracking_code', '=', q.toUpperCase()),
-        eb('applicant_name', 'like', like),
+        eb('applicant_name_idx', '=', ctx.cipher.blindIndex(q)),
         eb('summary', 'like', like),
       ]),
     );
@@ -250,7 +253,7 @@ export async function inbox(
         state: a.state,
         stateLabel: STATE_LABEL[a.state],
         applicantType: a.applicantType,
-        applicantName: s.applicant.name,
+        applicantName: applicantName(ctx.cipher, s.applicant.nameEnc, s.applicant.nameIdx),
         channel: a.receipt.channel,
         receivedOn: a.receivedOn,
         replyDue: due,

@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Principal } from '../../domain/access/principal.ts';
 import { isStaffOf } from '../../domain/access/principal.ts';
+import { applicantName } from './applicant-input.ts';
 import type { ApplicantType, Outcome } from '../../domain/application/index.ts';
 import { APPLICANT_TYPES, OUTCOMES, reportRow } from '../../domain/application/index.ts';
 import { forbidden, validationError } from '../../domain/errors.ts';
@@ -151,6 +152,7 @@ export async function table3Cell(
       'tracking_code',
       'applicant_type',
       'applicant_name',
+      'applicant_name_idx',
       'received_on',
       'closed_on',
       'outcome',
@@ -177,7 +179,7 @@ export async function table3Cell(
     id: r.id,
     trackingCode: r.tracking_code,
     applicantType: r.applicant_type,
-    applicantName: r.applicant_name,
+    applicantName: applicantName(ctx.cipher, r.applicant_name, r.applicant_name_idx),
     receivedOn: r.received_on,
     closedOn: r.closed_on,
     outcome: r.outcome,

@@ -1,5 +1,6 @@
 import type { Principal } from '../../domain/access/principal.ts';
 import { isStaffOf } from '../../domain/access/principal.ts';
+import { applicantName } from '../applications/applicant-input.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { CellBasis } from '../../domain/report-workspace/index.ts';
 import { cellName, getCell, parseCellPath } from '../../domain/report/index.ts';
@@ -52,7 +53,12 @@ export async function reportCell(
         ? {
             ...base,
             total: basis.ids.length,
-            applications: await applicationRowsByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT)),
+            applications: (await applicationRowsByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT))).map(
+              ({ applicantNameIdx, ...r }) => ({
+                ...r,
+                applicantName: applicantName(ctx.cipher, r.applicantName, applicantNameIdx),
+              }),
+            ),
           }
         : {
             ...base,
