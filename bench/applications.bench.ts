@@ -33,6 +33,7 @@ function context(database: BenchDatabase): ServiceContext {
   return {
     database,
     cipher: createFieldCipher(randomBytes(32)),
+    auditKey: randomBytes(32),
     now: () => new Date('2026-03-02T02:00:00Z'),
     dataDir: '/tmp',
     documents: testDocumentWorkers(),

@@ -106,6 +106,7 @@ export async function buildDatabase(path: string): Promise<{ agencyId: number; s
   const ctx = {
     database,
     cipher: createFieldCipher(randomBytes(32)),
+    auditKey: randomBytes(32),
     now: () => new Date(),
     dataDir: tmpdir(),
     documents: testDocumentWorkers(),

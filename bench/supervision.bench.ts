@@ -210,6 +210,7 @@ async function bench(dialect: DialectName): Promise<void> {
     const ctx: ServiceContext = {
       database,
       cipher: createFieldCipher(randomBytes(32)),
+      auditKey: randomBytes(32),
       now: () => new Date('2026-02-10T02:00:00Z'),
       dataDir: '/tmp',
       documents: testDocumentWorkers(),

@@ -26,7 +26,11 @@ export interface ErrorBody {
 
 const KEYWORD_MESSAGE: Record<string, (p: Record<string, unknown>) => string> = {
   required: (p) => `缺少必填字段 ${String(p.missingProperty)}`,
-  type: (p) => `类型应为 ${typeName(String(p.type))}`,
+  type: (p) =>
+    `类型应为 ${String(p.type)
+      .split(',')
+      .map((t) => typeName(t))
+      .join('或')}`,
   minLength: (p) => `至少 ${String(p.limit)} 个字符`,
   maxLength: (p) => `最多 ${String(p.limit)} 个字符`,
   minimum: (p) => `不能小于 ${String(p.limit)}`,

@@ -10,6 +10,8 @@ import type { DocumentWorkers } from '../workers/pool.ts';
 export interface ServiceContext {
   database: Database;
   cipher: FieldCipher;
+  /** the audit chain's HMAC key (security/audit-key.ts), kept apart from the database */
+  auditKey: Buffer;
   /** the clock: services never call `new Date()` themselves, so tests can move time */
   now: () => Date;
   /** where attachments and generated files live */
@@ -38,7 +40,9 @@ export async function inTransaction<T>(
   return ctx.database.db
     .transaction()
     .execute((trx) =>
-      body(trx, (event) => appendEvent(trx, ctx.database.dialect, { ...event, at: event.at ?? nowIso(ctx) })),
+      body(trx, (event) =>
+        appendEvent(trx, ctx.database.dialect, ctx.auditKey, { ...event, at: event.at ?? nowIso(ctx) }),
+      ),
     );
 }
 

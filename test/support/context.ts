@@ -30,6 +30,7 @@ export function testContext(database: TestDatabase, clock = new TestClock(new Da
   const ctx: ServiceContext = {
     database,
     cipher: createFieldCipher(randomBytes(32)),
+    auditKey: randomBytes(32),
     now: clock.now,
     dataDir: mkdtempSync(join(tmpdir(), 'gongkai-data-')),
     documents: testDocumentWorkers(),

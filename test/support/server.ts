@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secretKey: randomBytes(32),
     demo: false,
     tls: false,
+    trustedProxies: ['127.0.0.1', '::1'],
     publicUrl: 'http://localhost',
     logLevel: 'silent',
     documents: { ...defaultDocumentConfig(), threads: 1 },

@@ -7,6 +7,7 @@ import type { StoredApplication } from '../../persistence/repositories/applicati
 import type { FieldCipher } from '../../security/field-cipher.ts';
 import { maskIdNumber, maskPhone, maskText } from '../../security/field-cipher.ts';
 import type { ApplicantView } from './applicant-input.ts';
+import { applicantName } from './applicant-input.ts';
 
 /** An application as the staff API presents it. */
 export interface ApplicationView {
@@ -41,7 +42,7 @@ export function applicantView(
   const address = cipher.decryptOptional(a.addressEnc);
   return {
     type: stored.application.applicantType,
-    name: a.name,
+    name: applicantName(cipher, a.nameEnc, a.nameIdx),
     contactPerson: a.contactPerson,
     idKind: a.idKind,
     idNumber: reveal ? id : maskIdNumber(id),

@@ -55,9 +55,10 @@ export function cleanName(name: string): string {
 export async function store(ctx: ServiceContext, sha256: string, bytes: Uint8Array): Promise<void> {
   const path = attachmentPath(ctx, sha256);
   if (existsSync(path)) return;
-  await mkdir(attachmentDir(ctx), { recursive: true });
+  // attachments may hold personal data (a reply's files): the folder 0700, each file 0600
+  await mkdir(attachmentDir(ctx), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, bytes, { mode: 0o640 });
+  await writeFile(temp, bytes, { mode: 0o600 });
   await rename(temp, path);
 }
 
