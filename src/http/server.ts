@@ -13,6 +13,7 @@ import { notFoundPage } from './pages/not-found.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
+import { databaseRateLimitStore } from './plugins/rate-limit-store.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { trustOneLocalProxy } from './plugins/trusted-proxy.ts';
 import { routes } from './routes/index.ts';
@@ -50,7 +51,7 @@ export async function buildServer(
   await server.register(multipart, {
     limits: { fileSize: UPLOAD_LIMIT, files: 10, fields: 50, fieldSize: BODY_LIMIT },
   });
-  await server.register(rateLimit, { global: false });
+  await server.register(rateLimit, { global: false, store: databaseRateLimitStore(app.database) });
   await server.register(swagger, {
     openapi: {
       info: { title: 'Gongkai API', description: '政府信息公开工作系统 API', version: '1' },
