@@ -19,7 +19,9 @@ import {
   listUsers,
   updateUser,
 } from '../persistence/repositories/user.repository.ts';
+import { deleteUserSessions } from '../persistence/repositories/session.repository.ts';
 import { hashPassword } from '../security/password.ts';
+import { sha256 } from '../security/tokens.ts';
 import type { ServiceContext } from './context.ts';
 import { inTransaction, nowIso } from './context.ts';
 
@@ -165,6 +167,8 @@ export async function changeUser(
   actor: Principal,
   userId: number,
   patch: { displayName?: string; roles?: string[]; disabled?: boolean; password?: string },
+  /** the session token of the request making the change: a new password ends every other session */
+  currentSession?: string,
 ): Promise<User> {
   const target = await findUser(ctx.database.db, userId);
   if (!target) throw new AppError('not_found', '账号不存在');
@@ -187,13 +191,18 @@ export async function changeUser(
       ...(passwordHash ? { passwordHash } : {}),
     });
     const after = (await findUser(trx, userId))!;
+    // a new password (or a disabled account) ends the user's sessions, except the one making the change
+    const sessionsEnded =
+      passwordHash || patch.disabled
+        ? await deleteUserSessions(trx, userId, currentSession ? sha256(currentSession) : undefined)
+        : 0;
     await record({
       agencyId: target.agencyId,
       entityType: 'user',
       entityId: userId,
       action: 'update',
       actor: actorOf(actor),
-      data: { before: target, after, passwordChanged: !!passwordHash },
+      data: { before: target, after, passwordChanged: !!passwordHash, sessionsEnded },
     });
     return after;
   });
