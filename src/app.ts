@@ -2,7 +2,10 @@ import type { Config } from './config.ts';
 import type { Database } from './persistence/database.ts';
 import { openDatabase } from './persistence/database.ts';
 import { migrateToLatest } from './persistence/migrate.ts';
+import { withStartupLock } from './persistence/startup-lock.ts';
 import { createFieldCipher } from './security/field-cipher.ts';
+import type { ChangeFeed } from './services/cluster/change-feed.ts';
+import { startChangeFeed } from './services/cluster/change-feed.ts';
 import type { ServiceContext } from './services/context.ts';
 
 /** The composition root: config → database → services. The server and the CLI both build the app here. */
@@ -22,6 +25,16 @@ export interface AppOptions {
   now?: () => Date;
   /** skip migrations (the database is already migrated) */
   migrated?: boolean;
+  /**
+   * run after the migrations under the start-up lock (the first-start seed): of several processes starting on
+   * one empty database, one runs it and the others wait
+   */
+  startup?: (ctx: ServiceContext) => Promise<void>;
+  /**
+   * tell the other processes on this database what this one changes, and hear what they change (the server
+   * and the CLI; services/cluster/change-feed.ts)
+   */
+  changeFeed?: boolean;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -32,18 +45,27 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       sqlitePath: config.sqlitePath,
       ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}),
     });
-  if (!options.migrated) await migrateToLatest(database);
   const ctx: ServiceContext = {
     database,
     cipher: createFieldCipher(config.secretKey),
     now: options.now ?? (() => new Date()),
     dataDir: config.dataDir,
   };
+  await withStartupLock(database, async () => {
+    if (!options.migrated) await migrateToLatest(database);
+    await options.startup?.(ctx);
+  });
+  const feed: ChangeFeed | null = options.changeFeed
+    ? await startChangeFeed(database, { log: (message, error) => console.error(message, error) })
+    : null;
   return {
     config,
     database,
     ctx,
     demoLogin: null,
-    close: () => (options.database ? Promise.resolve() : database.close()),
+    async close() {
+      await feed?.stop();
+      if (!options.database) await database.close();
+    },
   };
 }

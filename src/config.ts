@@ -26,6 +26,8 @@ export interface Config {
   publicUrl: string;
   /** log level for the server (LOG_LEVEL, default info; "silent" in tests) */
   logLevel: string;
+  /** on SIGTERM, how long requests in flight may take before the process exits anyway (SHUTDOWN_SECONDS, 25) */
+  shutdownSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +83,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`${name} 只能是 1/0、true/false、yes/no、on/off，现为“${v}”`);
     return fallback;
   };
+  const shutdownSeconds = Number(env.SHUTDOWN_SECONDS ?? 25);
+  if (!Number.isFinite(shutdownSeconds) || shutdownSeconds <= 0 || shutdownSeconds > 3600)
+    problems.push(`SHUTDOWN_SECONDS 必须是 1–3600 之间的秒数，现为“${env.SHUTDOWN_SECONDS}”`);
   const demo = flag('GONGKAI_DEMO', true);
   const tls = flag('GONGKAI_TLS', false);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -96,5 +101,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tls,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
+    shutdownSeconds,
   };
 }

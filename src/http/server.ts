@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance, onRouteHookHandler } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
@@ -31,7 +32,14 @@ export async function buildServer(
   options: { onRoute?: onRouteHookHandler } = {},
 ): Promise<FastifyInstance> {
   const server = Fastify({
+    // structured (JSON) logs, one line per request with its id; the proxy's X-Request-Id is kept when sane
     logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
     bodyLimit: BODY_LIMIT,
     trustProxy: app.config.tls ? trustOneLocalProxy : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
@@ -43,6 +51,10 @@ export async function buildServer(
     },
   });
   if (options.onRoute) server.addHook('onRoute', options.onRoute);
+  // a request id from the proxy is used only if it looks like one; every answer says which id it had
+  server.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   registerSecurityHeaders(server, app.config.tls);
   registerJsonBody(server, BODY_LIMIT);
   registerInputGuard(server);

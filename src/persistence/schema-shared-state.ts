@@ -32,6 +32,8 @@ export interface JobLeaseTable {
   last_started_at: string | null;
   last_finished_at: string | null;
   last_error: string | null;
+  /** what the job's last run returned for the next one (e.g. the fingerprint of the calendar it used) */
+  state: string | null;
   runs: number;
 }
 

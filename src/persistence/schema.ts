@@ -79,11 +79,7 @@ export interface HolidayScheduleTable {
 }
 
 export interface Schema
-  extends ApplicationSchema,
-    CatalogSchema,
-    ReportSchema,
-    SupervisionSchema,
-    SharedStateSchema {
+  extends ApplicationSchema, CatalogSchema, ReportSchema, SupervisionSchema, SharedStateSchema {
   agencies: AgencyTable;
   users: UserTable;
   sessions: SessionTable;

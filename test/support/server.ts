@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     tls: false,
     publicUrl: 'http://localhost',
     logLevel: 'silent',
+    shutdownSeconds: 25,
     ...overrides,
   };
 }

@@ -17,11 +17,7 @@ export function sharedState(dialect: DialectName): Migration {
         hits integer not null,
         window_ends_at bigint not null
       )`.execute(db);
-      await db.schema
-        .createIndex('rate_limits_window')
-        .on('rate_limits')
-        .column('window_ends_at')
-        .execute();
+      await db.schema.createIndex('rate_limits_window').on('rate_limits').column('window_ends_at').execute();
       await db.schema
         .createTable('login_failures')
         .addColumn('username', 'text', (c) => c.notNull())
@@ -44,6 +40,7 @@ export function sharedState(dialect: DialectName): Migration {
         .addColumn('last_started_at', 'text')
         .addColumn('last_finished_at', 'text')
         .addColumn('last_error', 'text')
+        .addColumn('state', 'text')
         .addColumn('runs', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
     },

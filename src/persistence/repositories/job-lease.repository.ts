@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import type { Schema } from '../schema.ts';
 
 /**
- * Claims the job `name` for `holder` until `leaseUntil` when nobody holds it (its lease has passed). One
- * statement: of several processes trying at once exactly one gets the row back.
+ * Claims the job `name` for `holder` until `leaseUntil` when nobody holds it (its lease has passed), and returns
+ * the state its last run left; null when another holds it. One statement: of several processes trying at once
+ * exactly one gets the row back.
  */
 export async function claimJobLease(
   db: Kysely<Schema>,
@@ -13,7 +14,7 @@ export async function claimJobLease(
   nowMs: number,
   leaseUntil: number,
   startedAt: string,
-): Promise<boolean> {
+): Promise<{ state: string | null } | null> {
   const rows = await db
     .insertInto('job_leases')
     .values({ name, holder, lease_until: leaseUntil, last_started_at: startedAt, runs: 1 })
@@ -28,9 +29,9 @@ export async function claimJobLease(
         })
         .where('job_leases.lease_until', '<=', nowMs),
     )
-    .returning('name')
+    .returning('state')
     .execute();
-  return rows.length === 1;
+  return rows[0] ? { state: rows[0].state } : null;
 }
 
 /** Extends a lease the holder still holds (a long run); false when it was lost. */
@@ -54,11 +55,16 @@ export async function finishJobLease(
   db: Kysely<Schema>,
   name: string,
   holder: string,
-  value: { leaseUntil: number; finishedAt: string; error: string | null },
+  value: { leaseUntil: number; finishedAt: string; error: string | null; state?: string | null },
 ): Promise<void> {
   await db
     .updateTable('job_leases')
-    .set({ lease_until: value.leaseUntil, last_finished_at: value.finishedAt, last_error: value.error })
+    .set({
+      lease_until: value.leaseUntil,
+      last_finished_at: value.finishedAt,
+      last_error: value.error,
+      ...(value.state !== undefined ? { state: value.state } : {}),
+    })
     .where('name', '=', name)
     .where('holder', '=', holder)
     .execute();
@@ -71,6 +77,7 @@ export interface JobLeaseRecord {
   lastStartedAt: string | null;
   lastFinishedAt: string | null;
   lastError: string | null;
+  state: string | null;
   runs: number;
 }
 
@@ -83,6 +90,7 @@ export async function listJobLeases(db: Kysely<Schema>): Promise<JobLeaseRecord[
     lastStartedAt: r.last_started_at,
     lastFinishedAt: r.last_finished_at,
     lastError: r.last_error,
+    state: r.state,
     runs: r.runs,
   }));
 }

@@ -46,7 +46,11 @@ export async function saveLoginFailures(
     .execute();
 }
 
-export async function clearLoginFailures(db: Kysely<Schema>, username: string, client: string): Promise<void> {
+export async function clearLoginFailures(
+  db: Kysely<Schema>,
+  username: string,
+  client: string,
+): Promise<void> {
   await db
     .deleteFrom('login_failures')
     .where('username', '=', username)
