@@ -28,6 +28,8 @@ export interface Config {
   logLevel: string;
   /** on SIGTERM, how long requests in flight may take before the process exits anyway (SHUTDOWN_SECONDS, 25) */
   shutdownSeconds: number;
+  /** how often each process tries the scheduled jobs that are due (JOB_TICK_SECONDS, default 5) */
+  jobTickSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const shutdownSeconds = Number(env.SHUTDOWN_SECONDS ?? 25);
   if (!Number.isFinite(shutdownSeconds) || shutdownSeconds <= 0 || shutdownSeconds > 3600)
     problems.push(`SHUTDOWN_SECONDS 必须是 1–3600 之间的秒数，现为“${env.SHUTDOWN_SECONDS}”`);
+  const jobTickSeconds = Number(env.JOB_TICK_SECONDS ?? 5);
+  if (!Number.isFinite(jobTickSeconds) || jobTickSeconds < 0.1 || jobTickSeconds > 3600)
+    problems.push(`JOB_TICK_SECONDS 必须是 0.1–3600 之间的秒数，现为“${env.JOB_TICK_SECONDS}”`);
   const demo = flag('GONGKAI_DEMO', true);
   const tls = flag('GONGKAI_TLS', false);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -102,5 +107,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
     shutdownSeconds,
+    jobTickSeconds,
   };
 }

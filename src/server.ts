@@ -22,6 +22,7 @@ try {
   app.demoLogin = demoLogin;
   const server = await buildServer(app);
   const scheduler = startScheduler(app.ctx, {
+    tickMs: config.jobTickSeconds * 1000,
     log: (message, error) => server.log.error({ err: error }, message),
   });
   let closing = false;

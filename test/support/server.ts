@@ -26,6 +26,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://localhost',
     logLevel: 'silent',
     shutdownSeconds: 25,
+    jobTickSeconds: 5,
     ...overrides,
   };
 }
