@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
 import { notFoundPage } from './pages/not-found.ts';
+import { rewriteAgencyPrefix } from './pages/portal/requests.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
@@ -34,8 +35,9 @@ export async function buildServer(
   const server = Fastify({
     // structured (JSON) logs, one line per request with its id; the proxy's X-Request-Id is kept when sane
     logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
+    // an agency's portal under a path prefix: /a/CODE/… is /…?agency=CODE
+    rewriteUrl: (request) => rewriteAgencyPrefix(request.url ?? '/'),
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
