@@ -34,14 +34,16 @@ describe.skipIf(!postgresAvailable)('two server processes on one PostgreSQL', ()
   beforeAll(async () => {
     sys = await createSystemEnv('postgres', { JOB_TICK_SECONDS: '0.5' });
     // both start at the same moment on the empty schema
-    servers = await Promise.all([startChildServer(sys.env), startChildServer(sys.env)]);
+    // (a loaded machine: tsx compiles the server on each start)
+    const start = () => startChildServer(sys.env, { readyTimeoutMs: 100_000 });
+    servers = await Promise.all([start(), start()]);
     await Promise.all(servers.map((s) => s.ready));
     clients = servers.map((s) => new HttpClient(s.url));
     // a third process (as the CLI would be) creates the agency and later publishes
     app = await createApp(loadConfig(childEnv(sys.env)), { changeFeed: true });
     ({ staff } = await agencyWithStaff(app.ctx, 'CL1'));
     db = sys.open();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const c of clients ?? []) c.close();
