@@ -15,6 +15,7 @@ const benches: Bench[] = [
   { name: 'supervision', load: () => import('./supervision.bench.ts') },
   { name: 'hardening', load: () => import('./hardening.bench.ts') },
   { name: 'hardening-documents', load: () => import('./hardening-documents.bench.ts') },
+  { name: 'cluster', load: () => import('./cluster.bench.ts') },
 ];
 
 const filters = process.argv.slice(2);

@@ -38,6 +38,10 @@ export interface Config {
   logLevel: string;
   /** the document workers that parse uploads and render DOCX/PDF (src/workers) */
   documents: DocumentConfig;
+  /** on SIGTERM, how long requests in flight may take before the process exits anyway (SHUTDOWN_SECONDS, 25) */
+  shutdownSeconds: number;
+  /** how often each process tries the scheduled jobs that are due (JOB_TICK_SECONDS, default 5) */
+  jobTickSeconds: number;
 }
 
 /** The document workers' size and limits (DOCUMENT_*). */
@@ -167,6 +171,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxPages: integer('DOCUMENT_MAX_PAGES', d.maxPages, 1, 100_000),
     rendersPerMinute: integer('RENDER_PER_MINUTE', d.rendersPerMinute, 1, 100_000),
   };
+  const shutdownSeconds = Number(env.SHUTDOWN_SECONDS ?? 25);
+  if (!Number.isFinite(shutdownSeconds) || shutdownSeconds <= 0 || shutdownSeconds > 3600)
+    problems.push(`SHUTDOWN_SECONDS 必须是 1–3600 之间的秒数，现为“${env.SHUTDOWN_SECONDS}”`);
+  const jobTickSeconds = Number(env.JOB_TICK_SECONDS ?? 5);
+  if (!Number.isFinite(jobTickSeconds) || jobTickSeconds < 0.1 || jobTickSeconds > 3600)
+    problems.push(`JOB_TICK_SECONDS 必须是 0.1–3600 之间的秒数，现为“${env.JOB_TICK_SECONDS}”`);
   const tls = flag('GONGKAI_TLS', false);
   const host = env.HOST?.trim() || '127.0.0.1';
   const demo = flag('GONGKAI_DEMO', isLoopbackHost(host) && !tls);
@@ -192,5 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
     documents,
+    shutdownSeconds,
+    jobTickSeconds,
   };
 }

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { ApplicationSchema } from './schema-application.ts';
 import type { CatalogSchema } from './schema-catalog.ts';
 import type { ReportSchema } from './schema-reports.ts';
+import type { SharedStateSchema } from './schema-shared-state.ts';
 import type { SupervisionSchema } from './schema-supervision.ts';
 
 /**
@@ -85,7 +86,8 @@ export interface RequestCountTable {
   count: number;
 }
 
-export interface Schema extends ApplicationSchema, CatalogSchema, ReportSchema, SupervisionSchema {
+export interface Schema
+  extends ApplicationSchema, CatalogSchema, ReportSchema, SupervisionSchema, SharedStateSchema {
   agencies: AgencyTable;
   users: UserTable;
   sessions: SessionTable;

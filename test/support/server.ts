@@ -28,6 +28,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://localhost',
     logLevel: 'silent',
     documents: { ...defaultDocumentConfig(), threads: 1 },
+    shutdownSeconds: 25,
+    jobTickSeconds: 5,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import { privacy } from './0010-privacy.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
 export const KEYED_CHAIN_MIGRATION = '0010-privacy';
+import { sharedState } from './0015-shared-state.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -25,5 +26,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0007-service-attachments': serviceAttachments(dialect),
     '0008-request-counts': requestCounts(),
     [KEYED_CHAIN_MIGRATION]: privacy(),
+    '0015-shared-state': sharedState(dialect),
   };
 }
