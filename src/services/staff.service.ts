@@ -1,3 +1,4 @@
+import { checkSiteSettings } from '../domain/catalog/site.ts';
 import type { Principal } from '../domain/access/principal.ts';
 import { actorOf, hasRole } from '../domain/access/principal.ts';
 import type { Role } from '../domain/access/roles.ts';
@@ -85,6 +86,14 @@ export async function updateSettings(
     throw forbidden('只有本机关管理员可以修改机关设置');
   if (!patch.name && !patch.settings)
     throw validationError('settings', '没有要修改的内容：请提供机关名称或设置');
+  const siteProblems = checkSiteSettings(patch.settings?.site);
+  if (siteProblems.length > 0)
+    throw new AppError(
+      'validation',
+      siteProblems[0]!.message,
+      `settings.${siteProblems[0]!.field}`,
+      siteProblems,
+    );
   return inTransaction(ctx, async (trx, record) => {
     const before = await findAgency(trx, agencyId);
     if (!before) throw new AppError('not_found', '机关不存在');

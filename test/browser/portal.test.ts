@@ -37,6 +37,12 @@ describe('public portal in Chromium', () => {
           hours: '工作日 9:00—17:00',
           phone: '0571-81234567',
         },
+        site: {
+          sponsor: '某市卫生健康委员会',
+          siteCode: '3301000012',
+          icpNumber: '浙ICP备05070602号-1',
+          policeNumber: '浙公网安备 33010602000123号',
+        },
       },
     });
     const publish = async (input: Parameters<typeof createItem>[3]) => {
@@ -105,9 +111,32 @@ describe('public portal in Chromium', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toContain('药品采购管理的通知');
-    const meta = await page.locator('.meta-block').innerText();
-    for (const text of ['索引号', 'HZWJ/2026-00001', '某卫发〔2026〕12号', '2026-03-02', '有效', '主动公开'])
-      expect(meta).toContain(text);
+    // the metadata as the usual table: each label a row header with its value in the next cell
+    const table = page.getByRole('table', { name: '信息属性' });
+    const cellAfter = (label: string) => table.locator(`th:text-is("${label}") + td`).innerText();
+    const expected: [string, string][] = [
+      ['索引号', 'HZWJ/2026-00001'],
+      ['发布机构', '某市卫生健康委员会'],
+      ['成文日期', '2026-03-02'],
+      ['发布日期', '2026-03-10'],
+      ['文号', '某卫发〔2026〕12号'],
+      ['主题分类', '卫生、体育/医药管理'],
+      ['有效性', '有效'],
+      ['公开方式', '主动公开'],
+    ];
+    for (const [label, value] of expected) expect(await cellAfter(label), label).toBe(value);
+    // the footer: site identification from the agency's settings, 网站地图 and 联系我们
+    const footer = page.locator('footer');
+    for (const text of [
+      '主办单位：某市卫生健康委员会',
+      '网站标识码：3301000012',
+      'ICP备案号：浙ICP备05070602号-1',
+      '公安机关备案号：浙公网安备 33010602000123号',
+    ])
+      expect((await footer.innerText()).replace(/\s*\n\s*/g, ''), text).toContain(text);
+    expect(await footer.getByRole('link', { name: '浙ICP备05070602号-1' }).getAttribute('href')).toBe(
+      'https://beian.miit.gov.cn/',
+    );
     await checkA11y(page, 'item');
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '依申请公开' }).click();
@@ -178,6 +207,25 @@ describe('public portal in Chromium', () => {
       await checkA11y(page, `${name}-large`);
     }
     expect(await page.locator('main').innerText()).toContain('第二十条第（一）项');
+    // the catalog counts the published annual report under 年度报告, and lists it there
+    await page.goto(`${t.url}/catalog`);
+    expect(
+      (await page.locator('.catalog-tree li', { hasText: '年度报告' }).innerText()).replace(/\s/g, ''),
+    ).toContain('年度报告（1）');
+    await page.getByRole('navigation', { name: '目录分类' }).getByRole('link', { name: '年度报告' }).click();
+    await page.getByRole('link', { name: /2025年.*年度报告/ }).click();
+    await page.waitForURL(/\/reports\/2025$/);
+    // 网站地图 and 联系我们 from the footer
+    await page.locator('footer').getByRole('link', { name: '网站地图' }).click();
+    await page.waitForURL(/\/sitemap$/);
+    await checkA11y(page, 'sitemap-large');
+    expect(await page.locator('main').innerText()).toContain('规范性文件');
+    await page.locator('footer').getByRole('link', { name: '联系我们' }).click();
+    await page.waitForURL(/\/contact$/);
+    await checkA11y(page, 'contact-large');
+    const contact = (await page.locator('main').innerText()).replace(/\s*\n\s*/g, '');
+    expect(contact).toContain('办公地址：某市健康路1号');
+    expect(contact).toContain('咨询电话：0571-81234567');
     await page.getByRole('link', { name: '标准字号' }).click();
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     await page.close();

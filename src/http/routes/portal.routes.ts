@@ -30,6 +30,8 @@ import {
   positive,
 } from '../pages/portal/requests.ts';
 import { searchPage } from '../pages/portal/search.page.ts';
+import { contactPage, siteMapPage } from '../pages/portal/site-map.page.ts';
+import { readGuideSettings } from '../../domain/catalog/index.ts';
 import { sendAttachment } from './catalog-files.ts';
 import type { AppRoutes } from './app-routes.ts';
 
@@ -144,6 +146,21 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     '/guide',
     { schema: { ...hide, querystring: loose(['agency']) } },
     pageRoute(async (_request, view) => guidePage(view, await portalGuide(ctx, view.agency))),
+  );
+
+  server.get(
+    '/sitemap',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    pageRoute(async (_request, view) => siteMapPage(view, await catalogTree(ctx, view.agency.id))),
+  );
+
+  server.get(
+    '/contact',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    pageRoute(async (_request, view) => {
+      const { office } = readGuideSettings(view.agency.settings);
+      return contactPage(view, office, office.name ?? `${view.agency.name}政府信息公开工作机构`);
+    }),
   );
 
   server.get(

@@ -26,6 +26,7 @@ import {
   publicCountsByCategory,
   publicItemStamps,
 } from '../../persistence/repositories/catalog-item.repository.ts';
+import { publishedReportsOf } from '../../persistence/repositories/published-report.repository.ts';
 import { COUNT_CAP, searchItemIds } from '../../persistence/repositories/catalog-search.repository.ts';
 import { remembered } from './cache.ts';
 import type { CatalogConfig } from './config.service.ts';
@@ -71,12 +72,24 @@ export interface CategoryNode extends Category {
   children: CategoryNode[];
 }
 
-/** The catalog tree with the number of public items under each category. */
+/**
+ * The category of the catalog under which the published annual reports (条例 Art. 49) are listed: they are
+ * kept as reports, not as items, and counted there with the items filed in it.
+ */
+export const REPORTS_CATEGORY = 'ndbg';
+
+/** The catalog tree with the number of public items under each category (年度报告: items and reports). */
 export async function catalogTree(ctx: ServiceContext, agencyId: number): Promise<CategoryNode[]> {
   const { categories } = await portalConfig(ctx, agencyId);
-  const counts = await remembered(ctx, `tree:${agencyId}`, COUNT_TTL_MS, () =>
-    publicCountsByCategory(ctx.database.db, agencyId),
-  );
+  const counts = await remembered(ctx, `tree:${agencyId}`, COUNT_TTL_MS, async () => {
+    const [byCategory, reports] = await Promise.all([
+      publicCountsByCategory(ctx.database.db, agencyId),
+      publishedReportsOf(ctx.database.db, agencyId),
+    ]);
+    const merged = new Map(byCategory);
+    merged.set(REPORTS_CATEGORY, (merged.get(REPORTS_CATEGORY) ?? 0) + reports.length);
+    return merged;
+  });
   const node = (c: Category): CategoryNode => {
     const children = categories.filter((x) => x.parent === c.code).map(node);
     return { ...c, children, count: (counts.get(c.code) ?? 0) + children.reduce((s, x) => s + x.count, 0) };
@@ -92,6 +105,8 @@ export interface CategoryPage {
   page: number;
   pages: number;
   items: ItemSummary[];
+  /** the published annual reports, on the 年度报告 category's page */
+  reports: { year: number; title: string }[];
 }
 
 export async function categoryPage(
@@ -105,9 +120,10 @@ export async function categoryPage(
   if (!category) return null;
   const current = Math.max(1, page);
   const filter = { agencyId, states: PUBLIC_STATES, categoryCodes: descendantCodes(categories, code) };
-  const [total, items] = await Promise.all([
+  const [total, items, reports] = await Promise.all([
     remembered(ctx, `count:${agencyId}:${code}`, COUNT_TTL_MS, () => countItems(ctx.database.db, filter)),
     pageOfItems(ctx.database.db, filter, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
+    code === REPORTS_CATEGORY ? publishedReportsOf(ctx.database.db, agencyId) : Promise.resolve([]),
   ]);
   return {
     category,
@@ -117,6 +133,7 @@ export async function categoryPage(
     page: current,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     items,
+    reports: reports.map((r) => ({ year: r.year, title: r.title })),
   };
 }
 

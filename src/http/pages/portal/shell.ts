@@ -2,6 +2,56 @@ import type { Agency } from '../../../persistence/repositories/agency.repository
 import type { Html } from '../html.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
+import { readSiteSettings } from '../../../domain/catalog/site.ts';
+
+/**
+ * The footer government websites carry (政府网站发展指引, 国办发〔2017〕47号): 主办单位, 网站标识码, ICP 备案号
+ * (linked to the MIIT register), 公安机关备案号 (linked to the MPS register), 网站地图 and 联系我们.
+ */
+export function portalFooter(view: PortalView): Html {
+  const site = readSiteSettings(view.agency.settings);
+  const police = site.policeNumber ? /\d{14}/.exec(site.policeNumber)?.[0] : undefined;
+  return html`<nav aria-label="网站服务" class="footer-links">
+      <a href="${link(view, '/sitemap')}">网站地图</a>
+      <a href="${link(view, '/contact')}">联系我们</a>
+      <a href="${link(view, '/guide')}">信息公开指南</a>
+    </nav>
+    <dl class="site-ids">
+      <div>
+        <dt>主办单位：</dt>
+        <dd>${site.sponsor ?? view.agency.name}</dd>
+      </div>
+      ${
+        site.siteCode
+          ? html`<div>
+              <dt>网站标识码：</dt>
+              <dd>${site.siteCode}</dd>
+            </div>`
+          : ''
+      }
+      ${
+        site.icpNumber
+          ? html`<div>
+              <dt>ICP备案号：</dt>
+              <dd><a href="https://beian.miit.gov.cn/" rel="noopener">${site.icpNumber}</a></dd>
+            </div>`
+          : ''
+      }
+      ${
+        site.policeNumber
+          ? html`<div>
+              <dt>公安机关备案号：</dt>
+              <dd>
+                <a href="https://beian.mps.gov.cn/#/query/webSearch?code=${police ?? ''}" rel="noopener"
+                  >${site.policeNumber}</a
+                >
+              </dd>
+            </div>`
+          : ''
+      }
+    </dl>
+    <p>依据《中华人民共和国政府信息公开条例》（国务院令第711号）</p>`;
+}
 
 /**
  * The portal's page shell: the agency's name, the portal navigation, a search box on every page, the 适老化
@@ -48,6 +98,7 @@ export function portalPage(
     title: `${options.title} — ${view.agency.name}`,
     site: `${view.agency.name} 政府信息公开`,
     largeText: view.largeText,
+    footer: portalFooter(view),
     nav: [
       ...nav.map((n) => ({ href: n.href, label: n.label, current: n.key === options.current })),
       { href: toggle, label: view.largeText ? '标准字号' : '大字版（适老化）' },
