@@ -1,4 +1,6 @@
 import { checkSiteSettings } from '../domain/catalog/site.ts';
+import { catalogChanged } from './catalog/cache.ts';
+import { portalPagesChanged } from './catalog/page-store.service.ts';
 import type { Principal } from '../domain/access/principal.ts';
 import { actorOf, hasRole } from '../domain/access/principal.ts';
 import type { Role } from '../domain/access/roles.ts';
@@ -94,7 +96,7 @@ export async function updateSettings(
       `settings.${siteProblems[0]!.field}`,
       siteProblems,
     );
-  return inTransaction(ctx, async (trx, record) => {
+  const updated = await inTransaction(ctx, async (trx, record) => {
     const before = await findAgency(trx, agencyId);
     if (!before) throw new AppError('not_found', '机关不存在');
     const settings = patch.settings ? { ...before.settings, ...patch.settings } : undefined;
@@ -103,6 +105,8 @@ export async function updateSettings(
       ...(settings ? { settings } : {}),
     });
     const after = (await findAgency(trx, agencyId))!;
+    // the name and the site settings are on every portal page
+    await portalPagesChanged(trx, agencyId, 'all');
     await record({
       agencyId,
       entityType: 'agency',
@@ -113,6 +117,8 @@ export async function updateSettings(
     });
     return after;
   });
+  catalogChanged({ database: ctx.database, agencyId, items: [] });
+  return updated;
 }
 
 export function checkPassword(password: string): void {

@@ -1,12 +1,39 @@
 /**
  * The catalog's change counter in this process, and memos keyed on it. Every service that changes what the
- * portal shows bumps the counter after its transaction commits; the portal's page cache and these memos key on
- * it, so nothing outlives a change made through this server. (Changes made elsewhere — another process, agency
- * settings — show when an entry's time limit passes.)
+ * portal shows bumps the counter after its transaction commits (and, inside the transaction, marks the stored
+ * pages stale: page-store.service.ts); these memos key on it, so nothing outlives a change made through this
+ * server. Listeners (the portal's page store) hear which agency and items changed, to render them again.
+ *
+ * Another process's change: the stored pages are in the database and already gone; what this process keeps
+ * in memory is dropped by `catalogChangedElsewhere(agencyId)` — the one call a LISTEN/NOTIFY handler makes —
+ * or when an entry's time limit passes.
  */
 let version = 0;
 
-export function catalogChanged(): void {
+export interface CatalogChange {
+  /** the database the change was made in */
+  database: object;
+  agencyId: number;
+  /** items whose own pages changed (published, 失效, 废止, 撤回) */
+  items: readonly number[];
+}
+
+type Listener = (change: CatalogChange) => void;
+const listeners = new Set<Listener>();
+
+/** Hears every change made through this process, after it is committed. Returns the unsubscribe function. */
+export function onCatalogChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function catalogChanged(change?: CatalogChange): void {
+  version++;
+  if (change) for (const listener of listeners) listener(change);
+}
+
+/** A change made by another process (PostgreSQL NOTIFY): forget what this process remembers of the agency. */
+export function catalogChangedElsewhere(_agencyId: number): void {
   version++;
 }
 

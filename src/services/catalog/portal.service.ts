@@ -23,6 +23,7 @@ import {
   itemsByIds,
   pageOfItems,
   maxPublicItemId,
+  publicItemIdsAfter as publicItemIdsAfterRow,
   publicCountsByCategory,
   publicItemStamps,
 } from '../../persistence/repositories/catalog-item.repository.ts';
@@ -57,7 +58,8 @@ const SETTINGS_TTL_MS = 30_000;
 const COUNT_TTL_MS = 300_000;
 
 /** The agency's catalog configuration (categories, 索引号 scheme), which every portal page needs. */
-export function portalConfig(ctx: ServiceContext, agencyId: number): Promise<CatalogConfig> {
+export function portalConfig(ctx: ServiceContext, agencyId: number, fresh = false): Promise<CatalogConfig> {
+  if (fresh) return catalogConfig(ctx.database.db, agencyId);
   return remembered(ctx, `config:${agencyId}`, SETTINGS_TTL_MS, () =>
     catalogConfig(ctx.database.db, agencyId),
   );
@@ -79,9 +81,13 @@ export interface CategoryNode extends Category {
 export const REPORTS_CATEGORY = 'ndbg';
 
 /** The catalog tree with the number of public items under each category (年度报告: items and reports). */
-export async function catalogTree(ctx: ServiceContext, agencyId: number): Promise<CategoryNode[]> {
-  const { categories } = await portalConfig(ctx, agencyId);
-  const counts = await remembered(ctx, `tree:${agencyId}`, COUNT_TTL_MS, async () => {
+export async function catalogTree(
+  ctx: ServiceContext,
+  agencyId: number,
+  fresh = false,
+): Promise<CategoryNode[]> {
+  const { categories } = await portalConfig(ctx, agencyId, fresh);
+  const load = async () => {
     const [byCategory, reports] = await Promise.all([
       publicCountsByCategory(ctx.database.db, agencyId),
       publishedReportsOf(ctx.database.db, agencyId),
@@ -89,7 +95,8 @@ export async function catalogTree(ctx: ServiceContext, agencyId: number): Promis
     const merged = new Map(byCategory);
     merged.set(REPORTS_CATEGORY, (merged.get(REPORTS_CATEGORY) ?? 0) + reports.length);
     return merged;
-  });
+  };
+  const counts = fresh ? await load() : await remembered(ctx, `tree:${agencyId}`, COUNT_TTL_MS, load);
   const node = (c: Category): CategoryNode => {
     const children = categories.filter((x) => x.parent === c.code).map(node);
     return { ...c, children, count: (counts.get(c.code) ?? 0) + children.reduce((s, x) => s + x.count, 0) };
@@ -114,14 +121,17 @@ export async function categoryPage(
   agencyId: number,
   code: string,
   page: number,
+  fresh = false,
 ): Promise<CategoryPage | null> {
-  const { categories } = await portalConfig(ctx, agencyId);
+  const { categories } = await portalConfig(ctx, agencyId, fresh);
   const category = findCategory(categories, code);
   if (!category) return null;
   const current = Math.max(1, page);
   const filter = { agencyId, states: PUBLIC_STATES, categoryCodes: descendantCodes(categories, code) };
   const [total, items, reports] = await Promise.all([
-    remembered(ctx, `count:${agencyId}:${code}`, COUNT_TTL_MS, () => countItems(ctx.database.db, filter)),
+    fresh
+      ? countItems(ctx.database.db, filter)
+      : remembered(ctx, `count:${agencyId}:${code}`, COUNT_TTL_MS, () => countItems(ctx.database.db, filter)),
     pageOfItems(ctx.database.db, filter, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
     code === REPORTS_CATEGORY ? publishedReportsOf(ctx.database.db, agencyId) : Promise.resolve([]),
   ]);
@@ -147,11 +157,12 @@ export async function portalItem(
   ctx: ServiceContext,
   agencyId: number,
   id: number,
+  fresh = false,
 ): Promise<PortalItem | null> {
   const item = await findPublicItem(ctx.database.db, agencyId, id);
   if (!item) return null;
   const [{ categories }, attachments] = await Promise.all([
-    portalConfig(ctx, agencyId),
+    portalConfig(ctx, agencyId, fresh),
     item.method === 'proactive' ? attachmentListOf(ctx.database.db, id) : Promise.resolve([]),
   ]);
   return { item, path: categoryPath(categories, item.categoryCode), attachments };
@@ -219,6 +230,11 @@ export async function portalSearch(
       ),
     })),
   };
+}
+
+/** The ids of the agency's public items after `afterId`, in id order. */
+export function publicItemIdsAfter(ctx: ServiceContext, agencyId: number, afterId: number, limit: number) {
+  return publicItemIdsAfterRow(ctx.database.db, agencyId, afterId, limit);
 }
 
 /** The sitemap is split by id ranges of SITEMAP_SPAN, so no file lists more than the protocol's 50,000 URLs. */

@@ -3,6 +3,7 @@ import type { Html } from '../html.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { readSiteSettings } from '../../../domain/catalog/site.ts';
+import { displayBar } from './display.ts';
 
 /**
  * The footer government websites carry (政府网站发展指引, 国办发〔2017〕47号): 主办单位, 网站标识码, ICP 备案号
@@ -55,14 +56,14 @@ export function portalFooter(view: PortalView): Html {
 
 /**
  * The portal's page shell: the agency's name, the portal navigation, a search box on every page, the 适老化
- * large-text toggle (a plain link: it sets a cookie and comes back), and links to the feeds.
+ * display bar (text size, contrast, line spacing: plain links that set a cookie read by /display.css; read
+ * aloud), links to the feeds, and the footer. Nothing in a page depends on the visitor, so pages can be stored.
  */
 export interface PortalView {
   agency: Agency;
   /** the agency code carried in links (?agency=CODE), or null for the portal's default agency */
   agencyParam: string | null;
-  largeText: boolean;
-  /** the current path and query, to come back to after toggling the text size */
+  /** the current path and query, to come back to after changing the display settings */
   path: string;
 }
 
@@ -93,17 +94,14 @@ export function portalPage(
     { key: 'apply', href: link(view, '/apply'), label: '依申请公开' },
     { key: 'reports', href: link(view, '/reports'), label: '年度报告' },
   ];
-  const toggle = `/display?large=${view.largeText ? '0' : '1'}&back=${encodeURIComponent(view.path)}`;
   return page({
     title: `${options.title} — ${view.agency.name}`,
     site: `${view.agency.name} 政府信息公开`,
-    largeText: view.largeText,
     footer: portalFooter(view),
-    nav: [
-      ...nav.map((n) => ({ href: n.href, label: n.label, current: n.key === options.current })),
-      { href: toggle, label: view.largeText ? '标准字号' : '大字版（适老化）' },
-    ],
-    head: html`<link
+    nav: nav.map((n) => ({ href: n.href, label: n.label, current: n.key === options.current })),
+    scripts: ['display.js'],
+    head: html`<link rel="stylesheet" href="/display.css" />
+      <link
         rel="alternate"
         type="application/rss+xml"
         title="${view.agency.name} 最新公开信息（RSS）"
@@ -122,7 +120,8 @@ export function portalPage(
         href="${link(view, '/feed.json')}"
       />
       ${options.head ?? ''}`,
-    body: html`<form class="portal-search" role="search" method="get" action="/search">
+    body: html`${displayBar(view.path)}
+      <form class="portal-search" role="search" method="get" action="/search">
         <label for="site-search" class="visually-hidden">搜索政府信息</label>
         <input
           id="site-search"
