@@ -87,8 +87,14 @@ describe('public portal in Chromium', () => {
 
   /** No serious axe-core violations, and nothing on the page needs JavaScript (it loads no script). */
   async function checkA11y(page: Page, name: string) {
-    // the one script: the application form's live counters (progressive enhancement; the form works without it)
-    expect(await page.locator('script:not([src="/assets/field-counter.js"])').count(), name).toBe(0);
+    // the scripts are progressive enhancement (the pages work without them): the application form's live
+    // counters, and the 适老化 bar's read-aloud button and marks
+    expect(
+      await page
+        .locator('script:not([src="/assets/field-counter.js"]):not([src="/assets/display.js"])')
+        .count(),
+      name,
+    ).toBe(0);
     expect(await axeViolations(page), name).toEqual([]);
     await screenshot(page, `portal-${name}`);
   }
@@ -189,9 +195,11 @@ describe('public portal in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => location.hash)).toBe('#main');
 
-    await page.getByRole('link', { name: '大字版（适老化）' }).click();
+    const bar = page.getByRole('group', { name: '适老化与无障碍' });
+    await bar.getByRole('link', { name: '大字号', exact: true }).click();
     await page.waitForURL(`${t.url}/`);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+    expect(await bar.getByRole('link', { name: '大字号', exact: true }).getAttribute('aria-current')).toBe('true');
     await checkA11y(page, 'home-large');
     for (const [path, name] of [
       ['/catalog', 'catalog'],
@@ -226,8 +234,68 @@ describe('public portal in Chromium', () => {
     const contact = (await page.locator('main').innerText()).replace(/\s*\n\s*/g, '');
     expect(contact).toContain('办公地址：某市健康路1号');
     expect(contact).toContain('咨询电话：0571-81234567');
-    await page.getByRole('link', { name: '标准字号' }).click();
+    await bar.getByRole('link', { name: '标准字号', exact: true }).click();
+    await page.waitForURL(/\/contact$/);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     await page.close();
+  });
+
+  it('offers several text sizes, high contrast, wider line spacing and reading aloud, and still passes axe-core', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    // the browser's speech synthesis, recorded (headless Chromium has no voice to play it with)
+    await context.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        spoken.push({ text: u.text, lang: u.lang });
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/items/${itemId}`);
+    const bar = page.getByRole('group', { name: '适老化与无障碍' });
+    const rootFont = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+
+    await bar.getByRole('link', { name: '特大字号' }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    expect(await rootFont()).toBe('24px');
+    await bar.getByRole('link', { name: '高对比度' }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(await bar.getByRole('link', { name: '高对比度' }).getAttribute('aria-current')).toBe('true');
+    await checkA11y(page, 'item-contrast');
+    await bar.getByRole('link', { name: '加大行距' }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    const lineHeight = await page.evaluate(() => parseFloat(getComputedStyle(document.body).lineHeight));
+    expect(lineHeight / 24).toBeCloseTo(2.1, 1);
+    await checkA11y(page, 'item-contrast-spacing');
+
+    // read aloud: the button speaks the page's main text in Chinese, and becomes 停止朗读
+    const read = bar.getByRole('button', { name: '朗读全文' });
+    await read.click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken.length))
+      .toBe(1);
+    const [spoken] = await page.evaluate(
+      () => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken,
+    );
+    expect(spoken!.lang).toBe('zh-CN');
+    expect(spoken!.text).toContain('加强医疗机构药品采购管理的通知');
+    expect(spoken!.text).toContain('严格执行集中采购制度');
+    expect(await bar.getByRole('button', { name: '停止朗读' }).getAttribute('aria-pressed')).toBe('true');
+
+    // the settings page sets everything at once, without JavaScript
+    await bar.getByRole('link', { name: '适老化设置' }).click();
+    await page.waitForURL(/\/display\?back=/);
+    await checkA11y(page, 'display-settings');
+    await page.getByRole('radio', { name: '标准' }).first().check();
+    await page.getByRole('group', { name: '高对比度' }).getByRole('radio', { name: '关闭' }).check();
+    await page.getByRole('group', { name: '行距' }).getByRole('radio', { name: '标准' }).check();
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    expect(await rootFont()).toBe('16px');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+      'rgb(0, 0, 0)',
+    );
+    await context.close();
   });
 });
