@@ -85,6 +85,17 @@ describe('the public portal', () => {
     expect(meta).toContain('<th scope="row">文号</th><td>某卫发〔2026〕7号</td>');
     expect(meta).toContain('<th scope="row">发布日期</th><td>2026-03-10</td>');
     expect(page.body).toContain('法规文件 / 行政规范性文件');
+    // the metadata the government-website norms list (国办发〔2017〕47号, 网页元数据)
+    for (const meta of [
+      '<meta name="SiteName" content="某区卫生健康委员会政府信息公开" />',
+      '<meta name="ColumnName" content="政府信息公开目录" />',
+      '<meta name="ArticleTitle" content="关于药品采购的通知&lt;script&gt;',
+      '<meta name="PubDate" content="2026-03-10" />',
+      '<meta name="ContentSource" content="某区卫生健康委员会" />',
+      '<meta name="Keywords" content="卫生、体育/医药管理" />',
+      `<meta name="Url" content="/items/${id}" />`,
+    ])
+      expect(page.body, meta).toContain(meta);
   });
 
   it('lists, searches with highlights and filters, and keeps drafts and withdrawn items off the portal', async () => {
@@ -192,6 +203,15 @@ describe('the public portal', () => {
     expect(index.body).toContain('/sitemap-items-0.xml');
     const items = await get('/sitemap-items-0.xml');
     expect(items.body.match(/<url>/g)!.length).toBe(json.items.length);
+    // every item with the date it last changed; the lists with the newest publication's
+    expect(items.body.match(/<lastmod>2026-03-10<\/lastmod>/g)!.length).toBe(json.items.length);
+    const pages = await get('/sitemap-pages.xml');
+    expect(pages.body).toContain('<loc>http://localhost/catalog/gzdt</loc><lastmod>2026-03-10</lastmod>');
+    expect(pages.body).toContain('<loc>http://localhost/sitemap</loc>');
+    // the JSON Feed is announced beside RSS and Atom on every page
+    const home = await get('/');
+    expect(home.body).toContain('type="application/feed+json"');
+    expect(home.body).toContain('type="application/rss+xml"');
     expect((await get('/robots.txt')).body).toContain('Sitemap: http://localhost/sitemap.xml');
   });
 

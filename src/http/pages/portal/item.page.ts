@@ -51,6 +51,14 @@ export function itemPage(view: PortalView, data: PortalItem): string {
     title: item.title,
     current: 'catalog',
     head: html`<link rel="canonical" href="${link(view, `/items/${item.id}`)}" />`,
+    article: {
+      title: item.title,
+      pubDate: item.publishedOn,
+      source: item.publisher,
+      keywords: item.topic,
+      description: item.summary || null,
+      url: link(view, `/items/${item.id}`),
+    },
     body: html`${breadcrumbs(view, trail)}
       <article class="item" aria-labelledby="item-title">
         <h1 id="item-title">${item.title}</h1>

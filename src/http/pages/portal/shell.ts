@@ -83,9 +83,53 @@ export function link(
   return text ? `${path}?${text}` : path;
 }
 
+/** An article page's metadata (政府网站网页设计规范: ArticleTitle, PubDate, ContentSource, Keywords, Description, Url). */
+export interface ArticleMeta {
+  title: string;
+  pubDate: string | null;
+  source: string | null;
+  keywords: string | null;
+  description: string | null;
+  url: string;
+}
+
+const COLUMN_NAME: Record<NavKey, string> = {
+  home: '首页',
+  catalog: '政府信息公开目录',
+  guide: '政府信息公开指南',
+  apply: '依申请公开',
+  reports: '政府信息公开工作年度报告',
+  search: '站内搜索',
+  none: '政府信息公开',
+};
+
+/**
+ * The <meta> elements the government-website norms list (国办发〔2017〕47号, 网页元数据): SiteName, SiteDomain
+ * (the agency's own site, when set), SiteIDCode (网站标识码), ColumnName and ColumnType for every page, and the
+ * article's ArticleTitle, PubDate, ContentSource, Keywords, Description and Url on item pages.
+ */
+function governmentMeta(view: PortalView, current: NavKey, title: string, article?: ArticleMeta): Html {
+  const site = readSiteSettings(view.agency.settings);
+  const website = (view.agency.settings.office as { website?: unknown } | undefined)?.website;
+  const domain = typeof website === 'string' ? /^(?:https?:\/\/)?([^/\s]+)/.exec(website)?.[1] : undefined;
+  const meta = (name: string, content: string | null | undefined) =>
+    content ? html`<meta name="${name}" content="${content}" />` : '';
+  return html`${meta('SiteName', `${view.agency.name}政府信息公开`)} ${meta('SiteDomain', domain)}
+  ${meta('SiteIDCode', site.siteCode)} ${meta('ColumnName', article ? COLUMN_NAME[current] : title)}
+  ${meta('ColumnType', COLUMN_NAME[current])}
+  ${
+    article
+      ? html`${meta('ArticleTitle', article.title)} ${meta('PubDate', article.pubDate)}
+        ${meta('ContentSource', article.source)} ${meta('Keywords', article.keywords)}
+        ${meta('Description', article.description)} ${meta('description', article.description)}
+        ${meta('Url', article.url)}`
+      : ''
+  }`;
+}
+
 export function portalPage(
   view: PortalView,
-  options: { title: string; current: NavKey; body: Html; head?: Html; query?: string },
+  options: { title: string; current: NavKey; body: Html; head?: Html; query?: string; article?: ArticleMeta },
 ): string {
   const nav = [
     { key: 'home', href: link(view, '/'), label: '首页' },
@@ -100,7 +144,8 @@ export function portalPage(
     footer: portalFooter(view),
     nav: nav.map((n) => ({ href: n.href, label: n.label, current: n.key === options.current })),
     scripts: ['display.js'],
-    head: html`<link rel="stylesheet" href="/display.css" />
+    head: html`${governmentMeta(view, options.current, options.title, options.article)}
+      <link rel="stylesheet" href="/display.css" />
       <link
         rel="alternate"
         type="application/rss+xml"
