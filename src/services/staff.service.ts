@@ -1,4 +1,5 @@
 import { checkSiteSettings } from '../domain/catalog/site.ts';
+import { checkSynonyms } from '../domain/catalog/search-text.ts';
 import { catalogChanged } from './catalog/cache.ts';
 import { portalPagesChanged } from './catalog/page-store.service.ts';
 import type { Principal } from '../domain/access/principal.ts';
@@ -88,6 +89,8 @@ export async function updateSettings(
     throw forbidden('只有本机关管理员可以修改机关设置');
   if (!patch.name && !patch.settings)
     throw validationError('settings', '没有要修改的内容：请提供机关名称或设置');
+  const synonymProblems = checkSynonyms(patch.settings?.searchSynonyms);
+  if (synonymProblems.length > 0) throw validationError('settings.searchSynonyms', synonymProblems[0]!);
   const siteProblems = checkSiteSettings(patch.settings?.site);
   if (siteProblems.length > 0)
     throw new AppError(

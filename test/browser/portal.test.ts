@@ -111,6 +111,22 @@ describe('public portal in Chromium', () => {
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('找到 1 条');
     expect(await page.locator('.results mark').first().innerText()).toBe('药品采购');
     await checkA11y(page, 'search');
+    // traditional characters find the simplified text; the 文号 filter; "did you mean" when nothing matches
+    const filters = page.getByRole('form', { name: '搜索条件' });
+    await filters.getByLabel('关键词').fill('藥品採購');
+    await filters.getByLabel('文号').fill('〔2026〕12号');
+    await filters.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/docNumber=/);
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('找到 1 条');
+    expect(await page.locator('.results mark').first().innerText()).toBe('药品采购');
+    await filters.getByLabel('关键词').fill('药品采购 火星基地');
+    await filters.getByLabel('文号').fill('');
+    await filters.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/%E7%81%AB/);
+    await page.locator('.suggestion').getByRole('link').click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('找到 1 条');
+    await checkA11y(page, 'search-suggested');
+    await page.goto(`${t.url}/search?q=${encodeURIComponent('药品采购')}`);
 
     await page.getByRole('link', { name: /加强医疗机构药品采购管理的通知/ }).click();
     await page.waitForURL(new RegExp(`/items/${itemId}$`));
@@ -199,7 +215,9 @@ describe('public portal in Chromium', () => {
     await bar.getByRole('link', { name: '大字号', exact: true }).click();
     await page.waitForURL(`${t.url}/`);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
-    expect(await bar.getByRole('link', { name: '大字号', exact: true }).getAttribute('aria-current')).toBe('true');
+    expect(await bar.getByRole('link', { name: '大字号', exact: true }).getAttribute('aria-current')).toBe(
+      'true',
+    );
     await checkA11y(page, 'home-large');
     for (const [path, name] of [
       ['/catalog', 'catalog'],

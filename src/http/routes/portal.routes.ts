@@ -115,7 +115,7 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     {
       schema: {
         ...hide,
-        querystring: loose(['agency', 'q', 'category', 'year', 'validity', 'sort', 'page']),
+        querystring: loose(['agency', 'q', 'category', 'year', 'validity', 'docNumber', 'sort', 'page']),
       },
     },
     pageRoute(async (request, view) => {
@@ -128,6 +128,7 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
         ...(q.category && categories.some((c) => c.code === q.category) ? { category: q.category } : {}),
         ...(q.year && /^\d{4}$/.test(q.year) ? { year: Number(q.year) } : {}),
         ...(isValidity(q.validity) ? { validity: q.validity as Validity } : {}),
+        ...(q.docNumber?.trim() ? { docNumber: q.docNumber.trim().slice(0, 50) } : {}),
         sort: q.sort === 'date' ? ('date' as const) : ('relevance' as const),
         page: pageNumber(request),
       };

@@ -6,14 +6,19 @@ import {
   findCategory,
   highlight,
   PUBLIC_STATES,
-  queryTokens,
+  planQuery,
   readGuideSettings,
+  readSynonyms,
   snippet,
   stateOfValidity,
 } from '../../domain/catalog/index.ts';
 import type { GuideSection } from '../../domain/catalog/index.ts';
 import type { Agency } from '../../persistence/repositories/agency.repository.ts';
-import { findAgencyByCode, listAgencies } from '../../persistence/repositories/agency.repository.ts';
+import {
+  findAgency,
+  findAgencyByCode,
+  listAgencies,
+} from '../../persistence/repositories/agency.repository.ts';
 import type { Attachment } from '../../persistence/repositories/catalog-attachment.repository.ts';
 import { attachmentListOf } from '../../persistence/repositories/catalog-attachment.repository.ts';
 import type { ItemSummary } from '../../persistence/repositories/catalog-item.repository.ts';
@@ -173,6 +178,8 @@ export interface SearchInput {
   category?: string;
   year?: number;
   validity?: Validity;
+  /** 文号 contains this text */
+  docNumber?: string;
   sort?: 'date' | 'relevance';
   page?: number;
 }
@@ -194,27 +201,53 @@ export async function portalSearch(
   page: number;
   pages: number;
   results: SearchResult[];
+  /** 您是不是要找: when nothing matches, the part of the query that does */
+  suggestion: string | null;
 }> {
-  const tokens = queryTokens(input.q);
+  const synonyms = await remembered(ctx, `synonyms:${agencyId}`, SETTINGS_TTL_MS, async () =>
+    readSynonyms((await findAgency(ctx.database.db, agencyId))?.settings.searchSynonyms),
+  );
+  const plan = planQuery(input.q, synonyms);
+  const tokens = plan.tokens;
   const page = Math.min(Math.max(1, input.page ?? 1), COUNT_CAP / PAGE_SIZE);
-  if (tokens.length === 0) return { tokens, total: 0, more: false, page, pages: 1, results: [] };
+  if (tokens.length === 0)
+    return { tokens, total: 0, more: false, page, pages: 1, results: [], suggestion: null };
   const { categories } = await portalConfig(ctx, agencyId);
   const codes =
     input.category && findCategory(categories, input.category)
       ? descendantCodes(categories, input.category)
       : undefined;
-  const found = await searchItemIds(ctx.database.db, ctx.database.dialect, {
+  const query = {
     agencyId,
     tokens,
+    groups: plan.groups,
     states: input.validity ? [stateOfValidity(input.validity)] : PUBLIC_STATES,
     ...(codes ? { categoryCodes: codes } : {}),
     ...(input.year ? { year: input.year } : {}),
-    sort: input.sort ?? 'relevance',
+    ...(input.docNumber ? { docNumber: input.docNumber } : {}),
+    sort: input.sort ?? ('relevance' as const),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
-  });
+  };
+  const found = await searchItemIds(ctx.database.db, ctx.database.dialect, query);
+  let suggestion: string | null = null;
+  if (found.total === 0 && plan.groups.length > 1) {
+    // the words that find something on their own, in the order typed
+    const kept: string[] = [];
+    for (const group of plan.groups) {
+      const alone = await searchItemIds(ctx.database.db, ctx.database.dialect, {
+        ...query,
+        groups: [group],
+        limit: 1,
+        offset: 0,
+      });
+      if (alone.total > 0) kept.push(group[0]!.join(''));
+    }
+    if (kept.length > 0 && kept.length < plan.groups.length) suggestion = kept.join(' ');
+  }
   const items = await itemsByIds(ctx.database.db, found.ids);
   return {
+    suggestion,
     tokens,
     total: found.total,
     more: found.more,

@@ -73,6 +73,9 @@ export function AgencySettingsForm() {
       site: Object.fromEntries(
         SITE_FIELDS.map(([k]) => [k, str((s.site as Record<string, unknown> | undefined)?.[k])]),
       ),
+      searchSynonyms: Array.isArray(s.searchSynonyms)
+        ? (s.searchSynonyms as unknown[]).join('\n')
+        : str(s.searchSynonyms),
       letterhead: str(s.letterhead),
       reconsiderationBodyName: str(s.reconsiderationBodyName),
       channels: Array.isArray(s.channels) ? s.channels : [],
@@ -107,6 +110,10 @@ export function AgencySettingsForm() {
           ]),
         ),
         ...Object.fromEntries(Object.entries(SHARED).map(([k, top]) => [top, office[k]?.trim() || null])),
+        searchSynonyms: String(v.searchSynonyms ?? '')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l),
         letterhead: String(v.letterhead ?? '').trim() || null,
         reconsiderationBodyName: String(v.reconsiderationBodyName ?? '').trim() || null,
         channels: v.channels,
@@ -180,6 +187,15 @@ export function AgencySettingsForm() {
             </Form.Item>
             <Form.Item label="查阅场所" name="readingRooms">
               <Select mode="tags" open={false} suffixIcon={null} />
+            </Form.Item>
+          </Card>
+          <Card size="small" title="站内搜索同义词和简称" style={{ marginBottom: 12 }}>
+            <Form.Item
+              label="同义词表（每行一条）"
+              name="searchSynonyms"
+              extra="如“预决算 = 预算 决算”：搜索“预决算”时也找含“预算”或“决算”的信息。"
+            >
+              <Input.TextArea rows={4} />
             </Form.Item>
           </Card>
           <Card size="small" title="网站标识（公开网站页脚）" style={{ marginBottom: 12 }}>
