@@ -174,7 +174,7 @@ export class PortalPageStore {
       body,
       gzip: gzipSync(body, { level: 9 }),
       brotli: brotliCompressSync(body, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
       }),
     };
     await storePage(ctx.database.db, page, generation);
