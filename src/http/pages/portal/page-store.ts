@@ -161,7 +161,7 @@ export class PortalPageStore {
     } else if (target.kind === 'tree') text = catalogTreePage(view, await catalogTree(ctx, agencyId, true));
     else {
       const data = await categoryPage(ctx, agencyId, target.code, target.page, true);
-      text = data && target.page <= data.pages ? categoryPageHtml(view, data) : null;
+      text = data ? categoryPageHtml(view, data) : null;
     }
     if (text === null) return null;
     const body = Buffer.from(text);
