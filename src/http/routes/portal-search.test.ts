@@ -90,7 +90,9 @@ describe.each(DIALECTS)('portal search on %s', (dialect) => {
   it('suggests the words that do match when nothing matches, and filters by 文号, category and year', async () => {
     const none = await search(`q=${encodeURIComponent('医疗机构 火星基地')}`);
     expect(none).toContain('没有找到');
-    expect(none).toMatch(/您是不是要找：<a href="\/search\?q=%E5%8C%BB%E7%96%97\+%E6%9C%BA%E6%9E%84[^"]*" >医疗 机构<\/a/);
+    expect(none).toMatch(
+      /您是不是要找：<a href="\/search\?q=%E5%8C%BB%E7%96%97\+%E6%9C%BA%E6%9E%84[^"]*" >医疗 机构<\/a/,
+    );
     expect(
       await search(`q=${encodeURIComponent('公开')}&docNumber=${encodeURIComponent('〔2025〕')}`),
     ).toContain('找到 1 条');

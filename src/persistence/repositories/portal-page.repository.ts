@@ -33,7 +33,6 @@ const COLUMN: Record<Encoding, 'body' | 'gzip' | 'brotli'> = { identity: 'body',
 export interface PageReader {
   /** the stored page of this template version, its body in `encoding`; null when not stored */
   read(agencyId: number, path: string, template: string, encoding: Encoding): Promise<StoredPage | null>;
-  /** the stored page's ETag (for a conditional request answered with 304, without reading a body) */
 }
 
 export function pageReader(database: Database): PageReader {
