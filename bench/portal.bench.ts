@@ -11,6 +11,8 @@ import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { DEFAULT_CATEGORIES, isLeaf, queryTokens, tokenText } from '../src/domain/catalog/index.ts';
 import { buildServer } from '../src/http/server.ts';
+import { portalPageStore } from '../src/http/pages/portal/page-store.ts';
+import { portalAgency } from '../src/services/catalog/portal.service.ts';
 import { openDatabase } from '../src/persistence/database.ts';
 import { migrateToLatest } from '../src/persistence/migrate.ts';
 import { fts5Match } from '../src/persistence/repositories/catalog-search.repository.ts';
@@ -184,11 +186,18 @@ export async function serve(sqlitePath: string): Promise<void> {
   });
   const app = await createApp(config);
   const server = await buildServer(app);
+  // the items were inserted in bulk, as an import would: render their pages into the store, as publishing does
+  const agency = await portalAgency(app.ctx, null);
+  const t0 = performance.now();
+  const pages = agency ? await portalPageStore(app).renderAll(agency.id) : 0;
+  console.log(`RENDERED ${pages} ${((performance.now() - t0) / 1000).toFixed(1)}`);
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
   console.log(`LISTENING ${url}`);
 }
 
-function startServer(sqlitePath: string): Promise<{ url: string; child: ChildProcess }> {
+function startServer(
+  sqlitePath: string,
+): Promise<{ url: string; child: ChildProcess; rendered: { pages: number; seconds: number } | null }> {
   // BENCH_CPU_PROF=DIR writes a CPU profile of the server (open it in Chrome DevTools) when it exits
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
@@ -206,7 +215,8 @@ function startServer(sqlitePath: string): Promise<{ url: string; child: ChildPro
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /LISTENING (\S+)/.exec(out);
-      if (m) ok({ url: m[1]!, child });
+      const r = /RENDERED (\d+) ([\d.]+)/.exec(out);
+      if (m) ok({ url: m[1]!, child, rendered: r ? { pages: Number(r[1]), seconds: Number(r[2]) } : null });
     });
     child.on('exit', (code) => fail(new Error(`portal server exited (${code})`)));
   });
@@ -312,6 +322,12 @@ export async function run(): Promise<void> {
     );
     const started = await startServer(dbPath);
     server = started.child;
+    if (started.rendered)
+      row(
+        'rendering every page into the store (gzip + brotli)',
+        `${started.rendered.seconds.toFixed(1)} s`,
+        `${Math.round(started.rendered.pages / started.rendered.seconds).toLocaleString('en')} pages/s`,
+      );
     const random = seededRandom(7);
     const leaves = DEFAULT_CATEGORIES.filter((c) => isLeaf(DEFAULT_CATEGORIES, c.code)).map((c) => c.code);
     const itemPath = () => `/items/${1 + Math.floor(random() * ITEMS)}`;

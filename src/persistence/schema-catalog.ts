@@ -17,6 +17,27 @@ export interface CatalogCategoryTable {
   position: number;
 }
 
+/** A rendered portal page (migration 0009): identity, gzip and brotli bodies, keyed by agency and path. */
+export interface PortalPageTable {
+  agency_id: number;
+  /** the path and query the page answers, e.g. /items/12 or /catalog/gzdt?page=2 */
+  path: string;
+  /** the template version that rendered it */
+  template: string;
+  etag: string;
+  /** HTTP date of the render */
+  modified_at: string;
+  body: Uint8Array;
+  gzip: Uint8Array;
+  brotli: Uint8Array;
+}
+
+/** Bumped by every change to what an agency's portal shows (pages rendered before it are not stored). */
+export interface PortalGenerationTable {
+  agency_id: number;
+  generation: number;
+}
+
 export interface CatalogItemTable {
   id: Generated<number>;
   agency_id: number;
@@ -143,4 +164,6 @@ export interface CatalogSchema {
   normative_documents: NormativeDocumentTable;
   yearly_figures: YearlyFigureTable;
   published_reports: PublishedReportTable;
+  portal_pages: PortalPageTable;
+  portal_generations: PortalGenerationTable;
 }

@@ -1,3 +1,7 @@
+import { checkSiteSettings } from '../domain/catalog/site.ts';
+import { checkSynonyms } from '../domain/catalog/search-text.ts';
+import { catalogChanged } from './catalog/cache.ts';
+import { portalPagesChanged } from './catalog/page-store.service.ts';
 import type { Principal } from '../domain/access/principal.ts';
 import { actorOf, hasRole } from '../domain/access/principal.ts';
 import type { Role } from '../domain/access/roles.ts';
@@ -21,7 +25,6 @@ import {
   updateUser,
 } from '../persistence/repositories/user.repository.ts';
 import { deleteUserSessions } from '../persistence/repositories/session.repository.ts';
-import { catalogChanged } from './catalog/cache.ts';
 import { agencyDomains, normaliseHost } from './catalog/portal-host.service.ts';
 import { hashPassword } from '../security/password.ts';
 import { sha256 } from '../security/tokens.ts';
@@ -92,6 +95,16 @@ export async function updateSettings(
     throw validationError('settings', '没有要修改的内容：请提供机关名称或设置');
   if (patch.settings && 'domains' in patch.settings)
     await checkDomains(ctx, agencyId, patch.settings.domains);
+  const synonymProblems = checkSynonyms(patch.settings?.searchSynonyms);
+  if (synonymProblems.length > 0) throw validationError('settings.searchSynonyms', synonymProblems[0]!);
+  const siteProblems = checkSiteSettings(patch.settings?.site);
+  if (siteProblems.length > 0)
+    throw new AppError(
+      'validation',
+      siteProblems[0]!.message,
+      `settings.${siteProblems[0]!.field}`,
+      siteProblems,
+    );
   const updated = await inTransaction(ctx, async (trx, record) => {
     const before = await findAgency(trx, agencyId);
     if (!before) throw new AppError('not_found', '机关不存在');
@@ -101,6 +114,8 @@ export async function updateSettings(
       ...(settings ? { settings } : {}),
     });
     const after = (await findAgency(trx, agencyId))!;
+    // the name and the site settings are on every portal page
+    await portalPagesChanged(trx, agencyId, 'all');
     await record({
       agencyId,
       entityType: 'agency',
@@ -111,7 +126,7 @@ export async function updateSettings(
     });
     return after;
   });
-  catalogChanged(); // the portals (name, domains) on every process
+  catalogChanged({ database: ctx.database, agencyId, items: [] }); // the portals (name, domains) on every process
   return updated;
 }
 

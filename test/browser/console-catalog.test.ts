@@ -4,6 +4,7 @@ import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
 import {
   a11y,
+  answerTo,
   chooseTree,
   confirmAction,
   dialog,
@@ -26,11 +27,14 @@ describe('the staff console in Chromium: 主动公开', { timeout: 240_000 }, ()
   afterAll(() => h?.close());
 
   const state = () => page.getByTestId('item-state').innerText();
+  /** Takes a review action through its dialog and waits for the server to have answered it. */
   async function act(label: string, reason?: string) {
     await page.getByRole('button', { name: label, exact: true }).click();
     const d = dialog(page);
     if (reason) await d.getByLabel('理由').fill(reason);
-    await confirmAction(page, d, label);
+    await answerTo(page, 'POST', /^\/api\/catalog\/items\/\d+\/actions$/, () =>
+      confirmAction(page, d, label),
+    );
   }
 
   it('drafts, reviews, clears a scanner hit and publishes an item', async () => {
@@ -47,7 +51,9 @@ describe('the staff console in Chromium: 主动公开', { timeout: 240_000 }, ()
     await editor
       .getByLabel('正文')
       .fill('经校验，以下医疗机构校验合格。\n如有疑问，请联系医政科张医生，电话13812345678。');
-    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await answerTo(page, 'POST', /^\/api\/catalog\/agencies\/\d+\/items$/, () =>
+      editor.getByRole('button', { name: '保存草稿' }).click(),
+    );
     await page.waitForURL(/\/console\/catalog\/items\/\d+$/);
     const itemUrl = page.url();
     await poll(state).toBe('草稿');
@@ -66,7 +72,7 @@ describe('the staff console in Chromium: 主动公开', { timeout: 240_000 }, ()
     await page.getByRole('menuitem', { name: '主动公开' }).click();
     await page.getByRole('tab', { name: '审核队列' }).click();
     const queued = page.locator('tr.ant-table-row').filter({ hasText: '医疗机构校验结果' });
-    expect(await queued.innerText()).toContain('1 处待确认');
+    await poll(() => queued.innerText()).toContain('1 处待确认');
     expect(await a11y(page)).toEqual([]);
     await shot(page, 'console-catalog-queue');
     await queued.getByRole('link').click();
@@ -78,7 +84,9 @@ describe('the staff console in Chromium: 主动公开', { timeout: 240_000 }, ()
     await dialog(page).getByRole('button', { name: '取消' }).click();
     await hits.first().getByRole('button', { name: '确认' }).click();
     await page.getByLabel('确认说明').fill('医政科对外公布的工作电话，可以公开');
-    await page.getByRole('button', { name: '确认可以公开' }).click();
+    await answerTo(page, 'POST', /^\/api\/catalog\/hits\/\d+\/clear$/, () =>
+      page.getByRole('button', { name: '确认可以公开' }).click(),
+    );
     await poll(() => hits.first().innerText()).toContain('已确认');
     expect(await a11y(page)).toEqual([]);
     await shot(page, 'console-catalog-item-cleared');
@@ -95,7 +103,7 @@ describe('the staff console in Chromium: 主动公开', { timeout: 240_000 }, ()
     await poll(state).toBe('已发布');
     const meta = page.locator('.ant-card').filter({ hasText: '元数据' });
     await poll(() => meta.innerText()).toMatch(/GK1\/2026-00001/);
-    expect(await meta.innerText()).toContain('按时公开');
+    await poll(() => meta.innerText()).toContain('按时公开');
     await poll(() => page.getByTestId('item-event').locator('strong').allInnerTexts()).toEqual([
       '起草',
       '提交审核',

@@ -80,20 +80,46 @@ export async function expectState(page: Page, label: string) {
   await poll(() => page.getByTestId('application-state').innerText()).toBe(label);
 }
 
-/** Picks a node of an Ant Design TreeSelect by its title text (searching: the tree is virtual). */
+/**
+ * Picks a node of an Ant Design TreeSelect by its title text (searching: the tree is virtual). Waits for the
+ * search to have filtered the list (every title shown contains the text) and the list to stop moving before
+ * clicking, then for the field to show the choice; a click that a re-render swallowed is tried again.
+ */
 export async function chooseTree(page: Page, field: Locator, title: string) {
   const select = field.locator('xpath=ancestor::*[contains(@class,"ant-select")][1]');
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const titles = page.locator('.ant-select-tree-title:visible');
+  for (let attempt = 1; ; attempt++) {
     await field.click();
     await field.fill(title);
-    const node = page.locator('.ant-select-tree-title:visible', { hasText: title }).first();
-    await node.waitFor();
-    await page.waitForTimeout(200); // let the filtered list settle before clicking
-    await node.click();
-    await page.waitForTimeout(200);
-    if ((await select.innerText()).includes(title)) return;
+    await poll(async () => {
+      const shown = await titles.allInnerTexts();
+      return shown.length > 0 && shown.every((t) => t.includes(title));
+    }).toBe(true);
+    await settle(page);
+    await titles.filter({ hasText: title }).first().click();
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 10_000, interval: 100 }).toContain(title);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
   }
-  await poll(() => select.innerText()).toContain(title);
+}
+
+/**
+ * Runs `trigger` and waits for the server's answer to the request it sends (`method`, path matching `path`):
+ * returns the response, or throws with the server's error message when it is not a success.
+ */
+export async function answerTo(page: Page, method: string, path: RegExp, trigger: () => Promise<unknown>) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname), {
+      timeout: 120_000,
+    }),
+    trigger(),
+  ]);
+  if (!response.ok())
+    throw new Error(`${method} ${response.url()} → ${response.status()}: ${await response.text()}`);
+  return response;
 }
 
 /**

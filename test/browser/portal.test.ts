@@ -37,6 +37,12 @@ describe('public portal in Chromium', () => {
           hours: '工作日 9:00—17:00',
           phone: '0571-81234567',
         },
+        site: {
+          sponsor: '某市卫生健康委员会',
+          siteCode: '3301000012',
+          icpNumber: '浙ICP备05070602号-1',
+          policeNumber: '浙公网安备 33010602000123号',
+        },
       },
     });
     const publish = async (input: Parameters<typeof createItem>[3]) => {
@@ -81,8 +87,14 @@ describe('public portal in Chromium', () => {
 
   /** No serious axe-core violations, and nothing on the page needs JavaScript (it loads no script). */
   async function checkA11y(page: Page, name: string) {
-    // the one script: the application form's live counters (progressive enhancement; the form works without it)
-    expect(await page.locator('script:not([src="/assets/field-counter.js"])').count(), name).toBe(0);
+    // the scripts are progressive enhancement (the pages work without them): the application form's live
+    // counters, and the 适老化 bar's read-aloud button and marks
+    expect(
+      await page
+        .locator('script:not([src="/assets/field-counter.js"]):not([src="/assets/display.js"])')
+        .count(),
+      name,
+    ).toBe(0);
     expect(await axeViolations(page), name).toEqual([]);
     await screenshot(page, `portal-${name}`);
   }
@@ -99,15 +111,54 @@ describe('public portal in Chromium', () => {
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('找到 1 条');
     expect(await page.locator('.results mark').first().innerText()).toBe('药品采购');
     await checkA11y(page, 'search');
+    // traditional characters find the simplified text; the 文号 filter; "did you mean" when nothing matches
+    const filters = page.getByRole('form', { name: '搜索条件' });
+    await filters.getByLabel('关键词').fill('藥品採購');
+    await filters.getByLabel('文号').fill('〔2026〕12号');
+    await filters.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/docNumber=/);
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('找到 1 条');
+    expect(await page.locator('.results mark').first().innerText()).toBe('药品采购');
+    await filters.getByLabel('关键词').fill('药品采购 火星基地');
+    await filters.getByLabel('文号').fill('');
+    await filters.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/%E7%81%AB/);
+    await page.locator('.suggestion').getByRole('link').click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('找到 1 条');
+    await checkA11y(page, 'search-suggested');
+    await page.goto(`${t.url}/search?q=${encodeURIComponent('药品采购')}`);
 
     await page.getByRole('link', { name: /加强医疗机构药品采购管理的通知/ }).click();
     await page.waitForURL(new RegExp(`/items/${itemId}$`));
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toContain('药品采购管理的通知');
-    const meta = await page.locator('.meta-block').innerText();
-    for (const text of ['索引号', 'HZWJ/2026-00001', '某卫发〔2026〕12号', '2026-03-02', '有效', '主动公开'])
-      expect(meta).toContain(text);
+    // the metadata as the usual table: each label a row header with its value in the next cell
+    const table = page.getByRole('table', { name: '信息属性' });
+    const cellAfter = (label: string) => table.locator(`th:text-is("${label}") + td`).innerText();
+    const expected: [string, string][] = [
+      ['索引号', 'HZWJ/2026-00001'],
+      ['发布机构', '某市卫生健康委员会'],
+      ['成文日期', '2026-03-02'],
+      ['发布日期', '2026-03-10'],
+      ['文号', '某卫发〔2026〕12号'],
+      ['主题分类', '卫生、体育/医药管理'],
+      ['有效性', '有效'],
+      ['公开方式', '主动公开'],
+    ];
+    for (const [label, value] of expected) expect(await cellAfter(label), label).toBe(value);
+    // the footer: site identification from the agency's settings, 网站地图 and 联系我们
+    const footer = page.locator('footer');
+    for (const text of [
+      '主办单位：某市卫生健康委员会',
+      '网站标识码：3301000012',
+      'ICP备案号：浙ICP备05070602号-1',
+      '公安机关备案号：浙公网安备 33010602000123号',
+    ])
+      expect((await footer.innerText()).replace(/\s*\n\s*/g, ''), text).toContain(text);
+    expect(await footer.getByRole('link', { name: '浙ICP备05070602号-1' }).getAttribute('href')).toBe(
+      'https://beian.miit.gov.cn/',
+    );
     await checkA11y(page, 'item');
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '依申请公开' }).click();
@@ -160,9 +211,13 @@ describe('public portal in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => location.hash)).toBe('#main');
 
-    await page.getByRole('link', { name: '大字版（适老化）' }).click();
+    const bar = page.getByRole('group', { name: '适老化与无障碍' });
+    await bar.getByRole('link', { name: '大字号', exact: true }).click();
     await page.waitForURL(`${t.url}/`);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+    expect(await bar.getByRole('link', { name: '大字号', exact: true }).getAttribute('aria-current')).toBe(
+      'true',
+    );
     await checkA11y(page, 'home-large');
     for (const [path, name] of [
       ['/catalog', 'catalog'],
@@ -178,8 +233,87 @@ describe('public portal in Chromium', () => {
       await checkA11y(page, `${name}-large`);
     }
     expect(await page.locator('main').innerText()).toContain('第二十条第（一）项');
-    await page.getByRole('link', { name: '标准字号' }).click();
+    // the catalog counts the published annual report under 年度报告, and lists it there
+    await page.goto(`${t.url}/catalog`);
+    expect(
+      (await page.locator('.catalog-tree li', { hasText: '年度报告' }).innerText()).replace(/\s/g, ''),
+    ).toContain('年度报告（1）');
+    await page.getByRole('navigation', { name: '目录分类' }).getByRole('link', { name: '年度报告' }).click();
+    await page.getByRole('link', { name: /2025年.*年度报告/ }).click();
+    await page.waitForURL(/\/reports\/2025$/);
+    // 网站地图 and 联系我们 from the footer
+    await page.locator('footer').getByRole('link', { name: '网站地图' }).click();
+    await page.waitForURL(/\/sitemap$/);
+    await checkA11y(page, 'sitemap-large');
+    expect(await page.locator('main').innerText()).toContain('规范性文件');
+    await page.locator('footer').getByRole('link', { name: '联系我们' }).click();
+    await page.waitForURL(/\/contact$/);
+    await checkA11y(page, 'contact-large');
+    const contact = (await page.locator('main').innerText()).replace(/\s*\n\s*/g, '');
+    expect(contact).toContain('办公地址：某市健康路1号');
+    expect(contact).toContain('咨询电话：0571-81234567');
+    await bar.getByRole('link', { name: '标准字号', exact: true }).click();
+    await page.waitForURL(/\/contact$/);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     await page.close();
+  });
+
+  it('offers several text sizes, high contrast, wider line spacing and reading aloud, and still passes axe-core', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    // the browser's speech synthesis, recorded (headless Chromium has no voice to play it with)
+    await context.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        spoken.push({ text: u.text, lang: u.lang });
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/items/${itemId}`);
+    const bar = page.getByRole('group', { name: '适老化与无障碍' });
+    const rootFont = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+
+    await bar.getByRole('link', { name: '特大字号' }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    expect(await rootFont()).toBe('24px');
+    await bar.getByRole('link', { name: '高对比度' }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(await bar.getByRole('link', { name: '高对比度' }).getAttribute('aria-current')).toBe('true');
+    await checkA11y(page, 'item-contrast');
+    await bar.getByRole('link', { name: '加大行距' }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    const lineHeight = await page.evaluate(() => parseFloat(getComputedStyle(document.body).lineHeight));
+    expect(lineHeight / 24).toBeCloseTo(2.1, 1);
+    await checkA11y(page, 'item-contrast-spacing');
+
+    // read aloud: the button speaks the page's main text in Chinese, and becomes 停止朗读
+    const read = bar.getByRole('button', { name: '朗读全文' });
+    await read.click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken.length))
+      .toBe(1);
+    const [spoken] = await page.evaluate(
+      () => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken,
+    );
+    expect(spoken!.lang).toBe('zh-CN');
+    expect(spoken!.text).toContain('加强医疗机构药品采购管理的通知');
+    expect(spoken!.text).toContain('严格执行集中采购制度');
+    expect(await bar.getByRole('button', { name: '停止朗读' }).getAttribute('aria-pressed')).toBe('true');
+
+    // the settings page sets everything at once, without JavaScript
+    await bar.getByRole('link', { name: '适老化设置' }).click();
+    await page.waitForURL(/\/display\?back=/);
+    await checkA11y(page, 'display-settings');
+    await page.getByRole('radio', { name: '标准' }).first().check();
+    await page.getByRole('group', { name: '高对比度' }).getByRole('radio', { name: '关闭' }).check();
+    await page.getByRole('group', { name: '行距' }).getByRole('radio', { name: '标准' }).check();
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.waitForURL(new RegExp(`/items/${itemId}$`));
+    expect(await rootFont()).toBe('16px');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+      'rgb(0, 0, 0)',
+    );
+    await context.close();
   });
 });

@@ -11,6 +11,7 @@ export * from './normative.ts';
 export * from './review.ts';
 export * from './scanner.ts';
 export * from './search-text.ts';
+export * from './site.ts';
 export * from './states.ts';
 export * from './table2.ts';
 export * from './yearly-figures.ts';

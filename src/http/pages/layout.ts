@@ -15,6 +15,8 @@ export interface PageOptions {
   scripts?: string[];
   /** large-text 适老化 mode */
   largeText?: boolean;
+  /** the footer's content (the portal's site identification); a line citing the Regulation otherwise */
+  footer?: Html;
 }
 
 const DEFAULT_NAV: NonNullable<PageOptions['nav']> = [
@@ -53,7 +55,9 @@ export function page(options: PageOptions): string {
       </header>
       <main id="main" class="wrap" tabindex="-1">${options.body}</main>
       <footer class="site-footer">
-        <div class="wrap"><p>依据《中华人民共和国政府信息公开条例》（国务院令第711号）</p></div>
+        <div class="wrap">
+          ${options.footer ?? html`<p>依据《中华人民共和国政府信息公开条例》（国务院令第711号）</p>`}
+        </div>
       </footer>
       ${(options.scripts ?? []).map((s) => html`<script src="/assets/${s}" defer></script>`)}
     </body>

@@ -76,21 +76,28 @@ export const catalogFeedRoutes: AppRoutes = async (server, { app }) => {
       if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
       const base = await portalBase(app, request);
       const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
-      const { categories } = await portalConfig(ctx, agency.id);
-      const reports = await publishedReports(ctx, agency.id);
-      const paths = [
-        '/',
-        '/catalog',
-        '/guide',
-        '/apply',
-        '/status',
-        '/reports',
-        ...categories.map((c) => `/catalog/${c.code}`),
-        ...reports.map((r) => `/reports/${r.year}`),
+      const [{ categories }, reports, [newest]] = await Promise.all([
+        portalConfig(ctx, agency.id),
+        publishedReports(ctx, agency.id),
+        latestItems(ctx, agency.id, 1),
+      ]);
+      // the lists change with the newest publication (or report); the fixed pages with the agency's settings
+      const listed = [newest?.updatedAt, reports[0]?.publishedAt]
+        .filter((d): d is string => !!d)
+        .sort()
+        .pop();
+      const lists = ['/', '/catalog', ...categories.map((c) => `/catalog/${c.code}`)];
+      const fixed = ['/guide', '/apply', '/status', '/sitemap', '/contact'];
+      const entries = [
+        ...lists.map((p) => ({ url: `${base}${p}${suffix}`, ...(listed ? { lastmod: listed } : {}) })),
+        ...fixed.map((p) => ({ url: `${base}${p}${suffix}` })),
+        {
+          url: `${base}/reports${suffix}`,
+          ...(reports[0] ? { lastmod: reports[0].publishedAt } : {}),
+        },
+        ...reports.map((r) => ({ url: `${base}/reports/${r.year}${suffix}`, lastmod: r.publishedAt })),
       ];
-      return reply
-        .type('application/xml; charset=utf-8')
-        .send(sitemap(paths.map((p) => ({ url: `${base}${p}${suffix}` }))));
+      return reply.type('application/xml; charset=utf-8').send(sitemap(entries));
     },
   );
 

@@ -51,7 +51,7 @@ describe('the public portal', () => {
   });
   afterAll(() => t.close());
 
-  it('shows a published item with its metadata block, escaped', async () => {
+  it('shows a published item with its metadata table, escaped', async () => {
     const id = await publish({
       title: `关于药品采购的通知${XSS}`,
       publisher: '某区卫生健康委员会',
@@ -79,11 +79,23 @@ describe('the public portal', () => {
       '公开方式',
       '公开范围',
     ])
-      expect(page.body, label).toContain(`<dt>${label}</dt>`);
-    expect(page.body).toContain('<dd>PX/2026-00001</dd>');
-    expect(page.body).toContain('<dd>某卫发〔2026〕7号</dd>');
-    expect(page.body).toContain('<dd>2026-03-10</dd>');
+      expect(page.body, label).toContain(`<th scope="row">${label}</th>`);
+    const meta = squash(page.body);
+    expect(meta).toContain('<th scope="row">索引号</th><td>PX/2026-00001</td>');
+    expect(meta).toContain('<th scope="row">文号</th><td>某卫发〔2026〕7号</td>');
+    expect(meta).toContain('<th scope="row">发布日期</th><td>2026-03-10</td>');
     expect(page.body).toContain('法规文件 / 行政规范性文件');
+    // the metadata the government-website norms list (国办发〔2017〕47号, 网页元数据)
+    for (const meta of [
+      '<meta name="SiteName" content="某区卫生健康委员会政府信息公开" />',
+      '<meta name="ColumnName" content="政府信息公开目录" />',
+      '<meta name="ArticleTitle" content="关于药品采购的通知&lt;script&gt;',
+      '<meta name="PubDate" content="2026-03-10" />',
+      '<meta name="ContentSource" content="某区卫生健康委员会" />',
+      '<meta name="Keywords" content="卫生、体育/医药管理" />',
+      `<meta name="Url" content="/items/${id}" />`,
+    ])
+      expect(page.body, meta).toContain(meta);
   });
 
   it('lists, searches with highlights and filters, and keeps drafts and withdrawn items off the portal', async () => {
@@ -123,7 +135,7 @@ describe('the public portal', () => {
     const tree = await get('/catalog');
     expect(squash(tree.body)).toContain('工作动态</a><span class="count">（23）</span>');
     const first = await get('/catalog/gzdt');
-    expect(first.body).toContain('共 23 条信息，第 1/2 页');
+    expect(squash(first.body)).toContain('共 23 条信息，第 1/2 页');
     expect(first.body).toContain('rel="next"');
     const second = await get('/catalog/gzdt?page=2');
     expect(second.body.match(/工作动态第\d+期/g)).toHaveLength(3);
@@ -145,7 +157,7 @@ describe('the public portal', () => {
       body: '专家甲、专家乙',
     });
     const page = await get(`/items/${onRequest}`);
-    expect(page.body).toContain('<dd>依申请公开</dd>');
+    expect(squash(page.body)).toContain('<th scope="row">公开方式</th><td>依申请公开</td>');
     expect(page.body).not.toContain('专家甲');
     expect(page.body).toContain('/apply?title=');
     const repealed = await publish({
@@ -157,7 +169,7 @@ describe('the public portal', () => {
     await actOnItem(t.app.ctx, staff.head, repealed, 'repeal', { reason: '已被新办法替代' });
     const repealedPage = await get(`/items/${repealed}`);
     expect(repealedPage.body).toContain('本文件已废止：已被新办法替代');
-    expect(repealedPage.body).toContain('<dd>废止</dd>');
+    expect(squash(repealedPage.body)).toContain('<th scope="row">有效性</th><td>废止</td>');
     expect((await get(`/search?q=${encodeURIComponent('管理办法')}&validity=repealed`)).body).toContain(
       '<mark>管理办法</mark>',
     );
@@ -191,18 +203,55 @@ describe('the public portal', () => {
     expect(index.body).toContain('/sitemap-items-0.xml');
     const items = await get('/sitemap-items-0.xml');
     expect(items.body.match(/<url>/g)!.length).toBe(json.items.length);
+    // every item with the date it last changed; the lists with the newest publication's
+    expect(items.body.match(/<lastmod>2026-03-10<\/lastmod>/g)!.length).toBe(json.items.length);
+    const pages = await get('/sitemap-pages.xml');
+    expect(pages.body).toContain('<loc>http://localhost/catalog/gzdt</loc><lastmod>2026-03-10</lastmod>');
+    expect(pages.body).toContain('<loc>http://localhost/sitemap</loc>');
+    // the JSON Feed is announced beside RSS and Atom on every page
+    const home = await get('/');
+    expect(home.body).toContain('type="application/feed+json"');
+    expect(home.body).toContain('type="application/rss+xml"');
     expect((await get('/robots.txt')).body).toContain('Sitemap: http://localhost/sitemap.xml');
   });
 
-  it('switches to the large-text mode with a cookie, and refuses to redirect off-site', async () => {
+  it('keeps the 适老化 settings in a cookie read by /display.css, and refuses to redirect off-site', async () => {
     const toggle = await get('/display?large=1&back=%2Fcatalog');
     expect(toggle.statusCode).toBe(303);
     expect(toggle.headers.location).toBe('/catalog');
-    const cookie = String(toggle.headers['set-cookie']).split(';')[0]!;
-    const large = await get('/catalog', cookie);
-    expect(large.body).toContain('class="large-text"');
-    expect(large.body).toContain('标准字号');
-    expect((await get('/catalog')).body).not.toContain('class="large-text"');
+    let cookie = String(toggle.headers['set-cookie']).split(';')[0]!;
+    expect(cookie).toBe('gk_display=large.0.0');
+    // the page is the same for everyone; the stylesheet follows the cookie
+    expect((await get('/catalog', cookie)).body).toBe((await get('/catalog')).body);
+    expect((await get('/display.css', cookie)).body).toContain('font-size: 20px');
+    expect((await get('/display.css')).body).not.toContain('font-size');
+    for (const [query, expected, css] of [
+      ['size=larger', 'larger.0.0', 'font-size: 24px'],
+      ['contrast=toggle', 'larger.1.0', '#ffff00'],
+      ['spacing=toggle', 'larger.1.1', 'line-height: 2.1'],
+      ['contrast=toggle', 'larger.0.1', 'line-height: 2.1'],
+    ] as const) {
+      const changed = await get(`/display?${query}&back=%2F`, cookie);
+      cookie = String(changed.headers['set-cookie']).split(';')[0]!;
+      expect(cookie, query).toBe(`gk_display=${expected}`);
+      expect((await get('/display.css', cookie)).body, query).toContain(css);
+    }
+    expect((await get('/display.css', cookie)).body).not.toContain('#ffff00');
+    const css = await get('/display.css', cookie);
+    const etag = String(css.headers.etag);
+    expect(
+      (
+        await t.server.inject({
+          method: 'GET',
+          url: '/display.css',
+          headers: { cookie, 'if-none-match': etag },
+        })
+      ).statusCode,
+    ).toBe(304);
+    // the settings page, as a form that works without JavaScript
+    const form = await get('/display?back=%2Fcatalog', cookie);
+    expect(form.statusCode).toBe(200);
+    expect(squash(form.body)).toContain('<legend>字号</legend>');
     for (const back of ['//evil.example', 'https://evil.example', '/\\evil.example'])
       expect((await get(`/display?large=1&back=${encodeURIComponent(back)}`)).headers.location).toBe('/');
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isValidity } from '../../domain/catalog/index.ts';
 import type { Validity } from '../../domain/catalog/index.ts';
 import { openAttachment } from '../../services/catalog/attachment.service.ts';
@@ -21,7 +22,6 @@ import { reportPage, reportsPage } from '../pages/portal/reports.page.ts';
 import {
   hidden as hide,
   HTML,
-  LARGE_TEXT_COOKIE,
   loose,
   noAgency,
   pageNumber,
@@ -29,14 +29,24 @@ import {
   positive,
 } from '../pages/portal/requests.ts';
 import { searchPage } from '../pages/portal/search.page.ts';
+import {
+  changedDisplay,
+  DISPLAY_COOKIE,
+  displayCss,
+  readDisplay,
+  writeDisplay,
+} from '../pages/portal/display.ts';
+import { displayPage } from '../pages/portal/display.page.ts';
+import { contactPage, siteMapPage } from '../pages/portal/site-map.page.ts';
+import { readGuideSettings } from '../../domain/catalog/index.ts';
 import { sendAttachment } from './catalog-files.ts';
 import type { AppRoutes } from './app-routes.ts';
 
 /**
  * The public portal (server-rendered, no JavaScript needed): home, the catalog, item pages and attachments,
- * search, the 指南, annual reports, and the 适老化 large-text switch. The portal serves one agency — `?agency=CODE`,
+ * search, the 指南, annual reports, and the 适老化 display settings (/display, /display.css). The portal serves one agency — `?agency=CODE`,
  * else the default agency (settings.portal.default, else the first top-level agency) — and carries the code in
- * its links. Rendered pages are cached until the catalog changes. Feeds and the sitemap: catalog-feeds.routes.ts;
+ * its links. Item and catalog pages are stored when rendered (page-store.ts); others are cached briefly. Feeds and the sitemap: catalog-feeds.routes.ts;
  * the online application form and status page: portal-apply.routes.ts.
  */
 export const portalRoutes: AppRoutes = async (server, { app }) => {
@@ -104,7 +114,7 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     {
       schema: {
         ...hide,
-        querystring: loose(['agency', 'q', 'category', 'year', 'validity', 'sort', 'page']),
+        querystring: loose(['agency', 'q', 'category', 'year', 'validity', 'docNumber', 'sort', 'page']),
       },
     },
     pageRoute(async (request, view) => {
@@ -117,6 +127,7 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
         ...(q.category && categories.some((c) => c.code === q.category) ? { category: q.category } : {}),
         ...(q.year && /^\d{4}$/.test(q.year) ? { year: Number(q.year) } : {}),
         ...(isValidity(q.validity) ? { validity: q.validity as Validity } : {}),
+        ...(q.docNumber?.trim() ? { docNumber: q.docNumber.trim().slice(0, 50) } : {}),
         sort: q.sort === 'date' ? ('date' as const) : ('relevance' as const),
         page: pageNumber(request),
       };
@@ -143,6 +154,21 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     '/guide',
     { schema: { ...hide, querystring: loose(['agency']) } },
     pageRoute(async (_request, view) => guidePage(view, await portalGuide(ctx, view.agency))),
+  );
+
+  server.get(
+    '/sitemap',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    pageRoute(async (_request, view) => siteMapPage(view, await catalogTree(ctx, view.agency.id))),
+  );
+
+  server.get(
+    '/contact',
+    { schema: { ...hide, querystring: loose(['agency']) } },
+    pageRoute(async (_request, view) => {
+      const { office } = readGuideSettings(view.agency.settings);
+      return contactPage(view, office, office.name ?? `${view.agency.name}政府信息公开工作机构`);
+    }),
   );
 
   server.get(
@@ -184,21 +210,41 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
     },
   );
 
+  server.get('/display.css', { schema: { ...hide } }, async (request, reply) => {
+    const css = displayCss(readDisplay(request.cookies[DISPLAY_COOKIE]));
+    const etag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 16)}"`;
+    void reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'cookie');
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.type('text/css; charset=utf-8').send(css);
+  });
+
   server.get(
     '/display',
-    { schema: { ...hide, querystring: loose(['large', 'back']) } },
+    { schema: { ...hide, querystring: loose(['size', 'contrast', 'spacing', 'large', 'back', 'agency']) } },
     async (request, reply) => {
-      const { large, back } = request.query as { large?: string; back?: string };
-      const target = back && /^\/(?![/\\])[^\s]*$/.test(back) ? back : '/';
-      if (large === '1')
-        void reply.setCookie(LARGE_TEXT_COOKIE, '1', {
-          path: '/',
-          maxAge: 365 * 86400,
-          sameSite: 'lax',
-          httpOnly: true,
-          secure: app.config.tls,
-        });
-      else void reply.clearCookie(LARGE_TEXT_COOKIE, { path: '/' });
+      const q = request.query as Record<string, string | undefined>;
+      const target = q.back && /^\/(?![/\\])[^\s]*$/.test(q.back) ? q.back : '/';
+      const current = readDisplay(request.cookies[DISPLAY_COOKIE]);
+      const flip = (v: string | undefined, was: boolean) => (v === 'toggle' ? (was ? '0' : '1') : v);
+      const asked: Record<string, string | undefined> = {
+        ...q,
+        contrast: flip(q.contrast, current.contrast),
+        spacing: flip(q.spacing, current.spacing),
+      };
+      if (!['size', 'contrast', 'spacing', 'large'].some((k) => asked[k] !== undefined)) {
+        const { agency, param } = await resolve(request);
+        if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
+        return reply.type(HTML).send(displayPage(viewOf(request, agency, param), current, target));
+      }
+      const next = changedDisplay(current, asked);
+      // not httpOnly: display.js reads it to mark the settings in force
+      void reply.setCookie(DISPLAY_COOKIE, writeDisplay(next), {
+        path: '/',
+        maxAge: 365 * 86400,
+        sameSite: 'lax',
+        httpOnly: false,
+        secure: app.config.tls,
+      });
       return reply.redirect(target, 303);
     },
   );

@@ -8,11 +8,12 @@ import { supervision } from './0005-supervision.ts';
 import { catalogIndexes } from './0006-catalog-indexes.ts';
 import { serviceAttachments } from './0007-service-attachments.ts';
 import { requestCounts } from './0008-request-counts.ts';
+import { portalPages } from './0009-portal-pages.ts';
 import { privacy } from './0010-privacy.ts';
+import { sharedState } from './0015-shared-state.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
 export const KEYED_CHAIN_MIGRATION = '0010-privacy';
-import { sharedState } from './0015-shared-state.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -25,6 +26,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0006-catalog-indexes': catalogIndexes(),
     '0007-service-attachments': serviceAttachments(dialect),
     '0008-request-counts': requestCounts(),
+    '0009-portal-pages': portalPages(dialect),
     [KEYED_CHAIN_MIGRATION]: privacy(),
     '0015-shared-state': sharedState(dialect),
   };

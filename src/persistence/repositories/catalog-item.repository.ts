@@ -272,6 +272,25 @@ export async function publicItemStamps(
 }
 
 /** The highest id of the agency's public items (0 when none): the sitemap's pages cover ids up to it. */
+/** The ids of the agency's public items after `afterId`, in id order (walking them all in batches). */
+export async function publicItemIdsAfter(
+  db: Kysely<Schema>,
+  agencyId: number,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('catalog_items')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('id', '>', afterId)
+    .where('state', 'in', PUBLIC_STATES)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function maxPublicItemId(db: Kysely<Schema>, agencyId: number): Promise<number> {
   const row = await db
     .selectFrom('catalog_items')

@@ -13,6 +13,10 @@ import type { Schema } from '../schema.ts';
 export interface SearchQuery {
   agencyId: number;
   tokens: readonly string[];
+  /** the query with its synonyms (planQuery): groups ANDed, alternatives ORed; `tokens` when absent */
+  groups?: readonly (readonly (readonly string[])[])[];
+  /** 文号 contains this text */
+  docNumber?: string;
   states: readonly ItemState[];
   categoryCodes?: readonly string[];
   year?: number;
@@ -42,6 +46,8 @@ function conditions(q: SearchQuery): RawBuilder<unknown> {
   ];
   if (q.categoryCodes)
     parts.push(sql`i.category_code in (${sql.join(q.categoryCodes.length > 0 ? q.categoryCodes : ['-'])})`);
+  if (q.docNumber)
+    parts.push(sql`i.doc_number like ${`%${q.docNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   if (q.year !== undefined)
     parts.push(sql`i.published_on between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}`);
   return sql.join(parts, sql` and `);
@@ -51,15 +57,37 @@ function conditions(q: SearchQuery): RawBuilder<unknown> {
 export const fts5Match = (tokens: readonly string[]) =>
   tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
 
+type Groups = readonly (readonly (readonly string[])[])[];
+const groupsOf = (q: SearchQuery): Groups => q.groups ?? q.tokens.map((t) => [[t]]);
+
+/** The FTS5 query of groups: `("a" AND "b") OR "c"` per group, groups ANDed. */
+export const fts5MatchGroups = (groups: Groups) =>
+  groups
+    .map(
+      (alts) =>
+        `(${alts.map((alt) => `(${alt.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')})`).join(' OR ')})`,
+    )
+    .join(' AND ');
+
+/** The PostgreSQL tsquery text of groups (tokens are letters and digits: quoting them is enough). */
+const tsqueryText = (groups: Groups) =>
+  groups
+    .map(
+      (alts) =>
+        `(${alts.map((alt) => `(${alt.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ')})`).join(' | ')})`,
+    )
+    .join(' & ');
+
 export async function searchItemIds(
   db: Kysely<Schema>,
   dialect: DialectName,
   q: SearchQuery,
 ): Promise<SearchPage> {
-  if (q.tokens.length === 0) return { total: 0, more: false, ids: [] };
+  const groups = groupsOf(q);
+  if (groups.length === 0) return { total: 0, more: false, ids: [] };
   const where = conditions(q);
   if (dialect === 'sqlite') {
-    const match = fts5Match(q.tokens);
+    const match = fts5MatchGroups(groups);
     const from = sql`catalog_items_fts join catalog_items i on i.id = catalog_items_fts.rowid where catalog_items_fts match ${match} and ${where}`;
     const order =
       q.sort === 'relevance' ? sql`catalog_items_fts.rank, i.id desc` : sql`i.published_on desc, i.id desc`;
@@ -73,7 +101,7 @@ export async function searchItemIds(
     ]);
     return page(count.rows[0]?.n, rows.rows);
   }
-  const query = sql`plainto_tsquery('simple', ${q.tokens.join(' ')})`;
+  const query = sql`to_tsquery('simple', ${tsqueryText(groups)})`;
   const from = sql`catalog_items i where i.search_vector @@ ${query} and ${where}`;
   const order =
     q.sort === 'relevance'

@@ -2,12 +2,33 @@ import { changed, changeVersion } from '../cluster/changes.ts';
 
 /**
  * The catalog's change counter, and memos keyed on it. Every service that changes what the portal shows bumps
- * the counter after its transaction commits; the portal's page cache and these memos key on it. The counter
- * moves on every server process (services/cluster/changes.ts: other processes hear of the change through the
- * database), so nothing outlives a change made anywhere. (Agency settings show when an entry's time limit passes.)
+ * the counter after its transaction commits (and, inside the transaction, marks the stored pages stale:
+ * page-store.service.ts); these memos key on it. The counter moves on every server process
+ * (services/cluster/changes.ts: other processes hear of the change through the database), so nothing outlives a
+ * change made anywhere. Listeners (the portal's page store) hear which agency and items changed through this
+ * process, to render them again; stored pages are in the database, so another process's change has already
+ * removed them.
  */
-export function catalogChanged(): void {
+export interface CatalogChange {
+  /** the database the change was made in */
+  database: object;
+  agencyId: number;
+  /** items whose own pages changed (published, 失效, 废止, 撤回) */
+  items: readonly number[];
+}
+
+type Listener = (change: CatalogChange) => void;
+const listeners = new Set<Listener>();
+
+/** Hears every change made through this process, after it is committed. Returns the unsubscribe function. */
+export function onCatalogChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function catalogChanged(change?: CatalogChange): void {
   changed('catalog');
+  if (change) for (const listener of listeners) listener(change);
 }
 
 export function catalogVersion(): number {

@@ -20,6 +20,7 @@ import type { Db, ServiceContext } from '../context.ts';
 import { inTransaction } from '../context.ts';
 import { requireStaffOf } from './access.ts';
 import { catalogChanged } from './cache.ts';
+import { portalPagesChanged } from './page-store.service.ts';
 
 /**
  * An agency's catalog configuration: its categories (its own list, else the defaults), its 索引号 scheme
@@ -80,6 +81,7 @@ export async function setCategories(
         throw new AppError('conflict', `分类“${code}”下已有信息，不能再设子分类`, 'categories');
     }
     await replaceCategories(trx, agencyId, checked.categories);
+    await portalPagesChanged(trx, agencyId, 'all');
     await record({
       agencyId,
       entityType: 'catalog_categories',
@@ -91,6 +93,6 @@ export async function setCategories(
     });
     return checked.categories;
   });
-  catalogChanged();
+  catalogChanged({ database: ctx.database, agencyId, items: [] });
   return result;
 }

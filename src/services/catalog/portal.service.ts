@@ -6,14 +6,19 @@ import {
   findCategory,
   highlight,
   PUBLIC_STATES,
-  queryTokens,
+  planQuery,
   readGuideSettings,
+  readSynonyms,
   snippet,
   stateOfValidity,
 } from '../../domain/catalog/index.ts';
 import type { GuideSection } from '../../domain/catalog/index.ts';
 import type { Agency } from '../../persistence/repositories/agency.repository.ts';
-import { findAgencyByCode, listAgencies } from '../../persistence/repositories/agency.repository.ts';
+import {
+  findAgency,
+  findAgencyByCode,
+  listAgencies,
+} from '../../persistence/repositories/agency.repository.ts';
 import type { Attachment } from '../../persistence/repositories/catalog-attachment.repository.ts';
 import { attachmentListOf } from '../../persistence/repositories/catalog-attachment.repository.ts';
 import type { ItemSummary } from '../../persistence/repositories/catalog-item.repository.ts';
@@ -23,9 +28,11 @@ import {
   itemsByIds,
   pageOfItems,
   maxPublicItemId,
+  publicItemIdsAfter as publicItemIdsAfterRow,
   publicCountsByCategory,
   publicItemStamps,
 } from '../../persistence/repositories/catalog-item.repository.ts';
+import { publishedReportsOf } from '../../persistence/repositories/published-report.repository.ts';
 import { COUNT_CAP, searchItemIds } from '../../persistence/repositories/catalog-search.repository.ts';
 import { remembered } from './cache.ts';
 import type { CatalogConfig } from './config.service.ts';
@@ -56,7 +63,8 @@ const SETTINGS_TTL_MS = 30_000;
 const COUNT_TTL_MS = 300_000;
 
 /** The agency's catalog configuration (categories, 索引号 scheme), which every portal page needs. */
-export function portalConfig(ctx: ServiceContext, agencyId: number): Promise<CatalogConfig> {
+export function portalConfig(ctx: ServiceContext, agencyId: number, fresh = false): Promise<CatalogConfig> {
+  if (fresh) return catalogConfig(ctx.database.db, agencyId);
   return remembered(ctx, `config:${agencyId}`, SETTINGS_TTL_MS, () =>
     catalogConfig(ctx.database.db, agencyId),
   );
@@ -71,12 +79,29 @@ export interface CategoryNode extends Category {
   children: CategoryNode[];
 }
 
-/** The catalog tree with the number of public items under each category. */
-export async function catalogTree(ctx: ServiceContext, agencyId: number): Promise<CategoryNode[]> {
-  const { categories } = await portalConfig(ctx, agencyId);
-  const counts = await remembered(ctx, `tree:${agencyId}`, COUNT_TTL_MS, () =>
-    publicCountsByCategory(ctx.database.db, agencyId),
-  );
+/**
+ * The category of the catalog under which the published annual reports (条例 Art. 49) are listed: they are
+ * kept as reports, not as items, and counted there with the items filed in it.
+ */
+export const REPORTS_CATEGORY = 'ndbg';
+
+/** The catalog tree with the number of public items under each category (年度报告: items and reports). */
+export async function catalogTree(
+  ctx: ServiceContext,
+  agencyId: number,
+  fresh = false,
+): Promise<CategoryNode[]> {
+  const { categories } = await portalConfig(ctx, agencyId, fresh);
+  const load = async () => {
+    const [byCategory, reports] = await Promise.all([
+      publicCountsByCategory(ctx.database.db, agencyId),
+      publishedReportsOf(ctx.database.db, agencyId),
+    ]);
+    const merged = new Map(byCategory);
+    merged.set(REPORTS_CATEGORY, (merged.get(REPORTS_CATEGORY) ?? 0) + reports.length);
+    return merged;
+  };
+  const counts = fresh ? await load() : await remembered(ctx, `tree:${agencyId}`, COUNT_TTL_MS, load);
   const node = (c: Category): CategoryNode => {
     const children = categories.filter((x) => x.parent === c.code).map(node);
     return { ...c, children, count: (counts.get(c.code) ?? 0) + children.reduce((s, x) => s + x.count, 0) };
@@ -92,6 +117,8 @@ export interface CategoryPage {
   page: number;
   pages: number;
   items: ItemSummary[];
+  /** the published annual reports, on the 年度报告 category's page */
+  reports: { year: number; title: string }[];
 }
 
 export async function categoryPage(
@@ -99,15 +126,19 @@ export async function categoryPage(
   agencyId: number,
   code: string,
   page: number,
+  fresh = false,
 ): Promise<CategoryPage | null> {
-  const { categories } = await portalConfig(ctx, agencyId);
+  const { categories } = await portalConfig(ctx, agencyId, fresh);
   const category = findCategory(categories, code);
   if (!category) return null;
   const current = Math.max(1, page);
   const filter = { agencyId, states: PUBLIC_STATES, categoryCodes: descendantCodes(categories, code) };
-  const [total, items] = await Promise.all([
-    remembered(ctx, `count:${agencyId}:${code}`, COUNT_TTL_MS, () => countItems(ctx.database.db, filter)),
+  const [total, items, reports] = await Promise.all([
+    fresh
+      ? countItems(ctx.database.db, filter)
+      : remembered(ctx, `count:${agencyId}:${code}`, COUNT_TTL_MS, () => countItems(ctx.database.db, filter)),
     pageOfItems(ctx.database.db, filter, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
+    code === REPORTS_CATEGORY ? publishedReportsOf(ctx.database.db, agencyId) : Promise.resolve([]),
   ]);
   return {
     category,
@@ -117,6 +148,7 @@ export async function categoryPage(
     page: current,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     items,
+    reports: reports.map((r) => ({ year: r.year, title: r.title })),
   };
 }
 
@@ -130,11 +162,12 @@ export async function portalItem(
   ctx: ServiceContext,
   agencyId: number,
   id: number,
+  fresh = false,
 ): Promise<PortalItem | null> {
   const item = await findPublicItem(ctx.database.db, agencyId, id);
   if (!item) return null;
   const [{ categories }, attachments] = await Promise.all([
-    portalConfig(ctx, agencyId),
+    portalConfig(ctx, agencyId, fresh),
     item.method === 'proactive' ? attachmentListOf(ctx.database.db, id) : Promise.resolve([]),
   ]);
   return { item, path: categoryPath(categories, item.categoryCode), attachments };
@@ -145,6 +178,8 @@ export interface SearchInput {
   category?: string;
   year?: number;
   validity?: Validity;
+  /** 文号 contains this text */
+  docNumber?: string;
   sort?: 'date' | 'relevance';
   page?: number;
 }
@@ -166,27 +201,53 @@ export async function portalSearch(
   page: number;
   pages: number;
   results: SearchResult[];
+  /** 您是不是要找: when nothing matches, the part of the query that does */
+  suggestion: string | null;
 }> {
-  const tokens = queryTokens(input.q);
+  const synonyms = await remembered(ctx, `synonyms:${agencyId}`, SETTINGS_TTL_MS, async () =>
+    readSynonyms((await findAgency(ctx.database.db, agencyId))?.settings.searchSynonyms),
+  );
+  const plan = planQuery(input.q, synonyms);
+  const tokens = plan.tokens;
   const page = Math.min(Math.max(1, input.page ?? 1), COUNT_CAP / PAGE_SIZE);
-  if (tokens.length === 0) return { tokens, total: 0, more: false, page, pages: 1, results: [] };
+  if (tokens.length === 0)
+    return { tokens, total: 0, more: false, page, pages: 1, results: [], suggestion: null };
   const { categories } = await portalConfig(ctx, agencyId);
   const codes =
     input.category && findCategory(categories, input.category)
       ? descendantCodes(categories, input.category)
       : undefined;
-  const found = await searchItemIds(ctx.database.db, ctx.database.dialect, {
+  const query = {
     agencyId,
     tokens,
+    groups: plan.groups,
     states: input.validity ? [stateOfValidity(input.validity)] : PUBLIC_STATES,
     ...(codes ? { categoryCodes: codes } : {}),
     ...(input.year ? { year: input.year } : {}),
-    sort: input.sort ?? 'relevance',
+    ...(input.docNumber ? { docNumber: input.docNumber } : {}),
+    sort: input.sort ?? ('relevance' as const),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
-  });
+  };
+  const found = await searchItemIds(ctx.database.db, ctx.database.dialect, query);
+  let suggestion: string | null = null;
+  if (found.total === 0 && plan.groups.length > 1) {
+    // the words that find something on their own, in the order typed
+    const kept: string[] = [];
+    for (const group of plan.groups) {
+      const alone = await searchItemIds(ctx.database.db, ctx.database.dialect, {
+        ...query,
+        groups: [group],
+        limit: 1,
+        offset: 0,
+      });
+      if (alone.total > 0) kept.push(group[0]!.join(''));
+    }
+    if (kept.length > 0 && kept.length < plan.groups.length) suggestion = kept.join(' ');
+  }
   const items = await itemsByIds(ctx.database.db, found.ids);
   return {
+    suggestion,
     tokens,
     total: found.total,
     more: found.more,
@@ -202,6 +263,11 @@ export async function portalSearch(
       ),
     })),
   };
+}
+
+/** The ids of the agency's public items after `afterId`, in id order. */
+export function publicItemIdsAfter(ctx: ServiceContext, agencyId: number, afterId: number, limit: number) {
+  return publicItemIdsAfterRow(ctx.database.db, agencyId, afterId, limit);
 }
 
 /** The sitemap is split by id ranges of SITEMAP_SPAN, so no file lists more than the protocol's 50,000 URLs. */

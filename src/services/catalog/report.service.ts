@@ -14,6 +14,7 @@ import {
 } from '../../persistence/repositories/published-report.repository.ts';
 import { requireStaffOf } from './access.ts';
 import { catalogChanged } from './cache.ts';
+import { portalPagesChanged } from './page-store.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 
@@ -67,6 +68,7 @@ export async function publishAnnualReport(
     // again inside the transaction: the workspace may have started the year meanwhile
     if (await findReport(trx, agencyId, report.year!)) throw keptInWorkspace(report.year!);
     const previous = await findPublishedReport(trx, agencyId, report.year!);
+    await portalPagesChanged(trx, agencyId, { items: [], catalog: true });
     const saved = await insertPublishedReport(trx, {
       agencyId,
       year: report.year!,
@@ -85,7 +87,7 @@ export async function publishAnnualReport(
     });
     return saved;
   });
-  catalogChanged();
+  catalogChanged({ database: ctx.database, agencyId, items: [] });
   return published;
 }
 

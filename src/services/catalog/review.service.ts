@@ -31,6 +31,7 @@ import {
 } from '../../persistence/repositories/normative-document.repository.ts';
 import { requireStaffOf } from './access.ts';
 import { catalogChanged } from './cache.ts';
+import { portalPagesChanged } from './page-store.service.ts';
 import type { CatalogConfig } from './config.service.ts';
 import { catalogConfig } from './config.service.ts';
 import { searchTokensOf } from './content.ts';
@@ -85,6 +86,8 @@ export async function actOnItem(
       await updateItemState(trx, next, searchTokensOf(next, await attachmentsOf(trx, itemId)));
     else await updateItemState(trx, next);
     await followRegister(trx, config, next, action, today, reason, nowIso(ctx));
+    if (isPublic(t.to) || isPublic(item.state))
+      await portalPagesChanged(trx, item.agencyId, { items: [itemId], catalog: true });
     await record({
       agencyId: item.agencyId,
       entityType: 'catalog_item',
@@ -101,7 +104,8 @@ export async function actOnItem(
       },
     });
   });
-  if (isPublic(TRANSITIONS[action].to) || action === 'withdraw') catalogChanged();
+  if (isPublic(TRANSITIONS[action].to) || action === 'withdraw')
+    catalogChanged({ database: ctx.database, agencyId: seen.agencyId, items: [itemId] });
   return itemView(ctx, actor, itemId);
 }
 

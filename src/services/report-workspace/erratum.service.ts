@@ -143,6 +143,6 @@ export async function publishErratum(
       },
     });
   });
-  catalogChanged();
+  catalogChanged({ database: ctx.database, agencyId, items: [] });
   return workspaceView(ctx, await reportState(ctx, actor, agency, year), who);
 }

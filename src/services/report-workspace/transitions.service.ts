@@ -16,6 +16,7 @@ import type { Schema } from '../../persistence/schema.ts';
 import { insertReportVersion, updateReport } from '../../persistence/repositories/report.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
 import { catalogChanged } from '../catalog/cache.ts';
+import { portalPagesChanged } from '../catalog/page-store.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 import { hasSupervisor, requireReportReader } from './access.ts';
@@ -59,6 +60,7 @@ export async function publishFrozen(
     publishedBy: staff.userId,
   });
   const version = record.publishedVersion + 1;
+  await portalPagesChanged(trx, record.agencyId, { items: [], catalog: true });
   await insertReportVersion(trx, record.id, {
     version,
     reason,
@@ -149,6 +151,6 @@ export async function changeStatus(
       },
     });
   });
-  if (action === 'publish') catalogChanged();
+  if (action === 'publish') catalogChanged({ database: ctx.database, agencyId, items: [] });
   return workspaceView(ctx, await reportState(ctx, actor, agency, year), who);
 }

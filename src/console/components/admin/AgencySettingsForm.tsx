@@ -31,6 +31,14 @@ const OFFICE_FIELDS = [
   ['website', '网站'],
 ] as const;
 
+/** The portal footer's site identification (政府网站发展指引): settings.site. */
+const SITE_FIELDS = [
+  ['sponsor', '主办单位', '留空使用机关名称'],
+  ['siteCode', '网站标识码', '10 位，如 3301000001'],
+  ['icpNumber', 'ICP备案号', '如 浙ICP备05070602号-1'],
+  ['policeNumber', '公安机关备案号', '如 浙公网安备 33010602000123号'],
+] as const;
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** The letters read address and phone at the top of the settings; the 公开指南 reads the office block first. */
 const SHARED = { address: 'address', hours: 'officeHours', phone: 'phone' } as const;
@@ -62,6 +70,12 @@ export function AgencySettingsForm() {
           ]),
         ),
       },
+      site: Object.fromEntries(
+        SITE_FIELDS.map(([k]) => [k, str((s.site as Record<string, unknown> | undefined)?.[k])]),
+      ),
+      searchSynonyms: Array.isArray(s.searchSynonyms)
+        ? (s.searchSynonyms as unknown[]).join('\n')
+        : str(s.searchSynonyms),
       letterhead: str(s.letterhead),
       reconsiderationBodyName: str(s.reconsiderationBodyName),
       channels: Array.isArray(s.channels) ? s.channels : [],
@@ -89,7 +103,17 @@ export function AgencySettingsForm() {
       const office = (v.office ?? {}) as Record<string, string | undefined>;
       const settings = {
         office,
+        site: Object.fromEntries(
+          SITE_FIELDS.map(([k]) => [
+            k,
+            String((v.site as Record<string, unknown> | undefined)?.[k] ?? '').trim() || null,
+          ]),
+        ),
         ...Object.fromEntries(Object.entries(SHARED).map(([k, top]) => [top, office[k]?.trim() || null])),
+        searchSynonyms: String(v.searchSynonyms ?? '')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l),
         letterhead: String(v.letterhead ?? '').trim() || null,
         reconsiderationBodyName: String(v.reconsiderationBodyName ?? '').trim() || null,
         channels: v.channels,
@@ -164,6 +188,26 @@ export function AgencySettingsForm() {
             <Form.Item label="查阅场所" name="readingRooms">
               <Select mode="tags" open={false} suffixIcon={null} />
             </Form.Item>
+          </Card>
+          <Card size="small" title="站内搜索同义词和简称" style={{ marginBottom: 12 }}>
+            <Form.Item
+              label="同义词表（每行一条）"
+              name="searchSynonyms"
+              extra="如“预决算 = 预算 决算”：搜索“预决算”时也找含“预算”或“决算”的信息。"
+            >
+              <Input.TextArea rows={4} />
+            </Form.Item>
+          </Card>
+          <Card size="small" title="网站标识（公开网站页脚）" style={{ marginBottom: 12 }}>
+            <Row gutter={8}>
+              {SITE_FIELDS.map(([key, label, hint]) => (
+                <Col span={12} key={key}>
+                  <Form.Item label={label} name={['site', key]} extra={hint}>
+                    <Input maxLength={100} />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
           </Card>
         </Col>
       </Row>

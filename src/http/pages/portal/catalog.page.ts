@@ -53,10 +53,20 @@ export function categoryPageHtml(view: PortalView, data: CategoryPage): string {
             </nav>`
           : ''
       }
+      ${
+        data.reports.length > 0
+          ? html`<ul class="item-list reports-list">
+              ${data.reports.map(
+                (r) => html`<li><a href="${link(view, `/reports/${r.year}`)}">${r.title}</a></li>`,
+              )}
+            </ul>`
+          : ''
+      }
       <p role="status">
-        共 ${data.total} 条信息${data.pages > 1 ? html`，第 ${data.page}/${data.pages} 页` : ''}。
+        共 ${data.total + data.reports.length}
+        条信息${data.pages > 1 ? html`，第 ${data.page}/${data.pages} 页` : ''}。
       </p>
-      ${itemList(view, data.items, '本分类暂无公开信息。')}
+      ${data.items.length > 0 || data.reports.length === 0 ? itemList(view, data.items, '本分类暂无公开信息。') : ''}
       ${pagination(view, `/catalog/${data.category.code}`, {}, data.page, data.pages)}`,
   });
 }

@@ -8,15 +8,16 @@ import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { portalNotFound } from './not-found.page.ts';
 import { PageCache } from './page-cache.ts';
+import { portalPageStore } from './page-store.ts';
 import type { PortalView } from './shell.ts';
 
 /**
  * What every portal route does with a request: find the portal's agency (the host's, from the agencies'
- * `domains`; else `?agency=CODE` or the path prefix `/a/CODE/`; else the default one),
- * build the page's view (agency, the 适老化 large-text cookie, the path) and serve pages through the page cache.
+ * `domains`; else `?agency=CODE` or the path prefix `/a/CODE/`; else the default one), build the page's view
+ * (agency, the path) and serve pages: item and catalog pages from the page store (page-store.ts), other pages
+ * through a short-lived in-process cache.
  * Query strings are read leniently: a malformed parameter is ignored, never answered with a JSON error.
  */
-export const LARGE_TEXT_COOKIE = 'gk_large';
 export const HTML = 'text/html; charset=utf-8';
 const CODE = /^[0-9A-Za-z-]{2,32}$/;
 
@@ -41,6 +42,7 @@ export interface PortalRequests {
 
 export function portalRequests(app: App): PortalRequests {
   const cache = new PageCache();
+  const store = portalPageStore(app);
   const resolve: PortalRequests['resolve'] = async (request) => {
     // a host bound to an agency (its setting `domains`) serves that agency only, whatever the query says
     const bound = await agencyForHost(app.ctx, request.hostname);
@@ -53,7 +55,6 @@ export function portalRequests(app: App): PortalRequests {
   const viewOf: PortalRequests['viewOf'] = (request, agency, param) => ({
     agency,
     agencyParam: param,
-    largeText: request.cookies[LARGE_TEXT_COOKIE] === '1',
     path: request.url,
   });
   const pageRoute: PortalRequests['pageRoute'] =
@@ -67,8 +68,9 @@ export function portalRequests(app: App): PortalRequests {
       const { agency, param } = await resolve(request);
       if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
       const view = viewOf(request, agency, param);
+      if (await store.serve(request, reply, agency, () => portalNotFound(view, what))) return reply;
       // one cache for every agency's portal: the key names the agency (hosts share paths)
-      const key = `${agency.id}|${view.largeText ? 'L' : 'N'}${request.url}`;
+      const key = `${agency.id}|${request.url}`;
       const hit = cache.get(key);
       if (hit) return reply.type(type).header('cache-control', 'no-cache').send(hit);
       const body = await render(request, view);

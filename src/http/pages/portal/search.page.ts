@@ -11,7 +11,14 @@ export interface SearchPageData {
   input: SearchInput;
   categories: readonly Category[];
   years: readonly number[];
-  result: { total: number; more: boolean; page: number; pages: number; results: SearchResult[] } | null;
+  result: {
+    total: number;
+    more: boolean;
+    page: number;
+    pages: number;
+    results: SearchResult[];
+    suggestion?: string | null;
+  } | null;
   error?: string;
 }
 
@@ -25,6 +32,7 @@ export function searchPage(view: PortalView, data: SearchPageData): string {
     category: input.category,
     year: input.year,
     validity: input.validity,
+    docNumber: input.docNumber,
     sort: input.sort,
   };
   return portalPage(view, {
@@ -70,6 +78,16 @@ export function searchPage(view: PortalView, data: SearchPageData): string {
           </select>
         </div>
         <div>
+          <label for="docNumber">文号</label
+          ><input
+            id="docNumber"
+            type="text"
+            name="docNumber"
+            value="${input.docNumber ?? ''}"
+            maxlength="50"
+          />
+        </div>
+        <div>
           <label for="validity">有效性</label
           ><select id="validity" name="validity">
             <option value="">全部</option>
@@ -100,6 +118,16 @@ export function searchPage(view: PortalView, data: SearchPageData): string {
               <p role="status">
                 ${result.total > 0 ? html`找到 ${result.total} 条${result.more ? '以上' : ''}与“${input.q}”相关的信息${result.more ? html`（只列出前 ${result.total} 条，可加关键词或筛选条件缩小范围）` : ''}。` : html`没有找到与“${input.q}”相关的信息，请换个关键词或放宽筛选条件。`}
               </p>
+              ${
+                result.suggestion
+                  ? html`<p class="suggestion">
+                      您是不是要找：<a
+                        href="${link(view, '/search', { ...params, q: result.suggestion, page: undefined })}"
+                        >${result.suggestion}</a
+                      >
+                    </p>`
+                  : ''
+              }
               <ol class="results" start="${(result.page - 1) * 20 + 1}">
                 ${result.results.map(
                   (r) =>

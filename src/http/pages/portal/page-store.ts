@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../../app.ts';
+import type { Agency } from '../../../persistence/repositories/agency.repository.ts';
+import { findAgency } from '../../../persistence/repositories/agency.repository.ts';
+import type { Encoding } from '../../../persistence/repositories/portal-page.repository.ts';
+import {
+  pageReader,
+  portalGeneration,
+  storePage,
+} from '../../../persistence/repositories/portal-page.repository.ts';
+import { onCatalogChange } from '../../../services/catalog/cache.ts';
+import {
+  catalogTree,
+  categoryPage,
+  portalAgency,
+  portalItem,
+  publicItemIdsAfter,
+} from '../../../services/catalog/portal.service.ts';
+import { catalogTreePage, categoryPageHtml } from './catalog.page.ts';
+import { itemPage } from './item.page.ts';
+import type { PortalView } from './shell.ts';
+
+/**
+ * The portal's stored pages: item pages (/items/ID) and catalog pages (/catalog, /catalog/CODE?page=N), each
+ * rendered once — when it is published, changed or repealed (the change listener renders it again after the
+ * commit), or on the first request after it went stale — and stored with its gzip and brotli forms, an ETag
+ * and a Last-Modified. A request is then one primary-key read of the body in the encoding the client takes,
+ * answered 304 when the client has it. Only the canonical address of a page is stored (`storedPath`): any
+ * other query string is rendered afresh and not stored.
+ *
+ * The template version is a hash of the page templates' source (src/http/pages): an upgrade that changes how
+ * pages look makes every stored page a miss, rendered again on its next request. Pages do not depend on the
+ * visitor (the 适老化 settings are a stylesheet of their own: display.ts). A stored page is rendered from the
+ * database, never from this process's memos: the generation read before it is then all that decides whether
+ * it may be stored.
+ */
+const AGENCY = '(?:[?&]agency=([0-9A-Za-z-]{2,32}))?';
+const ITEM = new RegExp(`^/items/([1-9]\\d{0,8})${AGENCY}$`);
+const TREE = new RegExp(`^/catalog${AGENCY}$`);
+const CATEGORY = new RegExp(
+  `^/catalog/([0-9A-Za-z_-]{1,40})(?:\\?page=([2-9]|[1-9]\\d{1,3}))?${AGENCY.replace('[?&]', '[?&]')}$`,
+);
+
+type Target =
+  { kind: 'item'; id: number } | { kind: 'tree' } | { kind: 'category'; code: string; page: number };
+
+/** The page a canonical stored address names, and the agency code it carries; null when not a stored page. */
+export function storedPath(url: string): { target: Target; agencyParam: string | null } | null {
+  let m = ITEM.exec(url);
+  if (m) return { target: { kind: 'item', id: Number(m[1]) }, agencyParam: m[2] ?? null };
+  m = TREE.exec(url);
+  if (m) return { target: { kind: 'tree' }, agencyParam: m[1] ?? null };
+  m = CATEGORY.exec(url);
+  if (m)
+    return {
+      target: { kind: 'category', code: m[1]!, page: m[2] ? Number(m[2]) : 1 },
+      agencyParam: m[3] ?? null,
+    };
+  return null;
+}
+
+function templateVersion(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+        hash.update(readFileSync(path));
+    }
+  };
+  walk(join(import.meta.dirname, '..'));
+  return hash.digest('base64url').slice(0, 16);
+}
+
+/** The encoding to send: brotli, else gzip, else identity (q=0 refusals honoured). */
+export function chosenEncoding(header: string | undefined): Encoding {
+  if (!header) return 'identity';
+  const accepts = (name: string) => {
+    const m = new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=([0-9.]+))?\\s*(?:,|$)`, 'i').exec(header);
+    return m !== null && (m[1] === undefined || Number(m[1]) > 0);
+  };
+  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : 'identity';
+}
+
+const HTML = 'text/html; charset=utf-8';
+
+export class PortalPageStore {
+  readonly template = templateVersion();
+  private readonly reader;
+
+  constructor(private readonly app: App) {
+    this.reader = pageReader(app.ctx.database);
+    // after a change commits: render the changed items' pages and their categories' first pages again
+    onCatalogChange((change) => {
+      if (change.database !== app.ctx.database) return;
+      void this.refresh(change.agencyId, change.items).catch((error: unknown) =>
+        console.error('portal page store: rendering after a change failed', error),
+      );
+    });
+  }
+
+  /** Serves a stored page (rendering and storing it on a miss); false when the address is not a stored page. */
+  async serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    agency: Agency,
+    notFound: () => string,
+  ): Promise<boolean> {
+    const stored = storedPath(request.url);
+    if (!stored || stored.agencyParam !== ((request.query as { agency?: string }).agency ?? null))
+      return false;
+    const encoding = chosenEncoding(request.headers['accept-encoding']);
+    const page =
+      (await this.reader.read(agency.id, request.url, this.template, encoding)) ??
+      (await this.render(agency.id, request.url, encoding));
+    if (!page) {
+      void reply.status(404).type(HTML).send(notFound());
+      return true;
+    }
+    void reply
+      .header('etag', page.etag)
+      .header('last-modified', page.modifiedAt)
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-encoding');
+    const match = request.headers['if-none-match'];
+    const since = request.headers['if-modified-since'];
+    if (
+      match
+        ? match.split(',').some((t) => t.trim() === page.etag || t.trim() === '*')
+        : since === page.modifiedAt
+    ) {
+      void reply.status(304).send();
+      return true;
+    }
+    if (encoding !== 'identity') void reply.header('content-encoding', encoding);
+    void reply.type(HTML).send(Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength));
+    return true;
+  }
+
+  /** Renders a stored address, stores it (unless a change raced the render) and returns it in `encoding`. */
+  async render(agencyId: number, path: string, encoding: Encoding = 'identity') {
+    const stored = storedPath(path);
+    if (!stored) return null;
+    const ctx = this.app.ctx;
+    const generation = await portalGeneration(ctx.database.db, agencyId);
+    const agency = await findAgency(ctx.database.db, agencyId);
+    if (!agency) return null;
+    const view: PortalView = { agency, agencyParam: stored.agencyParam, path };
+    const { target } = stored;
+    let text: string | null;
+    if (target.kind === 'item') {
+      const data = await portalItem(ctx, agencyId, target.id, true);
+      text = data ? itemPage(view, data) : null;
+    } else if (target.kind === 'tree') text = catalogTreePage(view, await catalogTree(ctx, agencyId, true));
+    else {
+      const data = await categoryPage(ctx, agencyId, target.code, target.page, true);
+      text = data ? categoryPageHtml(view, data) : null;
+    }
+    if (text === null) return null;
+    const body = Buffer.from(text);
+    const page = {
+      agencyId,
+      path,
+      template: this.template,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+      modifiedAt: new Date().toUTCString(),
+      body,
+      gzip: gzipSync(body, { level: 9 }),
+      brotli: brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }),
+    };
+    await storePage(ctx.database.db, page, generation);
+    return {
+      etag: page.etag,
+      modifiedAt: page.modifiedAt,
+      body: encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : page.body,
+    };
+  }
+
+  /** The canonical address prefix of an agency's pages: none for the portal's default agency. */
+  private async suffix(agencyId: number): Promise<string | null> {
+    const fallback = await portalAgency(this.app.ctx, null);
+    if (fallback?.id === agencyId) return '';
+    const agency = await findAgency(this.app.ctx.database.db, agencyId);
+    return agency ? `?agency=${agency.code}` : null;
+  }
+
+  /** Renders the items' pages, the catalog tree and the first page of each category the items are filed in. */
+  async refresh(agencyId: number, items: readonly number[]): Promise<void> {
+    const suffix = await this.suffix(agencyId);
+    if (suffix === null) return;
+    const categories = new Set<string>();
+    for (const id of items) {
+      const data = await portalItem(this.app.ctx, agencyId, id);
+      if (data) {
+        await this.render(agencyId, `/items/${id}${suffix}`);
+        for (const c of data.path) categories.add(c.code);
+      }
+    }
+    await this.render(agencyId, `/catalog${suffix}`);
+    for (const code of categories) await this.render(agencyId, `/catalog/${code}${suffix}`);
+  }
+
+  /**
+   * Renders every public item's page and every category's first page (after a bulk import, or to fill the
+   * store of an existing installation). Returns the number of pages stored.
+   */
+  async renderAll(agencyId: number, onProgress?: (done: number) => void): Promise<number> {
+    const suffix = await this.suffix(agencyId);
+    if (suffix === null) return 0;
+    let done = 0;
+    for (let after = 0; ;) {
+      const ids = await publicItemIdsAfter(this.app.ctx, agencyId, after, 500);
+      if (ids.length === 0) break;
+      for (const id of ids) if (await this.render(agencyId, `/items/${id}${suffix}`)) done++;
+      after = ids[ids.length - 1]!;
+      onProgress?.(done);
+    }
+    const tree = await catalogTree(this.app.ctx, agencyId);
+    await this.render(agencyId, `/catalog${suffix}`);
+    const walk = async (nodes: typeof tree) => {
+      for (const n of nodes) {
+        if (await this.render(agencyId, `/catalog/${n.code}${suffix}`)) done++;
+        await walk(n.children);
+      }
+    };
+    await walk(tree);
+    return done + 1;
+  }
+}
+
+const stores = new WeakMap<App, PortalPageStore>();
+
+/** The page store of this app (one per app: it listens to the app's changes). */
+export function portalPageStore(app: App): PortalPageStore {
+  let store = stores.get(app);
+  if (!store) stores.set(app, (store = new PortalPageStore(app)));
+  return store;
+}

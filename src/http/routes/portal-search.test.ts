@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../../../test/support/context.ts';
+import { DIALECTS } from '../../../test/support/databases.ts';
+import type { Staff } from '../../../test/support/fixtures.ts';
+import { agencyWithStaff } from '../../../test/support/fixtures.ts';
+import type { TestServer } from '../../../test/support/server.ts';
+import { startTestServer } from '../../../test/support/server.ts';
+import type { ItemInput, ReviewAction } from '../../domain/catalog/index.ts';
+import { AppError } from '../../domain/errors.ts';
+import { createItem } from '../../services/catalog/item.service.ts';
+import { actOnItem } from '../../services/catalog/review.service.ts';
+import { updateSettings } from '../../services/staff.service.ts';
+
+const squash = (html: string) => html.replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');
+
+/** Search quality (#14 point 4): traditional = simplified, synonyms, did-you-mean, highlighting, filters. */
+describe.each(DIALECTS)('portal search on %s', (dialect) => {
+  let t: TestServer;
+  let staff: Record<'handler' | 'reviewer' | 'head' | 'admin', Staff>;
+  let agencyId = 0;
+  const search = async (query: string) =>
+    squash((await t.server.inject({ method: 'GET', url: `/search?${query}` })).body);
+
+  async function publish(input: ItemInput): Promise<number> {
+    const item = await createItem(t.app.ctx, staff.handler, agencyId, input);
+    const steps: [ReviewAction, Staff][] = [
+      ['submit', staff.handler],
+      ['approve', staff.reviewer],
+      ['pass_secrecy', staff.reviewer],
+      ['sign', staff.head],
+      ['publish', staff.head],
+    ];
+    for (const [action, actor] of steps) await actOnItem(t.app.ctx, actor, item.id, action);
+    return item.id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer(dialect, { now: new TestClock(new Date('2026-03-10T02:00:00Z')).now });
+    const x = await agencyWithStaff(t.app.ctx, 'SQ', '某区卫生健康委员会');
+    staff = x.staff as typeof staff;
+    agencyId = x.agency.id;
+    await publish({
+      title: '关于加强医疗机构管理的通知',
+      publisher: '某局',
+      docNumber: '某卫发〔2026〕12号',
+      categoryCode: 'gfxwj',
+      body: '各医疗机构：现就有关事项通知如下。',
+    });
+    await publish({
+      title: '2025年部门预算公开',
+      publisher: '某局',
+      categoryCode: 'gzdt',
+      body: '本部门预算情况。',
+    });
+    await publish({
+      title: '2024年部门决算公开',
+      publisher: '某局',
+      docNumber: '某卫发〔2025〕3号',
+      categoryCode: 'gzdt',
+      body: '决算说明。',
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('finds with traditional characters what the simplified ones find, highlighted', async () => {
+    const simplified = await search(`q=${encodeURIComponent('医疗机构')}`);
+    const traditional = await search(`q=${encodeURIComponent('醫療機構')}`);
+    expect(simplified).toContain('找到 1 条');
+    expect(traditional).toContain('找到 1 条');
+    expect(traditional).toContain('<mark>医疗机构</mark>');
+  });
+
+  it('expands the synonyms of the agency list (预决算 → 预算 决算), which is checked when saved', async () => {
+    expect(await search(`q=${encodeURIComponent('预决算')}`)).toContain('没有找到');
+    await updateSettings(t.app.ctx, staff.admin, agencyId, {
+      settings: { searchSynonyms: ['预决算 = 预算 决算'] },
+    });
+    const found = await search(`q=${encodeURIComponent('预决算')}`);
+    expect(found).toContain('找到 2 条');
+    expect(found).toContain('<mark>预算</mark>');
+    expect(found).toContain('<mark>决算</mark>');
+    const refused = await updateSettings(t.app.ctx, staff.admin, agencyId, {
+      settings: { searchSynonyms: ['预决算 = 预算 决算', '没有等号'] },
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).field).toBe('settings.searchSynonyms');
+    expect((refused as AppError).message).toContain('第 2 行“没有等号”');
+  });
+
+  it('suggests the words that do match when nothing matches, and filters by 文号, category and year', async () => {
+    const none = await search(`q=${encodeURIComponent('医疗机构 火星基地')}`);
+    expect(none).toContain('没有找到');
+    expect(none).toMatch(
+      /您是不是要找：<a href="\/search\?q=%E5%8C%BB%E7%96%97\+%E6%9C%BA%E6%9E%84[^"]*" >医疗 机构<\/a/,
+    );
+    expect(
+      await search(`q=${encodeURIComponent('公开')}&docNumber=${encodeURIComponent('〔2025〕')}`),
+    ).toContain('找到 1 条');
+    expect(await search(`q=${encodeURIComponent('公开')}&docNumber=${encodeURIComponent('100%')}`)).toContain(
+      '没有找到',
+    );
+    expect(await search(`q=${encodeURIComponent('公开')}&category=gzdt`)).toContain('找到 2 条');
+    expect(await search(`q=${encodeURIComponent('公开')}&category=gzdt&year=2026`)).toContain('找到 2 条');
+    expect(await search(`q=${encodeURIComponent('公开')}&category=gzdt&year=2025`)).toContain('没有找到');
+  });
+});

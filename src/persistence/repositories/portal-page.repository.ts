@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from '../database.ts';
+import type { Schema } from '../schema.ts';
+
+/**
+ * The store of rendered portal pages (0009). Reading is the portal's hot path — one primary-key read of the
+ * one body the client takes (identity, gzip or brotli) — so on SQLite it runs a prepared statement directly
+ * rather than through the query builder. Writing is conditional on the agency's generation (see 0009).
+ */
+export type Encoding = 'identity' | 'gzip' | 'br';
+
+export interface StoredPage {
+  etag: string;
+  modifiedAt: string;
+  body: Uint8Array;
+}
+
+export interface PageToStore {
+  agencyId: number;
+  path: string;
+  template: string;
+  etag: string;
+  modifiedAt: string;
+  body: Uint8Array;
+  gzip: Uint8Array;
+  brotli: Uint8Array;
+}
+
+const COLUMN: Record<Encoding, 'body' | 'gzip' | 'brotli'> = { identity: 'body', gzip: 'gzip', br: 'brotli' };
+
+export interface PageReader {
+  /** the stored page of this template version, its body in `encoding`; null when not stored */
+  read(agencyId: number, path: string, template: string, encoding: Encoding): Promise<StoredPage | null>;
+}
+
+export function pageReader(database: Database): PageReader {
+  const sqlite = database.sqlite;
+  if (sqlite) {
+    const statements = new Map<Encoding, BetterSqlite3.Statement>();
+    const statement = (encoding: Encoding) => {
+      let s = statements.get(encoding);
+      if (!s)
+        statements.set(
+          encoding,
+          (s = sqlite.prepare(
+            `select etag, modified_at as modifiedAt, ${COLUMN[encoding]} as body from portal_pages where agency_id = ? and path = ? and template = ?`,
+          )),
+        );
+      return s;
+    };
+    return {
+      read: (agencyId, path, template, encoding) =>
+        Promise.resolve(
+          (statement(encoding).get(agencyId, path, template) as StoredPage | undefined) ?? null,
+        ),
+    };
+  }
+  return {
+    async read(agencyId, path, template, encoding) {
+      const row = await database.db
+        .selectFrom('portal_pages')
+        .select(['etag', 'modified_at as modifiedAt', `${COLUMN[encoding]} as body`])
+        .where('agency_id', '=', agencyId)
+        .where('path', '=', path)
+        .where('template', '=', template)
+        .executeTakeFirst();
+      return row ? { etag: row.etag, modifiedAt: row.modifiedAt, body: row.body as Uint8Array } : null;
+    },
+  };
+}
+
+export async function portalGeneration(db: Kysely<Schema>, agencyId: number): Promise<number> {
+  const row = await db
+    .selectFrom('portal_generations')
+    .select('generation')
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return Number(row?.generation ?? 0);
+}
+
+/** Stores (or replaces) a page, unless the agency's generation has moved past `generation`. */
+export async function storePage(db: Kysely<Schema>, page: PageToStore, generation: number): Promise<boolean> {
+  const current = sql<number>`coalesce((select generation from portal_generations where agency_id = ${page.agencyId}), 0)`;
+  const result =
+    await sql`insert into portal_pages (agency_id, path, template, etag, modified_at, body, gzip, brotli)
+    select ${page.agencyId}, ${page.path}, ${page.template}, ${page.etag}, ${page.modifiedAt}, ${page.body}, ${page.gzip}, ${page.brotli}
+    where ${current} = ${generation}
+    on conflict (agency_id, path) do update set template = excluded.template, etag = excluded.etag,
+      modified_at = excluded.modified_at, body = excluded.body, gzip = excluded.gzip, brotli = excluded.brotli`.execute(
+      db,
+    );
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+/**
+ * What a change makes stale: the pages of some items (every variant of /items/ID), the catalog's pages
+ * (/catalog and every category page), or all of the agency's pages.
+ */
+export type PageScope = { items: readonly number[]; catalog: boolean } | 'all';
+
+/** Bumps the agency's generation and deletes the stale pages — in the transaction of the change. */
+export async function pagesChanged(db: Kysely<Schema>, agencyId: number, scope: PageScope): Promise<void> {
+  await sql`insert into portal_generations (agency_id, generation) values (${agencyId}, 1)
+    on conflict (agency_id) do update set generation = portal_generations.generation + 1`.execute(db);
+  let query = db.deleteFrom('portal_pages').where('agency_id', '=', agencyId);
+  if (scope !== 'all') {
+    const { items, catalog } = scope;
+    if (items.length === 0 && !catalog) return;
+    query = query.where((eb) =>
+      eb.or([
+        ...items.flatMap((id) => [eb('path', '=', `/items/${id}`), eb('path', 'like', `/items/${id}?%`)]),
+        ...(catalog
+          ? [eb('path', '=', '/catalog'), eb('path', 'like', '/catalog?%'), eb('path', 'like', '/catalog/%')]
+          : []),
+      ]),
+    );
+  }
+  await query.execute();
+}
+
+/** Every item page of the agency that is stored, for re-rendering in bulk. */
+export async function storedPageCount(db: Kysely<Schema>, agencyId: number): Promise<number> {
+  const row = await db
+    .selectFrom('portal_pages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
