@@ -5,6 +5,7 @@ import { table3Findings } from './table3-findings.ts';
 import { placeRows } from './table3-placement.ts';
 import { printedRows, WIDTH } from './table3-rows.ts';
 import type { DocRow } from './types.ts';
+import { markTableMissing, printsSomething, unreadableTable } from './unreadable.ts';
 
 /**
  * Table 三 (收到和处理政府信息公开申请情况): the printed rows (table3-rows.ts) placed on the statutory rows by
@@ -21,11 +22,18 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
   const format = report.format;
   const rows = printedRows(docRows, format);
   if (rows.length === 0) {
+    if (printsSomething(docRows)) {
+      findings.push(
+        unreadableTable(report, 'requests', docRows, '其中没有一行能按表三的行标签和七列（申请人情况）读取'),
+      );
+      return { findings, found: true };
+    }
+    markTableMissing(report, 'requests');
     findings.push({
       code: 'import.requests.missing',
       severity: 'error',
       location: { table: 'requests' },
-      message: '未找到表三（收到和处理政府信息公开申请情况），表三全部留空。',
+      message: '未找到表三（收到和处理政府信息公开申请情况），表三的单元格按缺失处理（不按 0 计算）。',
     });
     return { findings, found: false };
   }

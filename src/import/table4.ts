@@ -12,6 +12,7 @@ import { labelKey } from './normalise.ts';
 import { placeCell } from './place.ts';
 import { dataTokens, hasDataValue, splitRow, toToken } from './row-cells.ts';
 import type { DocRow } from './types.ts';
+import { markTableMissing, printsSomething, unreadableTable } from './unreadable.ts';
 
 /**
  * Table 四 (政府信息公开行政复议、行政诉讼情况): fifteen cells, 行政复议 | 未经复议直接起诉 | 复议后起诉, each
@@ -54,11 +55,19 @@ export function parseTable4(rows: readonly DocRow[], report: AnnualReport): Tabl
     data.push({ group: groupOf(split.labels), cells: split.data, loose: row.loose === true });
   }
   if (data.length === 0) {
+    if (printsSomething(rows)) {
+      findings.push(
+        unreadableTable(report, 'appeals', rows, '其中没有能按行政复议、行政诉讼的十五个单元格读取的数据行'),
+      );
+      return { findings, found: true };
+    }
+    markTableMissing(report, 'appeals');
     findings.push({
       code: 'import.appeals.missing',
       severity: 'error',
       location: { table: 'appeals' },
-      message: '未找到表四（政府信息公开行政复议、行政诉讼情况）的数据行，表四全部留空。',
+      message:
+        '未找到表四（政府信息公开行政复议、行政诉讼情况）的数据行，表四的单元格按缺失处理（不按 0 计算）。',
     });
     return { findings, found: false };
   }
