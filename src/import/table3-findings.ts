@@ -122,6 +122,21 @@ function rowFindings(
   key: string,
 ): Finding[] {
   const out: Finding[] = [];
+  const run = row.fit.runTogether;
+  if (run) {
+    const unique = run.options.length === 1;
+    out.push({
+      code: unique ? 'import.requests.row_split' : 'import.requests.row_unreadable',
+      severity: unique ? 'warning' : 'error',
+      location: { table: 'requests', row: key },
+      actual: run.text,
+      ...(unique ? {} : { cells: unknown }),
+      message: unique
+        ? `表三“${name}”行的数字连在一起印出（“${run.text}”）；${run.narrowed ? '结合表三各列的勾稽关系，' : ''}只有一种拆分能使自然人与法人或其他组织各列之和等于总计，已按 ${run.options[0]!.join('、')} 读取（请核对原表）。`
+        : `表三“${name}”行无法读取：数字连在一起印出（“${run.text}”），${run.gaveUp ? '可能的拆分方式太多' : run.options.length === 0 ? '没有一种拆分能使各列之和等于总计' : `有 ${run.options.length} 种拆分都能使各列之和等于总计（如 ${run.options[0]!.join('、')} 与 ${run.options[1]!.join('、')}）`}，无法确定，该行的单元格按缺失处理。`,
+    });
+    return out;
+  }
   const k = row.tokens.length;
   const printed =
     k === 0

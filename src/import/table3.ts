@@ -3,6 +3,7 @@ import { APPLICANT_COLUMNS, requestRows } from '../domain/report/index.ts';
 import { placeCell } from './place.ts';
 import { table3Findings } from './table3-findings.ts';
 import { placeRows } from './table3-placement.ts';
+import { narrowSplits } from './table3-splits.ts';
 import { printedRows, WIDTH } from './table3-rows.ts';
 import type { DocRow } from './types.ts';
 import { markTableMissing, printsSomething, unreadableTable } from './unreadable.ts';
@@ -37,6 +38,7 @@ export function parseTable3(docRows: readonly DocRow[], report: AnnualReport): T
     });
     return { findings, found: false };
   }
+  narrowSplits(rows, format);
   const placement = placeRows(rows, format, findings);
   // place every cell; collect derived and undetermined cells per statutory row
   const derived = new Map<number, string[]>();

@@ -95,7 +95,27 @@ export function parseTable4(rows: readonly DocRow[], report: AnnualReport): Tabl
       if (placed.state === 'unknown') unknown.push(placed.path);
     }),
   );
-  if (!aligned) {
+  const run = fit.runTogether;
+  if (run)
+    findings.push(
+      run.options.length === 1
+        ? {
+            code: 'import.appeals.row_split',
+            severity: 'warning',
+            location: { table: 'appeals' },
+            actual: run.text,
+            message: `表四的数字连在一起印出（“${run.text}”）；只有一种拆分能使每组的总计等于结果维持、结果纠正、其他结果、尚未审结之和，已按 ${run.options[0]!.join('、')} 读取（请核对原表）。`,
+          }
+        : {
+            code: 'import.appeals.row_unreadable',
+            severity: 'error',
+            location: { table: 'appeals' },
+            actual: run.text,
+            cells: unknown,
+            message: `表四无法读取：数字连在一起印出（“${run.text}”），${run.gaveUp ? '可能的拆分方式太多' : `有 ${run.options.length} 种拆分都能使每组的总计成立`}，无法确定，表四的单元格按缺失处理。`,
+          },
+    );
+  else if (!aligned) {
     const k = tokens.length;
     const printed =
       k > APPEAL_WIDTH
