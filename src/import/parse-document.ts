@@ -4,7 +4,7 @@ import { detectFormat } from './detect-format.ts';
 import { matchLabel } from './labels.ts';
 import { labelKey } from './normalise.ts';
 import type { SectionNumber } from './sections.ts';
-import { findSections, findTitle, sectionTitle } from './sections.ts';
+import { findSections, findTitle, periodYear, sectionTitle } from './sections.ts';
 import { isBlockHeading, parseTable2 } from './table2.ts';
 import { parseTable3 } from './table3.ts';
 import { parseTable4 } from './table4.ts';
@@ -65,15 +65,38 @@ export function parseRows(rows: DocRow[], input: InputKind, options: ParseOption
   const evidence = detectFormat(rows);
   const firstTable = firstIndex(rows, 0, rows.length, (r) => !r.prose);
   const title = findTitle(rows, heading[1] ?? firstTable ?? rows.length);
-  const year = options.year ?? title.year;
-  const format = evidence.format ?? (year !== null ? formatForYear(year) : '2021');
-  if (evidence.format === null)
+  const period = periodYear(rows, heading[1] ?? firstTable ?? rows.length);
+  const year = options.year ?? title.year ?? period?.year ?? null;
+  if (title.year !== null && period && period.year !== title.year)
     findings.push({
-      code: 'import.format.undetermined',
+      code: 'import.meta.period_conflict',
+      severity: 'warning',
+      location: { table: 'meta', column: 'year' },
+      expected: title.year,
+      actual: period.year,
+      message: `报告标题写的是 ${title.year} 年度，但正文的统计期限是 ${period.year} 年，已按标题的 ${title.year} 年度读取，请核对。`,
+    });
+  // the format: the tables' labels say how they are laid out; the year says which format the law requires
+  // (the validator reports a report laid out in the other one); with neither, nothing decides it
+  const format = evidence.format ?? (year !== null ? formatForYear(year) : '2021');
+  if (evidence.score['2019'] > 0 && evidence.score['2021'] > 0)
+    findings.push({
+      code: 'import.format.mixed_labels',
       severity: 'warning',
       location: { table: 'format' },
       actual: format,
-      message: `表格中没有能区分 2019 年版与 2021 年版格式的栏目，已按${year !== null ? `报告年度 ${year} 年` : '现行格式'}对应的 ${format} 年版格式读取。`,
+      message: `表格中既有 2019 年版格式的栏目（${evidence.found['2019'].join('、')}），也有 2021 年版格式的栏目（${evidence.found['2021'].join('、')}），${evidence.format === null ? '无法据此判断' : `多数属于 ${evidence.format} 年版，已按 ${evidence.format} 年版读取`}，请核对。`,
+    });
+  if (evidence.format === null)
+    findings.push({
+      code: 'import.format.undetermined',
+      severity: year !== null ? 'warning' : 'error',
+      location: { table: 'format' },
+      actual: format,
+      message:
+        year !== null
+          ? `表格中没有能区分 2019 年版与 2021 年版格式的栏目，已按报告年度 ${year} 年对应的 ${format} 年版格式读取（${year <= 2020 ? '2019、2020 年度适用 2019 年版' : '2021 年度起适用 2021 年版'}）。`
+          : '表格中没有能区分 2019 年版与 2021 年版格式的栏目，也没有读到报告年度，无法确定格式；已暂按 2021 年版读取，请指定年度或核对格式。',
     });
   const report: AnnualReport = emptyReport(format);
   report.agency = options.agency?.trim() || title.agency;

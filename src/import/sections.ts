@@ -82,11 +82,36 @@ function cleanAgency(text: string): string | null {
  * or the agency on the line above a title that starts with the year.
  */
 export function findTitle(rows: readonly DocRow[], before: number): Title {
+  const first = titleIn(rows, before, 0);
+  // a title without its year (a page's <title>, a running head): the year from a later title line
+  if (first.row !== null && first.year === null) {
+    const later = titleIn(rows, before, first.row + 1);
+    if (later.year !== null)
+      return { agency: first.agency ?? later.agency, year: later.year, row: later.row };
+  }
+  return first;
+}
+
+const PERIOD =
+  /统计(?:期限|时限|区间|时间|周期)?(?:为|是|自|从)?(\d{4})年0?1月0?1日(?:起)?(?:至|到|—|-|~)(\d{4})年12月31日/;
+
+/** The report year from “统计期限为2024年1月1日至2024年12月31日” in the first paragraphs, if printed. */
+export function periodYear(rows: readonly DocRow[], before: number): { year: number; row: number } | null {
+  const limit = Math.min(Math.max(before, 1) + 5, 40, rows.length);
+  for (let i = 0; i < limit; i++) {
+    const text = foldWidth(rows[i]!.cells.map((c) => c.text).join('')).replace(/[\s\u00a0\u3000]+/g, '');
+    const m = PERIOD.exec(text);
+    if (m && m[1] === m[2]) return { year: Number(m[1]), row: i };
+  }
+  return null;
+}
+
+function titleIn(rows: readonly DocRow[], before: number, from: number): Title {
   const limit = Math.min(before, 20, rows.length);
   const texts: string[] = [];
   for (let i = 0; i < limit; i++) texts.push(rows[i]!.cells.map((c) => c.text).join(''));
   const compact = (t: string) => foldWidth(t).replace(/[\s\u00a0\u3000]+/g, '');
-  for (let i = 0; i < limit; i++) {
+  for (let i = from; i < limit; i++) {
     const candidates = [compact(texts[i]!), compact(texts[i]! + (texts[i + 1] ?? ''))];
     for (const text of candidates) {
       const m = TITLE.exec(text);

@@ -71,8 +71,6 @@ export function printsSomething(rows: readonly DocRow[]): boolean {
   return rows.some(
     (r) =>
       (!r.prose && r.cells.some((c) => trimAll(c.text) !== '')) ||
-      (r.prose &&
-        /\d{2,}|\d(\s+\d){2,}/.test(r.cells[0]?.text ?? '') &&
-        (r.cells[0]?.text.length ?? 0) < 400),
+      (r.prose && /(?:^|\s)\d+(?:[ \t\u3000]+\d+){2,}(?:\s|$)/.test(r.cells[0]?.text ?? '')),
   );
 }
