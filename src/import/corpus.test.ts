@@ -42,6 +42,13 @@ export const CORPUS: Case[] = [
   { file: 'one-per-line-2021.txt', truth: 't2021', read: 200 },
   // the five blank cells of （三）4 collapsed away: fixed at 0 by the column identities, said to be derived
   { file: 'one-per-line-collapsed-2021.txt', truth: 't2021-collapsed', read: 195 },
+  // the text stops in the middle of （四）1: every row before it read, the row read as far as it goes
+  {
+    file: 'truncated-2021.txt',
+    truth: 't2021',
+    read: 97,
+    codes: ['import.truncated', 'import.requests.row_cut'],
+  },
 ];
 
 function compare(report: AnnualReport, truth: Truth, derived: Set<string>) {

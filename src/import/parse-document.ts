@@ -139,8 +139,41 @@ export function parseRows(rows: DocRow[], input: InputKind, options: ParseOption
   const end2 = start3 ?? start4 ?? end;
   const end3 = start4 ?? end;
 
+  // a document that stops inside a table (no 五 or 六 after it): where it stops, and what is lost
+  const stop = truncation(rows, heading);
+  if (stop !== null) {
+    const inTable = start4 !== null && stop >= start4 ? 4 : start3 !== null && stop >= start3 ? 3 : 2;
+    const row = rows[stop]!;
+    const line = row.source.line ?? row.cells[0]?.source.line;
+    const printed = row.cells
+      .map((c) => c.text.trim())
+      .filter((t) => t !== '')
+      .join(' ');
+    const lost = [
+      ...(inTable <= 2 ? ['表二其后各行'] : []),
+      ...(inTable === 3 ? ['表三其后各行'] : inTable < 3 ? ['表三'] : []),
+      ...(inTable === 4 ? ['表四其后的单元格'] : ['表四']),
+      '第五、六部分',
+    ];
+    findings.push({
+      code: 'import.truncated',
+      severity: 'error',
+      location: { table: inTable === 2 ? 'active' : inTable === 3 ? 'requests' : 'appeals' },
+      actual: printed.slice(0, 60),
+      message: `文档在${line !== undefined ? `第 ${line} 行` : '表格中'}（“${printed.length > 40 ? `${printed.slice(0, 40)}…` : printed}”）处中断，其后没有内容：已读取此前印出的每一行，${lost.join('、')}按缺失处理（不按 0 计算）。请取得完整的报告。`,
+    });
+  }
+  const cutIn = (n: number) =>
+    stop !== null &&
+    (n === 4
+      ? start4 !== null && stop >= start4
+      : n === 3
+        ? start3 !== null && stop >= start3 && (start4 === null || stop < start4)
+        : false);
+
   findings.push(...parseTable2(rows.slice(start2, end2), report).findings);
-  if (start3 !== null) findings.push(...parseTable3(rows.slice(start3, end3), report).findings);
+  if (start3 !== null)
+    findings.push(...parseTable3(rows.slice(start3, end3), report, { truncated: cutIn(3) }).findings);
   else findings.push(...parseTable3([], report).findings);
   if (start4 !== null) findings.push(...parseTable4(rows.slice(start4, end), report).findings);
   else findings.push(...parseTable4([], report).findings);
@@ -181,6 +214,20 @@ export function parseRows(rows: DocRow[], input: InputKind, options: ParseOption
         message: `未找到第${'一二三四五六'[n - 1]}部分“${sectionTitle(n)}”的标题${n >= 2 && n <= 4 ? '，表格已按内容查找' : '，该部分正文留空'}。`,
       });
   return { report, findings, input };
+}
+
+/**
+ * The row where a truncated document stops: the last row is a table row and neither section 五 nor 六
+ * follows (a complete report ends in its narrative). Null for a complete document.
+ */
+function truncation(rows: readonly DocRow[], heading: Partial<Record<SectionNumber, number>>): number | null {
+  if (heading[5] !== undefined || heading[6] !== undefined) return null;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (row.cells.every((c) => c.text.trim() === '')) continue;
+    return row.prose ? null : i;
+  }
+  return null;
 }
 
 const SECTION_KEY: Record<SectionNumber, string> = {

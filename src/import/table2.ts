@@ -110,7 +110,7 @@ export function parseTable2(rows: readonly DocRow[], report: AnnualReport): Tabl
         message:
           `表二“${label}”行印出 ${tokens.length} 个单元格（其中数字 ${printed} 个），应为 ${width} 个` +
           (unknown.length > 0
-            ? `，无法确定各数值所在的列，${unknown.map((p) => cellName(format, parse(p))).join('、')}留空待核。`
+            ? `，无法确定各数值所在的列，${unknown.map((p) => cellName(format, parse(p))).join('、')}按缺失处理（不按 0 计算），待核。`
             : '。'),
         ...(unknown.length > 0 ? { cells: unknown } : {}),
       });

@@ -86,7 +86,7 @@ export function table3Findings(
         severity: 'error',
         location,
         cells: u,
-        message: `${cause || `表三${where}的行没有行标签`}，${u.length} 个单元格无法确定，留空待核。`,
+        message: `${cause || `表三${where}的行没有行标签`}，${u.length} 个单元格无法确定，按缺失处理（不按 0 计算），待核。`,
       });
   }
   // anything derived or undetermined not yet explained (e.g. cells fixed by the identities across rows)
@@ -108,7 +108,7 @@ export function table3Findings(
         severity: 'error',
         location: { table: 'requests', row: row.key },
         cells: u,
-        message: `表三“${name(r)}”行有 ${u.length} 个单元格无法确定，留空待核。`,
+        message: `表三“${name(r)}”行有 ${u.length} 个单元格无法确定，按缺失处理（不按 0 计算），待核。`,
       });
   });
   return findings;
@@ -122,6 +122,18 @@ function rowFindings(
   key: string,
 ): Finding[] {
   const out: Finding[] = [];
+  if (row.cut) {
+    out.push({
+      code: 'import.requests.row_cut',
+      severity: 'error',
+      location: { table: 'requests', row: key },
+      expected: WIDTH,
+      actual: k0(row),
+      ...(unknown.length > 0 ? { cells: unknown } : {}),
+      message: `文档在表三“${name}”行中断：只印出前 ${k0(row)} 个单元格，已按列序读取，其余 ${unknown.length} 个单元格按缺失处理。`,
+    });
+    return out;
+  }
   const run = row.fit.runTogether;
   if (run) {
     const unique = run.options.length === 1;
@@ -164,7 +176,7 @@ function rowFindings(
       expected: WIDTH,
       actual: k,
       cells: unknown,
-      message: `${printed}，${unknown.length} 个单元格无法确定，留空待核。`,
+      message: `${printed}，${unknown.length} 个单元格无法确定，按缺失处理（不按 0 计算），待核。`,
     });
   if (derived.length === 0 && unknown.length === 0 && k !== WIDTH)
     out.push({
@@ -177,3 +189,5 @@ function rowFindings(
     });
   return out;
 }
+
+const k0 = (row: PrintedRow) => row.tokens.length;

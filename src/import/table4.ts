@@ -135,7 +135,7 @@ export function parseTable4(rows: readonly DocRow[], report: AnnualReport): Tabl
           ? zeros
             ? '；所有数均为 0，无论怎样对应每个单元格都是 0，已按 0 读取。'
             : '；各种可能的对应方式结果一致，已读取。'
-          : `；${unknown.map((p) => cellName(report.format, parseCellPath(p)!)).join('、')}无法确定，留空待核。`),
+          : `；${unknown.map((p) => cellName(report.format, parseCellPath(p)!)).join('、')}无法确定，按缺失处理（不按 0 计算），待核。`),
       ...(unknown.length > 0 ? { cells: unknown } : {}),
     });
   }
