@@ -4,7 +4,7 @@ import { detectFormat } from './detect-format.ts';
 import { matchLabel } from './labels.ts';
 import { labelKey } from './normalise.ts';
 import type { SectionNumber } from './sections.ts';
-import { findSections, findTitle, periodYear, sectionTitle } from './sections.ts';
+import { findSections, findTitle, periodYear, sectionTitle, splitRunInHeadings } from './sections.ts';
 import { isBlockHeading, parseTable2 } from './table2.ts';
 import { parseTable3 } from './table3.ts';
 import { parseTable4 } from './table4.ts';
@@ -50,9 +50,10 @@ function firstIndex(
   return null;
 }
 
-export function parseRows(rows: DocRow[], input: InputKind, options: ParseOptions = {}): ParseResult {
+export function parseRows(printed: DocRow[], input: InputKind, options: ParseOptions = {}): ParseResult {
   const findings: Finding[] = [];
-  const traditional = simplify(rows);
+  const traditional = simplify(printed);
+  const rows = splitRunInHeadings(printed);
   if (traditional) findings.push(traditional);
 
   const { heading } = findSections(rows);

@@ -130,3 +130,41 @@ function titleIn(rows: readonly DocRow[], before: number, from: number): Title {
   }
   return { agency: null, year: null, row: null };
 }
+
+/** The title of each section as agencies print it, for a heading run into its first paragraph. */
+const RUN_IN: Record<SectionNumber, RegExp> = {
+  1: /^总体情况|^概述/,
+  2: /^主动公开政府信息(?:的)?情况/,
+  3: /^收到和处理政府信息公开申请(?:的)?情况/,
+  4: /^[^。，；]{0,24}?行政复议[^。，；]{0,16}?行政诉讼(?:的)?情况/,
+  5: /^[^。，；]{0,16}?存在的(?:主要)?问题(?:及|和|与)(?:改进|整改)(?:情况|措施|计划)?/,
+  6: /^其他需要报告的事项/,
+};
+
+/**
+ * A section heading run into the text that follows it ("一、总体情况本年度，我局……"): the paragraph is split
+ * into the heading and the rest, so the narrative still falls into its six sections.
+ */
+export function splitRunInHeadings(rows: DocRow[]): DocRow[] {
+  const out: DocRow[] = [];
+  for (const row of rows) {
+    const cell = row.cells[0];
+    if (!row.prose || row.cells.length !== 1 || !cell) {
+      out.push(row);
+      continue;
+    }
+    const text = trimAll(cell.text);
+    const m = /^([一二三四五六])\s*[、.，,．]\s*/.exec(foldWidth(text.slice(0, 4)));
+    const n = m ? ((NUMERALS.indexOf(m[1]!) + 1) as SectionNumber) : null;
+    const title = n ? RUN_IN[n].exec(foldWidth(text.slice(m![0].length))) : null;
+    const rest = title ? text.slice(m![0].length + title[0].length).replace(/^[\s:：。.]+/, '') : '';
+    if (!n || !title || rest === '') {
+      out.push(row);
+      continue;
+    }
+    const head = text.slice(0, m![0].length + title[0].length);
+    out.push({ ...row, cells: [{ ...cell, text: head }] });
+    out.push({ ...row, cells: [{ ...cell, text: rest }] });
+  }
+  return out;
+}
