@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { AnnualReport, Finding } from '../../domain/report/index.ts';
 import {
   cellPath,
