@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
@@ -11,10 +11,12 @@ import { ratio, row, timeBest } from './measure.ts';
 /**
  * Import throughput: reports parsed per second from text (the five seeds, as published), HTML and DOCX
  * (generated reports rendered by Gongkai, both formats, with blanks), against merely reading the same bytes
- * (TextDecoder for text and HTML; unzipping and decoding word/document.xml for DOCX).
+ * (TextDecoder for text and HTML; unzipping and decoding word/document.xml for DOCX), and the layout corpus of
+ * web-page text (test/fixtures/import/corpus: pipe, plain, run-together, cell per line, truncated).
  */
 const RUNS = 5;
-const ROUNDS = { text: 200, html: 40, docx: 20 };
+const ROUNDS = { text: 200, html: 40, docx: 20, 'web text': 100 };
+const CORPUS = join(import.meta.dirname, '../test/fixtures/import/corpus');
 const REPORTS = 50;
 
 export async function run(): Promise<void> {
@@ -28,6 +30,10 @@ export async function run(): Promise<void> {
       readFileSync(join(import.meta.dirname, '../test/fixtures/import/gov-page.html')),
     ],
     docx: await Promise.all(reports.map(async (r) => new Uint8Array(await renderReportDocx(r)))),
+    // the layout corpus (#13): pipe and plain-text tables, run-together cells, a cell per line, truncated
+    'web text': readdirSync(CORPUS)
+      .filter((f) => /\.(txt|md)$/.test(f))
+      .map((f) => new Uint8Array(readFileSync(join(CORPUS, f)))),
   };
   let sink = 0;
   const read = {
@@ -37,14 +43,16 @@ export async function run(): Promise<void> {
       (sink += decoder.decode(
         unzipSync(b, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'],
       ).length),
+    'web text': (b: Uint8Array) => (sink += decoder.decode(b).length),
   };
   const parse = {
     text: (b: Uint8Array) => (sink += parseReportText(decoder.decode(b)).findings.length),
     html: (b: Uint8Array) => (sink += parseReportHtml(decoder.decode(b)).findings.length),
     docx: (b: Uint8Array) => (sink += parseReportDocx(b).findings.length),
+    'web text': (b: Uint8Array) => (sink += parseReportText(decoder.decode(b)).findings.length),
   };
   row(`best of ${RUNS}`, 'documents', 'read only/s', 'parsed/s', 'per report', 'ratio');
-  for (const kind of ['text', 'html', 'docx'] as const) {
+  for (const kind of ['text', 'html', 'docx', 'web text'] as const) {
     const docs = inputs[kind];
     const count = docs.length * ROUNDS[kind];
     const loop = (f: (b: Uint8Array) => unknown) => () => {

@@ -33,20 +33,27 @@ const MARKERS: Record<ReportFormat, string[]> = {
 export interface FormatEvidence {
   format: ReportFormat | null;
   score: Record<ReportFormat, number>;
+  /** the markers found, per format, for messages */
+  found: Record<ReportFormat, string[]>;
 }
 
 export function detectFormat(rows: readonly DocRow[]): FormatEvidence {
   const score: Record<ReportFormat, number> = { '2019': 0, '2021': 0 };
+  const found: Record<ReportFormat, string[]> = { '2019': [], '2021': [] };
   for (const row of rows) {
     if (row.prose) continue;
     for (const cell of row.cells) {
       const key = labelKey(cell.text);
       if (key.length < 4) continue;
       for (const format of ['2019', '2021'] as const)
-        for (const marker of MARKERS[format]) if (key.includes(marker)) score[format]++;
+        for (const marker of MARKERS[format])
+          if (key.includes(marker)) {
+            score[format]++;
+            if (!found[format].includes(marker)) found[format].push(marker);
+          }
     }
   }
   // 2021 prints 本年处理决定数量 where 2019 prints 处理决定数量: only the longer one is a marker
   const format = score['2019'] > score['2021'] ? '2019' : score['2021'] > score['2019'] ? '2021' : null;
-  return { format, score };
+  return { format, score, found };
 }

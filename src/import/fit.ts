@@ -1,4 +1,6 @@
 import type { CellSource } from '../domain/report/index.ts';
+import type { RunTogether } from './run-together.ts';
+import { mayRunTogether, splitCells, splitRunTogether } from './run-together.ts';
 
 /**
  * Fitting printed values into the cells of a row when their number does not match (a cell lost in
@@ -37,6 +39,8 @@ export interface Fit {
   candidates: number;
   /** too many ways to try: nothing was placed */
   gaveUp: boolean;
+  /** the values were printed run together: the splits that make the row's identities hold */
+  runTogether?: RunTogether;
 }
 
 export const MAX_CANDIDATES = 5000;
@@ -151,6 +155,9 @@ export function agree(candidates: readonly Work[][], width: number): SlotState[]
   return slots;
 }
 
+const unknownSlots = (width: number): SlotState[] =>
+  Array.from({ length: width }, () => ({ state: 'unknown' }));
+
 const fromToken = (t: Token): Work =>
   t.value === null ? { blank: t } : { value: t.value, derived: false, token: t };
 
@@ -160,6 +167,19 @@ const fromToken = (t: Token): Work =>
  * identities. A cell is placed only when all candidates agree.
  */
 export function fitRow(tokens: readonly Token[], width: number, identities: readonly Identity[] = []): Fit {
+  if (identities.length > 0 && mayRunTogether(tokens, width)) {
+    const run = splitRunTogether(tokens, width, identities);
+    if (run.gaveUp || run.options.length > 0) {
+      const candidates = run.options.map((values) => splitCells(tokens, values));
+      return {
+        // accepted only when unique (table 三 may still narrow the options with its column identities)
+        slots: run.options.length === 1 ? agree(candidates, width) : unknownSlots(width),
+        candidates: run.options.length,
+        gaveUp: run.gaveUp,
+        runTogether: run,
+      };
+    }
+  }
   if (tokens.length === width)
     return { slots: agree([tokens.map(fromToken)], width), candidates: 1, gaveUp: false };
   const surplus = tokens.length > width;

@@ -1,5 +1,5 @@
 import type { AnnualReport, CellSource, TableKey } from '../domain/report/index.ts';
-import { cellPath, isPlainNumberText, setCell } from '../domain/report/index.ts';
+import { cellPath, isPlainNumberText, markMissing, setCell } from '../domain/report/index.ts';
 import type { SlotState } from './fit.ts';
 
 /**
@@ -47,7 +47,9 @@ export function placeCell(
       if (slot.token) record(report, path, slot.token.source);
       break;
     case 'unknown':
+      // not read: unknown, never a blank counted as 0
       setCell(report, table, row, column, null);
+      markMissing(report, [path]);
       break;
   }
   return { path, state: slot.state };

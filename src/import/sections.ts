@@ -82,11 +82,36 @@ function cleanAgency(text: string): string | null {
  * or the agency on the line above a title that starts with the year.
  */
 export function findTitle(rows: readonly DocRow[], before: number): Title {
+  const first = titleIn(rows, before, 0);
+  // a title without its year (a page's <title>, a running head): the year from a later title line
+  if (first.row !== null && first.year === null) {
+    const later = titleIn(rows, before, first.row + 1);
+    if (later.year !== null)
+      return { agency: first.agency ?? later.agency, year: later.year, row: later.row };
+  }
+  return first;
+}
+
+const PERIOD =
+  /统计(?:期限|时限|区间|时间|周期)?(?:为|是|自|从)?(\d{4})年0?1月0?1日(?:起)?(?:至|到|—|-|~)(\d{4})年12月31日/;
+
+/** The report year from “统计期限为2024年1月1日至2024年12月31日” in the first paragraphs, if printed. */
+export function periodYear(rows: readonly DocRow[], before: number): { year: number; row: number } | null {
+  const limit = Math.min(Math.max(before, 1) + 5, 40, rows.length);
+  for (let i = 0; i < limit; i++) {
+    const text = foldWidth(rows[i]!.cells.map((c) => c.text).join('')).replace(/[\s\u00a0\u3000]+/g, '');
+    const m = PERIOD.exec(text);
+    if (m && m[1] === m[2]) return { year: Number(m[1]), row: i };
+  }
+  return null;
+}
+
+function titleIn(rows: readonly DocRow[], before: number, from: number): Title {
   const limit = Math.min(before, 20, rows.length);
   const texts: string[] = [];
   for (let i = 0; i < limit; i++) texts.push(rows[i]!.cells.map((c) => c.text).join(''));
   const compact = (t: string) => foldWidth(t).replace(/[\s\u00a0\u3000]+/g, '');
-  for (let i = 0; i < limit; i++) {
+  for (let i = from; i < limit; i++) {
     const candidates = [compact(texts[i]!), compact(texts[i]! + (texts[i + 1] ?? ''))];
     for (const text of candidates) {
       const m = TITLE.exec(text);
@@ -104,4 +129,42 @@ export function findTitle(rows: readonly DocRow[], before: number): Title {
     }
   }
   return { agency: null, year: null, row: null };
+}
+
+/** The title of each section as agencies print it, for a heading run into its first paragraph. */
+const RUN_IN: Record<SectionNumber, RegExp> = {
+  1: /^总体情况|^概述/,
+  2: /^主动公开政府信息(?:的)?情况/,
+  3: /^收到和处理政府信息公开申请(?:的)?情况/,
+  4: /^[^。，；]{0,24}?行政复议[^。，；]{0,16}?行政诉讼(?:的)?情况/,
+  5: /^[^。，；]{0,16}?存在的(?:主要)?问题(?:及|和|与)(?:改进|整改)(?:情况|措施|计划)?/,
+  6: /^其他需要报告的事项/,
+};
+
+/**
+ * A section heading run into the text that follows it ("一、总体情况本年度，我局……"): the paragraph is split
+ * into the heading and the rest, so the narrative still falls into its six sections.
+ */
+export function splitRunInHeadings(rows: DocRow[]): DocRow[] {
+  const out: DocRow[] = [];
+  for (const row of rows) {
+    const cell = row.cells[0];
+    if (!row.prose || row.cells.length !== 1 || !cell) {
+      out.push(row);
+      continue;
+    }
+    const text = trimAll(cell.text);
+    const m = /^([一二三四五六])\s*[、.，,．]\s*/.exec(foldWidth(text.slice(0, 4)));
+    const n = m ? ((NUMERALS.indexOf(m[1]!) + 1) as SectionNumber) : null;
+    const title = n ? RUN_IN[n].exec(foldWidth(text.slice(m![0].length))) : null;
+    const rest = title ? text.slice(m![0].length + title[0].length).replace(/^[\s:：。.]+/, '') : '';
+    if (!n || !title || rest === '') {
+      out.push(row);
+      continue;
+    }
+    const head = text.slice(0, m![0].length + title[0].length);
+    out.push({ ...row, cells: [{ ...cell, text: head }] });
+    out.push({ ...row, cells: [{ ...cell, text: rest }] });
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
-import { activeBlocks, cellName } from '../domain/report/index.ts';
+import { activeBlocks, cellName, markMissing } from '../domain/report/index.ts';
 import { fitRow } from './fit.ts';
 import { foldWidth, labelKey, lcsLength } from './normalise.ts';
 import { placeCell } from './place.ts';
 import { dataTokens, splitRow } from './row-cells.ts';
 import type { DocRow } from './types.ts';
+import { markTableMissing, printsSomething, unreadableTable } from './unreadable.ts';
 
 /**
  * Table 二 (主动公开政府信息情况): blocks headed 第二十条第（X）项, rows found by their statutory labels (规章,
@@ -109,7 +110,7 @@ export function parseTable2(rows: readonly DocRow[], report: AnnualReport): Tabl
         message:
           `表二“${label}”行印出 ${tokens.length} 个单元格（其中数字 ${printed} 个），应为 ${width} 个` +
           (unknown.length > 0
-            ? `，无法确定各数值所在的列，${unknown.map((p) => cellName(format, parse(p))).join('、')}留空待核。`
+            ? `，无法确定各数值所在的列，${unknown.map((p) => cellName(format, parse(p))).join('、')}按缺失处理（不按 0 计算），待核。`
             : '。'),
         ...(unknown.length > 0 ? { cells: unknown } : {}),
       });
@@ -117,21 +118,39 @@ export function parseTable2(rows: readonly DocRow[], report: AnnualReport): Tabl
   }
   const missingRows = rowKeys.filter((k) => !done.has(k));
   if (done.size === 0) {
+    if (printsSomething(rows.slice(1))) {
+      findings.push(
+        unreadableTable(
+          report,
+          'active',
+          rows,
+          '其中没有一行能按表二的行名（规章、规范性文件、行政许可……）读取',
+        ),
+      );
+      return { findings, found: true };
+    }
+    markTableMissing(report, 'active');
     findings.push({
       code: 'import.active.missing',
       severity: 'error',
       location: { table: 'active' },
-      message: '未找到表二（主动公开政府信息情况），表二全部留空。',
+      message: '未找到表二（主动公开政府信息情况），表二的单元格按缺失处理（不按 0 计算）。',
     });
     return { findings, found: false };
   }
   for (const key of missingRows) {
     const label = blocks.flatMap((b) => b.rows).find((r) => r.key === key)!.label;
+    const block = blocks.find((b) => b.rows.some((r) => r.key === key))!;
+    markMissing(
+      report,
+      block.columns.map((c) => `active.${key}.${c.key}`),
+    );
     findings.push({
       code: 'import.active.row_missing',
       severity: 'error',
       location: { table: 'active', row: key },
-      message: `表二缺少“${label}”行（${format}年版格式应有此行），该行留空。`,
+      cells: block.columns.map((c) => `active.${key}.${c.key}`),
+      message: `表二缺少“${label}”行（${format}年版格式应有此行），该行的单元格按缺失处理（不按 0 计算）。`,
     });
   }
   for (const block of blocks)

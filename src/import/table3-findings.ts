@@ -86,7 +86,7 @@ export function table3Findings(
         severity: 'error',
         location,
         cells: u,
-        message: `${cause || `表三${where}的行没有行标签`}，${u.length} 个单元格无法确定，留空待核。`,
+        message: `${cause || `表三${where}的行没有行标签`}，${u.length} 个单元格无法确定，按缺失处理（不按 0 计算），待核。`,
       });
   }
   // anything derived or undetermined not yet explained (e.g. cells fixed by the identities across rows)
@@ -108,7 +108,7 @@ export function table3Findings(
         severity: 'error',
         location: { table: 'requests', row: row.key },
         cells: u,
-        message: `表三“${name(r)}”行有 ${u.length} 个单元格无法确定，留空待核。`,
+        message: `表三“${name(r)}”行有 ${u.length} 个单元格无法确定，按缺失处理（不按 0 计算），待核。`,
       });
   });
   return findings;
@@ -122,6 +122,33 @@ function rowFindings(
   key: string,
 ): Finding[] {
   const out: Finding[] = [];
+  if (row.cut) {
+    out.push({
+      code: 'import.requests.row_cut',
+      severity: 'error',
+      location: { table: 'requests', row: key },
+      expected: WIDTH,
+      actual: k0(row),
+      ...(unknown.length > 0 ? { cells: unknown } : {}),
+      message: `文档在表三“${name}”行中断：只印出前 ${k0(row)} 个单元格，已按列序读取，其余 ${unknown.length} 个单元格按缺失处理。`,
+    });
+    return out;
+  }
+  const run = row.fit.runTogether;
+  if (run) {
+    const unique = run.options.length === 1;
+    out.push({
+      code: unique ? 'import.requests.row_split' : 'import.requests.row_unreadable',
+      severity: unique ? 'warning' : 'error',
+      location: { table: 'requests', row: key },
+      actual: run.text,
+      ...(unique ? {} : { cells: unknown }),
+      message: unique
+        ? `表三“${name}”行的数字连在一起印出（“${run.text}”）；${run.narrowed ? '结合表三各列的勾稽关系，' : ''}只有一种拆分能使自然人与法人或其他组织各列之和等于总计，已按 ${run.options[0]!.join('、')} 读取（请核对原表）。`
+        : `表三“${name}”行无法读取：数字连在一起印出（“${run.text}”），${run.gaveUp ? '可能的拆分方式太多' : run.options.length === 0 ? '没有一种拆分能使各列之和等于总计' : `有 ${run.options.length} 种拆分都能使各列之和等于总计（如 ${run.options[0]!.join('、')} 与 ${run.options[1]!.join('、')}）`}，无法确定，该行的单元格按缺失处理。`,
+    });
+    return out;
+  }
   const k = row.tokens.length;
   const printed =
     k === 0
@@ -149,7 +176,7 @@ function rowFindings(
       expected: WIDTH,
       actual: k,
       cells: unknown,
-      message: `${printed}，${unknown.length} 个单元格无法确定，留空待核。`,
+      message: `${printed}，${unknown.length} 个单元格无法确定，按缺失处理（不按 0 计算），待核。`,
     });
   if (derived.length === 0 && unknown.length === 0 && k !== WIDTH)
     out.push({
@@ -162,3 +189,5 @@ function rowFindings(
     });
   return out;
 }
+
+const k0 = (row: PrintedRow) => row.tokens.length;

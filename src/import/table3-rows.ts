@@ -36,6 +36,8 @@ export interface PrintedRow {
   aligned: boolean;
   fit: Fit;
   source: CellSource;
+  /** the document stops in this row: the values printed are its first cells */
+  cut?: boolean;
 }
 
 interface Scanned {

@@ -12,6 +12,7 @@ import { labelKey } from './normalise.ts';
 import { placeCell } from './place.ts';
 import { dataTokens, hasDataValue, splitRow, toToken } from './row-cells.ts';
 import type { DocRow } from './types.ts';
+import { markTableMissing, printsSomething, unreadableTable } from './unreadable.ts';
 
 /**
  * Table 四 (政府信息公开行政复议、行政诉讼情况): fifteen cells, 行政复议 | 未经复议直接起诉 | 复议后起诉, each
@@ -54,11 +55,19 @@ export function parseTable4(rows: readonly DocRow[], report: AnnualReport): Tabl
     data.push({ group: groupOf(split.labels), cells: split.data, loose: row.loose === true });
   }
   if (data.length === 0) {
+    if (printsSomething(rows)) {
+      findings.push(
+        unreadableTable(report, 'appeals', rows, '其中没有能按行政复议、行政诉讼的十五个单元格读取的数据行'),
+      );
+      return { findings, found: true };
+    }
+    markTableMissing(report, 'appeals');
     findings.push({
       code: 'import.appeals.missing',
       severity: 'error',
       location: { table: 'appeals' },
-      message: '未找到表四（政府信息公开行政复议、行政诉讼情况）的数据行，表四全部留空。',
+      message:
+        '未找到表四（政府信息公开行政复议、行政诉讼情况）的数据行，表四的单元格按缺失处理（不按 0 计算）。',
     });
     return { findings, found: false };
   }
@@ -86,7 +95,27 @@ export function parseTable4(rows: readonly DocRow[], report: AnnualReport): Tabl
       if (placed.state === 'unknown') unknown.push(placed.path);
     }),
   );
-  if (!aligned) {
+  const run = fit.runTogether;
+  if (run)
+    findings.push(
+      run.options.length === 1
+        ? {
+            code: 'import.appeals.row_split',
+            severity: 'warning',
+            location: { table: 'appeals' },
+            actual: run.text,
+            message: `表四的数字连在一起印出（“${run.text}”）；只有一种拆分能使每组的总计等于结果维持、结果纠正、其他结果、尚未审结之和，已按 ${run.options[0]!.join('、')} 读取（请核对原表）。`,
+          }
+        : {
+            code: 'import.appeals.row_unreadable',
+            severity: 'error',
+            location: { table: 'appeals' },
+            actual: run.text,
+            cells: unknown,
+            message: `表四无法读取：数字连在一起印出（“${run.text}”），${run.gaveUp ? '可能的拆分方式太多' : `有 ${run.options.length} 种拆分都能使每组的总计成立`}，无法确定，表四的单元格按缺失处理。`,
+          },
+    );
+  else if (!aligned) {
     const k = tokens.length;
     const printed =
       k > APPEAL_WIDTH
@@ -106,7 +135,7 @@ export function parseTable4(rows: readonly DocRow[], report: AnnualReport): Tabl
           ? zeros
             ? '；所有数均为 0，无论怎样对应每个单元格都是 0，已按 0 读取。'
             : '；各种可能的对应方式结果一致，已读取。'
-          : `；${unknown.map((p) => cellName(report.format, parseCellPath(p)!)).join('、')}无法确定，留空待核。`),
+          : `；${unknown.map((p) => cellName(report.format, parseCellPath(p)!)).join('、')}无法确定，按缺失处理（不按 0 计算），待核。`),
       ...(unknown.length > 0 ? { cells: unknown } : {}),
     });
   }

@@ -1,4 +1,5 @@
 import { trimAll } from './normalise.ts';
+import { sectionOfHeading } from './sections.ts';
 import type { DocCell, DocRow } from './types.ts';
 
 /**
@@ -55,7 +56,91 @@ function continues(line: string): boolean {
   );
 }
 
+/** A printed value in a plain-text table: a number (possibly signed, with a unit) or a placeholder. */
+const VALUE = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|项|个)?|[/／—–－-]{1,2}|无)`;
+const PLAIN_ROW = new RegExp(String.raw`^(.*?[^\s\d.,，。；;：:、])?((?:[\s\u00a0\u3000]+${VALUE})+)$`);
+const NUMBERS_ONLY = new RegExp(String.raw`^${VALUE}(?:[\s\u00a0\u3000]+${VALUE})+$|^\d{5,}$`);
+
+/**
+ * A table row printed as plain text (a web page's table flattened, or typed): a label then values separated
+ * by spaces ("（一）予以公开 12 0 0 0 0 0 12"), or values only ("0 0 0 0 0"), or a label and its digits run
+ * together with no separator ("一、本年新收政府信息公开申请数量 21710000218"). Sentences are not rows: a label
+ * ending in sentence punctuation, or longer than a row label, stays prose.
+ */
+function plainRow(line: string, lineNo: number): DocRow | null {
+  const t = trimAll(stripMarkdown(line));
+  if (t.length > 160) return null;
+  const source = { line: lineNo };
+  if (NUMBERS_ONLY.test(t))
+    return {
+      cells: t.split(/[\s\u00a0\u3000]+/).map((text) => ({ text, source })),
+      prose: false,
+      source,
+      loose: true,
+    };
+  const m = PLAIN_ROW.exec(t);
+  if (!m || !m[1]) return null;
+  const label = trimAll(m[1]);
+  if (label.length > 60 || /[。；;！？!?]/.test(label) || !/[\u3400-\u9fff]/.test(label)) return null;
+  // "2023年" style years and dates are narrative, not a row
+  if (/(年|月|日|第)$/.test(label)) return null;
+  return {
+    cells: [
+      { text: label, source },
+      ...trimAll(m[2]!)
+        .split(/[\s\u00a0\u3000]+/)
+        .map((text) => ({ text, source })),
+    ],
+    prose: false,
+    source,
+    loose: true,
+  };
+}
+
+const ONE_VALUE = new RegExp(String.raw`^${VALUE}$`);
+
+/** A line that may be a row label in a cell-per-line table: short, with ideographs, not a sentence. */
+function isLabelLine(text: string): boolean {
+  const t = trimAll(text);
+  return t.length > 0 && t.length <= 60 && /[\u3400-\u9fff]/.test(t) && !/[。；;！？!?]$|[。；;]/.test(t);
+}
+
+/**
+ * A table copied from a web page, every cell on its own line and empty cells collapsed (nothing printed):
+ * a label line followed by lines of one value each is one row (loose: the positions of the values are not
+ * known, the fit and the identities place them); value lines after another value-only row continue it.
+ */
+function joinCellLines(rows: DocRow[]): DocRow[] {
+  const out: DocRow[] = [];
+  let open: DocRow | null = null;
+  for (const row of rows) {
+    const text = row.prose ? trimAll(row.cells[0]?.text ?? '') : '';
+    if (row.prose && ONE_VALUE.test(text)) {
+      if (open) {
+        open.cells.push(row.cells[0]!);
+        continue;
+      }
+      const prev = out[out.length - 1];
+      const label = prev?.prose ? (prev.cells[0]?.text ?? '') : '';
+      if (prev && isLabelLine(label) && sectionOfHeading(trimAll(label)) === null) {
+        prev.prose = false;
+        prev.loose = true;
+        prev.cells.push(row.cells[0]!);
+        open = prev;
+        continue;
+      }
+    }
+    open = null;
+    out.push(row);
+  }
+  return out;
+}
+
 export function textRows(text: string): DocRow[] {
+  return joinCellLines(lineRows(text));
+}
+
+function lineRows(text: string): DocRow[] {
   const lines = text.split(/\r\n|\r|\n/);
   const rows: DocRow[] = [];
   let group: DocRow | null = null;
@@ -95,13 +180,19 @@ export function textRows(text: string): DocRow[] {
       case 'pipe':
         rows.push({ cells: pipeCells(line, lineNo), prose: false, source: { line: lineNo } });
         break;
-      case 'text':
+      case 'text': {
+        const plain = plainRow(line, lineNo);
+        if (plain) {
+          rows.push(plain);
+          break;
+        }
         rows.push({
           cells: [{ text: stripMarkdown(trimAll(line)), source: { line: lineNo } }],
           prose: true,
           source: { line: lineNo },
         });
         break;
+      }
     }
   }
   return rows;

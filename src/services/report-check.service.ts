@@ -52,8 +52,11 @@ export async function checkReport(
       const unsupported = read.findings.find((f) => f.code === 'import.file.unsupported');
       if (unsupported) throw new AppError('unsupported_media', unsupported.message, 'file');
     }
-  } else if (input.json?.trim()) read = reportFromJsonText(input.json, 'json');
-  else throw new AppError('validation', '请粘贴报告 JSON 或上传报告文件', 'json');
+  } else if (input.json?.trim()) {
+    // pasted JSON (it opens with { or [), or the report's text as copied from a page, Word or PDF
+    if (/^[\s\uFEFF]*[{[]/.test(input.json)) read = reportFromJsonText(input.json, 'json');
+    else read = await parseReportFile(new TextEncoder().encode(input.json), 'pasted.txt');
+  } else throw new AppError('validation', '请粘贴报告（JSON 或报告全文）或上传报告文件', 'json');
   const previous = input.previous?.trim() ? reportFromJsonText(input.previous, 'previous').report : null;
   const findings = [...read.findings, ...validateReport(read.report, { previous })];
   return { report: read.report, findings, json: reportToJson(read.report) };

@@ -24,7 +24,7 @@ describe('report checker in Chromium', () => {
     await page.goto(`${t.url}/tools/report`);
     expect(await axeViolations(page)).toEqual([]);
     const json = readFileSync(join(EXPECTED_DIR, '004_f3702a69faeeb52d.json'), 'utf8');
-    await page.getByLabel('报告 JSON（gongkai.annual-report/1 格式）').fill(json);
+    await page.getByLabel('报告全文或 JSON（gongkai.annual-report/1 格式）').fill(json);
     await page.getByRole('button', { name: '核对报告' }).click();
     await page.waitForURL(/\/tools\/report$/);
     await expect.poll(() => page.getByRole('heading', { name: /海宁市卫生健康局/ }).count()).toBe(1);

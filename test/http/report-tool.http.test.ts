@@ -55,6 +55,29 @@ describe('the public report checker', () => {
     expect(page.body).toContain('oops');
   });
 
+  it('checks pasted report text, not only JSON (#13 point 11): tables read, findings shown', async () => {
+    const text = readFileSync(join(EXPECTED_DIR, '../seeds/003_5c929392af2d662c.txt'), 'utf8');
+    const page = await t.server.inject({
+      method: 'POST',
+      url: '/tools/report',
+      ...multipart({ json: text }),
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('报告 JSON 格式有误');
+    expect(page.body).toContain('湖南省卫生健康委');
+    expect(page.body).toContain('本机关不掌握');
+    // the pasted page of a web report in plain text (a layout of the corpus)
+    const plain = readFileSync(join(import.meta.dirname, '../fixtures/import/corpus/plain-2021.txt'), 'utf8');
+    const second = await t.server.inject({
+      method: 'POST',
+      url: '/tools/report',
+      ...multipart({ json: plain }),
+    });
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain('某市某区卫生健康局');
+    expect(second.body).not.toContain('无法读取');
+  });
+
   it('imports an uploaded text report, lets a person correct a cell by hand, and checks again', async () => {
     const seedText = readFileSync(join(EXPECTED_DIR, '../seeds/003_5c929392af2d662c.txt'));
     const boundary = '----gongkaiupload';

@@ -4,7 +4,9 @@ import { auditVerify } from './audit-verify.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { deadline } from './deadline.ts';
 import { demoSeed } from './demo.ts';
+import { reportImportDir } from './report-import-dir.ts';
 import { reportParse } from './report-parse.ts';
+import { reportRollup } from './report-rollup.ts';
 import { reportRender } from './report-render.ts';
 import { reportTemplate } from './report-template.ts';
 import { reportValidate } from './report-validate.ts';
@@ -15,6 +17,8 @@ export const commands: readonly Command[] = [
   reportValidate,
   reportRender,
   reportParse,
+  reportImportDir,
+  reportRollup,
   reportTemplate,
   auditVerify,
   backupCommand,

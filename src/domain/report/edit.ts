@@ -42,7 +42,12 @@ export function applyCellEdits(
     else cellText[path] = text.trim();
     next.cellText = cellText;
     if (next.sources) delete next.sources[path];
-    if (before !== reading.value || (printedBefore ?? null) !== (plain ? null : text.trim()))
+    // a cell typed in by a person is known, even when left blank
+    const wasMissing = next.missing?.includes(path) ?? false;
+    if (next.missing) next.missing = next.missing.filter((p) => p !== path);
+    if (next.missing?.length === 0) delete next.missing;
+    if (wasMissing) changed.push(path);
+    if (!wasMissing && (before !== reading.value || (printedBefore ?? null) !== (plain ? null : text.trim())))
       changed.push(path);
   }
   if (next.cellText && Object.keys(next.cellText).length === 0) delete next.cellText;

@@ -47,6 +47,7 @@ const META_KEYS = new Set([
   'narrative',
   'cellText',
   'sources',
+  'missing',
   // fields of the hand-checked expected files
   'consistent',
   'notes',
@@ -185,6 +186,24 @@ export function decodeReport(input: unknown): Decoded {
       }
     report.sources = sources;
   }
+  if (Array.isArray(input.missing)) {
+    const missing = input.missing.filter(
+      (p): p is string =>
+        typeof p === 'string' &&
+        (() => {
+          const [table, row, column] = p.split('.');
+          const t =
+            table === 'active' || table === 'requests' || table === 'appeals' ? tableOf(report, table) : null;
+          return t !== null && row !== undefined && column !== undefined && column in (t[row] ?? {});
+        })(),
+    );
+    // a missing cell holds nothing, whatever the file says
+    for (const path of missing) {
+      const [table, row, column] = path.split('.') as [TableKey, string, string];
+      tableOf(report, table)[row]![column] = null;
+    }
+    if (missing.length > 0) report.missing = [...new Set(missing)];
+  }
   return { report, findings };
 }
 
@@ -202,6 +221,7 @@ export function encodeReport(report: AnnualReport): Record<string, unknown> {
   if (report.narrative) out.narrative = report.narrative;
   if (report.cellText && Object.keys(report.cellText).length > 0) out.cellText = report.cellText;
   if (report.sources && Object.keys(report.sources).length > 0) out.sources = report.sources;
+  if (report.missing && report.missing.length > 0) out.missing = report.missing;
   return out;
 }
 

@@ -67,6 +67,12 @@ interface ReportBase {
   cellText?: Record<string, string>;
   /** Where each cell was read from, by cell path, for imported reports. */
   sources?: Record<string, CellSource>;
+  /**
+   * Cells that are unknown rather than blank, by cell path: printed but unreadable, or in a table (or the part
+   * of a truncated document) that could not be read. They hold null but are never counted as 0: an identity
+   * over a missing cell cannot be checked, so the report cannot come out consistent (STATUTE.md §1.2).
+   */
+  missing?: string[];
 }
 
 export interface Report2019 extends ReportBase {
@@ -130,6 +136,18 @@ export function emptyReport(format: ReportFormat, fill: Cell = null): AnnualRepo
 }
 
 /** A deep copy (reports are plain data). */
+/** Is the cell unknown (unreadable, not read) rather than blank? */
+export function isMissing(report: AnnualReport, path: string): boolean {
+  return report.missing?.includes(path) ?? false;
+}
+
+/** Mark cells as unknown (missing): their value is null and they are never counted as 0. */
+export function markMissing(report: AnnualReport, paths: Iterable<string>): void {
+  const set = new Set(report.missing ?? []);
+  for (const p of paths) set.add(p);
+  if (set.size > 0) report.missing = [...set];
+}
+
 export function cloneReport<R extends AnnualReport>(report: R): R {
   return structuredClone(report);
 }

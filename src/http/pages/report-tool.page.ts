@@ -16,9 +16,10 @@ function form(values: { json?: string; previous?: string; error?: string }): Htm
   const year = new Date().getFullYear() - 1;
   return html` <form method="post" action="/tools/report" enctype="multipart/form-data" class="report-form">
       ${values.error ? html`<div class="error-summary" role="alert"><p class="field-error">${values.error}</p></div>` : ''}
-      <label for="report-json">报告 JSON（gongkai.annual-report/1 格式）</label>
+      <label for="report-json">报告全文或 JSON（gongkai.annual-report/1 格式）</label>
       <p class="hint" id="report-json-hint">
-        粘贴报告的 JSON，或在下方上传文件（JSON、Word、PDF、网页或文本）。
+        粘贴从网页、Word 或 PDF 复制的报告全文，或报告的
+        JSON；也可在下方上传文件（JSON、Word、PDF、网页或文本）。
       </p>
       <textarea id="report-json" name="json" aria-describedby="report-json-hint">
 ${values.json ?? ''}</textarea>

@@ -3,11 +3,11 @@ import { cellPath, TABLE_NUMBER } from '../cell.ts';
 import { readCellText } from '../cell-text.ts';
 import type { Finding } from '../finding.ts';
 import type { AnnualReport } from '../model.ts';
-import { getCell } from '../model.ts';
+import { getCell, isMissing } from '../model.ts';
 import { activeCells } from '../table2.ts';
 import { APPLICANT_COLUMNS, requestRows } from '../table3.ts';
 import { APPEAL_COLUMNS, APPEAL_GROUPS } from '../table4.ts';
-import { cellName } from './labels.ts';
+import { cellName, cellNameOfPath, listNames } from './labels.ts';
 
 interface CellSpec extends CellRef {
   kind: CellKind;
@@ -38,15 +38,24 @@ const MONEY_UNITS = new Set(['元', '万元', '亿元']);
 export function checkCells(report: AnnualReport): Finding[] {
   const findings: Finding[] = [];
   const blanks = new Map<TableKey, string[]>();
+  const placeholders = new Map<TableKey, string[]>();
+  const missing = new Map<TableKey, string[]>();
+  const add = (m: Map<TableKey, string[]>, table: TableKey, path: string) =>
+    (m.get(table) ?? m.set(table, []).get(table)!).push(path);
   for (const ref of reportCells(report)) {
     const value = getCell(report, ref.table, ref.row, ref.column);
     const path = cellPath(ref);
     const name = cellName(report.format, ref);
     const location = { table: ref.table, row: ref.row, column: ref.column };
     const text = report.cellText?.[path];
+    if (value === null && isMissing(report, path)) {
+      add(missing, ref.table, path);
+      continue;
+    }
     if (value === null) {
       const reading = text === undefined ? null : readCellText(text);
-      if (reading?.unreadable)
+      if (reading?.placeholder) add(placeholders, ref.table, path);
+      else if (reading?.unreadable)
         findings.push({
           code: 'cell.text',
           severity: 'error',
@@ -54,7 +63,7 @@ export function checkCells(report: AnnualReport): Finding[] {
           actual: text,
           message: `${name}填写的是“${text}”，不是数字，已按空白处理。`,
         });
-      else (blanks.get(ref.table) ?? blanks.set(ref.table, []).get(ref.table)!).push(path);
+      else add(blanks, ref.table, path);
       continue;
     }
     if (ref.kind !== 'amount' && !Number.isInteger(value))
@@ -101,6 +110,24 @@ export function checkCells(report: AnnualReport): Finding[] {
         });
     }
   }
+  for (const [table, paths] of missing)
+    findings.push({
+      code: 'cell.missing',
+      severity: 'error',
+      location: { table },
+      actual: paths.length,
+      cells: paths,
+      message: `表${TABLE_NUMBER[table]}有 ${paths.length} 个单元格无法读取（${listNames(paths.map((p) => cellNameOfPath(report.format, p)))}），数值未知，不按 0 计算；涉及这些单元格的勾稽关系无法核对，请对照原件补填。`,
+    });
+  for (const [table, paths] of placeholders)
+    findings.push({
+      code: 'cell.placeholder',
+      severity: 'warning',
+      location: { table },
+      actual: paths.length,
+      cells: paths,
+      message: `表${TABLE_NUMBER[table]}有 ${paths.length} 个单元格填写“/”或“—”等符号（${listNames(paths.map((p) => cellNameOfPath(report.format, p)))}），按空白处理，核对时按 0 计算；数量为零的单元格应填写“0”。`,
+    });
   for (const [table, paths] of blanks)
     findings.push({
       code: 'cell.blank',

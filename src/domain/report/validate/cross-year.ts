@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.ts';
 import type { AnnualReport } from '../model.ts';
-import { getCell } from '../model.ts';
+import { getCell, isMissing } from '../model.ts';
 import { APPLICANT_COLUMN_LABEL, APPLICANT_COLUMNS } from '../table3.ts';
 import { APPEAL_GROUP_LABEL, APPEAL_GROUPS } from '../table4.ts';
 
@@ -24,7 +24,13 @@ export function checkCrossYear(report: AnnualReport, previous: AnnualReport): Fi
     return findings;
   }
   const prevYear = previous.year ?? '上';
+  const unknown = (r: AnnualReport, path: string) => isMissing(r, path);
   for (const column of APPLICANT_COLUMNS) {
+    if (
+      unknown(report, `requests.carried_over.${column}`) ||
+      unknown(previous, `requests.carry_forward.${column}`)
+    )
+      continue;
     const carried = getCell(report, 'requests', 'carried_over', column) ?? 0;
     const forward = getCell(previous, 'requests', 'carry_forward', column) ?? 0;
     if (carried !== forward)
@@ -57,6 +63,7 @@ export function checkCrossYear(report: AnnualReport, previous: AnnualReport): Fi
         });
     }
   for (const group of APPEAL_GROUPS) {
+    if (unknown(previous, `appeals.${group}.pending`) || unknown(report, `appeals.${group}.total`)) continue;
     const pending = getCell(previous, 'appeals', group, 'pending') ?? 0;
     const total = getCell(report, 'appeals', group, 'total') ?? 0;
     if (pending > total)

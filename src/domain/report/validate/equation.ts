@@ -2,7 +2,7 @@ import type { CellRef } from '../cell.ts';
 import { cellPath } from '../cell.ts';
 import type { Finding, FindingLocation } from '../finding.ts';
 import type { AnnualReport } from '../model.ts';
-import { getCell } from '../model.ts';
+import { getCell, isMissing } from '../model.ts';
 
 /** An identity between cells: Σ left = Σ right, with blanks counted as 0. */
 export interface Equation {
@@ -16,21 +16,29 @@ export interface EquationResult {
   right: number;
   /** the blank cells among the cells of the equation */
   blanks: string[];
+  /**
+   * the missing (unknown, unreadable) cells: the identity cannot be checked, so it is not reported as failed
+   * here (`holds` is true, `unchecked` names them); checkCells reports the missing cells as an error.
+   */
+  unchecked: string[];
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 export function evaluate(report: AnnualReport, eq: Equation): EquationResult {
   const blanks: string[] = [];
+  const unchecked: string[] = [];
   const sum = (refs: CellRef[]) =>
     refs.reduce((acc, ref) => {
       const v = getCell(report, ref.table, ref.row, ref.column);
-      if (v === null) blanks.push(cellPath(ref));
+      const path = cellPath(ref);
+      if (isMissing(report, path)) unchecked.push(path);
+      else if (v === null) blanks.push(path);
       return acc + (v ?? 0);
     }, 0);
   const left = round(sum(eq.left));
   const right = round(sum(eq.right));
-  return { holds: left === right, left, right, blanks };
+  return { holds: unchecked.length > 0 || left === right, left, right, blanks, unchecked };
 }
 
 /**

@@ -6,6 +6,7 @@ import { checkMeta } from './meta.ts';
 import { checkNarrative } from './narrative.ts';
 import { checkRequests } from './table3.ts';
 import { checkAppeals } from './table4.ts';
+import { rootCauses } from './root-cause.ts';
 
 export interface ValidateOptions {
   /** the same agency's report for the year before, for the cross-year rules */
@@ -22,7 +23,9 @@ export function validateReport(report: AnnualReport, options: ValidateOptions = 
     ...(options.previous ? checkCrossYear(report, options.previous) : []),
     ...checkNarrative(report),
   ];
-  return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  // a single cell that explains several failed identities is said first (the root cause)
+  return [...rootCauses(report), ...findings];
 }
 
-export { checkCells, checkCrossYear, checkMeta, checkNarrative, checkRequests, checkAppeals };
+export { rootCauses, checkCells, checkCrossYear, checkMeta, checkNarrative, checkRequests, checkAppeals };
