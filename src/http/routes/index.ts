@@ -15,6 +15,7 @@ import { portalRoutes } from './portal.routes.ts';
 import { publicApplicationRoutes } from './public-applications.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
 import { reportWorkspaceRoutes } from './report-workspace.routes.ts';
+import { standardCatalogRoutes } from './standard-catalog.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { table3Routes } from './table3.routes.ts';
 
@@ -32,6 +33,7 @@ export const routes: readonly AppRoutes[] = [
   reportToolRoutes,
   catalogRoutes,
   catalogRegisterRoutes,
+  standardCatalogRoutes,
   portalRoutes,
   portalApplyRoutes,
   catalogFeedRoutes,
