@@ -94,3 +94,7 @@ export function checkKindFields(k: KindFields, writtenOn: LocalDate | null | und
   }
   return problems;
 }
+
+export function isInterpretationForm(value: unknown): value is InterpretationForm {
+  return typeof value === 'string' && (INTERPRETATION_FORMS as readonly string[]).includes(value);
+}

@@ -12,6 +12,7 @@ import { consoleRoutes } from './console.routes.ts';
 import { letterRoutes } from './letters.routes.ts';
 import { portalApplyRoutes } from './portal-apply.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
+import { portalStandardsRoutes } from './portal-standards.routes.ts';
 import { publicApplicationRoutes } from './public-applications.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
 import { reportWorkspaceRoutes } from './report-workspace.routes.ts';
@@ -35,6 +36,7 @@ export const routes: readonly AppRoutes[] = [
   catalogRegisterRoutes,
   standardCatalogRoutes,
   portalRoutes,
+  portalStandardsRoutes,
   portalApplyRoutes,
   catalogFeedRoutes,
   appealRoutes,
