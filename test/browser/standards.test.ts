@@ -9,7 +9,7 @@ import type { Staff } from '../support/fixtures.ts';
 import { agencyWithStaff } from '../support/fixtures.ts';
 import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
-import { a11y, choose, poll, shot, signIn, signOut, typeDate } from './console-helpers.ts';
+import { a11y, choose, chooseTree, poll, shot, signIn, signOut, typeDate } from './console-helpers.ts';
 
 /**
  * Issue 18 in Chromium: the administrator loads the 卫生健康 standard catalog and adds a 事项 of her own; a handler
@@ -91,10 +91,8 @@ describe('the standard catalog in Chromium', { timeout: 300_000 }, () => {
     const editor = page.getByRole('dialog', { name: '起草政府信息' });
     await editor.getByLabel('标题').fill('医疗机构执业登记结果公示（2026年第1期）');
     await typeDate(editor.getByLabel('成文日期'), '2026-03-09');
-    await choose(page, editor.getByLabel('公开事项（标准目录）'), '医疗服务 / 医疗机构执业登记');
-    await page.keyboard.press('Escape').catch(() => undefined);
-    const { chooseTree } = await import('./console-helpers.ts');
     await chooseTree(page, editor.getByLabel('目录分类'), '行政许可');
+    await choose(page, editor.getByLabel('公开事项（标准目录）'), '医疗服务 / 医疗机构执业登记');
     await editor.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/console\/catalog\/items\/\d+$/);
     const meta = page.locator('.ant-card').filter({ hasText: '元数据' });
