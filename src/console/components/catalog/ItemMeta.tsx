@@ -2,6 +2,7 @@ import { Card, Descriptions, Tag } from 'antd';
 import type { MouseEvent } from 'react';
 import { INTERPRETATION_FORM_LABEL, ITEM_KIND_LABEL } from '../../../domain/catalog/item-kind.ts';
 import { href, navigate } from '../../router.tsx';
+import { STATUS_STYLE as INTERPRETATION_STYLE } from '../standards/CoverageTable.tsx';
 import { DISCLOSURE_METHOD_LABEL, DISCLOSURE_SCOPE_LABEL } from '../../../domain/catalog/item.ts';
 import type { ItemView } from '../../types-catalog.ts';
 import { TimelinessTag } from './TimelinessTag.tsx';
@@ -67,12 +68,14 @@ export function ItemMeta({ item }: { item: ItemView }) {
           <Descriptions.Item label="政策解读" span={2}>
             <span data-testid="interpretation-state">
               <Tag
-                color={
-                  item.interpretationState === 'missing'
-                    ? 'red'
-                    : item.interpretationState === 'published'
-                      ? 'green'
-                      : 'blue'
+                style={
+                  INTERPRETATION_STYLE[
+                    item.interpretationState === 'missing'
+                      ? 'gap'
+                      : item.interpretationState === 'published'
+                        ? 'covered'
+                        : 'on_request'
+                  ]
                 }
               >
                 {item.interpretationStateLabel}

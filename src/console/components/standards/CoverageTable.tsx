@@ -28,11 +28,15 @@ interface Coverage {
   totals: { matters: number; covered: number; late: number; gaps: number; onRequest: number };
 }
 
-export const STATUS_COLOR: Record<CoverageStatus, string> = {
-  covered: 'green',
-  late: 'orange',
-  gap: 'red',
-  on_request: 'default',
+/** Tag colours with enough contrast (WCAG AA), as TimelinessTag's. */
+export const STATUS_STYLE: Record<
+  CoverageStatus,
+  { color: string; background: string; borderColor: string }
+> = {
+  covered: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  late: { color: '#fff', background: '#ad4e00', borderColor: '#ad4e00' },
+  gap: { color: '#fff', background: '#a8071a', borderColor: '#a8071a' },
+  on_request: { color: '#434343', background: '#f5f5f5', borderColor: '#d9d9d9' },
 };
 const FLAG: Record<string, string> = {
   on_time: '按时',
@@ -98,7 +102,7 @@ export function CoverageTable({ agencyId }: { agencyId: number }) {
           { title: '一级事项', render: (_, r) => r.matter.level1 },
           { title: '二级事项', render: (_, r) => r.matter.level2 },
           { title: '公开时限', render: (_, r) => r.matter.timeLimit },
-          { title: '状态', render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{r.statusLabel}</Tag> },
+          { title: '状态', render: (_, r) => <Tag style={STATUS_STYLE[r.status]}>{r.statusLabel}</Tag> },
           { title: '本年公开', dataIndex: 'published', align: 'right' },
           { title: '其中超期', dataIndex: 'late', align: 'right' },
           { title: '往年仍有效', dataIndex: 'standing', align: 'right' },
