@@ -20,6 +20,8 @@ export interface ApplicationView {
   /** the reply due date's status today (null once closed or while a correction is awaited) */
   replyStatus: DueStatusResult | null;
   availableActions: ActionType[];
+  /** the server's date in China the view was computed on: the console compares dates with it, not the browser's clock */
+  today: string;
   handlerId: number | null;
   version: number;
   createdAt: string;
@@ -78,6 +80,7 @@ export function applicationView(
       actor && ctx.principal.kind === 'staff' && ctx.principal.agencyId === stored.agencyId
         ? availableActions(a, actor, ctx.today)
         : [],
+    today: ctx.today,
     handlerId: stored.handlerId,
     version: stored.version,
     createdAt: stored.createdAt,
