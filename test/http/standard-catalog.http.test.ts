@@ -353,6 +353,7 @@ describe.each(DIALECTS)('the standard catalog and 政策解读 on %s', (dialect)
     expect(row('卫生健康统计资料').status).toBe('on_request');
     expect(body.totals.gaps).toBe(body.rows.filter((x) => x.status === 'gap').length);
     expect(body.totals.gaps).toBeGreaterThan(10);
+    expect(own.json().explained).toEqual({ interpretation: 1, interpretationsWithDocument: 1, response: 1 });
     // another agency's staff may not read it; the supervisor above may
     const sx = await loginAs(t.server, 'sx-head');
     expect((await api(sx, 'GET', `/api/catalog/agencies/${agencyId}/coverage`)).statusCode).toBe(403);

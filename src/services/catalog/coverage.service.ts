@@ -4,6 +4,7 @@ import type { MatterCoverage, Period } from '../../domain/catalog/index.ts';
 import { COVERAGE_STATUS_LABEL, coverageTotals, matterCoverage } from '../../domain/catalog/index.ts';
 import { forbidden, validationError } from '../../domain/errors.ts';
 import { coverageItems, mattersOf } from '../../persistence/repositories/disclosure-matter.repository.ts';
+import { publishedKindCounts } from '../../persistence/repositories/catalog-link.repository.ts';
 import { subtreeAgencies } from '../../persistence/repositories/supervision.repository.ts';
 import { requireReader } from './access.ts';
 import type { MatterView } from './matter.service.ts';
@@ -32,7 +33,14 @@ export async function agencyCoverage(
   actor: Principal,
   agencyId: number,
   year: number,
-): Promise<{ year: number; period: Period; rows: CoverageRow[]; totals: ReturnType<typeof coverageTotals> }> {
+): Promise<{
+  year: number;
+  period: Period;
+  rows: CoverageRow[];
+  totals: ReturnType<typeof coverageTotals>;
+  /** 政策解读 (with those published together with their document) and 回应关切 published in the year */
+  explained: Awaited<ReturnType<typeof publishedKindCounts>>;
+}> {
   await requireReader(ctx, actor, agencyId);
   const today = todayInChina(ctx);
   const period = periodOf(year, today);
@@ -48,7 +56,8 @@ export async function agencyCoverage(
     matter: matters[i]!,
     statusLabel: COVERAGE_STATUS_LABEL[c.status],
   }));
-  return { year, period, rows, totals: coverageTotals(coverage) };
+  const explained = await publishedKindCounts(ctx.database.db, agencyId, year);
+  return { year, period, rows, totals: coverageTotals(coverage), explained };
 }
 
 async function totalsOf(db: Db, agencyId: number, period: Period, today: string) {

@@ -26,6 +26,7 @@ interface Coverage {
   period: { from: string; to: string };
   rows: CoverageRow[];
   totals: { matters: number; covered: number; late: number; gaps: number; onRequest: number };
+  explained: { interpretation: number; interpretationsWithDocument: number; response: number };
 }
 
 /** Tag colours with enough contrast (WCAG AA), as TimelinessTag's. */
