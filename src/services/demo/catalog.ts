@@ -51,7 +51,11 @@ export function scheduleCatalog(
     for (const action of through)
       await actOnItem(
         ctx,
-        action === 'approve' || action === 'pass_secrecy' ? staff.reviewer : action === 'sign' ? staff.head : staff.handler,
+        action === 'approve' || action === 'pass_secrecy'
+          ? staff.reviewer
+          : action === 'sign'
+            ? staff.head
+            : staff.handler,
         id,
         action,
       );
