@@ -4,8 +4,9 @@ import { openDatabase } from './persistence/database.ts';
 import { migrateToLatest } from './persistence/migrate.ts';
 import { createFieldCipher } from './security/field-cipher.ts';
 import type { ServiceContext } from './services/context.ts';
+import { createDocumentWorkers, documentPoolOptions } from './workers/pool.ts';
 
-/** The composition root: config → database → services. The server and the CLI both build the app here. */
+/** The composition root: config → database → document workers → services. The server and the CLI both build the app here. */
 export interface App {
   config: Config;
   database: Database;
@@ -38,12 +39,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     cipher: createFieldCipher(config.secretKey),
     now: options.now ?? (() => new Date()),
     dataDir: config.dataDir,
+    documents: createDocumentWorkers(documentPoolOptions(config.documents)),
   };
   return {
     config,
     database,
     ctx,
     demoLogin: null,
-    close: () => (options.database ? Promise.resolve() : database.close()),
+    close: async () => {
+      await ctx.documents.close();
+      if (!options.database) await database.close();
+    },
   };
 }

@@ -7,6 +7,7 @@ import { appealsReports } from './0004-appeals-reports.ts';
 import { supervision } from './0005-supervision.ts';
 import { catalogIndexes } from './0006-catalog-indexes.ts';
 import { serviceAttachments } from './0007-service-attachments.ts';
+import { requestCounts } from './0008-request-counts.ts';
 import { standardCatalog } from './0013-standard-catalog.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -19,6 +20,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0005-supervision': supervision(dialect),
     '0006-catalog-indexes': catalogIndexes(),
     '0007-service-attachments': serviceAttachments(dialect),
+    '0008-request-counts': requestCounts(),
     '0013-standard-catalog': standardCatalog(dialect),
   };
 }
