@@ -26,7 +26,6 @@ import {
 } from '../../persistence/repositories/disclosure-matter.repository.ts';
 import { requireReader, requireStaffOf } from './access.ts';
 import { catalogChanged } from './cache.ts';
-import { rowTexts } from './extract.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 
@@ -221,19 +220,14 @@ export async function importMatters(
       `“${file.fileName}”不是 XLSX 工作簿（请在 Excel 中另存为 .xlsx）`,
       'file',
     );
-  const workbook = new ExcelJS.Workbook();
+  let rows: CsvRow[] | null;
   try {
-    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
-  } catch {
+    rows = await ctx.documents.sheetRows(file.bytes); // in the document workers, under the document limits
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('validation', `“${file.fileName}”无法读取：XLSX 工作簿已损坏`, 'file');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('validation', `“${file.fileName}”中没有工作表`, 'file');
-  const rows: CsvRow[] = [];
-  sheet.eachRow((row, line) => {
-    const cells = rowTexts(row);
-    if (cells.some((c) => c.trim() !== '')) rows.push({ line, cells });
-  });
+  if (!rows) throw new AppError('validation', `“${file.fileName}”中没有工作表`, 'file');
   const { matters, problems } = matterRowsToInputs(rows);
   if (problems.length > 0)
     throw new AppError(
