@@ -4,6 +4,7 @@ import {
   InboxOutlined,
   ReadOutlined,
   SettingOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { lazy } from 'react';
@@ -39,6 +40,9 @@ const ReportsPage = lazy(() => import('./pages/ReportsPage.tsx').then((m) => ({ 
 const ReportWorkspacePage = lazy(() =>
   import('./pages/ReportWorkspacePage.tsx').then((m) => ({ default: m.ReportWorkspacePage })),
 );
+const StandardsPage = lazy(() =>
+  import('./pages/StandardsPage.tsx').then((m) => ({ default: m.StandardsPage })),
+);
 const AppealsPage = lazy(() => import('./pages/AppealsPage.tsx').then((m) => ({ default: m.AppealsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
@@ -64,6 +68,14 @@ export const ROUTES: readonly Route[] = [
     section: 'catalog',
   },
   { path: '/catalog/items/:id', page: CatalogItemPage, roles: CASEWORK, section: 'catalog' },
+  {
+    path: '/standards',
+    page: StandardsPage,
+    roles: CASEWORK,
+    menu: '标准目录',
+    icon: <UnorderedListOutlined />,
+    section: 'standards',
+  },
   {
     path: '/appeals',
     page: AppealsPage,

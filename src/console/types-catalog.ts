@@ -1,6 +1,8 @@
 /** The catalog API's shapes (src/services/catalog-item.service.ts), over the pure domain types. */
 import type { Category } from '../domain/catalog/categories.ts';
 import type { InformationItem } from '../domain/catalog/item.ts';
+import type { InterpretationState } from '../domain/catalog/interpretation.ts';
+import type { DisclosureMatter } from '../domain/catalog/matters.ts';
 import type { Timeliness } from '../domain/catalog/lateness.ts';
 import type { NormativeDocument } from '../domain/catalog/normative.ts';
 import type { ReviewAction } from '../domain/catalog/review.ts';
@@ -48,6 +50,24 @@ export interface ItemView extends ItemRow {
   attachments: AttachmentView[];
   hits: HitView[];
   normativeDocument: NormativeDocument | null;
+  matter: { id: number; name: string; timeLimit: string; period: string } | null;
+  interpretations: {
+    id: number;
+    title: string;
+    state: string;
+    interpretationForm: string | null;
+    publishedOn: string | null;
+  }[];
+  interpretationState: InterpretationState;
+  interpretationStateLabel: string;
+  interprets: { id: number; title: string; state: string } | null;
+}
+
+/** One 公开事项 of the standard catalog (src/services/catalog/matter.service.ts). */
+export interface MatterView extends DisclosureMatter {
+  name: string;
+  period: string;
+  itemCount: number;
 }
 
 export interface CatalogConfig {

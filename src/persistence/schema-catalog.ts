@@ -75,6 +75,40 @@ export interface CatalogItemTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** the 公开事项 it is filed under (0013) */
+  matter_id: number | null;
+  /** 'information' | 'interpretation' | 'response' */
+  kind: Generated<string>;
+  /** the document a 政策解读 explains */
+  interprets_item_id: number | null;
+  /** 'text' | 'graphic' | 'video' */
+  interpretation_form: string | null;
+  media_url: string | null;
+  /** 回应关切: the concern's source and the day it was raised */
+  concern_source: string | null;
+  concern_raised_on: string | null;
+}
+
+/** 政务公开事项标准目录: one 公开事项 of an agency (0013). */
+export interface DisclosureMatterTable {
+  id: Generated<number>;
+  agency_id: number;
+  level1: string;
+  level2: string;
+  content: string;
+  basis: string;
+  time_limit: string;
+  subject: string;
+  channels: string;
+  /** 'public' | 'specific' */
+  audience: string;
+  /** 'proactive' | 'on_request' */
+  method: string;
+  county: number;
+  township: number;
+  position: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface CatalogAttachmentTable {
@@ -158,6 +192,7 @@ export interface PublishedReportTable {
 export interface CatalogSchema {
   catalog_categories: CatalogCategoryTable;
   catalog_items: CatalogItemTable;
+  disclosure_matters: DisclosureMatterTable;
   catalog_attachments: CatalogAttachmentTable;
   catalog_scan_hits: CatalogScanHitTable;
   catalog_index_counters: CatalogIndexCounterTable;

@@ -55,7 +55,7 @@ export async function checkReport(
   } else if (input.json?.trim()) {
     // pasted JSON (it opens with { or [), or the report's text as copied from a page, Word or PDF
     if (/^[\s\uFEFF]*[{[]/.test(input.json)) read = reportFromJsonText(input.json, 'json');
-    else read = await parseReportFile(new TextEncoder().encode(input.json), 'pasted.txt');
+    else read = await documents.parseReport(new TextEncoder().encode(input.json), 'pasted.txt');
   } else throw new AppError('validation', '请粘贴报告（JSON 或报告全文）或上传报告文件', 'json');
   const previous = input.previous?.trim() ? reportFromJsonText(input.previous, 'previous').report : null;
   const findings = [...read.findings, ...validateReport(read.report, { previous })];

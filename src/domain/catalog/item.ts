@@ -2,6 +2,7 @@ import { isLocalDate } from '../calendar/local-date.ts';
 import type { LocalDate } from '../calendar/local-date.ts';
 import type { Category } from './categories.ts';
 import { findCategory, isLeaf } from './categories.ts';
+import type { KindFields } from './item-kind.ts';
 import type { ItemState } from './states.ts';
 
 /**
@@ -23,7 +24,7 @@ export const DISCLOSURE_SCOPE_LABEL: Record<DisclosureScope, string> = {
   partial: '部分公开',
 };
 
-export interface InformationItem {
+export interface InformationItem extends KindFields {
   id: number;
   agencyId: number;
   /** 索引号, assigned at publication */
@@ -42,6 +43,8 @@ export interface InformationItem {
   /** 发布日期, set at publication */
   publishedOn: LocalDate | null;
   categoryCode: string;
+  /** the 公开事项 of the standard catalog it is filed under (its 公开时限 sets publicationDueOn) */
+  matterId: number | null;
   /** 主题分类 (e.g. 卫生、体育/医药管理) */
   topic: string | null;
   method: DisclosureMethod;
@@ -52,7 +55,7 @@ export interface InformationItem {
   state: ItemState;
   /** the reason of the last 退回 / 失效 / 废止 / 撤回 */
   stateReason: string | null;
-  /** the Art. 26 deadline, fixed when the formation or change date was set */
+  /** the deadline (the 事项's 公开时限, else Art. 26), fixed when the formation or change date was set */
   publicationDueOn: LocalDate | null;
   dueProvisional: boolean;
   createdBy: number | null;
@@ -61,7 +64,7 @@ export interface InformationItem {
 }
 
 /** The fields staff write; the rest the system sets. */
-export interface ItemInput {
+export interface ItemInput extends Partial<KindFields> {
   title: string;
   publisher: string;
   docNumber?: string | null;
@@ -69,6 +72,7 @@ export interface ItemInput {
   changedOn?: LocalDate | null;
   effectiveOn?: LocalDate | null;
   categoryCode: string;
+  matterId?: number | null;
   topic?: string | null;
   method?: DisclosureMethod;
   scope?: DisclosureScope;

@@ -22,6 +22,16 @@ export interface NarrativeFacts {
   fees: { notices: number; paidYuan: number };
   /** decided cases of table 四 whose result was 纠正 */
   corrected: number;
+  /** 政策解读 (and how many went out with their document) and 回应关切 published in the year (issue 18) */
+  explained?: { interpretations: number; withDocument: number; responses: number };
+}
+
+/** Words chosen so the narrative rule reads no claim in them (no 规范性文件 before the figures). */
+function explainedSentence(facts: NarrativeFacts): string {
+  const e = facts.explained;
+  if (!e || (e.interpretations === 0 && e.responses === 0)) return '';
+  const together = e.interpretations > 0 ? `（其中与所解读的文件同步发布${e.withDocument}篇）` : '';
+  return `发布政策解读${e.interpretations}篇${together}，回应社会关切${e.responses}条。`;
 }
 
 export const PLACEHOLDER = '〔待填〕';
@@ -55,7 +65,7 @@ export function narrativeTemplate(report: AnnualReport, facts: NarrativeFacts): 
     facts.proactiveItems !== null ? `通过政府信息公开平台主动公开政府信息${facts.proactiveItems}条；` : '';
   const overview = [
     `${year}年，${facts.agencyName}坚持以公开为常态、不公开为例外，认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。现将本年度政府信息公开工作情况报告如下。`,
-    `（一）主动公开。${items}${activeSentence(report)}`,
+    `（一）主动公开。${items}${activeSentence(report)}${explainedSentence(facts)}`,
     `（二）依申请公开。本年新收政府信息公开申请${r('new_received')}件，上年结转${r('carried_over')}件；办结${r('total')}件，其中予以公开${r('granted')}件，部分公开${r('partially_granted')}件，不予公开${sumGroup(report, 'denied')}件，无法提供${sumGroup(report, 'unable')}件，不予处理${sumGroup(report, 'not_handled')}件，其他处理${sumGroup(report, 'other')}件；结转下年度继续办理${r('carry_forward')}件。${onTime}`,
     '（三）政府信息管理。落实政府信息公开保密审查制度，信息公开前逐条审查；动态更新政府信息公开指南和目录，定期清理规范性文件。',
     '（四）政府信息公开平台建设。依托政府门户网站政府信息公开专栏集中发布政府信息，及时更新栏目内容，保障公众便捷获取。',

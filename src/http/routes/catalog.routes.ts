@@ -2,6 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import {
   DISCLOSURE_METHODS,
   DISCLOSURE_SCOPES,
+  INTERPRETATION_FORMS,
+  ITEM_KINDS,
   ITEM_STATES,
   REVIEW_ACTIONS,
 } from '../../domain/catalog/index.ts';
@@ -55,6 +57,13 @@ const itemProperties = {
   scope: { type: 'string', enum: [...DISCLOSURE_SCOPES] },
   summary: text(500),
   body: text(1_000_000),
+  matterId: { type: ['integer', 'null'], minimum: 1 },
+  kind: { type: 'string', enum: [...ITEM_KINDS] },
+  interpretsItemId: { type: ['integer', 'null'], minimum: 1 },
+  interpretationForm: { type: ['string', 'null'], enum: [...INTERPRETATION_FORMS, null] },
+  mediaUrl: nullableText(500),
+  concernSource: nullableText(200),
+  concernRaisedOn: date,
 } as const;
 
 /** One uploaded file from a multipart request (field "file"). */

@@ -13,9 +13,11 @@ import { healthRoutes } from './health.routes.ts';
 import { letterRoutes } from './letters.routes.ts';
 import { portalApplyRoutes } from './portal-apply.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
+import { portalStandardsRoutes } from './portal-standards.routes.ts';
 import { publicApplicationRoutes } from './public-applications.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
 import { reportWorkspaceRoutes } from './report-workspace.routes.ts';
+import { standardCatalogRoutes } from './standard-catalog.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { table3Routes } from './table3.routes.ts';
 
@@ -34,7 +36,9 @@ export const routes: readonly AppRoutes[] = [
   reportToolRoutes,
   catalogRoutes,
   catalogRegisterRoutes,
+  standardCatalogRoutes,
   portalRoutes,
+  portalStandardsRoutes,
   portalApplyRoutes,
   catalogFeedRoutes,
   appealRoutes,

@@ -10,6 +10,7 @@ import { serviceAttachments } from './0007-service-attachments.ts';
 import { requestCounts } from './0008-request-counts.ts';
 import { portalPages } from './0009-portal-pages.ts';
 import { privacy } from './0010-privacy.ts';
+import { standardCatalog } from './0013-standard-catalog.ts';
 import { sharedState } from './0015-shared-state.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
@@ -28,6 +29,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0008-request-counts': requestCounts(),
     '0009-portal-pages': portalPages(dialect),
     [KEYED_CHAIN_MIGRATION]: privacy(),
+    '0013-standard-catalog': standardCatalog(dialect),
     '0015-shared-state': sharedState(dialect),
   };
 }

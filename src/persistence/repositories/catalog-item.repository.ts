@@ -4,6 +4,8 @@ import type {
   DisclosureMethod,
   DisclosureScope,
   InformationItem,
+  InterpretationForm,
+  ItemKind,
   ItemState,
 } from '../../domain/catalog/index.ts';
 import { PUBLIC_STATES } from '../../domain/catalog/index.ts';
@@ -38,6 +40,13 @@ const SUMMARY_COLUMNS = [
   'created_by',
   'created_at',
   'updated_at',
+  'matter_id',
+  'kind',
+  'interprets_item_id',
+  'interpretation_form',
+  'media_url',
+  'concern_source',
+  'concern_raised_on',
 ] as const;
 type SummaryRow = Pick<Row, (typeof SUMMARY_COLUMNS)[number]>;
 
@@ -65,6 +74,13 @@ export function toSummary(row: SummaryRow): ItemSummary {
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    matterId: row.matter_id,
+    kind: row.kind as ItemKind,
+    interpretsItemId: row.interprets_item_id,
+    interpretationForm: row.interpretation_form as InterpretationForm | null,
+    mediaUrl: row.media_url,
+    concernSource: row.concern_source,
+    concernRaisedOn: row.concern_raised_on,
   };
 }
 
@@ -101,6 +117,13 @@ function columns(item: Omit<InformationItem, 'id'>, searchTokens: string) {
     created_by: item.createdBy,
     created_at: item.createdAt,
     updated_at: item.updatedAt,
+    matter_id: item.matterId,
+    kind: item.kind,
+    interprets_item_id: item.interpretsItemId,
+    interpretation_form: item.interpretationForm,
+    media_url: item.mediaUrl,
+    concern_source: item.concernSource,
+    concern_raised_on: item.concernRaisedOn,
   };
 }
 

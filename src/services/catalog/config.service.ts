@@ -34,6 +34,8 @@ export interface CatalogConfig {
   customCategories: boolean;
   scheme: IndexScheme;
   extraMarks: string[];
+  /** settings.interpretationRequired: a 规范性文件 is not submitted or published without its 政策解读 */
+  interpretationRequired: boolean;
 }
 
 export async function catalogConfig(db: Db, agencyId: number): Promise<CatalogConfig> {
@@ -54,6 +56,7 @@ export async function catalogConfig(db: Db, agencyId: number): Promise<CatalogCo
     customCategories: own.length > 0,
     scheme: parsed.ok ? parsed.scheme : (fallback as { ok: true; scheme: IndexScheme }).scheme,
     extraMarks: extra.map((m) => m.trim()),
+    interpretationRequired: agency.settings.interpretationRequired === true,
   };
 }
 

@@ -35,6 +35,8 @@ import {
 import { publishedReportsOf } from '../../persistence/repositories/published-report.repository.ts';
 import { COUNT_CAP, searchItemIds } from '../../persistence/repositories/catalog-search.repository.ts';
 import { remembered } from './cache.ts';
+import type { ItemLinks } from './portal-standards.service.ts';
+import { portalItemLinks } from './portal-standards.service.ts';
 import type { CatalogConfig } from './config.service.ts';
 import { catalogConfig } from './config.service.ts';
 import type { ServiceContext } from '../context.ts';
@@ -156,6 +158,8 @@ export interface PortalItem {
   item: InformationItem;
   path: Category[];
   attachments: Attachment[];
+  /** its 事项, its 政策解读 or the document it explains (portal-standards.service.ts) */
+  links: ItemLinks;
 }
 
 export async function portalItem(
@@ -166,11 +170,12 @@ export async function portalItem(
 ): Promise<PortalItem | null> {
   const item = await findPublicItem(ctx.database.db, agencyId, id);
   if (!item) return null;
-  const [{ categories }, attachments] = await Promise.all([
+  const [{ categories }, attachments, links] = await Promise.all([
     portalConfig(ctx, agencyId, fresh),
     item.method === 'proactive' ? attachmentListOf(ctx.database.db, id) : Promise.resolve([]),
+    portalItemLinks(ctx, item),
   ]);
-  return { item, path: categoryPath(categories, item.categoryCode), attachments };
+  return { item, path: categoryPath(categories, item.categoryCode), attachments, links };
 }
 
 export interface SearchInput {

@@ -2,6 +2,7 @@ import type { Principal } from '../../domain/access/principal.ts';
 import type {
   Category,
   InformationItem,
+  InterpretationState,
   ItemState,
   NormativeDocument,
   ReviewAction,
@@ -12,7 +13,12 @@ import {
   categoryPath,
   findCategory,
   HIT_KIND_LABEL,
+  INTERPRETATION_STATE_LABEL,
+  interpretationState,
   ITEM_STATE_LABEL,
+  matterName,
+  periodLabel,
+  publicationPeriod,
   REVIEW_QUEUE_STATES,
   scanSourceLabel,
   timeliness,
@@ -29,6 +35,9 @@ import { hitsOf, unclearedCounts } from '../../persistence/repositories/catalog-
 import type { ItemFilter, ItemSummary } from '../../persistence/repositories/catalog-item.repository.ts';
 import { findItem, listItems } from '../../persistence/repositories/catalog-item.repository.ts';
 import { normativeDocumentOfItem } from '../../persistence/repositories/normative-document.repository.ts';
+import type { LinkedItem } from '../../persistence/repositories/catalog-link.repository.ts';
+import { interpretationsOf } from '../../persistence/repositories/catalog-link.repository.ts';
+import { findMatter } from '../../persistence/repositories/disclosure-matter.repository.ts';
 import { requireReader } from './access.ts';
 import { catalogConfig } from './config.service.ts';
 import type { Db, ServiceContext } from '../context.ts';
@@ -66,6 +75,14 @@ export interface ItemView extends ItemRow {
   attachments: Attachment[];
   hits: HitView[];
   normativeDocument: NormativeDocument | null;
+  /** the 公开事项 it is filed under, with the period its 公开时限 names */
+  matter: { id: number; name: string; timeLimit: string; period: string } | null;
+  /** a 规范性文件's 政策解读 and where they stand (三同步) */
+  interpretations: LinkedItem[];
+  interpretationState: InterpretationState;
+  interpretationStateLabel: string;
+  /** the document a 解读 explains */
+  interprets: { id: number; title: string; state: ItemState } | null;
 }
 
 /** The item if the actor may read it (own agency, or a supervisor above it); not found otherwise. */
@@ -115,12 +132,18 @@ export async function itemView(ctx: ServiceContext, actor: Principal, itemId: nu
 }
 
 async function viewOf(db: Db, actor: Principal, item: InformationItem, today: string): Promise<ItemView> {
-  const [config, attachments, hits, normativeDocument] = await Promise.all([
-    catalogConfig(db, item.agencyId),
-    attachmentListOf(db, item.id),
-    hitsOf(db, item.id),
-    normativeDocumentOfItem(db, item.id),
-  ]);
+  const [config, attachments, hits, normativeDocument, matter, interpretations, interprets] =
+    await Promise.all([
+      catalogConfig(db, item.agencyId),
+      attachmentListOf(db, item.id),
+      hitsOf(db, item.id),
+      normativeDocumentOfItem(db, item.id),
+      item.matterId ? findMatter(db, item.matterId) : Promise.resolve(null),
+      interpretationsOf(db, item.id),
+      item.interpretsItemId ? findItem(db, item.interpretsItemId) : Promise.resolve(null),
+    ]);
+  const normative = !!findCategory(config.categories, item.categoryCode)?.normative;
+  const iState = interpretationState(normative && item.kind !== 'interpretation', interpretations);
   const names = new Map(attachments.map((a) => [`attachment:${a.id}`, a.fileName]));
   const { body, ...summary } = item;
   return {
@@ -134,6 +157,18 @@ async function viewOf(db: Db, actor: Principal, item: InformationItem, today: st
       sourceLabel: scanSourceLabel(h.source, names.get(h.source)),
     })),
     normativeDocument,
+    matter: matter
+      ? {
+          id: matter.id,
+          name: matterName(matter),
+          timeLimit: matter.timeLimit,
+          period: periodLabel(publicationPeriod(matter.timeLimit)),
+        }
+      : null,
+    interpretations,
+    interpretationState: iState,
+    interpretationStateLabel: INTERPRETATION_STATE_LABEL[iState],
+    interprets: interprets ? { id: interprets.id, title: interprets.title, state: interprets.state } : null,
   };
 }
 

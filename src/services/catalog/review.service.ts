@@ -8,9 +8,13 @@ import {
   counterYear,
   findCategory,
   formatIndexNumber,
+  interpretationPublishRefusal,
+  interpretationRefusal,
+  interpretationState,
   isPublic,
   TRANSITIONS,
 } from '../../domain/catalog/index.ts';
+import { interpretationsOf } from '../../persistence/repositories/catalog-link.repository.ts';
 import { AppError, notFound, validationError } from '../../domain/errors.ts';
 import {
   clearHit as markCleared,
@@ -19,6 +23,7 @@ import {
 } from '../../persistence/repositories/catalog-hit.repository.ts';
 import { attachmentsOf } from '../../persistence/repositories/catalog-attachment.repository.ts';
 import {
+  findItem,
   indexNumberTaken,
   lockItem,
   nextSerial,
@@ -73,6 +78,7 @@ export async function actOnItem(
         refusal.message,
         refusal.code === 'validation' ? refusal.field : undefined,
       );
+    await checkInterpretation(trx, config, item, action);
     const t = TRANSITIONS[action];
     let next: InformationItem = {
       ...item,
@@ -86,8 +92,40 @@ export async function actOnItem(
       await updateItemState(trx, next, searchTokensOf(next, await attachmentsOf(trx, itemId)));
     else await updateItemState(trx, next);
     await followRegister(trx, config, next, action, today, reason, nowIso(ctx));
+    const alsoPublished: number[] = [];
+    if (action === 'publish')
+      for (const linked of await interpretationsOf(trx, itemId)) {
+        if (linked.state !== 'signed') continue;
+        // 同步发布: the signed-off 解读 goes public in the same transaction, on the same day
+        const interpretation = await lockItem(trx, ctx.database.dialect, linked.id);
+        if (!interpretation || interpretation.state !== 'signed') continue;
+        const published = await publish(
+          trx,
+          config,
+          { ...interpretation, state: 'published', stateReason: null, updatedAt: nowIso(ctx) },
+          today,
+        );
+        await updateItemState(trx, published, searchTokensOf(published, await attachmentsOf(trx, linked.id)));
+        alsoPublished.push(linked.id);
+        await record({
+          agencyId: item.agencyId,
+          entityType: 'catalog_item',
+          entityId: linked.id,
+          action: 'publish',
+          actor: actorOf(actor),
+          actorRole: t.roles.find((r) => staff.roles.includes(r)) ?? null,
+          data: {
+            from: 'signed',
+            to: 'published',
+            reason: null,
+            indexNumber: published.indexNumber,
+            publishedOn: published.publishedOn,
+            withDocument: itemId,
+          },
+        });
+      }
     if (isPublic(t.to) || isPublic(item.state))
-      await portalPagesChanged(trx, item.agencyId, { items: [itemId], catalog: true });
+      await portalPagesChanged(trx, item.agencyId, { items: [itemId, ...alsoPublished], catalog: true });
     await record({
       agencyId: item.agencyId,
       entityType: 'catalog_item',
@@ -107,6 +145,29 @@ export async function actOnItem(
   if (isPublic(TRANSITIONS[action].to) || action === 'withdraw')
     catalogChanged({ database: ctx.database, agencyId: seen.agencyId, items: [itemId] });
   return itemView(ctx, actor, itemId);
+}
+
+/**
+ * 政策解读 and its 规范性文件: under the agency's setting a document without a 解读 is not submitted, and not
+ * published before its 解读 is signed off; a 解读 is not published ahead of its document.
+ */
+async function checkInterpretation(
+  trx: Db,
+  config: CatalogConfig,
+  item: InformationItem,
+  action: ReviewAction,
+): Promise<void> {
+  if (action !== 'submit' && action !== 'publish') return;
+  if (item.kind === 'interpretation' && action === 'publish' && item.interpretsItemId) {
+    const doc = await findItem(trx, item.interpretsItemId);
+    const refusal = doc ? interpretationPublishRefusal(doc.state) : null;
+    if (refusal) throw new AppError('invalid_state', refusal);
+    return;
+  }
+  if (!findCategory(config.categories, item.categoryCode)?.normative) return;
+  const state = interpretationState(true, await interpretationsOf(trx, item.id));
+  const refusal = interpretationRefusal(action, state, config.interpretationRequired);
+  if (refusal) throw new AppError('invalid_state', refusal);
 }
 
 /** 索引号 (skipping any number already taken, e.g. after the scheme changed) and 发布日期. */

@@ -7,6 +7,9 @@ import { findPublishedReport } from '../../persistence/repositories/published-re
 import { inbox } from '../applications/queries.ts';
 import type { ServiceContext } from '../context.ts';
 import { reportWorkspace } from '../report-workspace/workspace.service.ts';
+import { agencyCoverage } from '../catalog/coverage.service.ts';
+import { itemView, listCatalogItems } from '../catalog/item.service.ts';
+import { listMatters } from '../catalog/matter.service.ts';
 import { OUTCOMES } from '../../domain/application/index.ts';
 import { bundledCalendar } from '../../domain/calendar/index.ts';
 import type { RoleStaff, Staff } from './agencies.ts';
@@ -88,6 +91,24 @@ describe.each(DIALECTS)('demo seed on %s', (dialect) => {
       previous: { ref: { kind: 'record', year: 2025 } },
     });
     expect(current.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('has the 卫生健康 standard catalog with items filed under it, a 规范性文件 published with its 解读, a gap', async () => {
+    const matters = await listMatters(ctx, demo, seeded.agencyId);
+    expect(matters.length).toBeGreaterThanOrEqual(19);
+    expect(matters.filter((m) => m.itemCount > 0).length).toBeGreaterThan(5);
+    const coverage = await agencyCoverage(ctx, demo, seeded.agencyId, 2026);
+    expect(coverage.totals.gaps).toBeGreaterThan(0);
+    expect(coverage.totals.covered).toBeGreaterThan(0);
+    expect(coverage.explained.interpretationsWithDocument).toBeGreaterThan(0);
+    expect(coverage.explained.response).toBe(1);
+    const docs = await listCatalogItems(ctx, demo, seeded.agencyId, {
+      categoryCode: 'gfxwj',
+      state: 'published',
+    });
+    const doc = await itemView(ctx, demo, docs.items[0]!.id);
+    expect(doc.interpretationState).toBe('published');
+    expect(doc.interpretations[0]!.publishedOn).toBe(doc.publishedOn);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Principal } from '../../domain/access/principal.ts';
+import { publishedKindCounts } from '../../persistence/repositories/catalog-link.repository.ts';
 import { countedRows } from '../../domain/application/index.ts';
 import type { CellBasis, NarrativeEdits } from '../../domain/report-workspace/index.ts';
 import {
@@ -59,12 +60,13 @@ export async function composeReport(
   edits: NarrativeEdits,
 ): Promise<Composed> {
   const db = ctx.database.db;
-  const [active, counts, table4, points, categories] = await Promise.all([
+  const [active, counts, table4, points, categories, explained] = await Promise.all([
     activeTable(ctx, actor, agency.id, year, format),
     table3Counts(ctx.database, [agency.id], year),
     table4Of(db, [agency.id], year),
     applicationPointsOf(db, agency.id, year),
     proactiveByCategory(ctx, agency.id, year),
+    publishedKindCounts(db, agency.id, year),
   ]);
   const sources: Record<string, CellBasis> = { ...active.sources, ...requestSources(points, year, format) };
   for (const [key, ids] of Object.entries(table4.cells)) sources[`appeals.${key}`] = { kind: 'appeals', ids };
@@ -90,6 +92,11 @@ export async function composeReport(
     },
     fees: { notices: feeNotices, paidYuan: paid.reduce((s, p) => s + p.fee!.amount, 0) },
     corrected: APPEAL_GROUPS.reduce((s, g) => s + (tables.appeals[g].corrected ?? 0), 0),
+    explained: {
+      interpretations: explained.interpretation,
+      withDocument: explained.interpretationsWithDocument,
+      responses: explained.response,
+    },
   });
   tables.narrative = effectiveNarrative(template, edits);
   return { report: tables, sources, template, points };

@@ -12,11 +12,19 @@ import { PUBLICATION_PERIOD_WORKING_DAYS } from '../../../domain/catalog/latenes
 import { api } from '../../api.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import { useSession } from '../../session.tsx';
-import type { ItemView } from '../../types-catalog.ts';
+import type { ItemView, MatterView } from '../../types-catalog.ts';
+import { useApi } from '../../use-api.ts';
+import type { ItemKind } from '../../../domain/catalog/item-kind.ts';
+import {
+  INTERPRETATION_FORM_LABEL,
+  INTERPRETATION_FORMS,
+  ITEM_KIND_LABEL,
+  ITEM_KINDS,
+} from '../../../domain/catalog/item-kind.ts';
 import { categoryTree } from './category-options.ts';
 import { useCatalogConfig } from './use-catalog-config.ts';
 
-const DATES = ['writtenOn', 'changedOn', 'effectiveOn'] as const;
+const DATES = ['writtenOn', 'changedOn', 'effectiveOn', 'concernRaisedOn'] as const;
 type Values = Record<string, unknown> & Partial<Record<(typeof DATES)[number], Dayjs | null>>;
 
 const FIELDS = [
@@ -24,6 +32,12 @@ const FIELDS = [
   'publisher',
   'docNumber',
   'categoryCode',
+  'matterId',
+  'kind',
+  'interpretsItemId',
+  'interpretationForm',
+  'mediaUrl',
+  'concernSource',
   'topic',
   'method',
   'scope',
@@ -41,6 +55,10 @@ function toBody(v: Values) {
   for (const key of FIELDS) out[key] = typeof v[key] === 'string' ? v[key] : (v[key] ?? null);
   for (const d of DATES) out[d] = v[d] ? v[d].format('YYYY-MM-DD') : null;
   for (const key of ['title', 'publisher', 'categoryCode', 'summary', 'body']) out[key] ??= '';
+  out.kind ??= 'information';
+  for (const key of ['interpretsItemId', 'interpretationForm', 'mediaUrl'])
+    if (out.kind !== 'interpretation') out[key] = null;
+  for (const key of ['concernSource', 'concernRaisedOn']) if (out.kind !== 'response') out[key] = null;
   return out;
 }
 
@@ -59,6 +77,13 @@ export function ItemEditor({
   const { user } = useSession();
   const config = useCatalogConfig();
   const [form] = Form.useForm<Values>();
+  const kind = (Form.useWatch('kind', form) as ItemKind | undefined) ?? item?.kind ?? 'information';
+  const matters = useApi<{ matters: MatterView[] }>(
+    open ? `/api/catalog/agencies/${user.agencyId}/matters` : null,
+  );
+  const documents = useApi<{ items: { id: number; title: string; docNumber: string | null }[] }>(
+    open && kind === 'interpretation' ? `/api/catalog/agencies/${user.agencyId}/items?pageSize=100` : null,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const save = async (v: Values) => {
@@ -97,7 +122,9 @@ export function ItemEditor({
         onFinish={save}
         scrollToFirstError
         initialValues={
-          item ? toValues(item) : { publisher: user.agencyName ?? '', method: 'proactive', scope: 'full' }
+          item
+            ? toValues(item)
+            : { publisher: user.agencyName ?? '', method: 'proactive', scope: 'full', kind: 'information' }
         }
       >
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
@@ -168,6 +195,94 @@ export function ItemEditor({
             </Form.Item>
           </Col>
         </Row>
+        <Row gutter={12}>
+          <Col span={16}>
+            <Form.Item
+              label="公开事项（标准目录）"
+              name="matterId"
+              extra="所归入事项的公开时限决定本信息的公开期限；未归入的按条例第二十六条 20 个工作日计。"
+            >
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={matters.data?.matters.length === 0 ? '本机关尚未建立标准目录' : '请选择'}
+                options={(matters.data?.matters ?? []).map((m) => ({
+                  value: m.id,
+                  label: `${m.name}（${m.timeLimit}）`,
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="信息类型" name="kind">
+              <Select options={ITEM_KINDS.map((k) => ({ value: k, label: ITEM_KIND_LABEL[k] }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {kind === 'interpretation' && (
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item
+                label="所解读的文件"
+                name="interpretsItemId"
+                rules={[{ required: true, message: '请选择所解读的文件' }]}
+              >
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={(documents.data?.items ?? [])
+                    .filter((d) => d.id !== item?.id)
+                    .map((d) => ({
+                      value: d.id,
+                      label: d.docNumber ? `${d.title}（${d.docNumber}）` : d.title,
+                    }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={5}>
+              <Form.Item
+                label="解读形式"
+                name="interpretationForm"
+                rules={[{ required: true, message: '请选择解读形式' }]}
+              >
+                <Select
+                  options={INTERPRETATION_FORMS.map((f) => ({
+                    value: f,
+                    label: INTERPRETATION_FORM_LABEL[f],
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={7}>
+              <Form.Item label="视频链接（视频解读）" name="mediaUrl">
+                <Input maxLength={500} placeholder="https://…" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        {kind === 'response' && (
+          <Row gutter={12}>
+            <Col span={16}>
+              <Form.Item
+                label="关切来源"
+                name="concernSource"
+                rules={[{ required: true, whitespace: true, message: '请填写关切来源' }]}
+              >
+                <Input maxLength={200} placeholder="如 12345 热线、网民留言、媒体报道" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                label="关切提出日期"
+                name="concernRaisedOn"
+                rules={[{ required: true, message: '请选择关切提出日期' }]}
+              >
+                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item label="公开方式" name="method">

@@ -41,6 +41,10 @@ export function homePage(
         <ul class="ways">
           <li><a href="${link(view, '/guide')}">政府信息公开指南</a>：公开的范围、方式、时限和受理机构。</li>
           <li>
+            <a href="${link(view, '/standards')}">政务公开事项标准目录</a
+            >：应当公开的事项及其内容、依据、时限，每个事项下已公开的信息。
+          </li>
+          <li>
             <a href="${link(view, '/apply')}">在线申请政府信息公开</a>：未主动公开的信息可以依申请获取。
           </li>
           <li><a href="${link(view, '/status')}">申请进度查询</a>：凭查询码和查询密码查看办理进度。</li>

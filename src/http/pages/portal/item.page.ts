@@ -7,6 +7,7 @@ import {
 import type { PortalItem } from '../../../services/catalog/portal.service.ts';
 import { html } from '../html.ts';
 import { breadcrumbs, fileSize, paragraphs } from './parts.ts';
+import { related } from './related.ts';
 import type { PortalView } from './shell.ts';
 import { link, portalPage } from './shell.ts';
 
@@ -80,6 +81,7 @@ export function itemPage(view: PortalView, data: PortalItem): string {
             )}
           </tbody>
         </table>
+        ${related(view, data)}
         ${
           item.summary
             ? html`<section aria-label="内容概述" class="summary">
