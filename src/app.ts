@@ -4,12 +4,16 @@ import { openDatabase } from './persistence/database.ts';
 import { migrateToLatest } from './persistence/migrate.ts';
 import { rekeyLegacyChain } from './persistence/repositories/event.repository.ts';
 import { KEYED_CHAIN_MIGRATION } from './persistence/migrations/index.ts';
+import { withStartupLock } from './persistence/startup-lock.ts';
 import { auditChainKey } from './security/audit-key.ts';
 import { createFieldCipher } from './security/field-cipher.ts';
 import { sealApplicantNames } from './services/applications/seal-names.ts';
+import type { ChangeFeed } from './services/cluster/change-feed.ts';
+import { startChangeFeed } from './services/cluster/change-feed.ts';
 import type { ServiceContext } from './services/context.ts';
+import { createDocumentWorkers, documentPoolOptions } from './workers/pool.ts';
 
-/** The composition root: config → database → services. The server and the CLI both build the app here. */
+/** The composition root: config → database → document workers → services. The server and the CLI both build the app here. */
 export interface App {
   config: Config;
   database: Database;
@@ -26,6 +30,16 @@ export interface AppOptions {
   now?: () => Date;
   /** skip migrations (the database is already migrated) */
   migrated?: boolean;
+  /**
+   * run after the migrations under the start-up lock (the first-start seed): of several processes starting on
+   * one empty database, one runs it and the others wait
+   */
+  startup?: (ctx: ServiceContext) => Promise<void>;
+  /**
+   * tell the other processes on this database what this one changes, and hear what they change (the server
+   * and the CLI; services/cluster/change-feed.ts)
+   */
+  changeFeed?: boolean;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -37,25 +51,36 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}),
     });
   const auditKey = auditChainKey(config.secretKey);
-  if (!options.migrated) {
-    const applied = await migrateToLatest(database);
-    // the chain before 0010 was unkeyed: re-key it once, on the upgrade that makes it keyed
-    if (applied.includes(KEYED_CHAIN_MIGRATION))
-      await rekeyLegacyChain(database.db, database.dialect, auditKey);
-  }
   const ctx: ServiceContext = {
     database,
     cipher: createFieldCipher(config.secretKey),
     auditKey,
     now: options.now ?? (() => new Date()),
     dataDir: config.dataDir,
+    documents: createDocumentWorkers(documentPoolOptions(config.documents)),
   };
-  await sealApplicantNames(ctx);
+  await withStartupLock(database, async () => {
+    if (!options.migrated) {
+      const applied = await migrateToLatest(database);
+      // the chain before 0010 was unkeyed: re-key it once, on the upgrade that makes it keyed
+      if (applied.includes(KEYED_CHAIN_MIGRATION))
+        await rekeyLegacyChain(database.db, database.dialect, auditKey);
+    }
+    await sealApplicantNames(ctx);
+    await options.startup?.(ctx);
+  });
+  const feed: ChangeFeed | null = options.changeFeed
+    ? await startChangeFeed(database, { log: (message, error) => console.error(message, error) })
+    : null;
   return {
     config,
     database,
     ctx,
     demoLogin: null,
-    close: () => (options.database ? Promise.resolve() : database.close()),
+    async close() {
+      await feed?.stop();
+      await ctx.documents.close();
+      if (!options.database) await database.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 
@@ -35,12 +36,49 @@ export interface Config {
   publicUrl: string;
   /** log level for the server (LOG_LEVEL, default info; "silent" in tests) */
   logLevel: string;
+  /** the document workers that parse uploads and render DOCX/PDF (src/workers) */
+  documents: DocumentConfig;
+  /** on SIGTERM, how long requests in flight may take before the process exits anyway (SHUTDOWN_SECONDS, 25) */
+  shutdownSeconds: number;
+  /** how often each process tries the scheduled jobs that are due (JOB_TICK_SECONDS, default 5) */
+  jobTickSeconds: number;
+}
+
+/** The document workers' size and limits (DOCUMENT_*). */
+export interface DocumentConfig {
+  /** worker threads (DOCUMENT_WORKERS, default: the cores less one, 1–4) */
+  threads: number;
+  /** jobs that may wait for a thread before 429 (DOCUMENT_QUEUE, default 8) */
+  queue: number;
+  /** a job's time limit (DOCUMENT_TIMEOUT_MS, default 20000) */
+  timeoutMs: number;
+  /** a worker thread's heap limit in MB (DOCUMENT_MEMORY_MB, default 256) */
+  memoryMb: number;
+  /** MB a document's compressed parts may inflate to (DOCUMENT_MAX_MB, default 64) */
+  maxMb: number;
+  /** pages a PDF may have (DOCUMENT_MAX_PAGES, default 500) */
+  maxPages: number;
+  /** anonymous DOCX/PDF renders per client per minute, counted in the database (RENDER_PER_MINUTE, default 10) */
+  rendersPerMinute: number;
 }
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`配置有误：\n- ${problems.join('\n- ')}`);
   }
+}
+
+/** The document workers' defaults: one thread per core but one (1–4), limits a real report never reaches. */
+export function defaultDocumentConfig(): DocumentConfig {
+  return {
+    threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
+    queue: 8,
+    timeoutMs: 20_000,
+    memoryMb: 256,
+    maxMb: 64,
+    maxPages: 500,
+    rendersPerMinute: 10,
+  };
 }
 
 /** An address or a CIDR range: 127.0.0.1, ::1, 10.0.0.0/8, fd00::/8. Null when it is neither. */
@@ -113,6 +151,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`${name} 只能是 1/0、true/false、yes/no、on/off，现为“${v}”`);
     return fallback;
   };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const v = env[name]?.trim();
+    if (v === undefined || v === '') return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} 必须是 ${min}–${max} 的整数，现为“${v}”`);
+      return fallback;
+    }
+    return n;
+  };
+  const d = defaultDocumentConfig();
+  const documents: DocumentConfig = {
+    threads: integer('DOCUMENT_WORKERS', d.threads, 1, 64),
+    queue: integer('DOCUMENT_QUEUE', d.queue, 0, 10_000),
+    timeoutMs: integer('DOCUMENT_TIMEOUT_MS', d.timeoutMs, 100, 600_000),
+    memoryMb: integer('DOCUMENT_MEMORY_MB', d.memoryMb, 32, 16_384),
+    maxMb: integer('DOCUMENT_MAX_MB', d.maxMb, 1, 4096),
+    maxPages: integer('DOCUMENT_MAX_PAGES', d.maxPages, 1, 100_000),
+    rendersPerMinute: integer('RENDER_PER_MINUTE', d.rendersPerMinute, 1, 100_000),
+  };
+  const shutdownSeconds = Number(env.SHUTDOWN_SECONDS ?? 25);
+  if (!Number.isFinite(shutdownSeconds) || shutdownSeconds <= 0 || shutdownSeconds > 3600)
+    problems.push(`SHUTDOWN_SECONDS 必须是 1–3600 之间的秒数，现为“${env.SHUTDOWN_SECONDS}”`);
+  const jobTickSeconds = Number(env.JOB_TICK_SECONDS ?? 5);
+  if (!Number.isFinite(jobTickSeconds) || jobTickSeconds < 0.1 || jobTickSeconds > 3600)
+    problems.push(`JOB_TICK_SECONDS 必须是 0.1–3600 之间的秒数，现为“${env.JOB_TICK_SECONDS}”`);
   const tls = flag('GONGKAI_TLS', false);
   const host = env.HOST?.trim() || '127.0.0.1';
   const demo = flag('GONGKAI_DEMO', isLoopbackHost(host) && !tls);
@@ -137,5 +201,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxies,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
+    documents,
+    shutdownSeconds,
+    jobTickSeconds,
   };
 }

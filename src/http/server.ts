@@ -6,14 +6,17 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance, onRouteHookHandler } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
 import { notFoundPage } from './pages/not-found.ts';
+import { rewriteAgencyPrefix } from './pages/portal/requests.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerDemoBanner } from './plugins/demo-banner.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
+import { databaseRateLimitStore } from './plugins/rate-limit-store.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { trustConfiguredProxies } from './plugins/trusted-proxy.ts';
 import { routes } from './routes/index.ts';
@@ -41,6 +44,7 @@ export async function buildServer(
   } = {},
 ): Promise<FastifyInstance> {
   const server = Fastify({
+    // structured (JSON) logs, one line per request with its id; the proxy's X-Request-Id is kept when sane
     logger:
       app.config.logLevel === 'silent'
         ? false
@@ -56,6 +60,13 @@ export async function buildServer(
               }),
             },
           },
+    // an agency's portal under a path prefix: /a/CODE/… is /…?agency=CODE
+    rewriteUrl: (request) => rewriteAgencyPrefix(request.url ?? '/'),
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
     bodyLimit: BODY_LIMIT,
     trustProxy: app.config.tls ? trustConfiguredProxies(app.config.trustedProxies) : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
@@ -67,6 +78,10 @@ export async function buildServer(
     },
   });
   if (options.onRoute) server.addHook('onRoute', options.onRoute);
+  // a request id from the proxy is used only if it looks like one; every answer says which id it had
+  server.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   registerSecurityHeaders(server, app.config.tls);
   registerDemoBanner(server, app);
   registerJsonBody(server, BODY_LIMIT);
@@ -76,7 +91,7 @@ export async function buildServer(
   await server.register(multipart, {
     limits: { fileSize: UPLOAD_LIMIT, files: 10, fields: 50, fieldSize: BODY_LIMIT },
   });
-  await server.register(rateLimit, { global: false });
+  await server.register(rateLimit, { global: false, store: databaseRateLimitStore(app.database) });
   await server.register(swagger, {
     openapi: {
       info: { title: 'Gongkai API', description: '政府信息公开工作系统 API', version: '1' },

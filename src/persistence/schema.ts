@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { ApplicationSchema } from './schema-application.ts';
 import type { CatalogSchema } from './schema-catalog.ts';
 import type { ReportSchema } from './schema-reports.ts';
+import type { SharedStateSchema } from './schema-shared-state.ts';
 import type { SupervisionSchema } from './schema-supervision.ts';
 
 /**
@@ -77,11 +78,21 @@ export interface HolidayScheduleTable {
   uploaded_at: string;
 }
 
-export interface Schema extends ApplicationSchema, CatalogSchema, ReportSchema, SupervisionSchema {
+/** Requests counted per client and fixed window (the anonymous render limit, issue 16). */
+export interface RequestCountTable {
+  bucket: string;
+  client: string;
+  window_start: string;
+  count: number;
+}
+
+export interface Schema
+  extends ApplicationSchema, CatalogSchema, ReportSchema, SupervisionSchema, SharedStateSchema {
   agencies: AgencyTable;
   users: UserTable;
   sessions: SessionTable;
   events: EventTable;
   event_head: EventHeadTable;
   holiday_schedules: HolidayScheduleTable;
+  request_counts: RequestCountTable;
 }

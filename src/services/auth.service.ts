@@ -3,19 +3,24 @@ import { AppError } from '../domain/errors.ts';
 import { findAgency } from '../persistence/repositories/agency.repository.ts';
 import { deleteSession, findSession, insertSession } from '../persistence/repositories/session.repository.ts';
 import {
-  findUser,
-  findUserByUsername,
-  recordLoginAttempt,
-} from '../persistence/repositories/user.repository.ts';
+  clearLoginFailures,
+  findLoginFailures,
+  saveLoginFailures,
+} from '../persistence/repositories/login-failure.repository.ts';
+import { findUser, findUserByUsername } from '../persistence/repositories/user.repository.ts';
 import { verifyPassword } from '../security/password.ts';
 import { randomToken, sha256 } from '../security/tokens.ts';
 import type { ServiceContext } from './context.ts';
 import { inTransaction, nowIso } from './context.ts';
 
 export const SESSION_HOURS = 12;
-/** Failed attempts allowed before the account locks; each further failure doubles the lock (back-off). */
+/** Failed attempts allowed before the username locks for that client; each further failure doubles the lock. */
 export const MAX_FAILED_LOGINS = 5;
 const BASE_LOCK_MINUTES = 5;
+/** the longest lock: back-off never locks a username out for good */
+const MAX_LOCK_MINUTES = 24 * 60;
+/** a stand-in hash, verified when the username is unknown so that the answer takes as long as a real check */
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export interface LoginResult {
   token: string;
@@ -25,51 +30,59 @@ export interface LoginResult {
   agencyName: string;
 }
 
-/** Staff login: scrypt-verified password, lockout with exponential back-off, every attempt audited. */
-export async function login(ctx: ServiceContext, username: string, password: string): Promise<LoginResult> {
+/**
+ * Staff login: scrypt-verified password, lockout with exponential back-off, every attempt on an account audited.
+ * Failures are counted per username and client (`client`: the caller's address), in the database, whether or
+ * not the username exists: an unknown name gets the same answers (401, then 423 after 5 failures) after the
+ * same work (a password hash), so the answers do not tell which usernames exist; and a lock set from one
+ * address does not lock the account's owner out elsewhere. The lock doubles from 5 minutes up to a day.
+ */
+export async function login(
+  ctx: ServiceContext,
+  username: string,
+  password: string,
+  client = 'local',
+): Promise<LoginResult> {
   const db = ctx.database.db;
-  const user = await findUserByUsername(db, username.trim());
+  const name = username.trim();
+  const lockKey = name.toLowerCase();
   const now = ctx.now();
   const fail = new AppError('unauthenticated', '用户名或密码错误');
-  if (!user || user.disabled) {
-    // spend the same time as a real check, so a missing user is not told apart by timing
-    await verifyPassword(
-      password,
-      'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-    );
-    throw fail;
-  }
-  if (user.lockedUntil && user.lockedUntil > now.toISOString())
+  const previous = await findLoginFailures(db, lockKey, client);
+  if (previous?.lockedUntil && previous.lockedUntil > now.toISOString())
     throw new AppError(
       'locked',
-      `登录失败次数过多，账号已锁定至 ${new Date(user.lockedUntil).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
+      `登录失败次数过多，此用户名已暂停登录至 ${new Date(previous.lockedUntil).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}，请稍后再试`,
     );
-  const ok = await verifyPassword(password, user.passwordHash);
-  if (!ok) {
-    const failed = user.failedLogins + 1;
+  const user = await findUserByUsername(db, name);
+  const ok = await verifyPassword(password, user && !user.disabled ? user.passwordHash : DUMMY_HASH);
+  if (!ok || !user || user.disabled) {
+    const failed = (previous?.failures ?? 0) + 1;
     const lockedUntil =
       failed >= MAX_FAILED_LOGINS
         ? new Date(
-            now.getTime() + BASE_LOCK_MINUTES * 60_000 * 2 ** (failed - MAX_FAILED_LOGINS),
+            now.getTime() +
+              Math.min(MAX_LOCK_MINUTES, BASE_LOCK_MINUTES * 2 ** (failed - MAX_FAILED_LOGINS)) * 60_000,
           ).toISOString()
         : null;
     await inTransaction(ctx, async (trx, record) => {
-      await recordLoginAttempt(trx, user.id, { failedLogins: failed, lockedUntil });
-      await record({
-        agencyId: user.agencyId,
-        entityType: 'user',
-        entityId: user.id,
-        action: lockedUntil ? 'login_locked' : 'login_failed',
-        actor: `user:${user.id}`,
-        data: { failedLogins: failed, lockedUntil },
-      });
+      await saveLoginFailures(trx, lockKey, client, { failures: failed, lockedUntil, at: now.toISOString() });
+      if (user)
+        await record({
+          agencyId: user.agencyId,
+          entityType: 'user',
+          entityId: user.id,
+          action: lockedUntil ? 'login_locked' : 'login_failed',
+          actor: `user:${user.id}`,
+          data: { failedLogins: failed, lockedUntil, client },
+        });
     });
     throw fail;
   }
   const token = randomToken();
   const csrfToken = randomToken(24);
   await inTransaction(ctx, async (trx, record) => {
-    await recordLoginAttempt(trx, user.id, { failedLogins: 0, lockedUntil: null });
+    if (previous) await clearLoginFailures(trx, lockKey, client);
     await insertSession(trx, {
       id: sha256(token),
       userId: user.id,

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { Principal } from '../domain/access/principal.ts';
 import { actorOf, hasRole } from '../domain/access/principal.ts';
 import type { Application } from '../domain/application/index.ts';
 import { refreshDeadlines } from '../domain/application/index.ts';
 import type { Schedule, WorkingCalendar } from '../domain/calendar/index.ts';
-import { bundledCalendar, validateSchedule } from '../domain/calendar/index.ts';
+import { BUNDLED_SCHEDULES, bundledCalendar, validateSchedule } from '../domain/calendar/index.ts';
 import { AppError, forbidden } from '../domain/errors.ts';
 import {
   findApplication,
@@ -11,14 +13,16 @@ import {
   openApplicationIds,
   updateApplication,
 } from '../persistence/repositories/application.repository.ts';
-import type { ServiceContext } from './context.ts';
+import type { Schema } from '../persistence/schema.ts';
+import { changed, changeVersion } from './cluster/changes.ts';
+import type { Recorder, ServiceContext } from './context.ts';
 import { inTransaction, nowIso, todayInChina } from './context.ts';
 
 /**
  * The working-day calendar in use: the bundled official schedules (2018–2026) plus the years an administrator
- * loaded at run time. Built once per context and rebuilt when a schedule is loaded.
+ * loaded at run time. Built once per context and rebuilt when a schedule is loaded (in any process).
  */
-const cache = new WeakMap<ServiceContext, Promise<WorkingCalendar>>();
+const cache = new WeakMap<ServiceContext, { version: number; calendar: Promise<WorkingCalendar> }>();
 
 async function load(ctx: ServiceContext): Promise<WorkingCalendar> {
   const rows = await ctx.database.db.selectFrom('holiday_schedules').select('data').orderBy('year').execute();
@@ -26,12 +30,13 @@ async function load(ctx: ServiceContext): Promise<WorkingCalendar> {
 }
 
 export function workingCalendar(ctx: ServiceContext): Promise<WorkingCalendar> {
-  let calendar = cache.get(ctx);
-  if (!calendar) {
-    calendar = load(ctx);
-    cache.set(ctx, calendar);
-    calendar.catch(() => cache.delete(ctx));
-  }
+  // a schedule loaded through another server process moves the version here too (services/cluster/changes.ts)
+  const version = changeVersion('calendar');
+  const hit = cache.get(ctx);
+  if (hit && hit.version === version) return hit.calendar;
+  const calendar = load(ctx);
+  cache.set(ctx, { version, calendar });
+  calendar.catch(() => cache.delete(ctx));
   return calendar;
 }
 
@@ -82,27 +87,56 @@ export async function loadSchedule(
       actor: actorOf(actor),
       data: { year: schedule.year, days: schedule.days.length, warnings: result.warnings },
     });
-    const rows = await trx.selectFrom('holiday_schedules').select('data').orderBy('year').execute();
-    const calendar = bundledCalendar(rows.map((r) => JSON.parse(r.data) as Schedule));
-    let count = 0;
-    for (const id of await openApplicationIds(trx)) {
-      const stored = (await findApplication(trx, id))!;
-      const { application, event } = refreshDeadlines(stored.application, calendar, today);
-      if (!event) continue;
-      await updateApplication(trx, id, stored.version, application satisfies Application, nowIso(ctx));
-      const saved = await record({
-        agencyId: stored.agencyId,
-        entityType: 'application',
-        entityId: id,
-        action: event.action,
-        actor: 'system',
-        data: event,
-      });
-      await insertDueDateChanges(trx, id, saved.id, event.dueDateChanges);
-      count++;
-    }
-    return count;
+    return refreshOpenDeadlines(ctx, trx, record, today);
   });
   cache.delete(ctx);
+  changed('calendar');
   return { year: schedule.year, warnings: result.warnings, applicationsUpdated: updated };
+}
+
+/**
+ * Derives every open application's deadlines again on the calendar as stored now (bundled and loaded
+ * schedules) and records each change with reason `schedule_updated`; returns how many changed. Run inside the
+ * caller's transaction (a schedule load), or by the `deadlines-recompute` job after an upgrade brought new
+ * bundled schedules.
+ */
+export async function refreshOpenDeadlines(
+  ctx: ServiceContext,
+  trx: Transaction<Schema>,
+  record: Recorder,
+  today: string,
+): Promise<number> {
+  const rows = await trx.selectFrom('holiday_schedules').select('data').orderBy('year').execute();
+  const calendar = bundledCalendar(rows.map((r) => JSON.parse(r.data) as Schedule));
+  let count = 0;
+  for (const id of await openApplicationIds(trx)) {
+    const stored = (await findApplication(trx, id))!;
+    const { application, event } = refreshDeadlines(stored.application, calendar, today);
+    if (!event) continue;
+    await updateApplication(trx, id, stored.version, application satisfies Application, nowIso(ctx));
+    const saved = await record({
+      agencyId: stored.agencyId,
+      entityType: 'application',
+      entityId: id,
+      action: event.action,
+      actor: 'system',
+      data: event,
+    });
+    await insertDueDateChanges(trx, id, saved.id, event.dueDateChanges);
+    count++;
+  }
+  return count;
+}
+
+/** A fingerprint of every schedule the calendar is built from (bundled and loaded): it changes with either. */
+export async function calendarFingerprint(ctx: ServiceContext): Promise<string> {
+  const rows = await ctx.database.db
+    .selectFrom('holiday_schedules')
+    .select(['year', 'data'])
+    .orderBy('year')
+    .execute();
+  return createHash('sha256')
+    .update(JSON.stringify(BUNDLED_SCHEDULES))
+    .update(JSON.stringify(rows))
+    .digest('hex');
 }

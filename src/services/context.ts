@@ -4,8 +4,9 @@ import type { NewEvent, StoredEvent } from '../persistence/repositories/event.re
 import { appendEvent } from '../persistence/repositories/event.repository.ts';
 import type { Schema } from '../persistence/schema.ts';
 import type { FieldCipher } from '../security/field-cipher.ts';
+import type { DocumentWorkers } from '../workers/pool.ts';
 
-/** What every service function receives: the database, the field cipher and the clock. */
+/** What every service function receives: the database, the field cipher, the clock and the document workers. */
 export interface ServiceContext {
   database: Database;
   cipher: FieldCipher;
@@ -15,6 +16,8 @@ export interface ServiceContext {
   now: () => Date;
   /** where attachments and generated files live */
   dataDir: string;
+  /** the document workers: every parse of an upload and every DOCX/PDF render goes through them */
+  documents: DocumentWorkers;
 }
 
 export const nowIso = (ctx: ServiceContext) => ctx.now().toISOString();

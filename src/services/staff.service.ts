@@ -8,6 +8,7 @@ import {
   findAgency,
   findAgencyByCode,
   insertAgency,
+  listAgencies,
   subtreeIds,
   updateAgencySettings,
 } from '../persistence/repositories/agency.repository.ts';
@@ -19,7 +20,11 @@ import {
   listUsers,
   updateUser,
 } from '../persistence/repositories/user.repository.ts';
+import { deleteUserSessions } from '../persistence/repositories/session.repository.ts';
+import { catalogChanged } from './catalog/cache.ts';
+import { agencyDomains, normaliseHost } from './catalog/portal-host.service.ts';
 import { hashPassword } from '../security/password.ts';
+import { sha256 } from '../security/tokens.ts';
 import type { ServiceContext } from './context.ts';
 import { inTransaction, nowIso } from './context.ts';
 
@@ -85,7 +90,9 @@ export async function updateSettings(
     throw forbidden('只有本机关管理员可以修改机关设置');
   if (!patch.name && !patch.settings)
     throw validationError('settings', '没有要修改的内容：请提供机关名称或设置');
-  return inTransaction(ctx, async (trx, record) => {
+  if (patch.settings && 'domains' in patch.settings)
+    await checkDomains(ctx, agencyId, patch.settings.domains);
+  const updated = await inTransaction(ctx, async (trx, record) => {
     const before = await findAgency(trx, agencyId);
     if (!before) throw new AppError('not_found', '机关不存在');
     const settings = patch.settings ? { ...before.settings, ...patch.settings } : undefined;
@@ -104,6 +111,25 @@ export async function updateSettings(
     });
     return after;
   });
+  catalogChanged(); // the portals (name, domains) on every process
+  return updated;
+}
+
+/**
+ * The agency's portal host names (setting `domains`, #15 point 3): a list of host names, none another agency's.
+ */
+async function checkDomains(ctx: ServiceContext, agencyId: number, domains: unknown): Promise<void> {
+  const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+  if (!Array.isArray(domains) || domains.some((d) => typeof d !== 'string' || !HOST.test(normaliseHost(d))))
+    throw validationError(
+      'settings.domains',
+      '门户域名应为域名列表，例如 ["wjj.example.gov.cn"]（不含 http:// 和路径）',
+    );
+  for (const other of await listAgencies(ctx.database.db)) {
+    if (other.id === agencyId) continue;
+    const taken = agencyDomains(other).find((d) => (domains as string[]).map(normaliseHost).includes(d));
+    if (taken) throw validationError('settings.domains', `域名“${taken}”已是“${other.name}”的门户域名`);
+  }
 }
 
 export function checkPassword(password: string): void {
@@ -165,6 +191,8 @@ export async function changeUser(
   actor: Principal,
   userId: number,
   patch: { displayName?: string; roles?: string[]; disabled?: boolean; password?: string },
+  /** the session token of the request making the change: a new password ends every other session */
+  currentSession?: string,
 ): Promise<User> {
   const target = await findUser(ctx.database.db, userId);
   if (!target) throw new AppError('not_found', '账号不存在');
@@ -187,13 +215,18 @@ export async function changeUser(
       ...(passwordHash ? { passwordHash } : {}),
     });
     const after = (await findUser(trx, userId))!;
+    // a new password (or a disabled account) ends the user's sessions, except the one making the change
+    const sessionsEnded =
+      passwordHash || patch.disabled
+        ? await deleteUserSessions(trx, userId, currentSession ? sha256(currentSession) : undefined)
+        : 0;
     await record({
       agencyId: target.agencyId,
       entityType: 'user',
       entityId: userId,
       action: 'update',
       actor: actorOf(actor),
-      data: { before: target, after, passwordChanged: !!passwordHash },
+      data: { before: target, after, passwordChanged: !!passwordHash, sessionsEnded },
     });
     return after;
   });

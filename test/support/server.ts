@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { App } from '../../src/app.ts';
 import { createApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
+import { defaultDocumentConfig } from '../../src/config.ts';
 import { buildServer } from '../../src/http/server.ts';
 import type { DialectName } from '../../src/persistence/database.ts';
 import type { TestDatabase } from './databases.ts';
@@ -26,6 +27,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustedProxies: ['127.0.0.1', '::1'],
     publicUrl: 'http://localhost',
     logLevel: 'silent',
+    documents: { ...defaultDocumentConfig(), threads: 1 },
+    shutdownSeconds: 25,
+    jobTickSeconds: 5,
     ...overrides,
   };
 }

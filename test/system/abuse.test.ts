@@ -156,13 +156,12 @@ describe('rate limits behind the TLS proxy (GONGKAI_TLS=1)', () => {
 describe('account lockout with back-off', () => {
   let t: TestServer;
   const clock = new TestClock(new Date('2026-11-02T02:00:00Z'));
-  let n = 0;
-  const login = (password: string) =>
+  const login = (password: string, client = '192.0.2.1') =>
     t.server.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username: 'lk1-handler', password },
-      remoteAddress: `192.0.2.${++n}`,
+      remoteAddress: client,
     });
   beforeAll(async () => {
     t = await startTestServer('sqlite', { now: clock.now });
@@ -180,7 +179,9 @@ describe('account lockout with back-off', () => {
     expect((await login('wrong-password-1')).statusCode).toBe(401); // the 5th failure locks
     const locked = await login('test-password-1');
     expect(locked.statusCode).toBe(423);
-    expect((locked.json() as { error: { message: string } }).error.message).toMatch(/账号已锁定至/);
+    // the lock is per username and client: the owner logging in from elsewhere is not locked out
+    expect((await login('test-password-1', '192.0.2.200')).statusCode).toBe(200);
+    expect((locked.json() as { error: { message: string } }).error.message).toMatch(/已暂停登录至/);
 
     clock.advance(4 * 60_000 + 59_000);
     expect((await login('test-password-1')).statusCode).toBe(423);

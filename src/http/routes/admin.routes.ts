@@ -1,7 +1,7 @@
 import { findAgency } from '../../persistence/repositories/agency.repository.ts';
 import { changeUser, createUser, updateSettings, usersOf } from '../../services/staff.service.ts';
 import { ROLES } from '../../domain/access/roles.ts';
-import { requireStaff, staffOf } from '../plugins/auth.ts';
+import { SESSION_COOKIE, requireStaff, staffOf } from '../plugins/auth.ts';
 import type { AppRoutes } from './app-routes.ts';
 import { agencySettingsSchema } from './agency-settings-schema.ts';
 
@@ -91,6 +91,7 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
         request.principal,
         (request.params as { id: number }).id,
         request.body as { displayName?: string; roles?: string[]; disabled?: boolean; password?: string },
+        request.cookies[SESSION_COOKIE],
       ),
   );
 };

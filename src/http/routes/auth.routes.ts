@@ -2,14 +2,18 @@ import { ROLE_LABEL } from '../../domain/access/roles.ts';
 import { login, logout } from '../../services/auth.service.ts';
 import { todayInChina } from '../../services/context.ts';
 import { SESSION_COOKIE, requireStaff, staffOf } from '../plugins/auth.ts';
+import { sameOriginOnly } from '../plugins/same-origin.ts';
 import type { AppRoutes } from './app-routes.ts';
 
-/** Staff login/logout and "who am I". Login is rate-limited per IP; lockout is per account. */
+/** Staff login/logout and "who am I". Login is rate-limited per IP; lockout is per username and client; cross-site
+ * login posts are refused. */
 export const authRoutes: AppRoutes = async (server, { app }) => {
   server.post(
     '/api/auth/login',
     {
+      // no session yet, so no session token: a cross-site post is refused by its Origin/Referer instead
       config: { csrfExempt: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      preHandler: sameOriginOnly(app.config.publicUrl),
       schema: {
         tags: ['auth'],
         summary: '工作人员登录',
@@ -25,7 +29,7 @@ export const authRoutes: AppRoutes = async (server, { app }) => {
     },
     async (request, reply) => {
       const { username, password } = request.body as { username: string; password: string };
-      const result = await login(app.ctx, username, password);
+      const result = await login(app.ctx, username, password, request.ip);
       void reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,

@@ -6,22 +6,29 @@ import {
 } from '../../services/catalog/portal.service.ts';
 import { publishedReports } from '../../services/catalog/report.service.ts';
 import { atomFeed, jsonFeed, rssFeed, sitemap, sitemapIndex } from '../pages/portal/feeds.ts';
-import { hidden as hide, HTML, loose, noAgency, portalRequests } from '../pages/portal/requests.ts';
+import {
+  hidden as hide,
+  HTML,
+  loose,
+  noAgency,
+  portalBase,
+  portalRequests,
+} from '../pages/portal/requests.ts';
 import type { AppRoutes } from './app-routes.ts';
 
 /**
  * New items of the portal's agency as RSS 2.0, Atom and JSON Feed (cached with the pages), the sitemap (an
  * index of a page of fixed pages and id-range pages of at most 50,000 items) and robots.txt. Addresses are
- * absolute, from PUBLIC_URL.
+ * absolute: the agency's own host when the request came to it, else PUBLIC_URL.
  */
 export const catalogFeedRoutes: AppRoutes = async (server, { app }) => {
   const ctx = app.ctx;
-  const base = app.config.publicUrl;
   const { resolve, pageRoute } = portalRequests(app);
 
   const feedRoute = (type: string, render: typeof rssFeed, self: string) =>
     pageRoute(
-      async (_request, view) => {
+      async (request, view) => {
+        const base = await portalBase(app, request);
         const items = await latestItems(ctx, view.agency.id, 50);
         const suffix = view.agencyParam ? `?agency=${encodeURIComponent(view.agencyParam)}` : '';
         return render({
@@ -50,6 +57,7 @@ export const catalogFeedRoutes: AppRoutes = async (server, { app }) => {
     async (request, reply) => {
       const { agency, param } = await resolve(request);
       if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
+      const base = await portalBase(app, request);
       const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
       const pages = await sitemapPageCount(ctx, agency.id);
       const urls = [
@@ -66,6 +74,7 @@ export const catalogFeedRoutes: AppRoutes = async (server, { app }) => {
     async (request, reply) => {
       const { agency, param } = await resolve(request);
       if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
+      const base = await portalBase(app, request);
       const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
       const { categories } = await portalConfig(ctx, agency.id);
       const reports = await publishedReports(ctx, agency.id);
@@ -93,6 +102,7 @@ export const catalogFeedRoutes: AppRoutes = async (server, { app }) => {
       const n = Number((request.params as { n: string }).n);
       if (!agency || !Number.isInteger(n) || n < 0 || n > 100_000)
         return reply.status(404).type(HTML).send(noAgency(param));
+      const base = await portalBase(app, request);
       const suffix = param ? `?agency=${encodeURIComponent(param)}` : '';
       const stamps = await sitemapStamps(ctx, agency.id, n);
       return reply
@@ -101,9 +111,11 @@ export const catalogFeedRoutes: AppRoutes = async (server, { app }) => {
     },
   );
 
-  server.get('/robots.txt', { schema: hide }, async (_request, reply) =>
+  server.get('/robots.txt', { schema: hide }, async (request, reply) =>
     reply
       .type('text/plain; charset=utf-8')
-      .send(`User-agent: *\nDisallow: /api/\nDisallow: /console/\nSitemap: ${base}/sitemap.xml\n`),
+      .send(
+        `User-agent: *\nDisallow: /api/\nDisallow: /console/\nSitemap: ${await portalBase(app, request)}/sitemap.xml\n`,
+      ),
   );
 };

@@ -9,6 +9,7 @@ import { catalogFeedRoutes } from './catalog-feeds.routes.ts';
 import { catalogRegisterRoutes } from './catalog-register.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
+import { healthRoutes } from './health.routes.ts';
 import { letterRoutes } from './letters.routes.ts';
 import { portalApplyRoutes } from './portal-apply.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
@@ -20,6 +21,7 @@ import { table3Routes } from './table3.routes.ts';
 
 /** Every route plugin. Add a route file and one line here. */
 export const routes: readonly AppRoutes[] = [
+  healthRoutes,
   authRoutes,
   adminRoutes,
   applicationRoutes,

@@ -1,6 +1,5 @@
 import type { LetterKind } from '../../domain/letters/index.ts';
 import { LETTER_KIND_LABEL, LETTER_KINDS, letterFillKeys } from '../../domain/letters/index.ts';
-import { docxToPdf } from '../../render/report/index.ts';
 import { renderLetterDocx, renderLetterHtml } from '../../render/letters/index.ts';
 import type { LetterExtras } from '../../services/applications/letters.ts';
 import { previewLetter, sentLetter } from '../../services/applications/letters.ts';
@@ -76,7 +75,7 @@ export const letterRoutes: AppRoutes = async (server, { app }) => {
       const document = await sentLetter(app.ctx, request.principal, id, letterId, format);
       if (format === 'html') return reply.type(CONTENT_TYPE.html).send(renderLetterHtml(document));
       const docx = await renderLetterDocx(document);
-      const body = format === 'pdf' ? await docxToPdf(docx) : docx;
+      const body = format === 'pdf' ? await app.ctx.documents.docxToPdf(docx) : docx;
       return reply
         .type(CONTENT_TYPE[format])
         .header('content-disposition', attachment(`${document.title}（${document.number}）.${format}`))

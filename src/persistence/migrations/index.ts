@@ -7,10 +7,12 @@ import { appealsReports } from './0004-appeals-reports.ts';
 import { supervision } from './0005-supervision.ts';
 import { catalogIndexes } from './0006-catalog-indexes.ts';
 import { serviceAttachments } from './0007-service-attachments.ts';
+import { requestCounts } from './0008-request-counts.ts';
 import { privacy } from './0010-privacy.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
 export const KEYED_CHAIN_MIGRATION = '0010-privacy';
+import { sharedState } from './0015-shared-state.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -22,6 +24,8 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0005-supervision': supervision(dialect),
     '0006-catalog-indexes': catalogIndexes(),
     '0007-service-attachments': serviceAttachments(dialect),
+    '0008-request-counts': requestCounts(),
     [KEYED_CHAIN_MIGRATION]: privacy(),
+    '0015-shared-state': sharedState(dialect),
   };
 }

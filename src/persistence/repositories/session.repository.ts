@@ -44,3 +44,11 @@ export async function deleteSession(db: Kysely<Schema>, id: string): Promise<voi
 export async function deleteExpiredSessions(db: Kysely<Schema>, now: string): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
+
+/** Ends every session of a user except `keep` (the one making the change, if it is theirs). */
+export async function deleteUserSessions(db: Kysely<Schema>, userId: number, keep?: string): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep) query = query.where('id', '!=', keep);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -18,7 +18,8 @@ import { requireStaffOf } from './access.ts';
 import { catalogConfig } from './config.service.ts';
 import { saveWithContent } from './content.ts';
 import type { AttachmentType } from './extract.ts';
-import { attachmentText, detectAttachmentType, MEDIA_TYPE } from './extract.ts';
+import { isLimitError } from '../../import/limits.ts';
+import { detectAttachmentType, MEDIA_TYPE } from './extract.ts';
 import type { ItemView } from './item.service.ts';
 import { itemView, visibleItem } from './item.service.ts';
 import type { ServiceContext } from '../context.ts';
@@ -85,8 +86,9 @@ export async function addAttachment(
   const name = EXTENSION[type].includes(ext) ? fileName : `${fileName}${EXTENSION[type][0]}`;
   let text: string;
   try {
-    text = await attachmentText(type, file.bytes);
+    text = await ctx.documents.attachmentText(type, file.bytes);
   } catch (error) {
+    if (isLimitError(error) || (error instanceof AppError && error.code === 'busy')) throw error;
     const why =
       error instanceof Error && error.name === 'PasswordException'
         ? '文件有密码保护'

@@ -1,17 +1,17 @@
-/**
- * The catalog's change counter in this process, and memos keyed on it. Every service that changes what the
- * portal shows bumps the counter after its transaction commits; the portal's page cache and these memos key on
- * it, so nothing outlives a change made through this server. (Changes made elsewhere — another process, agency
- * settings — show when an entry's time limit passes.)
- */
-let version = 0;
+import { changed, changeVersion } from '../cluster/changes.ts';
 
+/**
+ * The catalog's change counter, and memos keyed on it. Every service that changes what the portal shows bumps
+ * the counter after its transaction commits; the portal's page cache and these memos key on it. The counter
+ * moves on every server process (services/cluster/changes.ts: other processes hear of the change through the
+ * database), so nothing outlives a change made anywhere. (Agency settings show when an entry's time limit passes.)
+ */
 export function catalogChanged(): void {
-  version++;
+  changed('catalog');
 }
 
 export function catalogVersion(): number {
-  return version;
+  return changeVersion('catalog');
 }
 
 type Memo = Map<string, { value: Promise<unknown>; version: number; at: number }>;
@@ -27,6 +27,7 @@ export function remembered<T>(scope: object, key: string, ttlMs: number, load: (
   if (!memo) memos.set(scope, (memo = new Map()));
   const now = Date.now();
   const hit = memo.get(key);
+  const version = catalogVersion();
   if (hit && hit.version === version && now - hit.at < ttlMs) return hit.value as Promise<T>;
   const value = load();
   memo.set(key, { value, version, at: now });

@@ -37,9 +37,9 @@ export interface ChildServer {
 
 export async function startChildServer(
   env: Record<string, string>,
-  options: { readyTimeoutMs?: number } = {},
+  options: { readyTimeoutMs?: number; port?: number } = {},
 ): Promise<ChildServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [join(ROOT, 'bin/server.js')], {
     cwd: ROOT,
     env: childEnv({ ...env, PORT: String(port) }),

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../../app.ts';
 import type { Agency } from '../../../persistence/repositories/agency.repository.ts';
+import { agencyDirectory, agencyForHost } from '../../../services/catalog/portal-host.service.ts';
 import { portalAgency } from '../../../services/catalog/portal.service.ts';
+import { agencyDirectoryPage } from './agencies.page.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { portalNotFound } from './not-found.page.ts';
@@ -9,7 +11,8 @@ import { PageCache } from './page-cache.ts';
 import type { PortalView } from './shell.ts';
 
 /**
- * What every portal route does with a request: find the portal's agency (`?agency=CODE`, else the default one),
+ * What every portal route does with a request: find the portal's agency (the host's, from the agencies'
+ * `domains`; else `?agency=CODE` or the path prefix `/a/CODE/`; else the default one),
  * build the page's view (agency, the 适老化 large-text cookie, the path) and serve pages through the page cache.
  * Query strings are read leniently: a malformed parameter is ignored, never answered with a JSON error.
  */
@@ -39,6 +42,9 @@ export interface PortalRequests {
 export function portalRequests(app: App): PortalRequests {
   const cache = new PageCache();
   const resolve: PortalRequests['resolve'] = async (request) => {
+    // a host bound to an agency (its setting `domains`) serves that agency only, whatever the query says
+    const bound = await agencyForHost(app.ctx, request.hostname);
+    if (bound) return { agency: bound, param: null };
     const raw = (request.query as { agency?: string }).agency;
     const param = raw && CODE.test(raw) ? raw : null;
     if (raw && !param) return { agency: null, param: null };
@@ -53,10 +59,16 @@ export function portalRequests(app: App): PortalRequests {
   const pageRoute: PortalRequests['pageRoute'] =
     (render, what = '页面', type = HTML) =>
     async (request, reply) => {
+      if (request.url === '/' && !(await agencyForHost(app.ctx, request.hostname))) {
+        const directory = await agencyDirectory(app.ctx, request.protocol + ':');
+        if (directory)
+          return reply.type(HTML).header('cache-control', 'no-cache').send(agencyDirectoryPage(directory));
+      }
       const { agency, param } = await resolve(request);
       if (!agency) return reply.status(404).type(HTML).send(noAgency(param));
       const view = viewOf(request, agency, param);
-      const key = `${view.largeText ? 'L' : 'N'}${request.url}`;
+      // one cache for every agency's portal: the key names the agency (hosts share paths)
+      const key = `${agency.id}|${view.largeText ? 'L' : 'N'}${request.url}`;
       const hit = cache.get(key);
       if (hit) return reply.type(type).header('cache-control', 'no-cache').send(hit);
       const body = await render(request, view);
@@ -84,4 +96,24 @@ export function noAgency(code: string | null): string {
       : html`<h1>政府信息公开网站尚未设置</h1>
           <p>系统中还没有行政机关。请管理员登录<a href="/console/">工作台</a>完成设置。</p>`,
   });
+}
+
+/**
+ * The portal's absolute address for feeds and the sitemap: the host itself when it is bound to the agency,
+ * else PUBLIC_URL.
+ */
+export async function portalBase(app: App, request: FastifyRequest): Promise<string> {
+  const bound = await agencyForHost(app.ctx, request.hostname);
+  return bound ? `${new URL(app.config.publicUrl).protocol}//${request.host}` : app.config.publicUrl;
+}
+
+/**
+ * `/a/CODE/rest?q` → `/rest?q&agency=CODE`: an agency's portal under a path prefix (Fastify's rewriteUrl, before
+ * routing).
+ */
+export function rewriteAgencyPrefix(url: string): string {
+  const m = /^\/a\/([0-9A-Za-z-]{2,32})(\/[^?#]*)?(\?[^#]*)?$/.exec(url);
+  if (!m) return url;
+  const query = m[3] ? `${m[3]}&` : '?';
+  return `${m[2] ?? '/'}${query}agency=${m[1]}`;
 }
