@@ -14,7 +14,6 @@ import {
   FIELD_LIMITS,
   INFORMATION_FORMS,
   MAIL_KINDS,
-  TRANSITIONS,
 } from '../../domain/application/index.ts';
 import type { ApplicantChanges } from '../../services/applications/actions.ts';
 import { act } from '../../services/applications/actions.ts';
