@@ -99,9 +99,36 @@ export interface ReplyAttachmentTable {
   created_by: string;
 }
 
+/** The last sequence given in a 文号 series and year (issue 12 point 5). */
+export interface LetterNumberCounterTable {
+  agency_id: number;
+  /** 机关代字, e.g. 某卫依申补 */
+  series: string;
+  year: number;
+  last_seq: number;
+}
+
+/** The register of 文号: every number an agency gave, unique per agency; never reused. */
+export interface LetterNumberTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 某卫依申补〔2026〕3号 */
+  number: string;
+  series: string;
+  year: number;
+  seq: number;
+  kind: string;
+  /** the letter that carries it (null only while the letter is being written, in the same transaction) */
+  letter_id: number | null;
+  issued_at: string;
+  issued_by: string;
+}
+
 export interface ApplicationSchema {
   applications: ApplicationTable;
   due_date_changes: DueDateChangeTable;
   letters: LetterTable;
   reply_attachments: ReplyAttachmentTable;
+  letter_number_counters: LetterNumberCounterTable;
+  letter_numbers: LetterNumberTable;
 }

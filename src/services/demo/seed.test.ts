@@ -66,6 +66,25 @@ describe.each(DIALECTS)('demo seed on %s', (dialect) => {
     expect(await ensureDemo(ctx)).toEqual({ login: seeded.login, seeded: null });
   });
 
+  it('gives every letter of the demo agency a number of its own from the register (issue 12 point 5)', async () => {
+    const letters = await database.db
+      .selectFrom('letters')
+      .select(['number', 'kind'])
+      .where('agency_id', '=', seeded.agencyId)
+      .execute();
+    console.info(`demo letters on ${dialect}: ${letters.length} letters, ${new Set(letters.map((l) => l.number)).size} distinct numbers`);
+    expect(letters.length).toBeGreaterThan(100);
+    expect(new Set(letters.map((l) => l.number)).size).toBe(letters.length);
+    const registered = await database.db
+      .selectFrom('letter_numbers')
+      .select('number')
+      .where('agency_id', '=', seeded.agencyId)
+      .execute();
+    expect(registered.length).toBe(letters.length);
+    expect(letters.find((l) => l.kind === 'correction')?.number).toMatch(/^某区卫健依申补〔\d{4}〕[1-9]\d*号$/);
+    expect(letters.find((l) => l.kind === 'reply')?.number).toMatch(/^某区卫健依申〔\d{4}〕[1-9]\d*号$/);
+  });
+
   it("produces last year's report — published after a round of supervision — validating without table 三/四 errors", async () => {
     const last = await reportWorkspace(ctx, demo, seeded.agencyId, 2025);
     expect(last).toMatchObject({ status: 'published', live: false });
