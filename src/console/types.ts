@@ -37,6 +37,8 @@ export interface ApplicationView {
   replyStatus: DueStatusResult | null;
   availableActions: ActionType[];
   handlerId: number | null;
+  /** names of the staff the record names, by actor id */
+  people: Record<string, string>;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -23,7 +23,7 @@ import type { ServiceContext } from '../context.ts';
 import { inTransaction, todayInChina } from '../context.ts';
 import { canSeeAgency } from '../staff.service.ts';
 import type { ApplicationView } from './views.ts';
-import { applicationView } from './views.ts';
+import { actorsNamedIn, applicationView } from './views.ts';
 
 async function loadVisible(
   ctx: ServiceContext,
@@ -34,6 +34,18 @@ async function loadVisible(
   const stored = await findApplication(ctx.database.db, id);
   if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
   return stored;
+}
+
+/** The names of the staff an application's record names, by actor id (for the sign-off trail). */
+export async function peopleOf(ctx: ServiceContext, stored: StoredApplication): Promise<Record<string, string>> {
+  const actors = actorsNamedIn(stored);
+  const ids = actors.map(staffIdOfActor).filter((n): n is number => n !== null);
+  const users =
+    ids.length > 0
+      ? await ctx.database.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+      : [];
+  const names = new Map(users.map((u) => [u.id, u.display_name]));
+  return Object.fromEntries(actors.map((a) => [a, actorName(a, names)]));
 }
 
 export async function getApplication(
@@ -47,6 +59,7 @@ export async function getApplication(
     calendar: await workingCalendar(ctx),
     today: todayInChina(ctx),
     principal,
+    people: await peopleOf(ctx, stored),
   });
 }
 

@@ -21,6 +21,8 @@ export interface ApplicationView {
   replyStatus: DueStatusResult | null;
   availableActions: ActionType[];
   handlerId: number | null;
+  /** the names of the staff the record names (drafter, reviewer, signatory, extension, handler), by actor id */
+  people: Record<string, string>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -51,6 +53,21 @@ export function applicantView(
   };
 }
 
+/** The actor ids an application's record names: who drafted, reviewed, signed off, asked for and approved the extension. */
+export function actorsNamedIn(stored: StoredApplication): string[] {
+  const a = stored.application;
+  const ids = [
+    a.decision?.draftedBy,
+    a.decision?.reviewedBy,
+    a.decision?.approvedBy,
+    a.extension?.approvedBy,
+    a.extension?.requestedBy,
+    a.extensionRequest?.requestedBy,
+    stored.handlerId !== null ? `user:${stored.handlerId}` : null,
+  ];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+}
+
 export function applicationView(
   stored: StoredApplication,
   ctx: {
@@ -59,6 +76,7 @@ export function applicationView(
     today: string;
     principal: Principal;
     reveal?: boolean;
+    people?: Record<string, string>;
   },
 ): ApplicationView {
   const a = stored.application;
@@ -79,6 +97,7 @@ export function applicationView(
         ? availableActions(a, actor, ctx.today)
         : [],
     handlerId: stored.handlerId,
+    people: ctx.people ?? {},
     version: stored.version,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
