@@ -39,6 +39,8 @@ export interface ApplicationView {
   handlerId: number | null;
   /** names of the staff the record names, by actor id */
   people: Record<string, string>;
+  /** today in China, as the server counts it */
+  today: string;
   version: number;
   createdAt: string;
   updatedAt: string;

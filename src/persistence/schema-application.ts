@@ -124,6 +124,20 @@ export interface LetterNumberTable {
   issued_by: string;
 }
 
+/** 分办 / 转办: one row per assignment of an application to a handler (issue 12 point 1). */
+export interface AssignmentTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  assignee_id: number;
+  /** the handler before (null for the first 分办) */
+  previous_id: number | null;
+  /** 转办的理由 (required when there was a handler before) */
+  reason: string | null;
+  assigned_at: string;
+  assigned_by: string;
+}
+
 export interface ApplicationSchema {
   applications: ApplicationTable;
   due_date_changes: DueDateChangeTable;
@@ -131,4 +145,5 @@ export interface ApplicationSchema {
   reply_attachments: ReplyAttachmentTable;
   letter_number_counters: LetterNumberCounterTable;
   letter_numbers: LetterNumberTable;
+  assignments: AssignmentTable;
 }

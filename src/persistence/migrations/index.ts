@@ -8,6 +8,7 @@ import { supervision } from './0005-supervision.ts';
 import { catalogIndexes } from './0006-catalog-indexes.ts';
 import { serviceAttachments } from './0007-service-attachments.ts';
 import { letterNumbers } from './0014-letter-numbers.ts';
+import { assignments } from './0016-assignments.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0006-catalog-indexes': catalogIndexes(),
     '0007-service-attachments': serviceAttachments(dialect),
     '0014-letter-numbers': letterNumbers(dialect),
+    '0016-assignments': assignments(dialect),
   };
 }

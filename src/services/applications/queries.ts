@@ -154,6 +154,10 @@ export interface InboxFilter {
   applicantType?: ApplicantType;
   year?: number;
   q?: string;
+  /** 承办人: a staff member's id, or 'none' for the applications not yet assigned (分办, issue 12 point 1) */
+  assignee?: number | 'none';
+  /** 我的待办: the caller's own open applications */
+  mine?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -184,6 +188,9 @@ export interface InboxRow {
   consultationOverdue: boolean;
   /** a 补正, fee or Art. 35 letter awaits service (待送达): its period has not started */
   servicePending: boolean;
+  /** 承办人 (null: not yet assigned) */
+  handlerId: number | null;
+  handlerName: string | null;
 }
 
 /**
@@ -205,6 +212,10 @@ export async function inbox(
   if (filter.states?.length) query = query.where('state', 'in', filter.states);
   if (filter.open) query = query.where('state', 'not in', [...CLOSED_STATES]);
   if (filter.applicantType) query = query.where('applicant_type', '=', filter.applicantType);
+  if (filter.mine)
+    query = query.where('handler_id', '=', principal.userId).where('state', 'not in', [...CLOSED_STATES]);
+  if (filter.assignee === 'none') query = query.where('handler_id', 'is', null);
+  else if (typeof filter.assignee === 'number') query = query.where('handler_id', '=', filter.assignee);
   if (filter.year)
     query = query
       .where('received_on', '>=', `${filter.year}-01-01`)
@@ -238,6 +249,16 @@ export async function inbox(
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  const handlerIds = [...new Set(rows.map((r) => r.handler_id).filter((h): h is number => h !== null))];
+  const handlers =
+    handlerIds.length > 0
+      ? await ctx.database.db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('id', 'in', handlerIds)
+          .execute()
+      : [];
+  const handlerNames = new Map(handlers.map((u) => [u.id, u.display_name]));
   return {
     total: Number(totalRow?.n ?? 0),
     page,
@@ -275,6 +296,8 @@ export async function inbox(
         consultationDue,
         consultationOverdue: consultationDue !== null && consultationDue < today,
         servicePending: a.letters.some((l) => l.service === null && PERIOD_LETTERS.includes(l.kind)),
+        handlerId: s.handlerId,
+        handlerName: s.handlerId === null ? null : (handlerNames.get(s.handlerId) ?? null),
       };
     }),
   };

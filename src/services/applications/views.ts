@@ -23,6 +23,8 @@ export interface ApplicationView {
   handlerId: number | null;
   /** the names of the staff the record names (drafter, reviewer, signatory, extension, handler), by actor id */
   people: Record<string, string>;
+  /** today in China, as the server counts it (what the console compares due dates with) */
+  today: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -98,6 +100,7 @@ export function applicationView(
         : [],
     handlerId: stored.handlerId,
     people: ctx.people ?? {},
+    today: ctx.today,
     version: stored.version,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
