@@ -46,7 +46,7 @@ export function ClockCard({ view }: { view: ApplicationView }) {
         </Typography.Paragraph>
       </Card>
     );
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = view.today;
   const paused = pausedText(a, today);
   return (
     <Card title="法定期限" size="small" aria-label="法定期限">
