@@ -89,8 +89,9 @@ describe('the staff console in Chromium: 分办、转办、我的待办', { time
     await poll(() => load.innerText()).toMatch(/未分办\s+1\s+0\s+0/);
     await shot(page, 'console-inbox-workload');
     await load.getByRole('button', { name: '刘洋' }).click();
-    await poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
-    expect(await page.locator('tbody tr.ant-table-row').first().innerText()).toMatch(/赵磊[\s\S]*刘洋/);
+    const inboxRows = page.locator('.ant-table-wrapper').last().locator('tbody tr.ant-table-row');
+    await poll(() => inboxRows.count()).toBe(1);
+    expect(await inboxRows.first().innerText()).toMatch(/赵磊[\s\S]*刘洋/);
     expect(page.url()).toContain('assignee=');
     expect(await a11y(page)).toEqual([]);
   });

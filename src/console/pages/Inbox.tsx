@@ -68,7 +68,7 @@ export function Inbox() {
     navigate(withQuery('/', toQuery(next)), { replace: true });
   const canRegister = hasRole(user, 'registrar', 'handler');
   const assignees = useApi<Assignee[]>('/api/assignees');
-  const seesLoad = hasRole(user, 'head', 'registrar');
+  const seesLoad = hasRole(user, 'head');
   return (
     <>
       <PageHeader
