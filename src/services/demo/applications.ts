@@ -1,4 +1,5 @@
 import type { ApplicantType, Channel, Decision, Outcome } from '../../domain/application/index.ts';
+import { assignApplication } from '../applications/assignments.ts';
 import { OUTCOME_RULES, OUTCOMES, perPageFee } from '../../domain/application/index.ts';
 import type { LocalDate, WorkingCalendar } from '../../domain/calendar/index.ts';
 import { addDays } from '../../domain/calendar/index.ts';
@@ -222,6 +223,10 @@ function plan(
     script.add(on, async (ctx) => {
       await run(ctx, p.id!);
     });
+  // 分办: the registrar gives each application to the handler on the day it arrives (issue 12 point 1)
+  ctxStep(receivedOn, (ctx, id) =>
+    assignApplication(ctx, staff.registrar, id, { assigneeId: staff.handler.userId }),
+  );
 
   const needsCorrection =
     path.kind === 'abandon_correction' ||
