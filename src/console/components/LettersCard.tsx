@@ -49,7 +49,7 @@ export function LettersCard({ applicationId, letters }: { applicationId: number;
                       {l.service.trackingNumber ? `（${l.service.trackingNumber}）` : ''}
                     </Tag>
                   ) : (
-                    <Tag color="orange">待送达</Tag>
+                    <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>待送达</Tag>
                   )}
                   <DownloadLink
                     href={url(l, 'docx')}

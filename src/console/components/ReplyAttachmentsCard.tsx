@@ -105,7 +105,7 @@ export function ReplyAttachmentsCard({ view }: { view: ApplicationView }) {
                 : []),
             ]}
           >
-            {a.fileName} {a.redacted && <Tag color="orange">已作区分处理</Tag>}
+            {a.fileName} {a.redacted && <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>已作区分处理</Tag>}
           </List.Item>
         )}
       />

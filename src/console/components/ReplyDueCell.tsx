@@ -12,7 +12,7 @@ export function ReplyDueCell({ row }: { row: InboxRow }) {
       {row.consultationOverdue && (
         <Tag color="red">征求意见逾期（{row.consultationDue}），由本机关依法决定</Tag>
       )}
-      {row.servicePending && <Tag color="orange">文书待送达</Tag>}
+      {row.servicePending && <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffd591' }}>文书待送达</Tag>}
     </>
   );
   if (row.closedOn) return <Typography.Text type="secondary">{row.closedOn} 办结</Typography.Text>;
