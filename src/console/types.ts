@@ -36,11 +36,11 @@ export interface ApplicationView {
   stateLabel: string;
   replyStatus: DueStatusResult | null;
   availableActions: ActionType[];
+  /** the server's date in China (the statutory clock's today) */
+  today: string;
   handlerId: number | null;
   /** names of the staff the record names, by actor id */
   people: Record<string, string>;
-  /** today in China, as the server counts it */
-  today: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -38,6 +38,13 @@ export function openDatabase(options: DatabaseOptions): Database {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
+    // An idle connection the server ends (a restart, pg_terminate_backend, a dropped database) is an 'error'
+    // event on the pool; unheard, it would end the process. The pool discards that client and opens another.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL 空闲连接已断开，连接池将重新连接：${error.message}`, {
+        code: 'GONGKAI_PG_IDLE',
+      });
+    });
     const db = new Kysely<Schema>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
     return {
       db,

@@ -20,11 +20,11 @@ export interface ApplicationView {
   /** the reply due date's status today (null once closed or while a correction is awaited) */
   replyStatus: DueStatusResult | null;
   availableActions: ActionType[];
+  /** the server's date in China the view was computed on: the console compares dates with it, not the browser's clock */
+  today: string;
   handlerId: number | null;
   /** the names of the staff the record names (drafter, reviewer, signatory, extension, handler), by actor id */
   people: Record<string, string>;
-  /** today in China, as the server counts it (what the console compares due dates with) */
-  today: string;
   version: number;
   createdAt: string;
   updatedAt: string;
