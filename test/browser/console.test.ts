@@ -201,7 +201,6 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
     await shot(page, 'console-decision-form');
     await confirmAction(page, d, '提交答复意见送审');
     await expectState(page, '待审核');
-    await signOut(page);
 
     // the handler cannot review their own draft (separation of duties, issue 12 point 3)
     expect(await page.getByRole('button', { name: '审核答复意见' }).count()).toBe(0);
