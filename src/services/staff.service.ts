@@ -120,8 +120,7 @@ function checkNumberSettings(settings: Record<string, unknown>, agencyName: stri
     throw validationError('letterNumberSeries', '文号机关代字应为“文书种类 → 代字”的对照');
   const series = (own ?? {}) as Record<string, unknown>;
   for (const [kind, value] of Object.entries(series)) {
-    if (!isLetterKind(kind))
-      throw validationError(`letterNumberSeries.${kind}`, `“${kind}”不是文书种类`);
+    if (!isLetterKind(kind)) throw validationError(`letterNumberSeries.${kind}`, `“${kind}”不是文书种类`);
     if (value !== null && typeof value !== 'string')
       throw validationError(`letterNumberSeries.${kind}`, `${LETTER_KIND_LABEL[kind]}的文号机关代字应为文字`);
   }

@@ -184,7 +184,9 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
     await poll(clockText).toMatch(/已延期[\s\S]*延长 20 个工作日/);
     await poll(lettersText).toContain('延期答复告知书');
     await poll(() => page.getByRole('button', { name: '批准延长答复期限' }).count()).toBe(0);
-    await poll(() => page.getByText(/经负责人（head-GK1）同意延长 20 个工作日[\s\S]*handler-GK1/).count()).toBe(1);
+    await poll(() =>
+      page.getByText(/经负责人（head-GK1）同意延长 20 个工作日[\s\S]*handler-GK1/).count(),
+    ).toBe(1);
     await signOut(page);
 
     // handler drafts the decision: 部分公开 (区分处理), naming the exemption for the withheld part

@@ -43,7 +43,8 @@ export function AssignCard({
       onChanged(next);
       void message.success(`已${label}给${next.people[`user:${next.handlerId}`] ?? '承办人'}`);
     } catch (e) {
-      if (e instanceof ApiError && e.field) form.setFields([{ name: e.field as 'reason', errors: [e.message] }]);
+      if (e instanceof ApiError && e.field)
+        form.setFields([{ name: e.field as 'reason', errors: [e.message] }]);
       setError(errorMessage(e));
     } finally {
       setBusy(false);

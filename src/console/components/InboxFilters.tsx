@@ -99,7 +99,17 @@ export function InboxFilters({
       </label>
       <Button
         type="link"
-        onClick={() => onChange({ state: [], due: null, applicantType: null, year: null, q: '', open: true, assignee: null })}
+        onClick={() =>
+          onChange({
+            state: [],
+            due: null,
+            applicantType: null,
+            year: null,
+            q: '',
+            open: true,
+            assignee: null,
+          })
+        }
       >
         清除筛选
       </Button>

@@ -162,7 +162,12 @@ const EFFECTS: { [T in ActionType]: Effect<T> } = {
     },
   }),
   request_extension: (_, action, { today, actor }) => ({
-    extensionRequest: { days: action.days, reason: action.reason.trim(), requestedBy: actor.id, requestedOn: today },
+    extensionRequest: {
+      days: action.days,
+      reason: action.reason.trim(),
+      requestedBy: actor.id,
+      requestedOn: today,
+    },
   }),
   extend: (a, action, { today, actor }) => ({
     extension: {

@@ -5,7 +5,12 @@ import type {
   DueStatus,
   FeeMethod,
 } from '../../domain/application/index.ts';
-import { assignApplication, assignees, assignmentHistory, workload } from '../../services/applications/assignments.ts';
+import {
+  assignApplication,
+  assignees,
+  assignmentHistory,
+  workload,
+} from '../../services/applications/assignments.ts';
 import {
   APPLICANT_TYPES,
   APPLICATION_STATES,

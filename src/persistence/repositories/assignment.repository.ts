@@ -56,7 +56,12 @@ export async function workloadOf(
         .sum<number>(
           eb
             .case()
-            .when(eb.and([eb('reply_due', '>=', bounds.overdueBefore), eb('reply_due', '<', bounds.dueSoonBefore)]))
+            .when(
+              eb.and([
+                eb('reply_due', '>=', bounds.overdueBefore),
+                eb('reply_due', '<', bounds.dueSoonBefore),
+              ]),
+            )
             .then(1)
             .else(0)
             .end(),

@@ -45,7 +45,11 @@ describe.each(DIALECTS)('文号 register on %s', (dialect) => {
     await act(ctx, staff.head!, c, { type: 'extend', days: 20, reason: '需要调取档案' });
     const numbers = (await letterNumbersOf(database.db, agencyId)).map((r) => r.number);
     expect(numbers).toEqual(['某卫依申补〔2026〕1号', '某卫依申补〔2026〕2号', '某卫依申延〔2026〕1号']);
-    const letters = await database.db.selectFrom('letters').select('number').where('agency_id', '=', agencyId).execute();
+    const letters = await database.db
+      .selectFrom('letters')
+      .select('number')
+      .where('agency_id', '=', agencyId)
+      .execute();
     expect(letters.map((l) => l.number).sort()).toEqual([...numbers].sort());
   });
 
@@ -62,7 +66,8 @@ describe.each(DIALECTS)('文号 register on %s', (dialect) => {
 
   it('starts again at 1 in a new year and never reuses a number after a refused letter', async () => {
     clock.set('2027-01-05T02:00:00Z');
-    const id = (await registerByStaff(ctx, staff.registrar!, counterApplication('2027-01-05'))).application.id;
+    const id = (await registerByStaff(ctx, staff.registrar!, counterApplication('2027-01-05'))).application
+      .id;
     await correction(id);
     const last = (await letterNumbersOf(database.db, agencyId)).at(-1)!;
     expect(last.number).toBe('某卫依申补〔2027〕1号');
@@ -76,7 +81,11 @@ describe.each(DIALECTS)('文号 register on %s', (dialect) => {
         settings: { letterNumberSeries: { extension: '某卫依申补' } },
       }),
     ).rejects.toMatchObject({ code: 'validation', field: 'letterNumberSeries.extension' });
-    const agency = await database.db.selectFrom('agencies').select('settings').where('id', '=', agencyId).executeTakeFirstOrThrow();
+    const agency = await database.db
+      .selectFrom('agencies')
+      .select('settings')
+      .where('id', '=', agencyId)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(agency.settings).letterNumberSeries).toBeUndefined();
   });
 
@@ -84,7 +93,10 @@ describe.each(DIALECTS)('文号 register on %s', (dialect) => {
     const [row] = await letterNumbersOf(database.db, agencyId);
     const { id: _id, ...copy } = row!;
     await expect(
-      database.db.insertInto('letter_numbers').values({ ...copy, seq: 999 }).execute(),
+      database.db
+        .insertInto('letter_numbers')
+        .values({ ...copy, seq: 999 })
+        .execute(),
     ).rejects.toThrow(/unique|UNIQUE/);
   });
 });
@@ -106,7 +118,8 @@ describe.each(DIALECTS)('upgrading to the 文号 register on %s', (dialect) => {
     if (error) throw error;
     const { ctx } = testContext(database, new TestClock(new Date('2026-09-24T02:00:00Z')));
     const { staff } = await agencyWithStaff(ctx, 'U1');
-    const id = (await registerByStaff(ctx, staff.registrar!, counterApplication('2026-09-24'))).application.id;
+    const id = (await registerByStaff(ctx, staff.registrar!, counterApplication('2026-09-24'))).application
+      .id;
     const agencyId = staff.handler!.agencyId;
     // before the register: a reply and a 补正 letter shared 某卫依申〔2026〕2号
     for (const [kind, seq] of [

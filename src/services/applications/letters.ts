@@ -19,7 +19,10 @@ import type { StoredApplication } from '../../persistence/repositories/applicati
 import { findApplication } from '../../persistence/repositories/application.repository.ts';
 import type { LetterRow } from '../../persistence/repositories/letter.repository.ts';
 import { findLetter, insertLetter } from '../../persistence/repositories/letter.repository.ts';
-import { registerLetterNumber, takeLetterSeq } from '../../persistence/repositories/letter-number.repository.ts';
+import {
+  registerLetterNumber,
+  takeLetterSeq,
+} from '../../persistence/repositories/letter-number.repository.ts';
 import type { ReplyAttachment } from '../../persistence/repositories/reply-attachment.repository.ts';
 import { replyAttachmentsOf } from '../../persistence/repositories/reply-attachment.repository.ts';
 import type { Schema } from '../../persistence/schema.ts';

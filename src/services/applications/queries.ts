@@ -37,12 +37,19 @@ async function loadVisible(
 }
 
 /** The names of the staff an application's record names, by actor id (for the sign-off trail). */
-export async function peopleOf(ctx: ServiceContext, stored: StoredApplication): Promise<Record<string, string>> {
+export async function peopleOf(
+  ctx: ServiceContext,
+  stored: StoredApplication,
+): Promise<Record<string, string>> {
   const actors = actorsNamedIn(stored);
   const ids = actors.map(staffIdOfActor).filter((n): n is number => n !== null);
   const users =
     ids.length > 0
-      ? await ctx.database.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+      ? await ctx.database.db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('id', 'in', ids)
+          .execute()
       : [];
   const names = new Map(users.map((u) => [u.id, u.display_name]));
   return Object.fromEntries(actors.map((a) => [a, actorName(a, names)]));

@@ -72,7 +72,9 @@ describe.each(DIALECTS)('demo seed on %s', (dialect) => {
       .select(['number', 'kind'])
       .where('agency_id', '=', seeded.agencyId)
       .execute();
-    console.info(`demo letters on ${dialect}: ${letters.length} letters, ${new Set(letters.map((l) => l.number)).size} distinct numbers`);
+    console.info(
+      `demo letters on ${dialect}: ${letters.length} letters, ${new Set(letters.map((l) => l.number)).size} distinct numbers`,
+    );
     expect(letters.length).toBeGreaterThan(100);
     expect(new Set(letters.map((l) => l.number)).size).toBe(letters.length);
     const registered = await database.db
@@ -81,7 +83,9 @@ describe.each(DIALECTS)('demo seed on %s', (dialect) => {
       .where('agency_id', '=', seeded.agencyId)
       .execute();
     expect(registered.length).toBe(letters.length);
-    expect(letters.find((l) => l.kind === 'correction')?.number).toMatch(/^某区卫健依申补〔\d{4}〕[1-9]\d*号$/);
+    expect(letters.find((l) => l.kind === 'correction')?.number).toMatch(
+      /^某区卫健依申补〔\d{4}〕[1-9]\d*号$/,
+    );
     expect(letters.find((l) => l.kind === 'reply')?.number).toMatch(/^某区卫健依申〔\d{4}〕[1-9]\d*号$/);
   });
 
