@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
   FileSearchOutlined,
   InboxOutlined,
   ReadOutlined,
@@ -43,6 +44,7 @@ const ReportWorkspacePage = lazy(() =>
 const StandardsPage = lazy(() =>
   import('./pages/StandardsPage.tsx').then((m) => ({ default: m.StandardsPage })),
 );
+const MyTasks = lazy(() => import('./pages/MyTasks.tsx').then((m) => ({ default: m.MyTasks })));
 const AppealsPage = lazy(() => import('./pages/AppealsPage.tsx').then((m) => ({ default: m.AppealsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
@@ -57,6 +59,14 @@ export const ROUTES: readonly Route[] = [
     menu: '收件箱',
     icon: <InboxOutlined />,
     section: 'applications',
+  },
+  {
+    path: '/mine',
+    page: MyTasks,
+    roles: ['handler'],
+    menu: '我的待办',
+    icon: <CheckSquareOutlined />,
+    section: 'mine',
   },
   { path: '/applications/:id', page: ApplicationPage, roles: CASEWORK, section: 'applications' },
   {

@@ -39,6 +39,8 @@ export interface ApplicationView {
   /** the server's date in China (the statutory clock's today) */
   today: string;
   handlerId: number | null;
+  /** names of the staff the record names, by actor id */
+  people: Record<string, string>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -64,6 +66,30 @@ export interface InboxRow {
   consultationDue: string | null;
   consultationOverdue: boolean;
   servicePending: boolean;
+  /** 承办人 (null: not yet assigned) */
+  handlerId: number | null;
+  handlerName: string | null;
+}
+
+/** A handler who may be given applications (GET /api/assignees). */
+export interface Assignee {
+  id: number;
+  name: string;
+}
+
+/** Each handler's load (GET /api/workload). */
+export interface Workload {
+  handlers: { handlerId: number; name: string; open: number; overdue: number; dueSoon: number }[];
+  unassigned: { open: number; overdue: number; dueSoon: number } | null;
+}
+
+/** One 分办 / 转办 (GET /api/applications/:id/assignments). */
+export interface AssignmentEntry {
+  assignee: string;
+  previous: string | null;
+  reason: string | null;
+  at: string;
+  by: string;
 }
 
 export interface Page<T> {

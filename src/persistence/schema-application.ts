@@ -102,9 +102,51 @@ export interface ReplyAttachmentTable {
   created_by: string;
 }
 
+/** The last sequence given in a 文号 series and year (issue 12 point 5). */
+export interface LetterNumberCounterTable {
+  agency_id: number;
+  /** 机关代字, e.g. 某卫依申补 */
+  series: string;
+  year: number;
+  last_seq: number;
+}
+
+/** The register of 文号: every number an agency gave, unique per agency; never reused. */
+export interface LetterNumberTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 某卫依申补〔2026〕3号 */
+  number: string;
+  series: string;
+  year: number;
+  seq: number;
+  kind: string;
+  /** the letter that carries it (null only while the letter is being written, in the same transaction) */
+  letter_id: number | null;
+  issued_at: string;
+  issued_by: string;
+}
+
+/** 分办 / 转办: one row per assignment of an application to a handler (issue 12 point 1). */
+export interface AssignmentTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  assignee_id: number;
+  /** the handler before (null for the first 分办) */
+  previous_id: number | null;
+  /** 转办的理由 (required when there was a handler before) */
+  reason: string | null;
+  assigned_at: string;
+  assigned_by: string;
+}
+
 export interface ApplicationSchema {
   applications: ApplicationTable;
   due_date_changes: DueDateChangeTable;
   letters: LetterTable;
   reply_attachments: ReplyAttachmentTable;
+  letter_number_counters: LetterNumberCounterTable;
+  letter_numbers: LetterNumberTable;
+  assignments: AssignmentTable;
 }

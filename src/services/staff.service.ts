@@ -7,6 +7,8 @@ import { actorOf, hasRole } from '../domain/access/principal.ts';
 import type { Role } from '../domain/access/roles.ts';
 import { isRole } from '../domain/access/roles.ts';
 import { AppError, forbidden, validationError } from '../domain/errors.ts';
+import type { LetterKind } from '../domain/letters/index.ts';
+import { isLetterKind, LETTER_KIND_LABEL, seriesProblems } from '../domain/letters/index.ts';
 import type { Agency, AgencyKind } from '../persistence/repositories/agency.repository.ts';
 import {
   findAgency,
@@ -109,6 +111,7 @@ export async function updateSettings(
     const before = await findAgency(trx, agencyId);
     if (!before) throw new AppError('not_found', '机关不存在');
     const settings = patch.settings ? { ...before.settings, ...patch.settings } : undefined;
+    if (settings) checkNumberSettings(settings, before.name);
     await updateAgencySettings(trx, agencyId, {
       ...(patch.name ? { name: patch.name } : {}),
       ...(settings ? { settings } : {}),
@@ -145,6 +148,26 @@ async function checkDomains(ctx: ServiceContext, agencyId: number, domains: unkn
     const taken = agencyDomains(other).find((d) => (domains as string[]).map(normaliseHost).includes(d));
     if (taken) throw validationError('settings.domains', `域名“${taken}”已是“${other.name}”的门户域名`);
   }
+}
+
+/** The 文号 series settings (issue 12 point 5): each kind its own 机关代字, none blank, none too long. */
+function checkNumberSettings(settings: Record<string, unknown>, agencyName: string): void {
+  const prefix =
+    typeof settings.letterNumberPrefix === 'string' && settings.letterNumberPrefix.trim()
+      ? settings.letterNumberPrefix.trim()
+      : `${agencyName.slice(0, 4)}依申`;
+  const own = settings.letterNumberSeries;
+  if (own !== undefined && own !== null && (typeof own !== 'object' || Array.isArray(own)))
+    throw validationError('letterNumberSeries', '文号机关代字应为“文书种类 → 代字”的对照');
+  const series = (own ?? {}) as Record<string, unknown>;
+  for (const [kind, value] of Object.entries(series)) {
+    if (!isLetterKind(kind)) throw validationError(`letterNumberSeries.${kind}`, `“${kind}”不是文书种类`);
+    if (value !== null && typeof value !== 'string')
+      throw validationError(`letterNumberSeries.${kind}`, `${LETTER_KIND_LABEL[kind]}的文号机关代字应为文字`);
+  }
+  const problems = seriesProblems(prefix, series as Partial<Record<LetterKind, string>>);
+  if (problems.length > 0)
+    throw new AppError('validation', problems.map((p) => p.message).join('；'), problems[0]!.field, problems);
 }
 
 export function checkPassword(password: string): void {

@@ -14,7 +14,7 @@ describe('the staff console in Chromium: 年度报告', { timeout: 240_000 }, ()
     h = await startConsole('2026-03-02T02:00:00Z');
     ({ page } = h);
     const ctx = h.t.app.ctx;
-    const { registrar, handler, reviewer } = h.staff;
+    const { registrar, handler, reviewer, head } = h.staff;
     // 2026: one application answered 予以公开, one still open at the year's end
     const granted = await registerByStaff(ctx, registrar, counterApplication('2026-03-02'));
     await registerByStaff(
@@ -34,7 +34,8 @@ describe('the staff console in Chromium: 年度报告', { timeout: 240_000 }, ()
         responsibleAgency: null,
       },
     });
-    await act(ctx, reviewer, id, { type: 'approve_decision' });
+    await act(ctx, reviewer, id, { type: 'review_decision' });
+    await act(ctx, head, id, { type: 'approve_decision' });
     await act(ctx, registrar, id, { type: 'send_reply' });
     h.clock.set('2027-01-12T02:00:00Z'); // January: the 2026 report is due by 31 January
   }, 180_000); // may build the console first

@@ -164,17 +164,29 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
     await poll(() => changes.innerText()).toMatch(
       /2026-04-02 → 2026-04-24[\s\S]*开始征求意见[\s\S]*2026-04-24 → 2026-04-08[\s\S]*征求意见结束/,
     );
+
+    // the handler asks for the extension (条例第三十三条第二款); only the head may grant it (issue 12 point 3)
+    expect(await page.getByRole('button', { name: '批准延长答复期限' }).count()).toBe(0);
+    d = await openAction(page, '申请延长答复期限');
+    await d.getByLabel('延期理由').fill('涉及本区多家医疗机构，需逐一核对监督检查记录');
+    await shot(page, 'console-extension-request');
+    await confirmAction(page, d, '申请延长答复期限');
+    await poll(() => page.getByText(/申请延长 20 个工作日，待负责人批准/).count()).toBe(1);
+    await poll(() => page.getByRole('button', { name: '申请延长答复期限' }).count()).toBe(0);
     await signOut(page);
 
-    // the head of the office (负责人) extends once, with the reason
+    // the head of the office (负责人) approves the request, with the reason
     await signIn(page, t.url, 'gk1-head');
     await page.goto(applicationUrl);
-    d = await openAction(page, '延长答复期限');
+    d = await openAction(page, '批准延长答复期限');
     await d.getByLabel('延期理由').fill('涉及本区多家医疗机构，需逐一核对监督检查记录');
-    await confirmAction(page, d, '延长答复期限');
+    await confirmAction(page, d, '批准延长答复期限');
     await poll(clockText).toMatch(/已延期[\s\S]*延长 20 个工作日/);
     await poll(lettersText).toContain('延期答复告知书');
-    await poll(() => page.getByRole('button', { name: '延长答复期限' }).count()).toBe(0);
+    await poll(() => page.getByRole('button', { name: '批准延长答复期限' }).count()).toBe(0);
+    await poll(() =>
+      page.getByText(/经负责人（head-GK1）同意延长 20 个工作日[\s\S]*handler-GK1/).count(),
+    ).toBe(1);
     await signOut(page);
 
     // handler drafts the decision: 部分公开 (区分处理), naming the exemption for the withheld part
@@ -191,15 +203,34 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
     await shot(page, 'console-decision-form');
     await confirmAction(page, d, '提交答复意见送审');
     await expectState(page, '待审核');
+
+    // the handler cannot review their own draft (separation of duties, issue 12 point 3)
+    expect(await page.getByRole('button', { name: '审核答复意见' }).count()).toBe(0);
     await signOut(page);
 
-    // reviewer approves
+    // the reviewer reviews (审核意见), then the head signs off (签发意见)
     await signIn(page, t.url, 'gk1-reviewer');
     await page.goto(applicationUrl);
-    d = await openAction(page, '审核通过答复意见');
+    d = await openAction(page, '审核答复意见');
     expect(await d.innerText()).toContain('（二）部分公开');
-    await confirmAction(page, d, '审核通过答复意见');
-    await expectState(page, '已审核待答复');
+    expect(await d.innerText()).toContain('handler-GK1');
+    await d.getByLabel('审核意见').fill('拟同意，区分处理的范围已核对');
+    await shot(page, 'console-sign-off-review');
+    await confirmAction(page, d, '审核答复意见');
+    await expectState(page, '已审核待签发');
+    expect(await page.getByRole('button', { name: '签发答复意见' }).count()).toBe(0);
+    await signOut(page);
+    await signIn(page, t.url, 'gk1-head');
+    await page.goto(applicationUrl);
+    d = await openAction(page, '签发答复意见');
+    expect(await d.innerText()).toMatch(/审核意见[\s\S]*reviewer-GK1：拟同意，区分处理的范围已核对/);
+    await d.getByLabel('签发意见').fill('同意，按拟办意见答复');
+    await shot(page, 'console-sign-off-approve');
+    await confirmAction(page, d, '签发答复意见');
+    await expectState(page, '已签发待答复');
+    await poll(() => page.getByText(/head-GK1：同意，按拟办意见答复/).count()).toBe(1);
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-sign-off-trail');
     await signOut(page);
 
     // registrar sends the reply: closed, counted in table 三 （二）部分公开
@@ -220,9 +251,11 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
       '登记补正后的申请',
       '征求意见',
       '结束征求意见',
-      '延长答复期限',
+      '申请延长答复期限',
+      '批准延长答复期限',
       '提交答复意见送审',
-      '审核通过答复意见',
+      '审核答复意见',
+      '签发答复意见',
       '答复申请人',
     ]);
     // who acted, by name (not the stored actor id)

@@ -23,6 +23,7 @@ describe('the applicant’s round trip in Chromium', () => {
   let registrar: Session;
   let handler: Session;
   let reviewer: Session;
+  let head: Session;
   let trackingCode = '';
   let secret = '';
   let applicationId = 0;
@@ -32,6 +33,7 @@ describe('the applicant’s round trip in Chromium', () => {
     registrar = await loginAs(t.server, 'br1-registrar');
     handler = await loginAs(t.server, 'br1-handler');
     reviewer = await loginAs(t.server, 'br1-reviewer');
+    head = await loginAs(t.server, 'br1-head');
   }
   const act = async (who: Session, action: object) => {
     const r = await who.request('POST', `/api/applications/${applicationId}/actions`, { action });
@@ -167,7 +169,8 @@ describe('the applicant’s round trip in Chromium', () => {
         responsibleAgency: null,
       },
     });
-    await act(reviewer, { type: 'approve_decision' });
+    await act(reviewer, { type: 'review_decision' });
+    await act(head, { type: 'approve_decision' });
     await act(registrar, { type: 'send_reply' });
 
     await day('2026-03-10');

@@ -62,6 +62,7 @@ describe.each(DIALECTS)('依申请公开 over HTTP on %s', (dialect) => {
     const registrar = await loginAs(t.server, 'x1-registrar');
     const handler = await loginAs(t.server, 'x1-handler');
     const reviewer = await loginAs(t.server, 'x1-reviewer');
+    const head = await loginAs(t.server, 'x1-head');
     const created = await registrar.request('POST', '/api/applications', counterApplication('2026-09-24'));
     const id = (created.json() as { application: { id: number } }).application.id;
     const decision = {
@@ -81,6 +82,13 @@ describe.each(DIALECTS)('依申请公开 over HTTP on %s', (dialect) => {
     expect(
       (
         await reviewer.request('POST', `/api/applications/${id}/actions`, {
+          action: { type: 'review_decision' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await head.request('POST', `/api/applications/${id}/actions`, {
           action: { type: 'approve_decision' },
         })
       ).statusCode,

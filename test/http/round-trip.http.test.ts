@@ -28,6 +28,7 @@ describe.each(DIALECTS)('the applicant’s round trip on %s', (dialect) => {
   let registrar: Session;
   let handler: Session;
   let reviewer: Session;
+  let head: Session;
 
   const post = (url: string, fields: Record<string, string>) =>
     t.server.inject({
@@ -68,6 +69,7 @@ describe.each(DIALECTS)('the applicant’s round trip on %s', (dialect) => {
     registrar = await loginAs(t.server, 'rt1-registrar');
     handler = await loginAs(t.server, 'rt1-handler');
     reviewer = await loginAs(t.server, 'rt1-reviewer');
+    head = await loginAs(t.server, 'rt1-head');
   }
   const day = async (date: string) => {
     clock.set(`${date}T02:00:00Z`);
@@ -204,7 +206,8 @@ describe.each(DIALECTS)('the applicant’s round trip on %s', (dialect) => {
           },
         },
       ],
-      [reviewer, { type: 'approve_decision' }],
+      [reviewer, { type: 'review_decision' }],
+      [head, { type: 'approve_decision' }],
       [registrar, { type: 'send_reply' }],
     ] as const) {
       const r = await who.request('POST', `/api/applications/${id}/actions`, { action });

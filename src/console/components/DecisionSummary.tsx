@@ -3,7 +3,14 @@ import type { DecisionRecord } from '../../domain/application/application.ts';
 import { legalBasis, OUTCOME_RULES, outcomeLabel, REPLY_TYPE } from '../../domain/application/decisions.ts';
 
 /** 答复意见: outcome (the table 三 row), reply type, exemption, reasons, legal basis, review trail. */
-export function DecisionSummary({ decision }: { decision: DecisionRecord }) {
+export function DecisionSummary({
+  decision,
+  people = {},
+}: {
+  decision: DecisionRecord;
+  people?: Record<string, string>;
+}) {
+  const who = (actor: string | null | undefined) => (actor ? (people[actor] ?? '') : '');
   const rule = OUTCOME_RULES[decision.outcome];
   return (
     <Descriptions size="small" column={1} bordered>
@@ -26,10 +33,28 @@ export function DecisionSummary({ decision }: { decision: DecisionRecord }) {
           复议前置：应先申请行政复议（行政复议法第二十三条）
         </Descriptions.Item>
       )}
-      <Descriptions.Item label="拟办">{decision.draftedOn}</Descriptions.Item>
-      <Descriptions.Item label="审核">
-        {decision.approvedOn ? `${decision.approvedOn} 审核通过` : '待审核'}
+      <Descriptions.Item label="拟办">
+        {decision.draftedOn} {who(decision.draftedBy)}
       </Descriptions.Item>
+      <Descriptions.Item label="审核意见">
+        {decision.reviewedOn
+          ? `${decision.reviewedOn} ${who(decision.reviewedBy)}：${decision.reviewOpinion ?? ''}`
+          : decision.approvedOn && decision.reviewedOn === undefined
+            ? `${decision.approvedOn} 审核通过`
+            : '待审核'}
+      </Descriptions.Item>
+      <Descriptions.Item label="签发意见">
+        {decision.approvedOn && decision.reviewedOn !== undefined
+          ? `${decision.approvedOn} ${who(decision.approvedBy)}：${decision.approvalOpinion ?? ''}`
+          : decision.approvedOn
+            ? '（本功能启用前审核，未单独签发）'
+            : '待签发'}
+      </Descriptions.Item>
+      {decision.selfSignOff && (
+        <Descriptions.Item label="职责分离">
+          承办人本人审核或签发（本机关设置允许一人办公室自行签发）
+        </Descriptions.Item>
+      )}
     </Descriptions>
   );
 }

@@ -32,6 +32,13 @@ export function EventDetails({ action, details }: { action: string; details: Rec
       content = `${CONSULTATION[kind]?.label ?? '征求意见'}：${String(details.party)}`;
       break;
     }
+    case 'review_decision':
+      content = `审核意见：${String(details.opinion || '同意')}`;
+      break;
+    case 'approve_decision':
+      content = `签发意见：${String(details.opinion || '同意')}`;
+      break;
+    case 'request_extension':
     case 'extend':
       content = `延长 ${String(details.days)} 个工作日；理由：${String(details.reason)}`;
       break;

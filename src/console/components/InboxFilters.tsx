@@ -5,6 +5,7 @@ import type { DueStatus } from '../../domain/application/due-status.ts';
 import { DUE_STATUS_LABEL, DUE_STATUSES } from '../../domain/application/due-status.ts';
 import type { ApplicationState } from '../../domain/application/states.ts';
 import { APPLICATION_STATES, STATE_LABEL } from '../../domain/application/states.ts';
+import type { Assignee } from '../types.ts';
 
 export interface InboxFilter {
   state: ApplicationState[];
@@ -13,15 +14,19 @@ export interface InboxFilter {
   year: number | null;
   q: string;
   open: boolean;
+  /** 承办人: a user id, 'none' (未分办), or null (everyone) */
+  assignee: string | null;
 }
 
 /** Filters of the inbox: state, due status, applicant type, year, open only, and a search. */
 export function InboxFilters({
   value,
   onChange,
+  assignees = [],
 }: {
   value: InboxFilter;
   onChange: (f: InboxFilter) => void;
+  assignees?: Assignee[];
 }) {
   const [q, setQ] = useState(value.q);
   useEffect(() => setQ(value.q), [value.q]);
@@ -67,6 +72,18 @@ export function InboxFilters({
         onChange={(t: string | undefined) => set({ applicantType: t ?? null })}
         options={APPLICANT_TYPES.map((t) => ({ value: t, label: applicantTypeLabel(t) }))}
       />
+      <Select
+        aria-label="承办人"
+        allowClear
+        placeholder="承办人"
+        style={{ width: 130 }}
+        value={value.assignee}
+        onChange={(a: string | undefined) => set({ assignee: a ?? null })}
+        options={[
+          { value: 'none', label: '未分办' },
+          ...assignees.map((a) => ({ value: String(a.id), label: a.name })),
+        ]}
+      />
       <InputNumber
         aria-label="收到申请年度"
         placeholder="年度"
@@ -82,7 +99,17 @@ export function InboxFilters({
       </label>
       <Button
         type="link"
-        onClick={() => onChange({ state: [], due: null, applicantType: null, year: null, q: '', open: true })}
+        onClick={() =>
+          onChange({
+            state: [],
+            due: null,
+            applicantType: null,
+            year: null,
+            q: '',
+            open: true,
+            assignee: null,
+          })
+        }
       >
         清除筛选
       </Button>

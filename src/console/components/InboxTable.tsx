@@ -39,6 +39,12 @@ const columns: TableColumnsType<InboxRow> = [
   },
   { title: '方式', dataIndex: 'channel', width: 64, render: (c: InboxRow['channel']) => CHANNEL_LABEL[c] },
   { title: '收到申请日期', dataIndex: 'receivedOn', width: 112 },
+  {
+    title: '承办人',
+    dataIndex: 'handlerName',
+    width: 110,
+    render: (name: string | null) => name ?? <Typography.Text type="secondary">未分办</Typography.Text>,
+  },
   { title: '状态', dataIndex: 'state', width: 112, render: (s: InboxRow['state']) => <StateTag state={s} /> },
   { title: '答复期限', key: 'due', width: 230, render: (_, row) => <ReplyDueCell row={row} /> },
 ];

@@ -50,9 +50,20 @@ export function RequestCard({ view }: { view: ApplicationView }) {
             {CONSULTATION[c.kind].article}）
           </Descriptions.Item>
         ))}
+        {a.extensionRequest && (
+          <Descriptions.Item label="延期申请" span={2}>
+            {a.extensionRequest.requestedOn} {view.people[a.extensionRequest.requestedBy] ?? ''}申请延长{' '}
+            {a.extensionRequest.days} 个工作日，待负责人批准；理由：{a.extensionRequest.reason}
+          </Descriptions.Item>
+        )}
         {a.extension && (
           <Descriptions.Item label="延长答复期限" span={2}>
-            {a.extension.approvedOn} 经负责人同意延长 {a.extension.days} 个工作日；理由：{a.extension.reason}
+            {a.extension.approvedOn} 经负责人
+            {view.people[a.extension.approvedBy] ? `（${view.people[a.extension.approvedBy]}）` : ''}
+            同意延长 {a.extension.days} 个工作日；理由：{a.extension.reason}
+            {a.extension.requestedBy && a.extension.requestedBy !== a.extension.approvedBy
+              ? `（${view.people[a.extension.requestedBy] ?? ''} ${a.extension.requestedOn ?? ''} 申请）`
+              : ''}
           </Descriptions.Item>
         )}
         {a.fee && (
@@ -68,7 +79,7 @@ export function RequestCard({ view }: { view: ApplicationView }) {
           <Typography.Title level={2} style={{ fontSize: 15, marginTop: 12 }}>
             答复意见
           </Typography.Title>
-          <DecisionSummary decision={a.decision} />
+          <DecisionSummary decision={a.decision} people={view.people} />
         </>
       )}
     </Card>

@@ -21,6 +21,7 @@ const TONE: Record<ApplicationState, CSSProperties> = {
   consulting: WAITING,
   fee_pending: WAITING,
   under_review: REVIEW,
+  reviewed: REVIEW,
   approved: REVIEW,
   replied: CLOSED,
   abandoned: CLOSED,

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { AppealsOfApplication } from '../components/appeals/AppealsOfApplication.tsx';
 import { ActionBar } from '../components/actions/ActionBar.tsx';
 import { ApplicantCard } from '../components/ApplicantCard.tsx';
+import { AssignCard } from '../components/AssignCard.tsx';
 import { ClockCard } from '../components/ClockCard.tsx';
 import { DueDateChanges } from '../components/DueDateChanges.tsx';
 import { EventTimeline } from '../components/EventTimeline.tsx';
@@ -76,6 +77,13 @@ export function ApplicationPage({ params }: PageProps) {
           </Col>
           <Col span={9}>
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+              <AssignCard
+                view={v}
+                onChanged={(next) => {
+                  setView(next);
+                  reloadTimeline();
+                }}
+              />
               <ApplicantCard view={v} onRevealed={reloadTimeline} />
               <LettersCard applicationId={v.id} letters={timeline.data?.letters ?? []} />
               <ReplyAttachmentsCard view={v} />

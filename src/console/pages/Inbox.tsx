@@ -13,7 +13,8 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { RegisterDrawer } from '../components/RegisterDrawer.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { hasRole, useSession } from '../session.tsx';
-import type { InboxRow, Page } from '../types.ts';
+import type { Assignee, InboxRow, Page } from '../types.ts';
+import { WorkloadCard } from '../components/WorkloadCard.tsx';
 import { useApi } from '../use-api.ts';
 
 /** The filter lives in the address, so the back button and a shared link keep it. */
@@ -27,6 +28,7 @@ function readFilter(query: URLSearchParams): InboxFilter & { page: number; pageS
     q: query.get('q') ?? '',
     // the daily view: open applications only, unless the user asks for every one
     open: query.get('open') !== 'false',
+    assignee: query.get('assignee'),
     page: Number(query.get('page')) || 1,
     pageSize: Number(query.get('pageSize')) || 20,
   };
@@ -41,6 +43,7 @@ function toQuery(f: InboxFilter & { page: number; pageSize: number }) {
     year: f.year,
     q: f.q,
     open: f.open ? null : 'false',
+    assignee: f.assignee,
     page: f.page > 1 ? f.page : null,
     pageSize: f.pageSize !== 20 ? f.pageSize : null,
   };
@@ -64,6 +67,8 @@ export function Inbox() {
   const go = (next: InboxFilter & { page: number; pageSize: number }) =>
     navigate(withQuery('/', toQuery(next)), { replace: true });
   const canRegister = hasRole(user, 'registrar', 'handler');
+  const assignees = useApi<Assignee[]>('/api/assignees');
+  const seesLoad = hasRole(user, 'head');
   return (
     <>
       <PageHeader
@@ -80,7 +85,14 @@ export function Inbox() {
           </Flex>
         }
       />
-      <InboxFilters value={filter} onChange={(f) => go({ ...f, page: 1, pageSize: filter.pageSize })} />
+      {seesLoad && (
+        <WorkloadCard refresh={refresh} onPick={(assignee) => go({ ...filter, assignee, page: 1 })} />
+      )}
+      <InboxFilters
+        value={filter}
+        assignees={assignees.data ?? []}
+        onChange={(f) => go({ ...f, page: 1, pageSize: filter.pageSize })}
+      />
       {list.error && <LoadError message={list.error} onRetry={list.reload} />}
       <InboxTable
         rows={list.data?.rows ?? []}

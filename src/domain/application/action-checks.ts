@@ -72,11 +72,13 @@ export function warningsFor(a: Application, action: Action, today: LocalDate): s
     case 'request_reasons':
     case 'receive_reasons':
     case 'set_reasonable_deadline':
+    case 'request_extension':
     case 'extend':
     case 'issue_fee_notice':
     case 'deem_abandoned_no_fee':
     case 'submit_decision':
     case 'return_decision':
+    case 'review_decision':
     case 'approve_decision':
     case 'withdraw':
     case 'archive':

@@ -44,13 +44,15 @@ export type Action =
   | { type: 'request_reasons'; points: string; periodDays: number }
   | { type: 'receive_reasons'; receivedOn: LocalDate; reasons: string }
   | { type: 'set_reasonable_deadline'; dueOn: LocalDate; reason: string }
+  | { type: 'request_extension'; days: number; reason: string }
   | { type: 'extend'; days: number; reason: string }
   | { type: 'issue_fee_notice'; assessment: FeeAssessment }
   | { type: 'record_payment' }
   | { type: 'deem_abandoned_no_fee' }
   | { type: 'submit_decision'; decision: Decision }
   | { type: 'return_decision'; reason: string }
-  | { type: 'approve_decision' }
+  | { type: 'review_decision'; opinion?: string }
+  | { type: 'approve_decision'; opinion?: string }
   | { type: 'send_reply' }
   | { type: 'withdraw'; reason: string | null }
   | { type: 'archive' };
@@ -68,17 +70,24 @@ export const ACTION_LABEL: Record<ActionType, string> = {
   request_reasons: '要求说明理由（条例第三十五条）',
   receive_reasons: '登记申请人说明的理由',
   set_reasonable_deadline: '确定延迟答复的合理期限',
-  extend: '延长答复期限',
+  request_extension: '申请延长答复期限',
+  extend: '批准延长答复期限',
   issue_fee_notice: '送达收费通知',
   record_payment: '登记缴费',
   deem_abandoned_no_fee: '逾期未缴费，视为放弃申请',
   submit_decision: '提交答复意见送审',
   return_decision: '退回答复意见',
-  approve_decision: '审核通过答复意见',
+  review_decision: '审核答复意见',
+  approve_decision: '签发答复意见',
   send_reply: '答复申请人',
   withdraw: '申请人撤回申请',
   archive: '归档',
 };
+
+/** The longest 审核意见 / 签发意见 the system accepts. */
+export const OPINION_MAX_LENGTH = 2000;
+/** What a 审核意见 / 签发意见 left blank records: the reviewer's or signatory's agreement. */
+export const DEFAULT_OPINION = '同意';
 
 /** The longest correction period the system accepts, in working days (the law says only "reasonable"). */
 export const MAX_CORRECTION_PERIOD_DAYS = 60;
@@ -167,6 +176,7 @@ export function checkActionInput(
       if (blank(action.reason)) problem('reason', '须写明不能在法定期限内答复的理由（条例第三十五条）');
       break;
     }
+    case 'request_extension':
     case 'extend':
       if (!wholeIn(action.days, 1, PERIODS.extensionMax.days))
         problem('days', `延长的期限应为 1–${PERIODS.extensionMax.days} 个工作日（条例第三十三条第二款）`);
@@ -187,6 +197,16 @@ export function checkActionInput(
     case 'return_decision':
       if (blank(action.reason)) problem('reason', '须写明退回的理由');
       break;
+    case 'review_decision':
+    case 'approve_decision':
+      if (action.opinion != null && typeof action.opinion !== 'string')
+        problem('opinion', action.type === 'review_decision' ? '审核意见应为文字' : '签发意见应为文字');
+      else if (action.opinion != null && action.opinion.length > OPINION_MAX_LENGTH)
+        problem(
+          'opinion',
+          `${action.type === 'review_decision' ? '审核意见' : '签发意见'}不能超过 ${OPINION_MAX_LENGTH} 字（现有 ${action.opinion.length} 字）`,
+        );
+      break;
     case 'withdraw':
       if (action.reason !== null && typeof action.reason !== 'string') problem('reason', '撤回理由应为文字');
       break;
@@ -194,7 +214,6 @@ export function checkActionInput(
     case 'deem_abandoned_no_correction':
     case 'record_payment':
     case 'deem_abandoned_no_fee':
-    case 'approve_decision':
     case 'send_reply':
     case 'archive':
       break;

@@ -96,6 +96,17 @@ export interface Extension {
   reason: string;
   approvedOn: LocalDate;
   approvedBy: string;
+  /** who asked for it and when (absent before issue 12; the head's own extension names the head) */
+  requestedBy?: string;
+  requestedOn?: LocalDate;
+}
+
+/** A handler's request for the extension, awaiting the head's approval before the reply period ends. */
+export interface ExtensionRequest {
+  days: number;
+  reason: string;
+  requestedBy: string;
+  requestedOn: LocalDate;
 }
 
 /** A 收费通知 (国办函〔2020〕109号). */
@@ -109,12 +120,21 @@ export interface FeeNotice {
   pausesClock: boolean;
 }
 
-/** The decision with its review trail. */
+/**
+ * The decision with its sign-off trail: drafted by the handler, 审核 by a reviewer, 签发 by the head, each with
+ * its opinion (审核意见 / 签发意见). `selfSignOff` records a review or sign-off by the drafter, which only an
+ * agency that allows it (a one-person office) permits. The review fields are absent before issue 12.
+ */
 export interface DecisionRecord extends Decision {
   draftedBy: string;
   draftedOn: LocalDate;
+  reviewedBy?: string | null;
+  reviewedOn?: LocalDate | null;
+  reviewOpinion?: string | null;
   approvedBy: string | null;
   approvedOn: LocalDate | null;
+  approvalOpinion?: string | null;
+  selfSignOff?: boolean;
 }
 
 export interface Application {
@@ -130,6 +150,8 @@ export interface Application {
   correction: Correction | null;
   consultations: readonly Consultation[];
   extension: Extension | null;
+  /** the pending request for the extension (absent before issue 12) */
+  extensionRequest?: ExtensionRequest | null;
   fee: FeeNotice | null;
   /** Art. 35 */
   reasonsRequest: ReasonsRequest | null;

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Action, ActionOf, ActionType } from './actions.ts';
-import { ACTION_LABEL, checkActionInput } from './actions.ts';
+import { ACTION_LABEL, checkActionInput, DEFAULT_OPINION } from './actions.ts';
 import type { Application } from './application.ts';
 import { deriveDeadlines } from './deadlines.ts';
 import type { DueDateReason } from './due-date-changes.ts';
@@ -24,10 +24,16 @@ export interface ClockPolicy {
    * 第二十三条第一款第（四）项 read as covering every refusal to provide; default: yes), or offers both remedies
    */
   needsCreationReconsiderationFirst: boolean;
+  /**
+   * whether the drafter of a decision may also review and sign it off (a one-person office; default: no —
+   * separation of duties). When allowed and used, the decision records `selfSignOff`.
+   */
+  allowSelfSignOff: boolean;
 }
 export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
   feePausesReplyClock: true,
   needsCreationReconsiderationFirst: true,
+  allowSelfSignOff: false,
 };
 
 export interface ActionContext {
@@ -155,8 +161,24 @@ const EFFECTS: { [T in ActionType]: Effect<T> } = {
       later: { dueOn: action.dueOn, reason: action.reason.trim(), decidedOn: today, decidedBy: actor.id },
     },
   }),
-  extend: (_, action, { today, actor }) => ({
-    extension: { days: action.days, reason: action.reason.trim(), approvedOn: today, approvedBy: actor.id },
+  request_extension: (_, action, { today, actor }) => ({
+    extensionRequest: {
+      days: action.days,
+      reason: action.reason.trim(),
+      requestedBy: actor.id,
+      requestedOn: today,
+    },
+  }),
+  extend: (a, action, { today, actor }) => ({
+    extension: {
+      days: action.days,
+      reason: action.reason.trim(),
+      approvedOn: today,
+      approvedBy: actor.id,
+      requestedBy: a.extensionRequest?.requestedBy ?? actor.id,
+      requestedOn: a.extensionRequest?.requestedOn ?? today,
+    },
+    extensionRequest: null,
   }),
   issue_fee_notice: (_, action, { today, policy }) => ({
     fee: {
@@ -178,13 +200,33 @@ const EFFECTS: { [T in ActionType]: Effect<T> } = {
       responsibleAgency: decision.responsibleAgency?.trim() || null,
       draftedBy: actor.id,
       draftedOn: today,
+      reviewedBy: null,
+      reviewedOn: null,
+      reviewOpinion: null,
       approvedBy: null,
       approvedOn: null,
+      approvalOpinion: null,
+      selfSignOff: false,
     },
   }),
   return_decision: () => ({}),
-  approve_decision: (a, _, { today, actor }) => ({
-    decision: { ...a.decision!, approvedBy: actor.id, approvedOn: today },
+  review_decision: (a, { opinion }, { today, actor }) => ({
+    decision: {
+      ...a.decision!,
+      reviewedBy: actor.id,
+      reviewedOn: today,
+      reviewOpinion: opinion?.trim() || DEFAULT_OPINION,
+      selfSignOff: a.decision!.selfSignOff === true || a.decision!.draftedBy === actor.id,
+    },
+  }),
+  approve_decision: (a, { opinion }, { today, actor }) => ({
+    decision: {
+      ...a.decision!,
+      approvedBy: actor.id,
+      approvedOn: today,
+      approvalOpinion: opinion?.trim() || DEFAULT_OPINION,
+      selfSignOff: a.decision!.selfSignOff === true || a.decision!.draftedBy === actor.id,
+    },
   }),
   send_reply: (a, _, { today }) => ({ outcome: a.decision!.outcome, closedOn: today }),
   withdraw: (_, __, { today }) => ({ outcome: 'other_other', closedOn: today }),
@@ -203,12 +245,14 @@ const DUE_REASON: Record<ActionType, DueDateReason | null> = {
   request_reasons: null,
   receive_reasons: null,
   set_reasonable_deadline: 'reasonable_deadline_set',
+  request_extension: null,
   extend: 'extended',
   issue_fee_notice: 'fee_notice_served',
   record_payment: 'fee_paid',
   deem_abandoned_no_fee: null,
   submit_decision: null,
   return_decision: null,
+  review_decision: null,
   approve_decision: null,
   send_reply: null,
   withdraw: null,
@@ -233,6 +277,17 @@ function withLetterOf(a: Application, action: Action, ctx: ActionContext): Appli
         : {}),
     },
   ];
+}
+
+/**
+ * Separation of duties: nobody reviews or signs off a decision they drafted, unless the agency allows it (a
+ * one-person office, `allowSelfSignOff`), and then the decision records it (selfSignOff).
+ */
+function ownDraftRefusal(application: Application, type: ActionType, ctx: ActionContext): string | null {
+  if (type !== 'review_decision' && type !== 'approve_decision') return null;
+  if (application.decision?.draftedBy !== ctx.actor.id) return null;
+  if (ctx.policy?.allowSelfSignOff ?? DEFAULT_CLOCK_POLICY.allowSelfSignOff) return null;
+  return `不能${type === 'review_decision' ? '审核' : '签发'}本人起草的答复意见（职责分离）；本机关设置允许一人办公室自行签发时除外`;
 }
 
 const fail = (...args: ConstructorParameters<typeof TransitionError>): ActionResult => ({
@@ -260,6 +315,8 @@ export function applyAction(application: Application, action: Action, ctx: Actio
     const guard = GUARDS[name];
     if (!guard.holds(application, ctx.today, action)) return fail('precondition', guard.message(application));
   }
+  const ownDraft = ownDraftRefusal(application, action.type, ctx);
+  if (ownDraft) return fail('precondition', ownDraft);
   const problems = checkActionInput(action, application, ctx.today);
   if (problems.length > 0) return fail('input', problems[0]!.message, problems[0]!.field, problems);
 

@@ -22,12 +22,17 @@ export const EVERY_ROLE: Actor = {
 };
 export const actorWith = (role: Role): Actor => ({ id: `user:${role}`, roles: [role] });
 
+/**
+ * The context of an action. EVERY_ROLE stands for a one-person office, which signs off its own drafts: unless
+ * a policy is given, it acts with `allowSelfSignOff` (issue 12 point 3).
+ */
 export function context(
   today: LocalDate,
   actor: Actor = EVERY_ROLE,
   policy?: Partial<ClockPolicy>,
 ): ActionContext {
-  return { today, calendar, actor, ...(policy ? { policy } : {}) };
+  const given = policy ?? (actor === EVERY_ROLE ? { allowSelfSignOff: true } : undefined);
+  return { today, calendar, actor, ...(given ? { policy: given } : {}) };
 }
 
 export function must(result: ActionResult) {
@@ -78,6 +83,7 @@ export function samplePayload(type: ActionType, a: Application): Action {
         dueOn: addDays(a.deadlines.reply?.date ?? lastActivityOn(a), 20),
         reason: '所涉信息数量较大',
       };
+    case 'request_extension':
     case 'extend':
       return { type, days: 20, reason: '需要调取档案' };
     case 'issue_fee_notice':
@@ -101,7 +107,9 @@ export function samplePayload(type: ActionType, a: Application): Action {
     case 'deem_abandoned_no_correction':
     case 'record_payment':
     case 'deem_abandoned_no_fee':
+    case 'review_decision':
     case 'approve_decision':
+      return { type, opinion: '同意' };
     case 'send_reply':
     case 'archive':
       return { type };
@@ -175,8 +183,9 @@ const PATHS: Record<ApplicationState, readonly ActionType[]> = {
   consulting: ['accept', 'start_consultation'],
   fee_pending: ['accept', 'issue_fee_notice'],
   under_review: ['accept', 'submit_decision'],
-  approved: ['accept', 'submit_decision', 'approve_decision'],
-  replied: ['accept', 'submit_decision', 'approve_decision', 'send_reply'],
+  reviewed: ['accept', 'submit_decision', 'review_decision'],
+  approved: ['accept', 'submit_decision', 'review_decision', 'approve_decision'],
+  replied: ['accept', 'submit_decision', 'review_decision', 'approve_decision', 'send_reply'],
   abandoned: ['request_correction', 'deem_abandoned_no_correction'],
   withdrawn: ['withdraw'],
   archived: ['withdraw', 'archive'],

@@ -88,7 +88,7 @@ describe('the transition table', () => {
     const error = refusal(
       applyAction(a, samplePayload('extend', a), context('2026-09-25', actorWith('handler'))),
     );
-    expect(error.message).toBe('延长答复期限须由负责人办理');
+    expect(error.message).toBe('批准延长答复期限须由负责人办理');
   });
 
   it('lets registrars and handlers register, no one else', () => {
@@ -140,6 +140,8 @@ describe('preconditions', () => {
       reason: '档案调取',
       approvedOn: '2026-10-29',
       approvedBy: 'user:9',
+      requestedBy: 'user:9',
+      requestedOn: '2026-10-29',
     });
     const again = refusal(
       at(extended.application, { type: 'extend', days: 5, reason: '再延' }, '2026-10-30'),
@@ -286,7 +288,8 @@ describe('a whole lifecycle over real dates', () => {
       [{ type: 'end_consultation' }, '2026-10-20', EVERY_ROLE],
       [{ type: 'extend', days: 10, reason: '需要调取档案' }, '2026-11-02', head],
       [samplePayload('submit_decision', r.application), '2026-11-16', EVERY_ROLE],
-      [{ type: 'approve_decision' }, '2026-11-17', EVERY_ROLE],
+      [{ type: 'review_decision', opinion: '拟同意' }, '2026-11-17', actorWith('reviewer')],
+      [{ type: 'approve_decision' }, '2026-11-17', head],
       [{ type: 'send_reply' }, '2026-11-30', EVERY_ROLE],
       [{ type: 'archive' }, '2026-12-01', EVERY_ROLE],
     ];
@@ -320,7 +323,9 @@ describe('a whole lifecycle over real dates', () => {
     expect(a.decision).toMatchObject({
       draftedOn: '2026-11-16',
       approvedOn: '2026-11-17',
-      approvedBy: 'user:1',
+      approvedBy: 'user:head',
+      reviewedBy: 'user:reviewer',
+      reviewOpinion: '拟同意',
     });
   });
 
@@ -330,6 +335,7 @@ describe('a whole lifecycle over real dates', () => {
       'request_correction',
       'start_consultation',
       'request_reasons',
+      'request_extension',
       'issue_fee_notice',
       'submit_decision',
       'withdraw',
@@ -337,5 +343,117 @@ describe('a whole lifecycle over real dates', () => {
     expect(availableActions(a, actorWith('head'), '2026-09-25')).toEqual(['extend']);
     expect(availableActions(a, actorWith('head'), '2026-10-30')).toEqual([]);
     expect(availableActions(a, actorWith('admin'), '2026-09-25')).toEqual([]);
+  });
+});
+
+describe('sign-off with separation of duties (issue 12 point 3)', () => {
+  const handler = actorWith('handler');
+  const reviewer = actorWith('reviewer');
+  const head = actorWith('head');
+  const drafted = () =>
+    must(
+      applyAction(
+        inState('in_progress'),
+        samplePayload('submit_decision', inState('in_progress')),
+        context('2026-09-28', handler),
+      ),
+    ).application;
+
+  it('goes 起草 → 审核 → 签发, each step recording who and the opinion', () => {
+    const reviewed = must(
+      applyAction(
+        drafted(),
+        { type: 'review_decision', opinion: '拟同意公开' },
+        context('2026-09-29', reviewer),
+      ),
+    ).application;
+    expect(reviewed.state).toBe('reviewed');
+    expect(
+      refusal(applyAction(reviewed, { type: 'approve_decision' }, context('2026-09-29', reviewer))).message,
+    ).toBe('签发答复意见须由负责人办理');
+    const signed = must(
+      applyAction(reviewed, { type: 'approve_decision' }, context('2026-09-30', head)),
+    ).application;
+    expect(signed.state).toBe('approved');
+    expect(signed.decision).toMatchObject({
+      draftedBy: 'user:handler',
+      reviewedBy: 'user:reviewer',
+      reviewedOn: '2026-09-29',
+      reviewOpinion: '拟同意公开',
+      approvedBy: 'user:head',
+      approvedOn: '2026-09-30',
+      approvalOpinion: '同意',
+      selfSignOff: false,
+    });
+  });
+
+  it("refuses a review or sign-off of one's own draft, unless the agency allows it — and then records it", () => {
+    const both: typeof handler = { id: 'user:7', roles: ['handler', 'reviewer', 'head'] };
+    const own = must(
+      applyAction(
+        inState('in_progress'),
+        samplePayload('submit_decision', inState('in_progress')),
+        context('2026-09-28', both, {}),
+      ),
+    ).application;
+    const refused = refusal(applyAction(own, { type: 'review_decision' }, context('2026-09-28', both, {})));
+    expect(refused.message).toContain('不能审核本人起草的答复意见（职责分离）');
+    const allowed = { allowSelfSignOff: true };
+    const reviewed = must(
+      applyAction(own, { type: 'review_decision' }, context('2026-09-28', both, allowed)),
+    ).application;
+    const signed = must(
+      applyAction(reviewed, { type: 'approve_decision' }, context('2026-09-28', both, allowed)),
+    ).application;
+    expect(signed.decision).toMatchObject({ approvedBy: 'user:7', selfSignOff: true });
+    // reviewed by another, signed by the drafter: still refused without the setting
+    const byOther = must(
+      applyAction(own, { type: 'review_decision' }, context('2026-09-28', reviewer)),
+    ).application;
+    expect(
+      refusal(applyAction(byOther, { type: 'approve_decision' }, context('2026-09-28', both, {}))).message,
+    ).toContain('不能签发本人起草的答复意见');
+  });
+
+  it('takes the extension as a request that only the head approves, before the reply period ends', () => {
+    const a = inState('in_progress'); // reply due 2026-10-29
+    const asked = must(
+      applyAction(
+        a,
+        { type: 'request_extension', days: 10, reason: '需要调取档案' },
+        context('2026-10-20', handler),
+      ),
+    ).application;
+    expect(asked.extensionRequest).toEqual({
+      days: 10,
+      reason: '需要调取档案',
+      requestedBy: 'user:handler',
+      requestedOn: '2026-10-20',
+    });
+    expect(asked.deadlines.reply?.date).toBe('2026-10-29');
+    expect(
+      refusal(
+        applyAction(
+          asked,
+          { type: 'extend', days: 10, reason: '需要调取档案' },
+          context('2026-10-21', handler),
+        ),
+      ).message,
+    ).toBe('批准延长答复期限须由负责人办理');
+    expect(
+      refusal(
+        applyAction(asked, { type: 'extend', days: 10, reason: '需要调取档案' }, context('2026-10-30', head)),
+      ).message,
+    ).toBe('答复期限（2026-10-29）已届满，不能再延长');
+    const extended = must(
+      applyAction(asked, { type: 'extend', days: 10, reason: '需要调取档案' }, context('2026-10-22', head)),
+    ).application;
+    expect(extended.extension).toMatchObject({
+      approvedBy: 'user:head',
+      requestedBy: 'user:handler',
+      requestedOn: '2026-10-20',
+    });
+    expect(extended.extensionRequest).toBeNull();
+    expect(extended.deadlines.reply?.date).toBe('2026-11-12');
   });
 });

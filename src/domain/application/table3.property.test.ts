@@ -156,7 +156,8 @@ describe('table 三 from random lifecycles (property)', () => {
       { numRuns: 40 },
     );
     expect(lifecycles).toBeGreaterThan(3000);
-    // a quarter at least: 补正 and fee periods now wait for a service step before they can end in abandonment
-    expect(closed / lifecycles).toBeGreaterThan(0.25);
+    // a sixth at least: 补正 and fee periods wait for a service step before they can end in abandonment, and a
+    // reply takes 审核 and 签发 before it is sent (issue 12 point 3)
+    expect(closed / lifecycles).toBeGreaterThan(0.15);
   });
 });

@@ -27,6 +27,7 @@ const OPEN: readonly ApplicationState[] = [
   'consulting',
   'fee_pending',
   'under_review',
+  'reviewed',
   'approved',
 ];
 const FRONT_DESK: readonly Role[] = ['registrar', 'handler'];
@@ -88,6 +89,13 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   { action: 'end_consultation', from: ['consulting'], to: 'in_progress', roles: ['handler'], guards: [] },
   {
+    action: 'request_extension',
+    from: ['in_progress'],
+    to: 'same',
+    roles: FRONT_DESK,
+    guards: ['not_yet_extended', 'no_extension_request', 'reply_not_overdue'],
+  },
+  {
     action: 'extend',
     from: ['in_progress'],
     to: 'in_progress',
@@ -118,16 +126,23 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'return_decision',
-    from: ['under_review'],
+    from: ['under_review', 'reviewed'],
     to: 'in_progress',
     roles: ['reviewer', 'head'],
     guards: [],
   },
   {
-    action: 'approve_decision',
+    action: 'review_decision',
     from: ['under_review'],
-    to: 'approved',
+    to: 'reviewed',
     roles: ['reviewer', 'head'],
+    guards: [],
+  },
+  {
+    action: 'approve_decision',
+    from: ['reviewed'],
+    to: 'approved',
+    roles: ['head'],
     guards: [],
   },
   { action: 'send_reply', from: ['approved'], to: 'replied', roles: FRONT_DESK, guards: [] },
@@ -221,6 +236,10 @@ const GUARD_TABLE = {
   not_yet_extended: {
     holds: (a) => a.extension === null,
     message: () => '答复期限只能延长一次（条例第三十三条第二款）',
+  },
+  no_extension_request: {
+    holds: (a) => !a.extensionRequest,
+    message: () => '已申请延长答复期限，待负责人批准',
   },
   reply_not_overdue: {
     holds: (a, today) => a.deadlines.reply !== null && today <= a.deadlines.reply.date,

@@ -12,3 +12,4 @@ export * from './kinds.ts';
 export * from './letter-of-action.ts';
 export * from './segments.ts';
 export * from './template.ts';
+export * from './numbering.ts';

@@ -151,6 +151,7 @@ export function closedWith(outcome: Outcome, replyType: ReplyType | null, withdr
         },
       },
     ],
+    ['2026-10-14', { type: 'review_decision' }],
     ['2026-10-14', { type: 'approve_decision' }],
     ['2026-10-20', { type: 'send_reply' }],
   ]);

@@ -37,6 +37,10 @@ export const agencySettingsSchema = {
     supervisor: closed({ name: text, phone: text, address: text }),
     letterhead: text,
     letterNumberPrefix: text,
+    // 文号机关代字 per letter kind (文书种类 → 代字); checked for clashes by the service (#12 point 5)
+    letterNumberSeries: { type: ['object', 'null'], additionalProperties: { type: ['string', 'null'] } },
+    // a one-person office may sign off its own drafts; the record then says so (#12 point 3)
+    allowSelfSignOff: flag,
     reconsiderationBodyName: text,
     provincial: flag,
     needsCreationReconsiderationFirst: flag,
@@ -49,6 +53,14 @@ export const agencySettingsSchema = {
     indexScheme: text,
     scanner: closed({ extraMarks: texts }),
     portal: closed({ default: flag }),
+    // the portal's host names (集约化, #15 point 3); their form and uniqueness are checked by the service
+    domains: texts,
+    // the footer's 主办单位, 网站标识码, ICP备案号, 公安机关备案号 (#14 point 5)
+    site: closed({ sponsor: text, siteCode: text, icpNumber: text, policeNumber: text }),
+    // 同义词和简称 for search, one entry per line ("预决算 = 预算 决算"), as text or a list of lines
+    searchSynonyms: { type: ['string', 'array', 'null'], items: { type: 'string' } },
+    // a 规范性文件 is not submitted or published without its 政策解读 (#18 point 4)
+    interpretationRequired: flag,
     reportDueDate: text,
     // the supervising office's settings for the agencies below (also PUT /api/supervision/settings)
     supervision: { type: ['object', 'null'] },

@@ -6,6 +6,12 @@ import type {
   FeeMethod,
 } from '../../domain/application/index.ts';
 import {
+  assignApplication,
+  assignees,
+  assignmentHistory,
+  workload,
+} from '../../services/applications/assignments.ts';
+import {
   APPLICANT_TYPES,
   APPLICATION_STATES,
   CHANNELS,
@@ -151,6 +157,12 @@ export const applicationRoutes: AppRoutes = async (server, { app }) => {
             applicantType: { type: 'string', enum: [...APPLICANT_TYPES] },
             year: { type: 'integer', minimum: 2000, maximum: 2100 },
             q: { type: 'string', maxLength: 100 },
+            assignee: {
+              type: 'string',
+              pattern: '^([1-9][0-9]{0,9}|none)$',
+              description: '承办人的用户编号，或 none（未分办）',
+            },
+            mine: { type: 'boolean', description: '我的待办：本人承办、尚未办结的申请' },
             page: { type: 'integer', minimum: 1 },
             pageSize: { type: 'integer', minimum: 1, maximum: 200 },
           },
@@ -158,7 +170,8 @@ export const applicationRoutes: AppRoutes = async (server, { app }) => {
       },
     },
     async (request) => {
-      const q = request.query as {
+      const { assignee, ...rest } = request.query as { assignee?: string };
+      const q = rest as {
         state?: ApplicationState[];
         open?: boolean;
         due?: DueStatus;
@@ -168,7 +181,11 @@ export const applicationRoutes: AppRoutes = async (server, { app }) => {
         page?: number;
         pageSize?: number;
       };
-      return inbox(ctx, request.principal, { ...q, ...(q.state ? { states: q.state } : {}) });
+      return inbox(ctx, request.principal, {
+        ...q,
+        ...(q.state ? { states: q.state } : {}),
+        ...(assignee ? { assignee: assignee === 'none' ? 'none' : Number(assignee) } : {}),
+      });
     },
   );
 
@@ -197,6 +214,61 @@ export const applicationRoutes: AppRoutes = async (server, { app }) => {
       schema: { tags: ['applications'], summary: '办理过程：事件、期限变更、文书', params: id },
     },
     async (request) => applicationTimeline(ctx, request.principal, (request.params as { id: number }).id),
+  );
+
+  server.post(
+    '/api/applications/:id/assign',
+    {
+      preHandler: requireStaff('registrar', 'head'),
+      schema: {
+        tags: ['applications'],
+        summary: '分办、转办：指定承办人（转办须写明理由）',
+        params: id,
+        body: {
+          type: 'object',
+          required: ['assigneeId'],
+          additionalProperties: false,
+          properties: {
+            assigneeId: { type: 'integer', minimum: 1 },
+            reason: { type: ['string', 'null'] },
+          },
+        },
+      },
+    },
+    async (request) =>
+      assignApplication(
+        ctx,
+        request.principal,
+        (request.params as { id: number }).id,
+        request.body as { assigneeId: number; reason?: string | null },
+      ),
+  );
+
+  server.get(
+    '/api/applications/:id/assignments',
+    {
+      preHandler: requireStaff(),
+      schema: { tags: ['applications'], summary: '分办、转办记录', params: id },
+    },
+    async (request) => assignmentHistory(ctx, request.principal, (request.params as { id: number }).id),
+  );
+
+  server.get(
+    '/api/assignees',
+    {
+      preHandler: requireStaff(),
+      schema: { tags: ['applications'], summary: '本机关可分办的承办人' },
+    },
+    async (request) => assignees(ctx, request.principal),
+  );
+
+  server.get(
+    '/api/workload',
+    {
+      preHandler: requireStaff(),
+      schema: { tags: ['applications'], summary: '各承办人在办件数、逾期件数、临近到期件数' },
+    },
+    async (request) => workload(ctx, request.principal),
   );
 
   server.post(

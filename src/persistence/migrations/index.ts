@@ -11,7 +11,9 @@ import { requestCounts } from './0008-request-counts.ts';
 import { portalPages } from './0009-portal-pages.ts';
 import { privacy } from './0010-privacy.ts';
 import { standardCatalog } from './0013-standard-catalog.ts';
+import { letterNumbers } from './0014-letter-numbers.ts';
 import { sharedState } from './0015-shared-state.ts';
+import { assignments } from './0016-assignments.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
 export const KEYED_CHAIN_MIGRATION = '0010-privacy';
@@ -30,6 +32,8 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0009-portal-pages': portalPages(dialect),
     [KEYED_CHAIN_MIGRATION]: privacy(),
     '0013-standard-catalog': standardCatalog(dialect),
+    '0014-letter-numbers': letterNumbers(dialect),
     '0015-shared-state': sharedState(dialect),
+    '0016-assignments': assignments(dialect),
   };
 }

@@ -5,22 +5,6 @@ import type { Schema } from '../schema.ts';
 /** Letters sent (告知书 …), numbered per agency, kind and year; the data renders them again exactly as sent. */
 export type LetterRow = Selectable<LetterTable>;
 
-export async function nextLetterSeq(
-  db: Kysely<Schema>,
-  agencyId: number,
-  kind: string,
-  year: number,
-): Promise<number> {
-  const last = await db
-    .selectFrom('letters')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('agency_id', '=', agencyId)
-    .where('kind', '=', kind)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  return Number(last?.seq ?? 0) + 1;
-}
-
 export async function insertLetter(db: Kysely<Schema>, row: Omit<LetterRow, 'id'>): Promise<{ id: number }> {
   return db.insertInto('letters').values(row).returning('id').executeTakeFirstOrThrow();
 }

@@ -16,6 +16,7 @@ import { inTransaction, nowIso, todayInChina } from '../context.ts';
 import type { ApplicationView } from './views.ts';
 import { applicationView } from './views.ts';
 import { clockPolicy } from './policy.ts';
+import { peopleOf } from './queries.ts';
 import type { LetterExtras } from './letters.ts';
 import { issueLettersFor } from './letters.ts';
 
@@ -107,5 +108,6 @@ export async function act(
     calendar: await workingCalendar(ctx),
     today: todayInChina(ctx),
     principal,
+    people: await peopleOf(ctx, saved),
   });
 }

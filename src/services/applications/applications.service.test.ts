@@ -113,7 +113,8 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
         responsibleAgency: null,
       },
     });
-    view = await act(ctx, staff.reviewer!, id, { type: 'approve_decision' });
+    view = await act(ctx, staff.reviewer!, id, { type: 'review_decision', opinion: '拟同意' });
+    view = await act(ctx, staff.head!, id, { type: 'approve_decision', opinion: '同意' });
     clock.set('2026-10-21T02:00:00Z');
     view = await act(ctx, staff.registrar!, id, { type: 'send_reply' });
     expect(view.application).toMatchObject({
@@ -131,6 +132,7 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
       'end_consultation',
       'extend',
       'submit_decision',
+      'review_decision',
       'approve_decision',
       'send_reply',
       'archive',

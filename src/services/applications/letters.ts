@@ -9,7 +9,9 @@ import type { LetterDocument, LetterKind, ReplyProvision } from '../../domain/le
 import {
   applyAgencyTemplate,
   FILL_KEY_SPEC,
+  formatLetterNumber,
   LETTER_OF_ACTION,
+  letterSeries,
   letterContent,
   missingFills,
 } from '../../domain/letters/index.ts';
@@ -18,7 +20,11 @@ import { findAgency } from '../../persistence/repositories/agency.repository.ts'
 import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
 import { findApplication } from '../../persistence/repositories/application.repository.ts';
 import type { LetterRow } from '../../persistence/repositories/letter.repository.ts';
-import { findLetter, insertLetter, nextLetterSeq } from '../../persistence/repositories/letter.repository.ts';
+import { findLetter, insertLetter } from '../../persistence/repositories/letter.repository.ts';
+import {
+  registerLetterNumber,
+  takeLetterSeq,
+} from '../../persistence/repositories/letter-number.repository.ts';
 import type { ReplyAttachment } from '../../persistence/repositories/reply-attachment.repository.ts';
 import { replyAttachmentsOf } from '../../persistence/repositories/reply-attachment.repository.ts';
 import type { Schema } from '../../persistence/schema.ts';
@@ -46,6 +52,16 @@ interface StoredLetterData {
 function numberPrefix(agency: Agency): string {
   const prefix = agency.settings.letterNumberPrefix;
   return typeof prefix === 'string' && prefix.trim() ? prefix.trim() : `${agency.name.slice(0, 4)}依申`;
+}
+
+/** The series (机关代字) of a kind of letter by the agency's template: 某卫依申 for replies, 某卫依申补 for 补正 … */
+export function seriesOf(agency: Agency, kind: LetterKind): string {
+  const own = agency.settings.letterNumberSeries;
+  return letterSeries(
+    kind,
+    numberPrefix(agency),
+    own && typeof own === 'object' ? (own as Partial<Record<LetterKind, string>>) : {},
+  );
 }
 
 /**
@@ -135,8 +151,9 @@ export async function issueLettersFor(
   const agency = (await findAgency(trx, stored.agencyId))!;
   const today = todayInChina(ctx);
   const year = Number(today.slice(0, 4));
-  const seq = await nextLetterSeq(trx, stored.agencyId, kind, year);
-  const number = `${numberPrefix(agency)}〔${year}〕${seq}号`;
+  const series = seriesOf(agency, kind);
+  const seq = await takeLetterSeq(trx, stored.agencyId, series, year);
+  const number = formatLetterNumber(series, year, seq);
   const files = kind === 'reply' ? await replyAttachmentsOf(trx, stored.id) : [];
   const provision =
     files.length > 0
@@ -174,13 +191,24 @@ export async function issueLettersFor(
     created_at: ctx.now().toISOString(),
     created_by: actor,
   });
+  await registerLetterNumber(trx, {
+    agency_id: stored.agencyId,
+    number,
+    series,
+    year,
+    seq,
+    kind,
+    letter_id: id,
+    issued_at: ctx.now().toISOString(),
+    issued_by: actor,
+  });
   await record({
     agencyId: stored.agencyId,
     entityType: 'letter',
     entityId: id,
     action: 'issue',
     actor,
-    data: { applicationId: stored.id, kind, number },
+    data: { applicationId: stored.id, kind, number, series, year, seq },
   });
 }
 

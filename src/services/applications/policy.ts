@@ -5,7 +5,8 @@ import type { ServiceContext } from '../context.ts';
 
 /**
  * The agency's clock and letter settings: whether an unpaid fee notice pauses the reply clock, whether a （四）2
- * reply tells the applicant to seek reconsideration first (both default: yes).
+ * reply tells the applicant to seek reconsideration first (both default: yes), whether the drafter of a decision may
+ * review and sign it off (a one-person office; default: no).
  */
 export async function clockPolicy(ctx: ServiceContext, agencyId: number): Promise<ClockPolicy> {
   const agency = await findAgency(ctx.database.db, agencyId);
@@ -17,5 +18,6 @@ export async function clockPolicy(ctx: ServiceContext, agencyId: number): Promis
       s.needsCreationReconsiderationFirst,
       DEFAULT_CLOCK_POLICY.needsCreationReconsiderationFirst,
     ),
+    allowSelfSignOff: flag(s.allowSelfSignOff, DEFAULT_CLOCK_POLICY.allowSelfSignOff),
   };
 }

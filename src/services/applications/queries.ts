@@ -22,7 +22,7 @@ import { workingCalendar } from '../calendar.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, todayInChina } from '../context.ts';
 import type { ApplicationView } from './views.ts';
-import { applicationView } from './views.ts';
+import { actorsNamedIn, applicationView } from './views.ts';
 import { applicantName } from './applicant-input.ts';
 
 async function loadVisible(
@@ -38,6 +38,25 @@ async function loadVisible(
   return stored;
 }
 
+/** The names of the staff an application's record names, by actor id (for the sign-off trail). */
+export async function peopleOf(
+  ctx: ServiceContext,
+  stored: StoredApplication,
+): Promise<Record<string, string>> {
+  const actors = actorsNamedIn(stored);
+  const ids = actors.map(staffIdOfActor).filter((n): n is number => n !== null);
+  const users =
+    ids.length > 0
+      ? await ctx.database.db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('id', 'in', ids)
+          .execute()
+      : [];
+  const names = new Map(users.map((u) => [u.id, u.display_name]));
+  return Object.fromEntries(actors.map((a) => [a, actorName(a, names)]));
+}
+
 export async function getApplication(
   ctx: ServiceContext,
   principal: Principal,
@@ -49,6 +68,7 @@ export async function getApplication(
     calendar: await workingCalendar(ctx),
     today: todayInChina(ctx),
     principal,
+    people: await peopleOf(ctx, stored),
   });
 }
 
@@ -143,6 +163,10 @@ export interface InboxFilter {
   applicantType?: ApplicantType;
   year?: number;
   q?: string;
+  /** 承办人: a staff member's id, or 'none' for the applications not yet assigned (分办, issue 12 point 1) */
+  assignee?: number | 'none';
+  /** 我的待办: the caller's own open applications */
+  mine?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -173,6 +197,9 @@ export interface InboxRow {
   consultationOverdue: boolean;
   /** a 补正, fee or Art. 35 letter awaits service (待送达): its period has not started */
   servicePending: boolean;
+  /** 承办人 (null: not yet assigned) */
+  handlerId: number | null;
+  handlerName: string | null;
 }
 
 /**
@@ -194,6 +221,10 @@ export async function inbox(
   if (filter.states?.length) query = query.where('state', 'in', filter.states);
   if (filter.open) query = query.where('state', 'not in', [...CLOSED_STATES]);
   if (filter.applicantType) query = query.where('applicant_type', '=', filter.applicantType);
+  if (filter.mine)
+    query = query.where('handler_id', '=', principal.userId).where('state', 'not in', [...CLOSED_STATES]);
+  if (filter.assignee === 'none') query = query.where('handler_id', 'is', null);
+  else if (typeof filter.assignee === 'number') query = query.where('handler_id', '=', filter.assignee);
   if (filter.year)
     query = query
       .where('received_on', '>=', `${filter.year}-01-01`)
@@ -229,6 +260,16 @@ export async function inbox(
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  const handlerIds = [...new Set(rows.map((r) => r.handler_id).filter((h): h is number => h !== null))];
+  const handlers =
+    handlerIds.length > 0
+      ? await ctx.database.db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('id', 'in', handlerIds)
+          .execute()
+      : [];
+  const handlerNames = new Map(handlers.map((u) => [u.id, u.display_name]));
   return {
     total: Number(totalRow?.n ?? 0),
     page,
@@ -266,6 +307,8 @@ export async function inbox(
         consultationDue,
         consultationOverdue: consultationDue !== null && consultationDue < today,
         servicePending: a.letters.some((l) => l.service === null && PERIOD_LETTERS.includes(l.kind)),
+        handlerId: s.handlerId,
+        handlerName: s.handlerId === null ? null : (handlerNames.get(s.handlerId) ?? null),
       };
     }),
   };

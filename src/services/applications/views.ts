@@ -24,6 +24,8 @@ export interface ApplicationView {
   /** the server's date in China the view was computed on: the console compares dates with it, not the browser's clock */
   today: string;
   handlerId: number | null;
+  /** the names of the staff the record names (drafter, reviewer, signatory, extension, handler), by actor id */
+  people: Record<string, string>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -54,6 +56,21 @@ export function applicantView(
   };
 }
 
+/** The actor ids an application's record names: who drafted, reviewed, signed off, asked for and approved the extension. */
+export function actorsNamedIn(stored: StoredApplication): string[] {
+  const a = stored.application;
+  const ids = [
+    a.decision?.draftedBy,
+    a.decision?.reviewedBy,
+    a.decision?.approvedBy,
+    a.extension?.approvedBy,
+    a.extension?.requestedBy,
+    a.extensionRequest?.requestedBy,
+    stored.handlerId !== null ? `user:${stored.handlerId}` : null,
+  ];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+}
+
 export function applicationView(
   stored: StoredApplication,
   ctx: {
@@ -62,6 +79,7 @@ export function applicationView(
     today: string;
     principal: Principal;
     reveal?: boolean;
+    people?: Record<string, string>;
   },
 ): ApplicationView {
   const a = stored.application;
@@ -81,8 +99,9 @@ export function applicationView(
       actor && ctx.principal.kind === 'staff' && ctx.principal.agencyId === stored.agencyId
         ? availableActions(a, actor, ctx.today)
         : [],
-    today: ctx.today,
     handlerId: stored.handlerId,
+    people: ctx.people ?? {},
+    today: ctx.today,
     version: stored.version,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,

@@ -1,4 +1,5 @@
 import type { ApplicantType, Channel, Decision, Outcome } from '../../domain/application/index.ts';
+import { assignApplication } from '../applications/assignments.ts';
 import { OUTCOME_RULES, OUTCOMES, perPageFee } from '../../domain/application/index.ts';
 import type { LocalDate, WorkingCalendar } from '../../domain/calendar/index.ts';
 import { addDays } from '../../domain/calendar/index.ts';
@@ -78,6 +79,14 @@ const REASON: Partial<Record<Outcome, string>> = {
  * same day as staff record it — in person, by registered post with its number, or by e-mail — so the demo's
  * cases carry service records and the periods run from them.
  */
+/** What the demo's reviewer writes (审核意见). */
+const REVIEW_OPINIONS = [
+  '拟同意，答复依据充分',
+  '拟同意，请核对送达地址',
+  '同意承办人意见',
+  '拟同意，已核对所附信息',
+] as const;
+
 async function act(ctx: ServiceContext, staff: Staff, id: number, action: Action, registrar?: Staff) {
   const view = await actOn(ctx, staff, id, action, undefined, demoLetter(action.type));
   const today = view.application.letters.at(-1)?.issuedOn;
@@ -214,6 +223,10 @@ function plan(
     script.add(on, async (ctx) => {
       await run(ctx, p.id!);
     });
+  // 分办: the registrar gives each application to the handler on the day it arrives (issue 12 point 1)
+  ctxStep(receivedOn, (ctx, id) =>
+    assignApplication(ctx, staff.registrar, id, { assigneeId: staff.handler.userId }),
+  );
 
   const needsCorrection =
     path.kind === 'abandon_correction' ||
@@ -318,7 +331,16 @@ function plan(
   const extended = random.chance(0.1);
   let left = random.int(4, 16) - elapsed;
   if (extended) {
-    cursor = wd(cursor, 2);
+    // the handler asks, the head approves (条例第三十三条第二款; issue 12 point 3)
+    cursor = wd(cursor, 1);
+    ctxStep(cursor, (ctx, id) =>
+      act(ctx, staff.handler, id, {
+        type: 'request_extension',
+        days: 15,
+        reason: '所需信息涉及多个科室，需调取档案核实',
+      }),
+    );
+    cursor = wd(cursor, 1);
     ctxStep(cursor, (ctx, id) =>
       act(
         ctx,
@@ -334,7 +356,16 @@ function plan(
   const decision = decisionFor(path.outcome, random);
   ctxStep(cursor, (ctx, id) => act(ctx, staff.handler, id, { type: 'submit_decision', decision }));
   cursor = wd(cursor, random.int(0, 1));
-  ctxStep(cursor, (ctx, id) => act(ctx, staff.reviewer, id, { type: 'approve_decision' }));
+  // 审核 by the reviewer, 签发 by the head: never by the drafter (issue 12 point 3)
+  ctxStep(cursor, (ctx, id) =>
+    act(ctx, staff.reviewer, id, {
+      type: 'review_decision',
+      opinion: REVIEW_OPINIONS[id % REVIEW_OPINIONS.length]!,
+    }),
+  );
+  ctxStep(cursor, (ctx, id) =>
+    act(ctx, staff.head, id, { type: 'approve_decision', opinion: '同意，按拟办意见答复' }),
+  );
   cursor = wd(cursor, 1);
   p.repliedOn = cursor;
   ctxStep(cursor, (ctx, id) => act(ctx, staff.registrar, id, { type: 'send_reply' }));

@@ -69,6 +69,61 @@ describe.each(DIALECTS)('demo seed on %s', (dialect) => {
     expect(await ensureDemo(ctx)).toEqual({ login: seeded.login, seeded: null });
   });
 
+  it('gives every letter of the demo agency a number of its own from the register (issue 12 point 5)', async () => {
+    const letters = await database.db
+      .selectFrom('letters')
+      .select(['number', 'kind'])
+      .where('agency_id', '=', seeded.agencyId)
+      .execute();
+    console.info(
+      `demo letters on ${dialect}: ${letters.length} letters, ${new Set(letters.map((l) => l.number)).size} distinct numbers`,
+    );
+    expect(letters.length).toBeGreaterThan(100);
+    expect(new Set(letters.map((l) => l.number)).size).toBe(letters.length);
+    const registered = await database.db
+      .selectFrom('letter_numbers')
+      .select('number')
+      .where('agency_id', '=', seeded.agencyId)
+      .execute();
+    expect(registered.length).toBe(letters.length);
+    expect(letters.find((l) => l.kind === 'correction')?.number).toMatch(
+      /^某区卫健依申补〔\d{4}〕[1-9]\d*号$/,
+    );
+    expect(letters.find((l) => l.kind === 'reply')?.number).toMatch(/^某区卫健依申〔\d{4}〕[1-9]\d*号$/);
+  });
+
+  it('assigns every application and signs off every reply by people other than its drafter (issue 12 points 1, 3)', async () => {
+    const unassigned = await database.db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('agency_id', '=', seeded.agencyId)
+      .where('handler_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(unassigned.n)).toBe(0);
+    const assigned = await database.db
+      .selectFrom('assignments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('agency_id', '=', seeded.agencyId)
+      .executeTakeFirstOrThrow();
+    expect(Number(assigned.n)).toBeGreaterThan(150);
+    const rows = await database.db
+      .selectFrom('applications')
+      .select('facts')
+      .where('agency_id', '=', seeded.agencyId)
+      .where('outcome', 'is not', null)
+      .execute();
+    const decisions = rows
+      .map((r) => (JSON.parse(r.facts) as { decision: Record<string, unknown> | null }).decision)
+      .filter((d): d is Record<string, unknown> => d !== null && d.approvedBy != null);
+    expect(decisions.length).toBeGreaterThan(100);
+    for (const d of decisions) {
+      expect(d.reviewedBy).not.toBe(d.draftedBy);
+      expect(d.approvedBy).not.toBe(d.draftedBy);
+      expect(d.reviewOpinion).toBeTruthy();
+      expect(d.approvalOpinion).toBeTruthy();
+    }
+  });
+
   it("produces last year's report — published after a round of supervision — validating without table 三/四 errors", async () => {
     const last = await reportWorkspace(ctx, demo, seeded.agencyId, 2025);
     expect(last).toMatchObject({ status: 'published', live: false });

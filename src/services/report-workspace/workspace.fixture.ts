@@ -79,6 +79,7 @@ export const REPEAT: Decision = {
 /** Decides, approves and replies to an application on the clock's current day. */
 export async function reply(ctx: ServiceContext, staff: Record<Role, Staff>, id: number, decision: Decision) {
   await act(ctx, staff.handler, id, { type: 'submit_decision', decision });
-  await act(ctx, staff.reviewer, id, { type: 'approve_decision' });
+  await act(ctx, staff.reviewer, id, { type: 'review_decision' });
+  await act(ctx, staff.head, id, { type: 'approve_decision' });
   return act(ctx, staff.registrar, id, { type: 'send_reply' });
 }

@@ -84,7 +84,8 @@ export async function populate(ctx: ServiceContext) {
       responsibleAgency: null,
     },
   });
-  await act(ctx, s.reviewer, id, { type: 'approve_decision' });
+  await act(ctx, s.reviewer, id, { type: 'review_decision', opinion: '拟同意' });
+  await act(ctx, s.head, id, { type: 'approve_decision', opinion: '同意' });
   await act(ctx, s.registrar, id, { type: 'send_reply' });
   await act(ctx, s.registrar, id, { type: 'archive' });
   await act(ctx, s.handler, applications[2]!, { type: 'accept' });

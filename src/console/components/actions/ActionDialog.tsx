@@ -69,7 +69,14 @@ export function ActionDialog({
       okButtonProps={{ danger: spec.danger ?? false, loading: busy }}
       onOk={() => form.submit()}
       onCancel={onCancel}
-      width={type === 'submit_decision' || type === 'approve_decision' || type === 'send_reply' ? 760 : 600}
+      width={
+        type === 'submit_decision' ||
+        type === 'review_decision' ||
+        type === 'approve_decision' ||
+        type === 'send_reply'
+          ? 760
+          : 600
+      }
       destroyOnHidden
     >
       <Form

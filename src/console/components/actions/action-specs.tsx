@@ -17,6 +17,7 @@ import { DateField } from './DateField.tsx';
 import { DecisionFields } from './DecisionFields.tsx';
 import { ExtendFields } from './ExtendFields.tsx';
 import { FeeNoticeFields } from './FeeNoticeFields.tsx';
+import { OpinionField } from './OpinionField.tsx';
 import { ReasonField } from './ReasonField.tsx';
 import { ServiceFields } from './ServiceFields.tsx';
 
@@ -209,6 +210,18 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
       reason: text(v.reason),
     }),
   },
+  request_extension: {
+    body: () => (
+      <>
+        <p style={{ marginTop: 0 }}>
+          延长答复期限须经负责人同意（条例第三十三条第二款）：提出申请后，由负责人在答复期限届满前批准。
+        </p>
+        <ExtendFields />
+      </>
+    ),
+    initialValues: { days: PERIODS.extensionMax.days },
+    toAction: (v) => ({ type: 'request_extension', days: Number(v.days), reason: text(v.reason) }),
+  },
   extend: {
     body: () => <ExtendFields />,
     initialValues: { days: PERIODS.extensionMax.days },
@@ -249,11 +262,29 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
     body: () => <ReasonField label="退回的理由" required />,
     toAction: (v) => ({ type: 'return_decision', reason: text(v.reason) }),
   },
+  review_decision: {
+    forward: true,
+    body: (_, view) => (
+      <>
+        {view.application.decision ? (
+          <DecisionSummary decision={view.application.decision} people={view.people} />
+        ) : null}
+        <OpinionField label="审核意见" />
+      </>
+    ),
+    toAction: (v) => ({ type: 'review_decision', opinion: text(v.opinion) }),
+  },
   approve_decision: {
     forward: true,
-    body: (_, view) =>
-      view.application.decision ? <DecisionSummary decision={view.application.decision} /> : null,
-    toAction: () => ({ type: 'approve_decision' }),
+    body: (_, view) => (
+      <>
+        {view.application.decision ? (
+          <DecisionSummary decision={view.application.decision} people={view.people} />
+        ) : null}
+        <OpinionField label="签发意见" />
+      </>
+    ),
+    toAction: (v) => ({ type: 'approve_decision', opinion: text(v.opinion) }),
   },
   send_reply: {
     forward: true,

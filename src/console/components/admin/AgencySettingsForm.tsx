@@ -153,7 +153,7 @@ export function AgencySettingsForm() {
             <Form.Item
               label="告知书文号前缀"
               name="letterNumberPrefix"
-              extra="如“某卫依申”，文号为 某卫依申〔2026〕12号"
+              extra="如“某卫依申”：答复书 某卫依申〔2026〕12号，补正告知书 某卫依申补〔2026〕3号，延期 …延、征求意见 …征、收费 …费、说明理由 …说、答复期限 …期；每种文书每年单独编号，号码不重复使用。"
             >
               <Input maxLength={20} />
             </Form.Item>
