@@ -1,12 +1,12 @@
 import { App, Button, Flex, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorMessage, withQuery } from '../../api.ts';
+import { withQuery } from '../../api.ts';
 import { EmptyText } from '../../components/EmptyText.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useApi } from '../../use-api.ts';
 import { CollectDialog } from './CollectDialog.tsx';
 import { ReportDrawer } from './ReportDrawer.tsx';
-import { ReturnDialog } from './ReturnDialog.tsx';
+import { ReviewDialog } from './ReviewDialog.tsx';
 import { ReportStatusTag, TimelinessTag } from './tags.tsx';
 import type { CollectionRow, CollectionView } from './types.ts';
 
@@ -36,27 +36,13 @@ const sourceText = (row: CollectionRow) => {
 export function CollectionTab({ year }: { year: number }) {
   const { message } = App.useApp();
   const view = useApi<CollectionView>(withQuery('/api/supervision/collection', { year }));
-  const [returning, setReturning] = useState<CollectionRow | null>(null);
+  const [reviewing, setReviewing] = useState<{ row: CollectionRow; decision: 'clear' | 'return' } | null>(
+    null,
+  );
   const [collecting, setCollecting] = useState<CollectionRow | null>(null);
   const [viewing, setViewing] = useState<CollectionRow | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
   const [filter, setFilter] = useState('all');
   const keep = FILTERS.find((f) => f.value === filter)!.keep;
-  const clear = async (row: CollectionRow) => {
-    setBusy(row.agency.id);
-    try {
-      await api('POST', withQuery(`/api/reports/${year}/actions`, { agencyId: row.agency.id }), {
-        action: 'clear',
-        ...(row.report ? { version: row.report.version } : {}),
-      });
-      void message.success(`${row.agency.name}的年度报告已审核通过`);
-      view.reload();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
   const s = view.data?.summary;
   return (
     <>
@@ -155,24 +141,14 @@ export function CollectionTab({ year }: { year: number }) {
                       查看
                     </Button>
                   )}
-                  {can('return') && (
-                    <Button
-                      size="small"
-                      onClick={() => setReturning(r)}
-                      aria-label={`退回修改：${r.agency.name}`}
-                    >
-                      退回修改
-                    </Button>
-                  )}
-                  {can('clear') && (
+                  {(can('clear') || can('return')) && (
                     <Button
                       size="small"
                       type="primary"
-                      loading={busy === r.agency.id}
-                      onClick={() => void clear(r)}
-                      aria-label={`审核通过：${r.agency.name}`}
+                      onClick={() => setReviewing({ row: r, decision: can('clear') ? 'clear' : 'return' })}
+                      aria-label={`审核：${r.agency.name}`}
                     >
-                      审核通过
+                      审核
                     </Button>
                   )}
                   {r.collectable && (
@@ -190,14 +166,18 @@ export function CollectionTab({ year }: { year: number }) {
           },
         ]}
       />
-      {returning && (
-        <ReturnDialog
-          row={returning}
+      {reviewing && (
+        <ReviewDialog
+          row={reviewing.row}
           year={year}
-          onCancel={() => setReturning(null)}
-          onDone={() => {
-            void message.success(`已退回${returning.agency.name}的年度报告`);
-            setReturning(null);
+          initial={reviewing.decision}
+          onCancel={() => setReviewing(null)}
+          onDone={(decision) => {
+            void message.success(
+              `${reviewing.row.agency.name}的年度报告已${decision === 'clear' ? '审核通过' : '退回修改'}`,
+            );
+            setReviewing(null);
+            setViewing(null);
             view.reload();
           }}
         />
@@ -214,7 +194,14 @@ export function CollectionTab({ year }: { year: number }) {
           }}
         />
       )}
-      {viewing && <ReportDrawer row={viewing} year={year} onClose={() => setViewing(null)} />}
+      {viewing && (
+        <ReportDrawer
+          row={viewing}
+          year={year}
+          onClose={() => setViewing(null)}
+          onReview={(decision) => setReviewing({ row: viewing, decision })}
+        />
+      )}
     </>
   );
 }
