@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { buildServer } from './http/server.ts';
 import { describeMissing, missingOptionalParts } from './optional-parts.ts';
 import { demoAtStartup } from './services/demo/seed.ts';
+import { startScheduler } from './services/jobs/scheduler.ts';
+import { smtpMailer } from './services/mail/mailer.ts';
 
 /** `npm start`: configuration → composition root → HTTP server. */
 try {
@@ -10,7 +12,18 @@ try {
   const app = await createApp(config);
   if (config.demo) app.demoLogin = await demoAtStartup(app.ctx, console);
   const server = await buildServer(app);
+  // daily reminders and the outbox (issue 12 point 4): claimed in the database, so safe in every process
+  const scheduler = config.jobs
+    ? startScheduler(app.ctx, {
+        mailer: config.smtp ? smtpMailer(config.smtp) : null,
+        reminderHour: config.reminderHour,
+        consoleUrl: `${config.publicUrl}/console`,
+        log: (line) => console.log(line),
+      })
+    : null;
+  if (config.jobs && !config.smtp) console.log('未设置 SMTP_HOST：提醒邮件留在发件箱中，不会发出。');
   const close = async () => {
+    scheduler?.stop();
     await server.close();
     await app.close();
     process.exit(0);

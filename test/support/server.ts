@@ -25,6 +25,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     tls: false,
     publicUrl: 'http://localhost',
     logLevel: 'silent',
+    smtp: null,
+    reminderHour: 8,
+    jobs: false,
     ...overrides,
   };
 }

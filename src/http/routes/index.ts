@@ -13,6 +13,7 @@ import { letterRoutes } from './letters.routes.ts';
 import { portalApplyRoutes } from './portal-apply.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { publicApplicationRoutes } from './public-applications.routes.ts';
+import { reminderRoutes } from './reminders.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
 import { reportWorkspaceRoutes } from './report-workspace.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
@@ -28,6 +29,7 @@ export const routes: readonly AppRoutes[] = [
   publicApplicationRoutes,
   calendarRoutes,
   table3Routes,
+  reminderRoutes,
   consoleRoutes,
   reportToolRoutes,
   catalogRoutes,

@@ -7,6 +7,7 @@ import { appealsReports } from './0004-appeals-reports.ts';
 import { supervision } from './0005-supervision.ts';
 import { catalogIndexes } from './0006-catalog-indexes.ts';
 import { serviceAttachments } from './0007-service-attachments.ts';
+import { mailReminders } from './0008-mail-reminders.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -18,5 +19,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0005-supervision': supervision(dialect),
     '0006-catalog-indexes': catalogIndexes(),
     '0007-service-attachments': serviceAttachments(dialect),
+    '0008-mail-reminders': mailReminders(dialect),
   };
 }
