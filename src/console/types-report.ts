@@ -107,6 +107,7 @@ export interface ReportVersion {
 }
 
 export interface ReportHistoryView {
-  events: StoredEventView[];
-  versions: ReportVersion[];
+  /** actorName: the person's name (not "user:6") */
+  events: (StoredEventView & { actorName?: string })[];
+  versions: (ReportVersion & { publishedByName?: string | null })[];
 }

@@ -92,7 +92,7 @@ export function ReportWorkspacePage({ params }: PageProps) {
             label: '表格',
             children: (
               <Row gutter={12}>
-                <Col span={17}>
+                <Col xs={24} xl={17}>
                   <WorkspaceTables
                     view={v}
                     editable={editable}
@@ -100,7 +100,7 @@ export function ReportWorkspacePage({ params }: PageProps) {
                     onEdit={(ref, path) => setEditing({ ref, path })}
                   />
                 </Col>
-                <Col span={7}>
+                <Col xs={24} xl={7}>
                   <FindingsPanel findings={v.findings} blocking={v.blockingErrors} />
                 </Col>
               </Row>
