@@ -1,6 +1,6 @@
 import { App, Button, Flex, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { withQuery } from '../../api.ts';
+import { api, errorMessage, withQuery } from '../../api.ts';
 import { EmptyText } from '../../components/EmptyText.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useApi } from '../../use-api.ts';
@@ -43,6 +43,19 @@ export function CollectionTab({ year }: { year: number }) {
   const [viewing, setViewing] = useState<CollectionRow | null>(null);
   const [filter, setFilter] = useState('all');
   const keep = FILTERS.find((f) => f.value === filter)!.keep;
+  const urge = async (row: CollectionRow) => {
+    try {
+      const r = await api<{ recipients: number }>(
+        'POST',
+        `/api/supervision/reports/${row.agency.id}/${year}/urge`,
+        {},
+      );
+      void message.success(`已向${row.agency.name}催报（邮件 ${r.recipients} 人）`);
+      view.reload();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
   const s = view.data?.summary;
   return (
     <>
@@ -57,7 +70,13 @@ export function CollectionTab({ year }: { year: number }) {
           <Statistic title="逾期报送" value={s.byTimeliness.late} />
         </Flex>
       )}
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button href={withQuery('/api/supervision/notice/export', { year, to: 'xlsx' })} download>
+          导出通报名单 XLSX
+        </Button>
+        <Button href={withQuery('/api/supervision/notice/export', { year, to: 'csv' })} download>
+          导出通报名单 CSV
+        </Button>
         <label htmlFor="collection-filter">显示</label>
         <Select
           id="collection-filter"
@@ -149,6 +168,16 @@ export function CollectionTab({ year }: { year: number }) {
                       aria-label={`审核：${r.agency.name}`}
                     >
                       审核
+                    </Button>
+                  )}
+                  {r.urgeable && ['overdue', 'due_today'].includes(r.timeliness.state) && (
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => void urge(r)}
+                      aria-label={`催报：${r.agency.name}`}
+                    >
+                      催报{r.urges ? `（已 ${r.urges.count} 次）` : ''}
                     </Button>
                   )}
                   {r.collectable && (
