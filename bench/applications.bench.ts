@@ -12,6 +12,7 @@ import { counterApplication } from '../test/support/fixtures.ts';
 import { seededRandom } from '../test/support/report-arbitrary.ts';
 import type { BenchDatabase } from './databases.ts';
 import { benchDatabase, postgresReachable, rawPg } from './databases.ts';
+import { testDocumentWorkers } from '../test/support/context.ts';
 import { ratio, row } from './measure.ts';
 
 /**
@@ -32,8 +33,10 @@ function context(database: BenchDatabase): ServiceContext {
   return {
     database,
     cipher: createFieldCipher(randomBytes(32)),
+    auditKey: randomBytes(32),
     now: () => new Date('2026-03-02T02:00:00Z'),
     dataDir: '/tmp',
+    documents: testDocumentWorkers(),
   };
 }
 

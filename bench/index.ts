@@ -14,6 +14,7 @@ const benches: Bench[] = [
   { name: 'portal', load: () => import('./portal.bench.ts') },
   { name: 'supervision', load: () => import('./supervision.bench.ts') },
   { name: 'hardening', load: () => import('./hardening.bench.ts') },
+  { name: 'hardening-documents', load: () => import('./hardening-documents.bench.ts') },
 ];
 
 const filters = process.argv.slice(2);

@@ -17,6 +17,7 @@ import { fts5Match } from '../src/persistence/repositories/catalog-search.reposi
 import { createFieldCipher } from '../src/security/field-cipher.ts';
 import { createAgency } from '../src/services/staff.service.ts';
 import { seededRandom } from '../test/support/report-arbitrary.ts';
+import { testDocumentWorkers } from '../test/support/context.ts';
 import { ratio, row } from './measure.ts';
 
 /**
@@ -105,8 +106,10 @@ export async function buildDatabase(path: string): Promise<{ agencyId: number; s
   const ctx = {
     database,
     cipher: createFieldCipher(randomBytes(32)),
+    auditKey: randomBytes(32),
     now: () => new Date(),
     dataDir: tmpdir(),
+    documents: testDocumentWorkers(),
   };
   const agency = await createAgency(ctx, 'system', {
     code: 'BENCH',

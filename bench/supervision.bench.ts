@@ -14,6 +14,7 @@ import { sessionCaller, supervisionScope } from '../src/services/supervision/sco
 import { consistentReport, seededRandom } from '../test/support/report-arbitrary.ts';
 import type { BenchDatabase } from './databases.ts';
 import { benchDatabase, postgresReachable, rawPg } from './databases.ts';
+import { testDocumentWorkers } from '../test/support/context.ts';
 import { ratio, row } from './measure.ts';
 
 /**
@@ -209,8 +210,10 @@ async function bench(dialect: DialectName): Promise<void> {
     const ctx: ServiceContext = {
       database,
       cipher: createFieldCipher(randomBytes(32)),
+      auditKey: randomBytes(32),
       now: () => new Date('2026-02-10T02:00:00Z'),
       dataDir: '/tmp',
+      documents: testDocumentWorkers(),
     };
     const principal: Principal = {
       kind: 'staff',

@@ -15,16 +15,17 @@ fail() {
 }
 
 # What the tests need from Debian: "package|check|what for". A check is a shell test that succeeds when the
-# package's part is present; the first check that fails puts the package on the list.
+# package's part is present; the first check that fails puts the package on the list. A check holds no "|"
+# (the field separator): it tests with [ ] / [[ ]] and command substitution instead of a pipe.
 PACKAGES=(
   "chromium|command -v chromium|浏览器测试 browser tests (playwright-core drives /usr/bin/chromium)"
   "libreoffice-writer-nogui|command -v soffice|PDF 生成 PDF rendering of reports and letters"
   "libreoffice-calc-nogui|[ -e /usr/lib/libreoffice/program/libsclo.so ]|Excel 转 PDF spreadsheet conversion"
   "fontconfig|command -v fc-list|字体配置 font configuration (fc-list)"
-  "fonts-noto-cjk|fc-list 2>/dev/null | grep -qi 'Noto Serif CJK\\|Noto Sans CJK'|中文字体 CJK fonts for PDF and browser rendering"
+  "fonts-noto-cjk|[ -n \"\$(fc-list 'Noto Serif CJK SC' 2>/dev/null)\" ]|中文字体 CJK fonts for PDF and browser rendering"
   "poppler-utils|command -v pdftotext && command -v pdftoppm|读取 PDF reading rendered PDFs back (pdftotext, pdftoppm)"
   "tesseract-ocr|command -v tesseract|扫描件识别 OCR of scanned reports"
-  "tesseract-ocr-chi-sim|tesseract --list-langs 2>/dev/null | grep -qx chi_sim|简体中文识别 Simplified Chinese OCR data"
+  "tesseract-ocr-chi-sim|[[ \"\$(tesseract --list-langs 2>&1)\" == *chi_sim* ]]|简体中文识别 Simplified Chinese OCR data"
 )
 
 missing=()

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isIP } from 'node:net';
 
 /** Configuration, read once at boot from the environment and validated with every problem listed. */
 export interface Config {
   /** HTTP port (PORT, default 3000) */
   port: number;
-  /** HTTP host (HOST, default 0.0.0.0) */
+  /** HTTP host (HOST, default 127.0.0.1: this machine only; 0.0.0.0 serves the network) */
   host: string;
   /** PostgreSQL connection string (DATABASE_URL); null → the embedded SQLite database */
   databaseUrl: string | null;
@@ -18,20 +20,48 @@ export interface Config {
   sqlitePath: string;
   /** 32-byte key for encrypting personal data at rest (GONGKAI_SECRET_KEY, base64 or hex) */
   secretKey: Buffer;
-  /** seed a demo agency with a year of generated data on first start (GONGKAI_DEMO, default on) */
+  /**
+   * seed a demo agency with generated data on first start and show its login (GONGKAI_DEMO): by default on only
+   * when bound to this machine (HOST a loopback address, no TLS); on any other bind only with GONGKAI_DEMO=1
+   */
   demo: boolean;
   /** the server is reached over TLS (GONGKAI_TLS=1): secure cookies and HSTS */
   tls: boolean;
+  /**
+   * with TLS, the reverse proxies whose X-Forwarded-For is read (TRUSTED_PROXIES: addresses or CIDR ranges,
+   * comma-separated; default the loopback addresses, a proxy on the same host)
+   */
+  trustedProxies: string[];
   /** the public site's address, for feeds and links (PUBLIC_URL, default http://localhost:PORT) */
   publicUrl: string;
   /** log level for the server (LOG_LEVEL, default info; "silent" in tests) */
   logLevel: string;
+  /** the document workers that parse uploads and render DOCX/PDF (src/workers) */
+  documents: DocumentConfig;
   /** the SMTP server reminders and 催报 are sent through (SMTP_HOST …); null: mail stays in the outbox */
   smtp: SmtpConfig | null;
   /** the hour (China time, 0–23) from which the daily reminders are sent (REMINDER_HOUR, default 8) */
   reminderHour: number;
   /** run the scheduled jobs (daily reminders, the outbox) in this process (GONGKAI_JOBS, default on) */
   jobs: boolean;
+}
+
+/** The document workers' size and limits (DOCUMENT_*). */
+export interface DocumentConfig {
+  /** worker threads (DOCUMENT_WORKERS, default: the cores less one, 1–4) */
+  threads: number;
+  /** jobs that may wait for a thread before 429 (DOCUMENT_QUEUE, default 8) */
+  queue: number;
+  /** a job's time limit (DOCUMENT_TIMEOUT_MS, default 20000) */
+  timeoutMs: number;
+  /** a worker thread's heap limit in MB (DOCUMENT_MEMORY_MB, default 256) */
+  memoryMb: number;
+  /** MB a document's compressed parts may inflate to (DOCUMENT_MAX_MB, default 64) */
+  maxMb: number;
+  /** pages a PDF may have (DOCUMENT_MAX_PAGES, default 500) */
+  maxPages: number;
+  /** anonymous DOCX/PDF renders per client per minute, counted in the database (RENDER_PER_MINUTE, default 10) */
+  rendersPerMinute: number;
 }
 
 export interface SmtpConfig {
@@ -51,6 +81,42 @@ export class ConfigError extends Error {
   }
 }
 
+/** The document workers' defaults: one thread per core but one (1–4), limits a real report never reaches. */
+export function defaultDocumentConfig(): DocumentConfig {
+  return {
+    threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
+    queue: 8,
+    timeoutMs: 20_000,
+    memoryMb: 256,
+    maxMb: 64,
+    maxPages: 500,
+    rendersPerMinute: 10,
+  };
+}
+
+/** An address or a CIDR range: 127.0.0.1, ::1, 10.0.0.0/8, fd00::/8. Null when it is neither. */
+export function parseProxyEntry(
+  entry: string,
+): { address: string; prefix: number | null; family: 'ipv4' | 'ipv6' } | null {
+  const [address = '', prefixText, ...rest] = entry.trim().split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return null;
+  if (prefixText === undefined) return { address, prefix: null, family: family === 4 ? 'ipv4' : 'ipv6' };
+  const prefix = Number(prefixText);
+  const max = family === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(prefixText) || prefix > max) return null;
+  return { address, prefix, family: family === 4 ? 'ipv4' : 'ipv6' };
+}
+
+/** A bind address reachable only from this machine: localhost, 127.0.0.0/8, ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || (isIP(h) === 4 && h.startsWith('127.'));
+}
+
 function decodeKey(text: string): Buffer | null {
   const t = text.trim();
   const buf = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
@@ -65,7 +131,7 @@ function keyFile(dataDir: string): Buffer {
     if (key) return key;
     throw new ConfigError([`${file} 中的密钥无效（应为 32 字节的 base64 或十六进制）`]);
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600 });
   return key;
@@ -98,8 +164,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`${name} 只能是 1/0、true/false、yes/no、on/off，现为“${v}”`);
     return fallback;
   };
-  const demo = flag('GONGKAI_DEMO', true);
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const v = env[name]?.trim();
+    if (v === undefined || v === '') return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} 必须是 ${min}–${max} 的整数，现为“${v}”`);
+      return fallback;
+    }
+    return n;
+  };
+  const d = defaultDocumentConfig();
+  const documents: DocumentConfig = {
+    threads: integer('DOCUMENT_WORKERS', d.threads, 1, 64),
+    queue: integer('DOCUMENT_QUEUE', d.queue, 0, 10_000),
+    timeoutMs: integer('DOCUMENT_TIMEOUT_MS', d.timeoutMs, 100, 600_000),
+    memoryMb: integer('DOCUMENT_MEMORY_MB', d.memoryMb, 32, 16_384),
+    maxMb: integer('DOCUMENT_MAX_MB', d.maxMb, 1, 4096),
+    maxPages: integer('DOCUMENT_MAX_PAGES', d.maxPages, 1, 100_000),
+    rendersPerMinute: integer('RENDER_PER_MINUTE', d.rendersPerMinute, 1, 100_000),
+  };
   const tls = flag('GONGKAI_TLS', false);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const demo = flag('GONGKAI_DEMO', isLoopbackHost(host) && !tls);
+  const trustedProxies = (env.TRUSTED_PROXIES ?? '127.0.0.1,::1')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  for (const p of trustedProxies)
+    if (!parseProxyEntry(p))
+      problems.push(`TRUSTED_PROXIES 中的“${p}”不是 IP 地址或网段（如 127.0.0.1、10.0.0.0/8、::1）`);
   const jobs = flag('GONGKAI_JOBS', true);
   let smtp: SmtpConfig | null = null;
   const smtpHost = env.SMTP_HOST?.trim();
@@ -126,7 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host,
     databaseUrl,
     databaseSchema,
     dataDir,
@@ -134,8 +228,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: secretKey ?? keyFile(dataDir),
     demo,
     tls,
+    trustedProxies,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
+    documents,
     smtp,
     reminderHour,
     jobs,

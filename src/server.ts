@@ -1,5 +1,5 @@
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, isLoopbackHost, loadConfig } from './config.ts';
 import { buildServer } from './http/server.ts';
 import { describeMissing, missingOptionalParts } from './optional-parts.ts';
 import { demoAtStartup } from './services/demo/seed.ts';
@@ -11,6 +11,10 @@ try {
   const config = loadConfig();
   const app = await createApp(config);
   if (config.demo) app.demoLogin = await demoAtStartup(app.ctx, console);
+  if (app.demoLogin && !isLoopbackHost(config.host))
+    console.log(
+      `注意：演示模式已开启（GONGKAI_DEMO=1），且监听 ${config.host}，其他计算机可以访问演示数据；正式使用请设置 GONGKAI_DEMO=0。`,
+    );
   const server = await buildServer(app);
   // daily reminders and the outbox (issue 12 point 4): claimed in the database, so safe in every process
   const scheduler = config.jobs

@@ -6,8 +6,12 @@ import { Login } from './pages/Login.tsx';
 import type { StaffUser } from './session.tsx';
 import { SessionContext } from './session.tsx';
 
-/** GET /api/console/info: the demo login, the signed-in user's agency and today's date in China. */
+/**
+ * GET /api/console/info: whether the demo is on (the page carries the banner, served with index.html), the demo
+ * login (only to a client on the server's own machine), the signed-in user's agency and today's date in China.
+ */
 interface ConsoleInfo {
+  demoMode: boolean;
   demo: { username: string; password: string } | null;
   agencyName: string | null;
   today: string;

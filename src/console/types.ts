@@ -36,6 +36,8 @@ export interface ApplicationView {
   stateLabel: string;
   replyStatus: DueStatusResult | null;
   availableActions: ActionType[];
+  /** the server's date in China (the statutory clock's today) */
+  today: string;
   handlerId: number | null;
   version: number;
   createdAt: string;

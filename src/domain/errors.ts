@@ -10,8 +10,12 @@ export const ERROR_CODES = [
   'conflict',
   'invalid_state',
   'too_large',
+  /** well-formed enough to read but refused as it is (e.g. markup nested far deeper than any report) */
+  'unprocessable',
   'unsupported_media',
   'rate_limited',
+  /** the document workers are all busy and their queue is full: try again after `details.retryAfterSeconds` */
+  'busy',
   'locked',
   /** a part of the installation this request needs is not installed (e.g. LibreOffice for PDF) */
   'unavailable',

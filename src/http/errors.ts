@@ -12,8 +12,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_state: 409,
   too_large: 413,
+  unprocessable: 422,
   unsupported_media: 415,
   rate_limited: 429,
+  busy: 429,
   locked: 423,
   unavailable: 503,
 };
@@ -24,7 +26,11 @@ export interface ErrorBody {
 
 const KEYWORD_MESSAGE: Record<string, (p: Record<string, unknown>) => string> = {
   required: (p) => `缺少必填字段 ${String(p.missingProperty)}`,
-  type: (p) => `类型应为 ${typeName(String(p.type))}`,
+  type: (p) =>
+    `类型应为 ${String(p.type)
+      .split(',')
+      .map((t) => typeName(t))
+      .join('或')}`,
   minLength: (p) => `至少 ${String(p.limit)} 个字符`,
   maxLength: (p) => `最多 ${String(p.limit)} 个字符`,
   minimum: (p) => `不能小于 ${String(p.limit)}`,
@@ -147,8 +153,17 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 const wantsPage = (request: FastifyRequest) =>
   !request.url.startsWith('/api/') && /text\/html/.test(request.headers.accept ?? '');
 
+/** Seconds after which a refused request may be tried again (busy document workers, a rate limit). */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (!(error instanceof AppError)) return null;
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toErrorResponse(error);
+  const retry = retryAfterSeconds(error);
+  if (retry !== null) void reply.header('retry-after', String(retry));
   if (status >= 500) request.log.error({ err: error }, 'unhandled error');
   if (wantsPage(request))
     void reply.status(status).type('text/html; charset=utf-8').send(errorPage(body.error.message));

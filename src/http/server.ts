@@ -11,11 +11,18 @@ import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
 import { notFoundPage } from './pages/not-found.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { registerDemoBanner } from './plugins/demo-banner.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
-import { trustOneLocalProxy } from './plugins/trusted-proxy.ts';
+import { trustConfiguredProxies } from './plugins/trusted-proxy.ts';
 import { routes } from './routes/index.ts';
+
+/** A URL as logged: the path, with "?…" where a query string was (its values are not written). */
+export function withoutQuery(url: string): string {
+  const at = url.indexOf('?');
+  return at === -1 ? url : `${url.slice(0, at)}?…`;
+}
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
@@ -27,12 +34,30 @@ export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 export async function buildServer(
   app: App,
   /** `onRoute` sees every route as it is added (the fuzz suite enumerates them this way) */
-  options: { onRoute?: onRouteHookHandler } = {},
+  options: {
+    onRoute?: onRouteHookHandler;
+    /** where the log goes when LOG_LEVEL is not silent (default stdout; tests read it) */
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<FastifyInstance> {
   const server = Fastify({
-    logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
+    logger:
+      app.config.logLevel === 'silent'
+        ? false
+        : {
+            level: app.config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // the query string stays out of the log: it carries searches by an applicant's name, 查询码 …
+            serializers: {
+              req: (request: { method: string; url: string; ip?: string }) => ({
+                method: request.method,
+                url: withoutQuery(request.url),
+                remoteAddress: request.ip,
+              }),
+            },
+          },
     bodyLimit: BODY_LIMIT,
-    trustProxy: app.config.tls ? trustOneLocalProxy : false,
+    trustProxy: app.config.tls ? trustConfiguredProxies(app.config.trustedProxies) : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
     // malformed URLs (bad percent-encoding, over-long parameters) are refused by the router itself, before
     // any hook has set the security headers: set them here
@@ -43,6 +68,7 @@ export async function buildServer(
   });
   if (options.onRoute) server.addHook('onRoute', options.onRoute);
   registerSecurityHeaders(server, app.config.tls);
+  registerDemoBanner(server, app);
   registerJsonBody(server, BODY_LIMIT);
   registerInputGuard(server);
   await server.register(cookie);

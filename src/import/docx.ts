@@ -1,8 +1,10 @@
-import { unzipSync } from 'fflate';
 import type { ChildNode, Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Finding } from '../domain/report/index.ts';
+import { assertNesting } from './depth.ts';
 import { gridRows } from './grid.ts';
+import { isLimitError } from './limits.ts';
+import { newBudget, readZipEntry, zipDirectory } from './zip.ts';
 import type { SourceCell } from './grid.ts';
 import type { DocRow } from './types.ts';
 
@@ -31,11 +33,21 @@ function unreadable(message: string): DocxRead {
 
 export function docxXml(bytes: Uint8Array): string | Finding {
   let files: Record<string, Uint8Array>;
+  const decoder = new TextDecoder('utf-8');
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => f.name === '[Content_Types].xml' || /^word\/[^/]+\.xml$/.test(f.name),
-    });
+    // only the parts read are inflated, each under the document's inflate budget (zip.ts)
+    const entries = zipDirectory(bytes, 'Word 文件');
+    const budget = newBudget();
+    const read = (name: string) => {
+      const entry = entries.find((e) => e.name === name);
+      return entry ? readZipEntry(bytes, entry, budget, 'Word 文件') : undefined;
+    };
+    const types = read('[Content_Types].xml');
+    const main = (types && MAIN_PART.exec(decoder.decode(types))?.[1]) || 'word/document.xml';
+    const part = read(main) ?? (main !== 'word/document.xml' ? read('word/document.xml') : undefined);
+    files = part ? { [main]: part } : {};
   } catch (error) {
+    if (isLimitError(error)) throw error;
     return {
       code: 'import.docx.unreadable',
       severity: 'error',
@@ -43,10 +55,7 @@ export function docxXml(bytes: Uint8Array): string | Finding {
       message: `无法打开 Word 文件（不是有效的 .docx 压缩包：${error instanceof Error ? error.message : String(error)}）。`,
     };
   }
-  const decoder = new TextDecoder('utf-8');
-  const types = files['[Content_Types].xml'];
-  const main = (types && MAIN_PART.exec(decoder.decode(types))?.[1]) || 'word/document.xml';
-  const part = files[main] ?? files['word/document.xml'];
+  const part = Object.values(files)[0];
   if (!part)
     return {
       code: 'import.docx.unreadable',
@@ -54,7 +63,9 @@ export function docxXml(bytes: Uint8Array): string | Finding {
       location: { table: 'meta' },
       message: 'Word 文件中没有正文部分（word/document.xml），无法读取。',
     };
-  return decoder.decode(part);
+  const xml = decoder.decode(part);
+  assertNesting(xml, 'xml', 'Word 文件正文');
+  return xml;
 }
 
 /** Wrappers that may hold rows, cells or paragraphs: content controls, custom XML, smart tags, insertions. */

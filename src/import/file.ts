@@ -1,3 +1,4 @@
+import { assertNesting } from './depth.ts';
 import { parseReportDocx } from './docx-parse.ts';
 import { parseReportHtml } from './html.ts';
 import { parseReportPdf } from './pdf-parse.ts';
@@ -27,6 +28,7 @@ export async function parseReportFile(
         result = await parseReportPdf(data, options);
         break;
       case 'html':
+        assertNesting(kind.text, 'html', '网页文件');
         result = parseReportHtml(kind.text, options);
         break;
       case 'text':

@@ -1,14 +1,18 @@
 import { createRequire } from 'node:module';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AppError } from '../domain/errors.ts';
 import type { Finding } from '../domain/report/index.ts';
 import type { PdfItem, PdfPage, Segment } from './pdf-layout.ts';
 import { pdfRows } from './pdf-layout.ts';
 import type { DocRow } from './types.ts';
+import { documentLimits, isLimitError } from './limits.ts';
+import { pdfDecodedBytes } from './pdf-streams.ts';
 
 /**
  * PDF: a thin adapter over pdfjs-dist (legacy build, for Node): the text items of each page and the ruling
  * lines drawn on it (stroked lines, and filled rectangles thin enough to be lines), in page space. The rows are
- * rebuilt by pdf-layout.ts.
+ * rebuilt by pdf-layout.ts. Before pdfjs sees the file, its flate streams are measured (pdf-streams.ts) and
+ * its pages counted against the limits (limits.ts).
  */
 
 type PdfJs = typeof PdfJsModule;
@@ -105,6 +109,13 @@ export function rulings(
   return out;
 }
 
+/** Refuses a PDF with more pages than the limit (413): a report has tens of pages, not thousands. */
+export function assertPdfPages(pages: number): void {
+  const max = documentLimits().maxPdfPages;
+  if (pages > max)
+    throw new AppError('too_large', `PDF 文件有 ${pages} 页，超过上限 ${max} 页，已拒绝读取`, 'file');
+}
+
 export interface PdfRead {
   rows: DocRow[];
   findings: Finding[];
@@ -116,6 +127,7 @@ const unreadable = (message: string): PdfRead => ({
 });
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
+  pdfDecodedBytes(bytes); // a flate bomb is refused before pdfjs decodes anything
   let lib: PdfJs;
   try {
     lib = await load();
@@ -135,6 +147,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       useSystemFonts: false,
       verbosity: 0,
     }).promise;
+    assertPdfPages(doc.numPages);
     const pages: PdfPage[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -158,6 +171,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
     }
     return { rows: pdfRows(pages), findings: [] };
   } catch (error) {
+    if (isLimitError(error)) throw error;
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') return unreadable('PDF 文件有密码保护，无法读取。');
     return unreadable(`无法读取 PDF 文件：${error instanceof Error ? error.message : String(error)}。`);

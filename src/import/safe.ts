@@ -1,10 +1,12 @@
 import type { Finding } from '../domain/report/index.ts';
 import { emptyReport, formatForYear } from '../domain/report/index.ts';
+import { isLimitError } from './limits.ts';
 import type { InputKind, ParseOptions, ParseResult } from './types.ts';
 
 /**
  * The import never throws: an unexpected error inside the parser still yields a (blank) report and a finding
- * saying the document could not be read, so a batch of imports goes on.
+ * saying the document could not be read, so a batch of imports goes on. A document past the reading limits
+ * (limits.ts) is the exception: it is refused with its own error.
  */
 export function failedResult(input: InputKind, error: unknown, options: ParseOptions = {}): ParseResult {
   const report = emptyReport(options.year !== undefined ? formatForYear(options.year) : '2021');
@@ -23,6 +25,7 @@ export function guard(input: InputKind, options: ParseOptions, parse: () => Pars
   try {
     return parse();
   } catch (error) {
+    if (isLimitError(error)) throw error; // a hostile document is refused, not read as blank
     return failedResult(input, error, options);
   }
 }
@@ -35,6 +38,7 @@ export async function guardAsync(
   try {
     return await parse();
   } catch (error) {
+    if (isLimitError(error)) throw error;
     return failedResult(input, error, options);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { DatabaseIntrospector, DatabaseMetadata, SchemaMetadata, TableMetadata } from 'kysely';
@@ -38,6 +38,13 @@ export function openDatabase(options: DatabaseOptions): Database {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
+    // An idle connection the server ends (a restart, pg_terminate_backend, a dropped database) is an 'error'
+    // event on the pool; unheard, it would end the process. The pool discards that client and opens another.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL 空闲连接已断开，连接池将重新连接：${error.message}`, {
+        code: 'GONGKAI_PG_IDLE',
+      });
+    });
     const db = new Kysely<Schema>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
     return {
       db,
@@ -46,7 +53,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       close: () => db.destroy(),
     };
   }
-  if (options.sqlitePath !== ':memory:') mkdirSync(dirname(options.sqlitePath), { recursive: true });
+  if (options.sqlitePath !== ':memory:') privateDatabaseFile(options.sqlitePath);
   const sqlite = new BetterSqlite3(options.sqlitePath);
   // WAL for concurrent readers; synchronous=FULL so a committed transaction survives a crash (durable
   // before the HTTP acknowledgment); foreign keys on; wait instead of failing when another process writes.
@@ -111,4 +118,16 @@ class OwnSchemaIntrospector implements DatabaseIntrospector {
   async getMetadata(): Promise<DatabaseMetadata> {
     return { tables: await this.getTables() };
   }
+}
+
+/**
+ * The SQLite file holds personal data: its folder is created 0700 and the file 0600 before SQLite opens it
+ * (SQLite gives the -wal and -shm files the database file's mode), and a file found readable by others is
+ * narrowed to 0600, with its -wal and -shm.
+ */
+function privateDatabaseFile(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }

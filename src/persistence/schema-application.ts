@@ -16,7 +16,10 @@ export interface ApplicationTable {
   /** 'staff' (registered at the counter / from post) or 'online' (the portal form) */
   source: string;
   applicant_type: string;
+  /** AES-GCM ciphertext ("v1:…") of the applicant's name; plaintext only in a row not yet sealed (idx null) */
   applicant_name: string;
+  /** blind index (HMAC) of the name, for exact search; null until the row is sealed (0010) */
+  applicant_name_idx: string | null;
   /** for organisations: the contact person */
   contact_person: string | null;
   /** 身份证明 kind: 居民身份证, 护照, 统一社会信用代码 … */

@@ -80,6 +80,14 @@ export interface HolidayScheduleTable {
   uploaded_at: string;
 }
 
+/** Requests counted per client and fixed window (the anonymous render limit, issue 16). */
+export interface RequestCountTable {
+  bucket: string;
+  client: string;
+  window_start: string;
+  count: number;
+}
+
 export interface Schema
   extends ApplicationSchema, CatalogSchema, MailSchema, ReportSchema, SupervisionSchema {
   agencies: AgencyTable;
@@ -88,4 +96,5 @@ export interface Schema
   events: EventTable;
   event_head: EventHeadTable;
   holiday_schedules: HolidayScheduleTable;
+  request_counts: RequestCountTable;
 }

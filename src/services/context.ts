@@ -4,15 +4,20 @@ import type { NewEvent, StoredEvent } from '../persistence/repositories/event.re
 import { appendEvent } from '../persistence/repositories/event.repository.ts';
 import type { Schema } from '../persistence/schema.ts';
 import type { FieldCipher } from '../security/field-cipher.ts';
+import type { DocumentWorkers } from '../workers/pool.ts';
 
-/** What every service function receives: the database, the field cipher and the clock. */
+/** What every service function receives: the database, the field cipher, the clock and the document workers. */
 export interface ServiceContext {
   database: Database;
   cipher: FieldCipher;
+  /** the audit chain's HMAC key (security/audit-key.ts), kept apart from the database */
+  auditKey: Buffer;
   /** the clock: services never call `new Date()` themselves, so tests can move time */
   now: () => Date;
   /** where attachments and generated files live */
   dataDir: string;
+  /** the document workers: every parse of an upload and every DOCX/PDF render goes through them */
+  documents: DocumentWorkers;
 }
 
 export const nowIso = (ctx: ServiceContext) => ctx.now().toISOString();
@@ -35,7 +40,9 @@ export async function inTransaction<T>(
   return ctx.database.db
     .transaction()
     .execute((trx) =>
-      body(trx, (event) => appendEvent(trx, ctx.database.dialect, { ...event, at: event.at ?? nowIso(ctx) })),
+      body(trx, (event) =>
+        appendEvent(trx, ctx.database.dialect, ctx.auditKey, { ...event, at: event.at ?? nowIso(ctx) }),
+      ),
     );
 }
 

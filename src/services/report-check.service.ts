@@ -1,7 +1,7 @@
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
 import { decodeReport, reportToJson, validateReport } from '../domain/report/index.ts';
 import { AppError, validationError } from '../domain/errors.ts';
-import { parseReportFile } from '../import/index.ts';
+import type { DocumentWorkers } from '../workers/pool.ts';
 
 /** A report read from what a person pasted or uploaded, with every finding (reading + validation). */
 export interface CheckedReport {
@@ -34,17 +34,21 @@ export function reportFromJsonText(
   return { report, findings };
 }
 
-export async function checkReport(input: {
-  json?: string | undefined;
-  file?: { filename: string; bytes: Uint8Array } | undefined;
-  previous?: string | undefined;
-}): Promise<CheckedReport> {
+/** The report checker: what was pasted or uploaded (an upload read by the document workers), checked. */
+export async function checkReport(
+  documents: Pick<DocumentWorkers, 'parseReport'>,
+  input: {
+    json?: string | undefined;
+    file?: { filename: string; bytes: Uint8Array } | undefined;
+    previous?: string | undefined;
+  },
+): Promise<CheckedReport> {
   let read: { report: AnnualReport; findings: Finding[] };
   if (input.file && input.file.bytes.length > 0) {
     if (/\.json$/i.test(input.file.filename))
       read = reportFromJsonText(new TextDecoder().decode(input.file.bytes), 'file');
     else {
-      read = await parseReportFile(input.file.bytes, input.file.filename);
+      read = await documents.parseReport(input.file.bytes, input.file.filename);
       const unsupported = read.findings.find((f) => f.code === 'import.file.unsupported');
       if (unsupported) throw new AppError('unsupported_media', unsupported.message, 'file');
     }

@@ -88,7 +88,7 @@ describe.each(DIALECTS)('staff, agencies and login on %s', (dialect) => {
     await expect(login(ctx, 'clerk', 'correct-horse-1')).resolves.toMatchObject({
       principal: { kind: 'staff' },
     });
-    const chain = await verifyEventChain(database.db);
+    const chain = await verifyEventChain(database.db, ctx.auditKey);
     expect(chain.broken).toBeNull();
     expect(chain.checked).toBeGreaterThan(MAX_FAILED_LOGINS);
   });

@@ -192,7 +192,12 @@ describe.each(DIALECTS)('依申请公开 over HTTP on %s', (dialect) => {
     clock.set('2026-09-24T17:30:00Z');
     try {
       const anonymous = await t.server.inject({ method: 'GET', url: '/api/console/info' });
-      expect(anonymous.json()).toEqual({ demo: null, agencyName: null, today: '2026-09-25' });
+      expect(anonymous.json()).toEqual({
+        demoMode: false,
+        demo: null,
+        agencyName: null,
+        today: '2026-09-25',
+      });
       const login = await t.server.inject({
         method: 'POST',
         url: '/api/auth/login',
@@ -205,6 +210,7 @@ describe.each(DIALECTS)('依申请公开 over HTTP on %s', (dialect) => {
       });
       const handler = await loginAs(t.server, 'y1-handler');
       expect((await handler.request('GET', '/api/console/info')).json()).toEqual({
+        demoMode: false,
         demo: null,
         agencyName: 'Y1卫生健康局',
         today: '2026-09-25',

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFieldCipher } from '../../src/security/field-cipher.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import { defaultDocumentConfig } from '../../src/config.ts';
+import type { DocumentWorkers } from '../../src/workers/pool.ts';
+import { createDocumentWorkers, documentPoolOptions } from '../../src/workers/pool.ts';
 import type { TestDatabase } from './databases.ts';
+
+let workers: DocumentWorkers | null = null;
+/** One pool of document workers for a test file's contexts (one thread; its threads start on first use). */
+export const testDocumentWorkers = (): DocumentWorkers =>
+  (workers ??= createDocumentWorkers(documentPoolOptions({ ...defaultDocumentConfig(), threads: 1 })));
 
 /** A controllable clock for service tests. */
 export class TestClock {
@@ -22,8 +30,10 @@ export function testContext(database: TestDatabase, clock = new TestClock(new Da
   const ctx: ServiceContext = {
     database,
     cipher: createFieldCipher(randomBytes(32)),
+    auditKey: randomBytes(32),
     now: clock.now,
     dataDir: mkdtempSync(join(tmpdir(), 'gongkai-data-')),
+    documents: testDocumentWorkers(),
   };
   return { ctx, clock };
 }

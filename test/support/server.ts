@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { App } from '../../src/app.ts';
 import { createApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
+import { defaultDocumentConfig } from '../../src/config.ts';
 import { buildServer } from '../../src/http/server.ts';
 import type { DialectName } from '../../src/persistence/database.ts';
 import type { TestDatabase } from './databases.ts';
@@ -23,11 +24,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secretKey: randomBytes(32),
     demo: false,
     tls: false,
+    trustedProxies: ['127.0.0.1', '::1'],
     publicUrl: 'http://localhost',
     logLevel: 'silent',
     smtp: null,
     reminderHour: 8,
     jobs: false,
+    documents: { ...defaultDocumentConfig(), threads: 1 },
     ...overrides,
   };
 }

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DialectName } from '../../src/persistence/database.ts';
-import { chainHash, GENESIS_HASH } from '../../src/persistence/repositories/event-chain.ts';
+import type { ChainedFields } from '../../src/persistence/repositories/event-chain.ts';
+import { chainHash, GENESIS_HASH, legacyChainHash } from '../../src/persistence/repositories/event-chain.ts';
 import { verifyEventChain } from '../../src/persistence/repositories/event.repository.ts';
 import type { Schema } from '../../src/persistence/schema.ts';
 import { act } from '../../src/services/applications/actions.ts';
@@ -58,7 +60,7 @@ describe.each(DIALECTS)('tamper-evident audit log on %s', (dialect: DialectName)
   };
 
   async function expectBroken(id: number, reason: RegExp) {
-    const chain = await verifyEventChain(db());
+    const chain = await verifyEventChain(db(), app.ctx.auditKey);
     expect(chain.broken).toMatchObject({ id });
     expect(chain.broken!.reason).toMatch(reason);
     const run = await gongkai(['audit', 'verify'], sys.env);
@@ -69,7 +71,7 @@ describe.each(DIALECTS)('tamper-evident audit log on %s', (dialect: DialectName)
   }
 
   async function expectIntact() {
-    expect((await verifyEventChain(db())).broken).toBeNull();
+    expect((await verifyEventChain(db(), app.ctx.auditKey)).broken).toBeNull();
     const run = await gongkai(['audit', 'verify'], sys.env);
     expect(run.code).toBe(0);
     expect(run.out).toContain(`审计日志完整：共 ${ids.length} 条事件`);
@@ -139,24 +141,19 @@ describe.each(DIALECTS)('tamper-evident audit log on %s', (dialect: DialectName)
       values (null, 'application', '1', 'register', 'system', null, '2026-11-02T00:00:00.000Z', '{}', ${original.hash as string}, 'f')`.execute(
       db(),
     );
-    const forged = (await verifyEventChain(db())).broken;
+    const forged = (await verifyEventChain(db(), app.ctx.auditKey)).broken;
     expect(forged?.reason).toMatch(/被修改/);
     await db().deleteFrom('events').where('id', '>', last).execute();
     await expectIntact();
   });
 
-  it('detects a whole chain rewritten consistently, against an anchor kept outside the database', async () => {
-    const head = await db()
-      .selectFrom('event_head')
-      .select(['last_id', 'last_hash'])
-      .executeTakeFirstOrThrow();
-    const anchor = { id: head.last_id, hash: head.last_hash };
+  /** Rewrites the whole chain as someone with write access would: an early event edited, every later hash recomputed. */
+  async function rewriteChain(hashOf: (prev: string, e: EventRow & ChainedFields) => string) {
     const originals = await db().selectFrom('events').selectAll().orderBy('id').execute();
-    // someone with write access edits an early event and recomputes every later hash and the head
     let prev = GENESIS_HASH;
     for (const original of originals) {
       const data = original.id === ids[1] ? JSON.stringify({ rewritten: true }) : original.data;
-      const hash = chainHash(prev, { ...original, data });
+      const hash = hashOf(prev, { ...original, data } as EventRow & ChainedFields);
       await db()
         .updateTable('events')
         .set({ data, prev_hash: prev, hash })
@@ -165,13 +162,41 @@ describe.each(DIALECTS)('tamper-evident audit log on %s', (dialect: DialectName)
       prev = hash;
     }
     await db().updateTable('event_head').set({ last_hash: prev }).where('id', '=', 1).execute();
-    expect((await verifyEventChain(db())).broken).toBeNull();
-    const caught = (await verifyEventChain(db(), [anchor])).broken;
+    return originals;
+  }
+
+  it('fails a copy rewritten and chained again without the key, with no anchor needed (#16 point 10)', async () => {
+    const head = await db()
+      .selectFrom('event_head')
+      .select(['last_id', 'last_hash'])
+      .executeTakeFirstOrThrow();
+    for (const forge of [
+      // the unkeyed sha256 chain of before 0010, and an HMAC under any key but the installation's
+      (prev: string, e: ChainedFields) => legacyChainHash(prev, e),
+      (prev: string, e: ChainedFields) => chainHash(randomBytes(32), prev, e),
+    ]) {
+      const originals = await rewriteChain(forge);
+      await expectBroken(originals[0]!.id, /被修改|密钥/);
+      for (const original of originals) await putBack(original);
+      await db().updateTable('event_head').set({ last_hash: head.last_hash }).where('id', '=', 1).execute();
+      await expectIntact();
+    }
+  });
+
+  it('detects a chain rewritten with the key itself, against an anchor kept outside the database', async () => {
+    const head = await db()
+      .selectFrom('event_head')
+      .select(['last_id', 'last_hash'])
+      .executeTakeFirstOrThrow();
+    const anchor = { id: head.last_id, hash: head.last_hash };
+    const originals = await rewriteChain((prev, e) => chainHash(app.ctx.auditKey, prev, e));
+    expect((await verifyEventChain(db(), app.ctx.auditKey)).broken).toBeNull();
+    const caught = (await verifyEventChain(db(), app.ctx.auditKey, [anchor])).broken;
     expect(caught?.reason).toMatch(/锚点/);
     for (const original of originals) await putBack(original);
     await db().updateTable('event_head').set({ last_hash: head.last_hash }).where('id', '=', 1).execute();
     await expectIntact();
-    expect((await verifyEventChain(db(), [anchor])).broken).toBeNull();
+    expect((await verifyEventChain(db(), app.ctx.auditKey, [anchor])).broken).toBeNull();
   });
 
   it('fails the real command with exit code 1 and a Chinese message', async () => {

@@ -132,13 +132,15 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect: DialectName) => {
       try {
         const revealed = await revealApplicant(app.ctx, handler, firstApplication);
         expect(revealed.applicant.idNumber).toBe(ID_NUMBER);
-        expect((await verifyEventChain(app.database.db)).broken).toBeNull();
+        expect((await verifyEventChain(app.database.db, app.ctx.auditKey)).broken).toBeNull();
         // the manifest anchors the audit chain outside the database
         const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8')) as {
           auditHead?: { id: number; hash: string };
         };
         expect(manifest.auditHead?.id).toBeGreaterThan(0);
-        expect((await verifyEventChain(app.database.db, [manifest.auditHead!])).broken).toBeNull();
+        expect(
+          (await verifyEventChain(app.database.db, app.ctx.auditKey, [manifest.auditHead!])).broken,
+        ).toBeNull();
         const anchored = await gongkai(['audit', 'verify', '--anchor', backupDir], target.env);
         expect(anchored.out).toMatch(/与 1 个备份锚点一致/);
       } finally {

@@ -51,7 +51,7 @@ describe.each(DIALECTS)('fuzzing every route on %s', (dialect: DialectName) => {
       expect(stats.cases).toBeGreaterThan(dialect === 'postgres' ? 1500 : 3000);
       // nothing was dropped or corrupted behind the scenes
       expect((await tablesOf(target.database)).map((t) => t.name)).toEqual(tablesBefore);
-      expect((await verifyEventChain(target.database.db)).broken).toBeNull();
+      expect((await verifyEventChain(target.database.db, target.app.ctx.auditKey)).broken).toBeNull();
       if (target.database.sqlite)
         expect(target.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

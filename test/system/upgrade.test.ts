@@ -76,10 +76,12 @@ async function copyRows(source: Database, target: Database, schema: Map<string, 
 describe.each(DIALECTS)('upgrades on %s keep every row', (dialect: DialectName) => {
   const names = Object.keys(migrations(dialect));
   let source: TestDatabase;
+  let auditKey: Buffer;
 
   beforeAll(async () => {
     source = await createTestDatabase(dialect);
     const { ctx } = testContext(source);
+    auditKey = ctx.auditKey;
     await populate(ctx);
     await fillEmptyTables(source);
   }, 60_000);
@@ -105,14 +107,14 @@ describe.each(DIALECTS)('upgrades on %s keep every row', (dialect: DialectName) 
           expect(n, `${table} has rows before the upgrade`).toBeGreaterThan(0);
         }
         const before = await snapshot(old, schema);
-        expect((await verifyEventChain(old.db)).broken).toBeNull();
+        expect((await verifyEventChain(old.db, auditKey)).broken).toBeNull();
 
         const applied = await migrateToLatest(old);
         expect(applied).toEqual(names.slice(names.indexOf(from) + 1));
 
         const after = await snapshot(old, schema);
         for (const table of schema.keys()) expect(after[table], table).toEqual(before[table]);
-        expect((await verifyEventChain(old.db)).broken).toBeNull();
+        expect((await verifyEventChain(old.db, auditKey)).broken).toBeNull();
       } finally {
         await old.destroy();
       }

@@ -29,7 +29,7 @@ export const auditVerify: Command = {
     const { values } = parse(args, { anchor: { type: 'string', multiple: true } });
     const anchors = (values.anchor ?? []).map(anchorOf).filter((a): a is ChainAnchor => a !== null);
     return withApp(async (app) => {
-      const { checked, broken } = await verifyEventChain(app.database.db, anchors);
+      const { checked, broken } = await verifyEventChain(app.database.db, app.ctx.auditKey, anchors);
       if (broken) {
         io.err(`审计日志校验失败：事件 #${broken.id}：${broken.reason}（已校验 ${checked} 条）\n`);
         return 1;

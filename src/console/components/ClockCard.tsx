@@ -46,8 +46,7 @@ export function ClockCard({ view }: { view: ApplicationView }) {
         </Typography.Paragraph>
       </Card>
     );
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const paused = pausedText(a, today);
+  const paused = pausedText(a, view.today);
   return (
     <Card title="法定期限" size="small" aria-label="法定期限">
       <Row gutter={[16, 12]} align="middle">

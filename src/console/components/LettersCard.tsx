@@ -8,6 +8,7 @@ import type { LetterSummary } from '../types.ts';
 import { DownloadLink } from './DownloadLink.tsx';
 import { SentLetter } from './SentLetter.tsx';
 import { EmptyText } from './EmptyText.tsx';
+import { GREEN, ORANGE } from './tones.ts';
 
 const kindLabel = (kind: string) => (isLetterKind(kind) ? LETTER_KIND_LABEL[kind as LetterKind] : kind);
 
@@ -44,12 +45,12 @@ export function LettersCard({ applicationId, letters }: { applicationId: number;
                     {l.number} · {l.createdAt.slice(0, 10)}
                   </Typography.Text>
                   {l.kind === 'consultation' || l.letterIndex === null ? null : l.service ? (
-                    <Tag color="green" data-testid={`served-${l.id}`}>
+                    <Tag style={GREEN} data-testid={`served-${l.id}`}>
                       {l.service.servedOn} {SERVICE_METHOD_LABEL[l.service.method]}
                       {l.service.trackingNumber ? `（${l.service.trackingNumber}）` : ''}
                     </Tag>
                   ) : (
-                    <Tag color="orange">待送达</Tag>
+                    <Tag style={ORANGE}>待送达</Tag>
                   )}
                   <DownloadLink
                     href={url(l, 'docx')}

@@ -7,6 +7,7 @@ import { hasRole, useSession } from '../session.tsx';
 import type { ApplicationView } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { EmptyText } from './EmptyText.tsx';
+import { ORANGE } from './tones.ts';
 
 interface ReplyAttachment {
   id: number;
@@ -105,7 +106,7 @@ export function ReplyAttachmentsCard({ view }: { view: ApplicationView }) {
                 : []),
             ]}
           >
-            {a.fileName} {a.redacted && <Tag color="orange">已作区分处理</Tag>}
+            {a.fileName} {a.redacted && <Tag style={ORANGE}>已作区分处理</Tag>}
           </List.Item>
         )}
       />

@@ -1,4 +1,5 @@
 import type { Role } from './roles.ts';
+import { CASE_HANDLING_ROLES } from './roles.ts';
 
 /** Who is asking: a staff member of one agency, an applicant holding a tracking code and secret, or nobody. */
 export type Principal =
@@ -28,4 +29,14 @@ export function staffIdOfActor(actor: string): number | null {
 
 export function hasRole(principal: Principal, ...roles: Role[]): boolean {
   return principal.kind === 'staff' && roles.some((r) => principal.roles.includes(r));
+}
+
+/** A staff member of the agency itself — never a supervisor above it: who may open its individual applications. */
+export function isStaffOf(principal: Principal, agencyId: number): boolean {
+  return principal.kind === 'staff' && principal.agencyId === agencyId;
+}
+
+/** A staff member of the agency with a case-handling role (CASE_HANDLING_ROLES): who may see a case's letters. */
+export function handlesCasesOf(principal: Principal, agencyId: number): boolean {
+  return isStaffOf(principal, agencyId) && hasRole(principal, ...CASE_HANDLING_ROLES);
 }

@@ -17,3 +17,10 @@ export const ROLE_LABEL: Record<Role, string> = {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * The roles that handle 依申请公开 cases (条例第四十五条: 登记、审核、办理、答复): within the agency the case is
+ * addressed to, these staff see its letters (with the applicant's full address). Not 管理员, and never a
+ * supervisor above — the supervising office sees statistics and reports, not individual applications.
+ */
+export const CASE_HANDLING_ROLES: readonly Role[] = ['registrar', 'handler', 'reviewer', 'head'];

@@ -1,22 +1,41 @@
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
+import { parseProxyEntry } from '../../config.ts';
 
 /**
- * Behind TLS (GONGKAI_TLS=1) the server sits behind one reverse proxy on the same host or the private
- * network, which appends the client's address to X-Forwarded-For. Fastify's `trustProxy` then gets this
- * function: trust the immediate peer — and only it (one hop) — when it is a loopback or private address.
- * The client address (what rate limits count) is the entry the proxy appended; whatever a client wrote
- * into X-Forwarded-For itself, or a client reaching the port directly, cannot pick another address.
+ * Behind TLS (GONGKAI_TLS=1) the server sits behind a reverse proxy that appends the client's address to
+ * X-Forwarded-For. Fastify's `trustProxy` then gets this function: X-Forwarded-For is read only when the
+ * immediate peer (one hop) is one of the proxy addresses configured (TRUSTED_PROXIES, default the loopback
+ * addresses) — never because a peer merely has a loopback or private address. The client address (what rate
+ * limits count) is the entry the proxy appended; whatever a client wrote into X-Forwarded-For itself, or a
+ * client reaching the port directly from any other address (the private network included), cannot pick
+ * another address.
  */
-export function trustOneLocalProxy(address: string, hop: number): boolean {
-  return hop === 0 && isLocalAddress(address);
+export function trustConfiguredProxies(
+  proxies: readonly string[],
+): (address: string, hop: number) => boolean {
+  const list = proxyBlockList(proxies);
+  return (address, hop) => {
+    if (hop !== 0) return false;
+    const a = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+    const family = isIP(a);
+    return family !== 0 && list.check(a, family === 4 ? 'ipv4' : 'ipv6');
+  };
 }
 
-export function isLocalAddress(address: string): boolean {
-  const a = address.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
-  if (isIP(a) === 4) {
-    const [p, q] = a.split('.').map(Number) as [number, number];
-    return p === 127 || p === 10 || (p === 172 && q >= 16 && q <= 31) || (p === 192 && q === 168);
+function proxyBlockList(proxies: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of proxies) {
+    const parsed = parseProxyEntry(entry);
+    if (!parsed) continue; // refused by loadConfig with a message
+    if (parsed.prefix === null) list.addAddress(parsed.address, parsed.family);
+    else list.addSubnet(parsed.address, parsed.prefix, parsed.family);
   }
-  if (isIP(a) === 6) return a === '::1' || /^f[cd]/.test(a) || /^fe[89ab]/.test(a);
-  return false;
+  return list;
+}
+
+/** A loopback client (127.0.0.0/8, ::1): the demo password is shown only to one (issue 16 point 7). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  return a === '::1' || (isIP(a) === 4 && a.startsWith('127.'));
 }

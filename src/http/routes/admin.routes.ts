@@ -3,6 +3,7 @@ import { changeUser, createUser, updateSettings, usersOf } from '../../services/
 import { ROLES } from '../../domain/access/roles.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
 import type { AppRoutes } from './app-routes.ts';
+import { agencySettingsSchema } from './agency-settings-schema.ts';
 
 const userBody = {
   type: 'object',
@@ -37,7 +38,7 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
           additionalProperties: false,
           properties: {
             name: { type: 'string', minLength: 2, maxLength: 100 },
-            settings: { type: 'object' },
+            settings: agencySettingsSchema,
           },
         },
       },

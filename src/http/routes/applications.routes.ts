@@ -30,6 +30,7 @@ import {
 } from '../../services/applications/queries.ts';
 import { requireStaff } from '../plugins/auth.ts';
 import type { AppRoutes } from './app-routes.ts';
+import { actionSchema } from './action-schema.ts';
 
 const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
@@ -212,11 +213,7 @@ export const applicationRoutes: AppRoutes = async (server, { app }) => {
           required: ['action'],
           additionalProperties: false,
           properties: {
-            action: {
-              type: 'object',
-              required: ['type'],
-              properties: { type: { type: 'string', enum: TRANSITIONS.map((t) => t.action) } },
-            },
+            action: actionSchema,
             version: { type: 'integer', minimum: 1 },
             letter: letterExtrasSchema,
             applicant: {

@@ -10,8 +10,11 @@ export function sendAttachment(
   publicFile = false,
 ) {
   if (!existsSync(file.path)) throw new AppError('not_found', '附件文件已丢失，请联系网站管理员');
+  // a published file opens in the browser; a private one (an applicant's reply files, staff downloads) is saved,
+  // as its 下载 button says, and is not left in the browser's viewer history
   const inline =
-    file.attachment.mediaType === 'application/pdf' || file.attachment.mediaType.startsWith('image/');
+    publicFile &&
+    (file.attachment.mediaType === 'application/pdf' || file.attachment.mediaType.startsWith('image/'));
   return reply
     .type(file.attachment.mediaType)
     .header('content-length', file.attachment.size)

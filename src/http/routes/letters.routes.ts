@@ -1,6 +1,5 @@
 import type { LetterKind } from '../../domain/letters/index.ts';
 import { LETTER_KIND_LABEL, LETTER_KINDS, letterFillKeys } from '../../domain/letters/index.ts';
-import { docxToPdf } from '../../render/report/index.ts';
 import { renderLetterDocx, renderLetterHtml } from '../../render/letters/index.ts';
 import type { LetterExtras } from '../../services/applications/letters.ts';
 import { previewLetter, sentLetter } from '../../services/applications/letters.ts';
@@ -58,7 +57,8 @@ export const letterRoutes: AppRoutes = async (server, { app }) => {
       preHandler: requireStaff(),
       schema: {
         tags: ['letters'],
-        summary: '已发出的文书（HTML、DOCX 或 PDF）',
+        summary:
+          '已发出的文书（HTML、DOCX 或 PDF）：仅承办机关的登记员、承办人、审核人、负责人；每次查看都记入审计日志',
         params: {
           type: 'object',
           properties: { id: { type: 'integer', minimum: 1 }, letterId: { type: 'integer', minimum: 1 } },
@@ -72,10 +72,10 @@ export const letterRoutes: AppRoutes = async (server, { app }) => {
     async (request, reply) => {
       const { id, letterId } = request.params as { id: number; letterId: number };
       const format = (request.query as { format?: 'html' | 'docx' | 'pdf' }).format ?? 'html';
-      const document = await sentLetter(app.ctx, request.principal, id, letterId);
+      const document = await sentLetter(app.ctx, request.principal, id, letterId, format);
       if (format === 'html') return reply.type(CONTENT_TYPE.html).send(renderLetterHtml(document));
       const docx = await renderLetterDocx(document);
-      const body = format === 'pdf' ? await docxToPdf(docx) : docx;
+      const body = format === 'pdf' ? await app.ctx.documents.docxToPdf(docx) : docx;
       return reply
         .type(CONTENT_TYPE[format])
         .header('content-disposition', attachment(`${document.title}（${document.number}）.${format}`))

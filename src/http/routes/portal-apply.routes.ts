@@ -12,7 +12,6 @@ import {
   lookupByTrackingCode,
 } from '../../services/applications/applicant-portal.ts';
 import { renderLetterDocx } from '../../render/letters/index.ts';
-import { docxToPdf } from '../../render/report/index.ts';
 import { sendAttachment } from './catalog-files.ts';
 import { attachment } from './report-tool.routes.ts';
 import { emptyValues, readApplyForm, toApplicationInput } from '../pages/portal/apply-form.ts';
@@ -238,7 +237,7 @@ export const portalApplyRoutes: AppRoutes = async (server, { app }) => {
         secret,
         (request.params as { id: number }).id,
       );
-      const pdf = await docxToPdf(await renderLetterDocx(document));
+      const pdf = await ctx.documents.docxToPdf(await renderLetterDocx(document));
       return reply
         .type('application/pdf')
         .header('cache-control', 'no-store')

@@ -1,6 +1,5 @@
 import { isValidity } from '../../domain/catalog/index.ts';
 import type { Validity } from '../../domain/catalog/index.ts';
-import { renderReport } from '../../render/report/index.ts';
 import { openAttachment } from '../../services/catalog/attachment.service.ts';
 import {
   catalogTree,
@@ -174,7 +173,7 @@ export const portalRoutes: AppRoutes = async (server, { app }) => {
           .status(404)
           .type(HTML)
           .send(agency ? portalNotFound(viewOf(request, agency, param), '年度报告') : noAgency(param));
-      const body = await renderReport(found.report, 'docx');
+      const body = await ctx.documents.renderReport(found.report, 'docx');
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header(

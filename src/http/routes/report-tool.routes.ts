@@ -9,11 +9,14 @@ import {
 } from '../../domain/report/index.ts';
 import type { ReportFormat } from '../../domain/report/index.ts';
 import { AppError } from '../../domain/errors.ts';
-import { HTTP_STATUS } from '../errors.ts';
+import type { ErrorCode } from '../../domain/errors.ts';
+import type { AnnualReport } from '../../domain/report/index.ts';
+import { HTTP_STATUS, retryAfterSeconds } from '../errors.ts';
 import type { RenderTarget } from '../../render/report/index.ts';
-import { renderReport, renderReportTablesHtml } from '../../render/report/index.ts';
+import { renderReportTablesHtml } from '../../render/report/index.ts';
 import type { CheckedReport } from '../../services/report-check.service.ts';
 import { checkReport, reportFromJsonText } from '../../services/report-check.service.ts';
+import { countAnonymousRender } from '../../services/render-limit.service.ts';
 import { reportResultPage, reportToolPage } from '../pages/report-tool.page.ts';
 import type { AppRoutes } from './app-routes.ts';
 
@@ -26,6 +29,14 @@ export const CONTENT_TYPE: Record<RenderTarget | 'json', string> = {
   json: 'application/json; charset=utf-8',
 };
 const TARGETS = ['html', 'md', 'docx', 'xlsx', 'pdf', 'json'] as const;
+/** what the checker's page shows beside the form instead of an error page: the upload's own problems */
+const PAGE_ERRORS = new Set<ErrorCode>([
+  'validation',
+  'unsupported_media',
+  'too_large',
+  'unprocessable',
+  'busy',
+]);
 
 /** Content-Disposition with a Chinese file name (RFC 5987). */
 export function attachment(name: string): string {
@@ -60,9 +71,21 @@ async function readForm(request: FastifyRequest) {
 
 /**
  * The public report checker (issue 2): paste or upload a report, see the findings beside the tables, download
- * it as DOCX / XLSX / HTML / Markdown. Public and stateless: nothing is stored.
+ * it as DOCX / XLSX / HTML / Markdown. Public and stateless: nothing is stored but the per-client count of
+ * renders (render-limit.service.ts). Uploads are read, and renders made, by the document workers.
  */
-export const reportToolRoutes: AppRoutes = async (server) => {
+export const reportToolRoutes: AppRoutes = async (server, { app }) => {
+  const { documents } = app.ctx;
+  /** renders cost a worker (and LibreOffice for PDF): counted per client in the database */
+  const render = async (
+    request: FastifyRequest,
+    report: AnnualReport,
+    to: RenderTarget,
+    withFindings = true,
+  ) => {
+    await countAnonymousRender(app.ctx, request.ip, app.config.documents.rendersPerMinute);
+    return documents.renderReport(report, to, withFindings ? validateReport(report) : undefined);
+  };
   server.get('/tools/report', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(reportToolPage()),
   );
@@ -73,14 +96,12 @@ export const reportToolRoutes: AppRoutes = async (server) => {
     async (request, reply) => {
       const { fields, file } = await readForm(request);
       try {
-        const checked = await checkReport({ json: fields.json, file, previous: fields.previous });
+        const checked = await checkReport(documents, { json: fields.json, file, previous: fields.previous });
         return reply.type('text/html; charset=utf-8').send(resultPage(checked, fields.previous));
       } catch (error) {
-        if (
-          !(error instanceof AppError) ||
-          (error.code !== 'validation' && error.code !== 'unsupported_media')
-        )
-          throw error;
+        if (!(error instanceof AppError) || !PAGE_ERRORS.has(error.code)) throw error;
+        const retry = retryAfterSeconds(error);
+        if (retry !== null) void reply.header('retry-after', String(retry));
         return reply
           .status(HTTP_STATUS[error.code])
           .type('text/html; charset=utf-8')
@@ -107,7 +128,10 @@ export const reportToolRoutes: AppRoutes = async (server) => {
           .map(([name, value]) => [name.slice(5), value]),
       );
       const edited = applyCellEdits(report, edits);
-      const checked = await checkReport({ json: reportToJson(edited.report), previous: fields.previous });
+      const checked = await checkReport(documents, {
+        json: reportToJson(edited.report),
+        previous: fields.previous,
+      });
       return reply
         .type('text/html; charset=utf-8')
         .send(
@@ -123,10 +147,7 @@ export const reportToolRoutes: AppRoutes = async (server) => {
       throw new AppError('validation', '文件格式只能是 docx、xlsx、html、md、pdf 或 json', 'to');
     const { report } = reportFromJsonText(fields.json ?? '', 'json');
     const name = `${report.agency ?? ''}${report.year ?? ''}年政府信息公开工作年度报告.${to}`;
-    const body =
-      to === 'json'
-        ? reportToJson(report)
-        : await renderReport(report, to, { findings: validateReport(report) });
+    const body = to === 'json' ? reportToJson(report) : await render(request, report, to);
     return reply.type(CONTENT_TYPE[to]).header('content-disposition', attachment(name)).send(body);
   });
 
@@ -146,7 +167,7 @@ export const reportToolRoutes: AppRoutes = async (server) => {
     },
     async (request) => {
       const body = request.body as { report: unknown; previous?: unknown };
-      const checked = await checkReport({
+      const checked = await checkReport(documents, {
         json: JSON.stringify(body.report),
         previous: body.previous ? JSON.stringify(body.previous) : undefined,
       });
@@ -171,10 +192,7 @@ export const reportToolRoutes: AppRoutes = async (server) => {
     async (request, reply) => {
       const { to } = request.query as { to: (typeof TARGETS)[number] };
       const { report } = reportFromJsonText(JSON.stringify(request.body), 'report');
-      const body =
-        to === 'json'
-          ? reportToJson(report)
-          : await renderReport(report, to, { findings: validateReport(report) });
+      const body = to === 'json' ? reportToJson(report) : await render(request, report, to);
       return reply
         .type(CONTENT_TYPE[to])
         .header('content-disposition', attachment(`report.${to}`))
@@ -210,7 +228,7 @@ export const reportToolRoutes: AppRoutes = async (server) => {
       const format: ReportFormat | undefined = isReportFormat(q.format) ? q.format : undefined;
       const report = reportTemplate(q.year, format, q.agency ?? null);
       const to = q.to ?? 'json';
-      const body = to === 'json' ? reportToJson(report) : await renderReport(report, to);
+      const body = to === 'json' ? reportToJson(report) : await render(request, report, to, false);
       return reply
         .type(CONTENT_TYPE[to])
         .header('content-disposition', attachment(`${q.year}年政府信息公开工作年度报告（模板）.${to}`))

@@ -8,6 +8,11 @@ import { supervision } from './0005-supervision.ts';
 import { catalogIndexes } from './0006-catalog-indexes.ts';
 import { serviceAttachments } from './0007-service-attachments.ts';
 import { mailReminders } from './0008-mail-reminders.ts';
+import { requestCounts } from './0008-request-counts.ts';
+import { privacy } from './0010-privacy.ts';
+
+/** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
+export const KEYED_CHAIN_MIGRATION = '0010-privacy';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -20,5 +25,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0006-catalog-indexes': catalogIndexes(),
     '0007-service-attachments': serviceAttachments(dialect),
     '0008-mail-reminders': mailReminders(dialect),
+    '0008-request-counts': requestCounts(),
+    [KEYED_CHAIN_MIGRATION]: privacy(),
   };
 }

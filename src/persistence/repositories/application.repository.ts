@@ -22,7 +22,9 @@ export interface StoredApplication {
 
 /** Applicant data as stored: *Enc fields are ciphertexts (see security/field-cipher.ts). */
 export interface StoredApplicant {
-  name: string;
+  /** the name encrypted (or, while nameIdx is null, a row from before 0010 not yet sealed: the plaintext) */
+  nameEnc: string;
+  nameIdx: string | null;
   contactPerson: string | null;
   idKind: string | null;
   idNumberEnc: string | null;
@@ -70,7 +72,8 @@ export function toStored(row: Selectable<ApplicationTable>): StoredApplication {
     secretHash: row.secret_hash,
     source: row.source as 'staff' | 'online',
     applicant: {
-      name: row.applicant_name,
+      nameEnc: row.applicant_name,
+      nameIdx: row.applicant_name_idx,
       contactPerson: row.contact_person,
       idKind: row.id_kind,
       idNumberEnc: row.id_number_enc,
@@ -109,7 +112,8 @@ export async function insertApplication(
       tracking_code: input.trackingCode,
       secret_hash: input.secretHash,
       source: input.source,
-      applicant_name: a.name,
+      applicant_name: a.nameEnc,
+      applicant_name_idx: a.nameIdx,
       contact_person: a.contactPerson,
       id_kind: a.idKind,
       id_number_enc: a.idNumberEnc,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The hash before the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,12 +15,8 @@ export interface ChainedFields {
   data: string;
 }
 
-/**
- * hash(n) = sha256(hash(n−1) ‖ the event's fields, id included): editing, deleting or reordering any event
- * breaks every later link.
- */
-export function chainHash(prevHash: string, e: ChainedFields): string {
-  const fields = [
+const fieldsOf = (e: ChainedFields) =>
+  JSON.stringify([
     e.id,
     e.agency_id,
     e.entity_type,
@@ -30,6 +26,18 @@ export function chainHash(prevHash: string, e: ChainedFields): string {
     e.actor_role,
     e.at,
     e.data,
-  ];
-  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+  ]);
+
+/**
+ * hash(n) = HMAC-SHA256(key, hash(n−1) ‖ the event's fields, id included), under a key kept apart from the
+ * database (security/audit-key.ts): editing, deleting or reordering any event breaks every later link, and a
+ * copy rewritten and chained again without the key does not verify.
+ */
+export function chainHash(key: Buffer, prevHash: string, e: ChainedFields): string {
+  return createHmac('sha256', key).update(prevHash).update(fieldsOf(e)).digest('hex');
+}
+
+/** The unkeyed chain of databases before 0010 (sha256), checked once when the chain is re-keyed on upgrade. */
+export function legacyChainHash(prevHash: string, e: ChainedFields): string {
+  return createHash('sha256').update(prevHash).update(fieldsOf(e)).digest('hex');
 }

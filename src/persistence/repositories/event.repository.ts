@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database.ts';
 import type { Schema } from '../schema.ts';
-import { chainHash, GENESIS_HASH } from './event-chain.ts';
+import { chainHash, GENESIS_HASH, legacyChainHash } from './event-chain.ts';
 
 /** What happened: appended in the same transaction as the change it records. */
 export interface NewEvent {
@@ -36,6 +36,7 @@ export interface StoredEvent {
 export async function appendEvent(
   trx: Kysely<Schema>,
   dialect: DialectName,
+  key: Buffer,
   event: NewEvent,
 ): Promise<StoredEvent> {
   let headQuery = trx.selectFrom('event_head').select(['last_id', 'last_hash']).where('id', '=', 1);
@@ -59,7 +60,7 @@ export async function appendEvent(
     .values({ ...fields, prev_hash: prevHash, hash: '' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const hash = chainHash(prevHash, { id, ...fields });
+  const hash = chainHash(key, prevHash, { id, ...fields });
   await trx.updateTable('events').set({ hash }).where('id', '=', id).execute();
   await trx.updateTable('event_head').set({ last_id: id, last_hash: hash }).where('id', '=', 1).execute();
   return { ...toEvent({ id, ...fields, hash }) };
@@ -123,6 +124,7 @@ export interface ChainAnchor {
 
 export async function verifyEventChain(
   db: Kysely<Schema>,
+  key: Buffer,
   anchors: readonly ChainAnchor[] = [],
 ): Promise<{ checked: number; broken: ChainBreak | null }> {
   const anchored = new Map(anchors.filter((a) => a.id > 0).map((a) => [a.id, a.hash]));
@@ -141,8 +143,11 @@ export async function verifyEventChain(
     for (const row of rows) {
       if (row.prev_hash !== prev)
         return { checked, broken: { id: row.id, reason: '与前一事件的链接断开（事件被删除、插入或重排）' } };
-      if (chainHash(prev, row) !== row.hash)
-        return { checked, broken: { id: row.id, reason: '事件内容与其哈希不符（事件被修改）' } };
+      if (chainHash(key, prev, row) !== row.hash)
+        return {
+          checked,
+          broken: { id: row.id, reason: '事件内容与其哈希不符（事件被修改，或整条链未用本系统的密钥重算）' },
+        };
       if (anchored.has(row.id) && anchored.get(row.id) !== row.hash)
         return {
           checked,
@@ -166,4 +171,37 @@ export async function verifyEventChain(
   if (missing !== undefined)
     return { checked, broken: { id: missing, reason: '库外记录的锚点事件已不存在：审计日志被截断或改写' } };
   return { checked, broken: null };
+}
+
+/**
+ * Upgrading a database from before 0010, whose chain was an unkeyed sha256: if that chain is intact, every
+ * hash is recomputed under the key, in one transaction, so that from then on only the keyed chain verifies.
+ * Run once, right after migration 0010 is applied (app.ts). A chain already broken is left as it is: the
+ * verification reports the break. Returns the number of events re-keyed (0 when left alone).
+ */
+export async function rekeyLegacyChain(
+  db: Kysely<Schema>,
+  dialect: DialectName,
+  key: Buffer,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let headQuery = trx.selectFrom('event_head').select(['last_id', 'last_hash']).where('id', '=', 1);
+    if (dialect === 'postgres') headQuery = headQuery.forUpdate();
+    const head = await headQuery.executeTakeFirst();
+    const rows = await trx.selectFrom('events').selectAll().orderBy('id').execute();
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      if (row.prev_hash !== prev || legacyChainHash(prev, row) !== row.hash) return 0;
+      prev = row.hash;
+    }
+    if (rows.length === 0 || !head || head.last_hash !== prev) return 0;
+    let keyed = GENESIS_HASH;
+    for (const row of rows) {
+      const hash = chainHash(key, keyed, row);
+      await trx.updateTable('events').set({ prev_hash: keyed, hash }).where('id', '=', row.id).execute();
+      keyed = hash;
+    }
+    await trx.updateTable('event_head').set({ last_hash: keyed }).where('id', '=', 1).execute();
+    return rows.length;
+  });
 }

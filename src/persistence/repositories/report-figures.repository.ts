@@ -65,6 +65,7 @@ export async function applicationRowsByIds(db: Kysely<Schema>, ids: readonly num
       'tracking_code',
       'applicant_type',
       'applicant_name',
+      'applicant_name_idx',
       'received_on',
       'closed_on',
       'outcome',
@@ -79,7 +80,9 @@ export async function applicationRowsByIds(db: Kysely<Schema>, ids: readonly num
     id: r.id,
     trackingCode: r.tracking_code,
     applicantType: r.applicant_type,
+    /** encrypted: the service decrypts it (applicantName) */
     applicantName: r.applicant_name,
+    applicantNameIdx: r.applicant_name_idx,
     receivedOn: r.received_on,
     closedOn: r.closed_on,
     outcome: r.outcome,

@@ -82,13 +82,15 @@ export function invalid(problems: FieldProblem[]): AppError {
   return new AppError('validation', problems.map((p) => p.message).join('；'), problems[0]?.field, problems);
 }
 
-/** Encrypts the personal data for storage; blind indexes allow exact lookups by ID number or phone. */
+/** Encrypts the personal data for storage; blind indexes allow exact lookups by name, ID number or phone. */
 export function sealApplicant(input: ApplicantInput, cipher: FieldCipher): StoredApplicant {
   const id = text(input.idNumber).toUpperCase();
   const phone = text(input.phone).replace(/[\s-]/g, '');
   const organisation = input.type !== 'natural';
+  const name = text(input.name);
   return {
-    name: text(input.name),
+    nameEnc: cipher.encrypt(name),
+    nameIdx: cipher.blindIndex(name),
     contactPerson: text(input.contactPerson) || null,
     idKind: text(input.idKind) || (organisation ? '统一社会信用代码' : '居民身份证'),
     idNumberEnc: cipher.encryptOptional(id),
@@ -113,4 +115,9 @@ export interface ApplicantView {
   address: string | null;
   postcode: string | null;
   masked: boolean;
+}
+
+/** The applicant's name in clear: decrypted, or as stored in a row from before 0010 not yet sealed. */
+export function applicantName(cipher: FieldCipher, nameEnc: string, nameIdx: string | null): string {
+  return nameIdx === null ? nameEnc : cipher.decrypt(nameEnc);
 }

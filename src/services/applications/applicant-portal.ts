@@ -19,6 +19,7 @@ import { sha256 } from '../../security/tokens.ts';
 import { attachmentPath } from '../catalog/attachment.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { todayInChina } from '../context.ts';
+import { applicantName } from './applicant-input.ts';
 import { applyAndStore } from './actions.ts';
 import { letterDocument } from './letters.ts';
 import { normaliseTrackingCode } from './tracking-code.ts';
@@ -136,7 +137,7 @@ export async function lookupByTrackingCode(ctx: ServiceContext, code: string, se
   return {
     trackingCode: stored.trackingCode,
     agencyName: agency?.name ?? '',
-    applicantName: stored.applicant.name,
+    applicantName: applicantName(ctx.cipher, stored.applicant.nameEnc, stored.applicant.nameIdx),
     receivedOn: a.receivedOn,
     state: a.state,
     stateLabel: STATE_LABEL[a.state],

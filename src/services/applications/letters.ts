@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Principal } from '../../domain/access/principal.ts';
+import { actorOf, handlesCasesOf } from '../../domain/access/principal.ts';
+import { CASE_HANDLING_ROLES, ROLE_LABEL } from '../../domain/access/roles.ts';
 import type { Action, ActionType, AgencyKind, Application } from '../../domain/application/index.ts';
 import { AGENCY_KINDS } from '../../domain/application/index.ts';
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
@@ -21,8 +23,8 @@ import type { ReplyAttachment } from '../../persistence/repositories/reply-attac
 import { replyAttachmentsOf } from '../../persistence/repositories/reply-attachment.repository.ts';
 import type { Schema } from '../../persistence/schema.ts';
 import type { Db, Recorder, ServiceContext } from '../context.ts';
-import { todayInChina } from '../context.ts';
-import { canSeeAgency } from '../staff.service.ts';
+import { applicantName } from './applicant-input.ts';
+import { inTransaction, todayInChina } from '../context.ts';
 
 /** What staff add to a letter when they send it: fill-ins and, for replies, how the information is provided. */
 export interface LetterExtras {
@@ -95,7 +97,7 @@ async function buildLetter(
     number,
     date: data.date,
     applicant: {
-      name: stored.applicant.name,
+      name: applicantName(ctx.cipher, stored.applicant.nameEnc, stored.applicant.nameIdx),
       type: data.application.applicantType,
       contactPerson: stored.applicant.contactPerson,
       address: ctx.cipher.decryptOptional(stored.applicant.addressEnc),
@@ -198,25 +200,54 @@ export async function letterDocument(
   );
 }
 
-/** A letter as sent, rebuilt from what was stored with it. */
+/**
+ * The application, for the staff who handle it: its agency's staff with a case-handling role. A letter names the
+ * applicant and gives the full postal address, so neither a supervisor above nor a colleague without a part in
+ * 依申请公开 (管理员) reads it; another agency's case answers as one that does not exist.
+ */
+async function handledCase(ctx: ServiceContext, principal: Principal, applicationId: number) {
+  if (principal.kind !== 'staff') throw forbidden('请先登录');
+  const stored = await findApplication(ctx.database.db, applicationId);
+  if (!stored || principal.agencyId !== stored.agencyId) throw notFound('申请');
+  if (!handlesCasesOf(principal, stored.agencyId))
+    throw forbidden(
+      `文书载有申请人的个人信息，只有承办机关的${CASE_HANDLING_ROLES.map((r) => ROLE_LABEL[r]).join('、')}可以查看`,
+    );
+  return stored;
+}
+
+/**
+ * A letter as sent, rebuilt from what was stored with it, for the staff who handle the case. Every view is an
+ * audit event (view_letter: who, which letter, in which format), like the reveal of the applicant's data.
+ */
 export async function sentLetter(
   ctx: ServiceContext,
   principal: Principal,
   applicationId: number,
   letterId: number,
+  format: 'html' | 'docx' | 'pdf' = 'html',
 ): Promise<LetterDocument> {
-  if (principal.kind !== 'staff') throw forbidden('请先登录');
-  const db = ctx.database.db;
-  const stored = await findApplication(db, applicationId);
-  if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
-  const row = await findLetter(db, applicationId, letterId);
+  const stored = await handledCase(ctx, principal, applicationId);
+  const row = await findLetter(ctx.database.db, applicationId, letterId);
   if (!row) throw notFound('文书');
-  return letterDocument(ctx, stored, row);
+  const document = await letterDocument(ctx, stored, row);
+  await inTransaction(ctx, (_trx, record) =>
+    record({
+      agencyId: stored.agencyId,
+      entityType: 'letter',
+      entityId: row.id,
+      action: 'view_letter',
+      actor: actorOf(principal),
+      data: { applicationId, number: row.number, format },
+    }),
+  );
+  return document;
 }
 
 /**
  * A preview of the letter an action would send now (number marked as not yet assigned), with the fill-ins
- * given: what the console shows before staff press the button.
+ * given: what the console shows before staff press the button. For the staff who handle the case; audited as
+ * every view of a letter is (preview_letter).
  */
 export async function previewLetter(
   ctx: ServiceContext,
@@ -225,10 +256,8 @@ export async function previewLetter(
   kind: LetterKind,
   extras: LetterExtras = {},
 ): Promise<{ document: LetterDocument; missing: string[] }> {
-  if (principal.kind !== 'staff') throw forbidden('请先登录');
+  const stored = await handledCase(ctx, principal, applicationId);
   const db = ctx.database.db;
-  const stored = await findApplication(db, applicationId);
-  if (!stored || stored.agencyId !== principal.agencyId) throw notFound('申请');
   const document = await buildLetter(ctx, db, stored, kind, '〔文号待发文时生成〕', {
     date: todayInChina(ctx),
     action: 'send_reply',
@@ -239,5 +268,15 @@ export async function previewLetter(
       ? { consultation: Math.max(0, stored.application.consultations.length - 1) }
       : {}),
   });
+  await inTransaction(ctx, (_trx, record) =>
+    record({
+      agencyId: stored.agencyId,
+      entityType: 'application',
+      entityId: stored.id,
+      action: 'preview_letter',
+      actor: actorOf(principal),
+      data: { kind },
+    }),
+  );
   return { document, missing: missingFills(document) };
 }

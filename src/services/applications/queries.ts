@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain/access/principal.ts';
-import { actorOf, staffIdOfActor } from '../../domain/access/principal.ts';
+import { actorOf, isStaffOf, staffIdOfActor } from '../../domain/access/principal.ts';
 import type { ApplicantType, ApplicationState, DueStatus } from '../../domain/application/index.ts';
 import {
   clockPausedOn,
@@ -21,9 +21,9 @@ import {
 import { workingCalendar } from '../calendar.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, todayInChina } from '../context.ts';
-import { canSeeAgency } from '../staff.service.ts';
 import type { ApplicationView } from './views.ts';
 import { applicationView } from './views.ts';
+import { applicantName } from './applicant-input.ts';
 
 async function loadVisible(
   ctx: ServiceContext,
@@ -32,7 +32,9 @@ async function loadVisible(
 ): Promise<StoredApplication> {
   if (principal.kind !== 'staff') throw forbidden('请先登录');
   const stored = await findApplication(ctx.database.db, id);
-  if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
+  // the agency's own staff only: a supervisor above sees statistics and reports, not individual applications
+  // (the same answer as for an id that does not exist, so counting through ids learns nothing)
+  if (!stored || !isStaffOf(principal, stored.agencyId)) throw notFound('申请');
   return stored;
 }
 
@@ -208,10 +210,12 @@ export async function inbox(
   const q = filter.q?.trim();
   if (q) {
     const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    // the name is encrypted: found by its whole value through the blind index (as ID numbers and phones are);
+    // the request text by any part of it
     query = query.where((eb) =>
       eb.or([
         eb('tracking_code', '=', q.toUpperCase()),
-        eb('applicant_name', 'like', like),
+        eb('applicant_name_idx', '=', ctx.cipher.blindIndex(q)),
         eb('summary', 'like', like),
       ]),
     );
@@ -249,7 +253,7 @@ export async function inbox(
         state: a.state,
         stateLabel: STATE_LABEL[a.state],
         applicantType: a.applicantType,
-        applicantName: s.applicant.name,
+        applicantName: applicantName(ctx.cipher, s.applicant.nameEnc, s.applicant.nameIdx),
         channel: a.receipt.channel,
         receivedOn: a.receivedOn,
         replyDue: due,

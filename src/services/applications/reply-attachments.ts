@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../../domain/access/principal.ts';
-import { actorOf } from '../../domain/access/principal.ts';
+import { actorOf, isStaffOf } from '../../domain/access/principal.ts';
 import { isClosed } from '../../domain/application/index.ts';
 import { AppError, forbidden, notFound, validationError } from '../../domain/errors.ts';
 import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
@@ -15,7 +15,6 @@ import {
 import { attachmentPath, cleanName, store } from '../catalog/attachment.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
-import { canSeeAgency } from '../staff.service.ts';
 
 /**
  * The information a reply discloses (条例第三十六条第（二）项, 第三十七条): files attached to the reply — the 政府信息
@@ -59,7 +58,7 @@ export async function listReplyAttachments(
 ): Promise<ReplyAttachment[]> {
   if (principal.kind !== 'staff') throw forbidden('请先登录');
   const stored = await findApplication(ctx.database.db, id);
-  if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
+  if (!stored || !isStaffOf(principal, stored.agencyId)) throw notFound('申请');
   return replyAttachmentsOf(ctx.database.db, id);
 }
 
@@ -130,7 +129,7 @@ export async function removeReplyAttachment(
   return replyAttachmentsOf(ctx.database.db, id);
 }
 
-/** A reply attachment for the staff of the case (and those who may see the agency's records). */
+/** A reply attachment for the staff of the agency handling the case (not a supervisor above it). */
 export async function openReplyAttachment(
   ctx: ServiceContext,
   principal: Principal,
@@ -139,7 +138,7 @@ export async function openReplyAttachment(
 ): Promise<{ attachment: ReplyAttachment; path: string }> {
   if (principal.kind !== 'staff') throw forbidden('请先登录');
   const stored = await findApplication(ctx.database.db, id);
-  if (!stored || !(await canSeeAgency(ctx, principal, stored.agencyId))) throw notFound('申请');
+  if (!stored || !isStaffOf(principal, stored.agencyId)) throw notFound('申请');
   const attachment = await findReplyAttachment(ctx.database.db, id, attachmentId);
   if (!attachment) throw notFound('附件');
   return { attachment, path: attachmentPath(ctx, attachment.sha256) };

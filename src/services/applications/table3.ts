@@ -1,5 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Principal } from '../../domain/access/principal.ts';
+import { isStaffOf } from '../../domain/access/principal.ts';
+import { applicantName } from './applicant-input.ts';
 import type { ApplicantType, Outcome } from '../../domain/application/index.ts';
 import { APPLICANT_TYPES, OUTCOMES, reportRow } from '../../domain/application/index.ts';
 import { forbidden, validationError } from '../../domain/errors.ts';
@@ -133,7 +135,10 @@ export async function table3Cell(
   column: string,
   format?: ReportFormat,
 ) {
-  if (!(await canSeeAgency(ctx, principal, agencyId))) throw forbidden('无权查看该机关的数据');
+  // the applications themselves (name, request text): the agency's own staff only; a supervisor above sees the
+  // counts (table3ForAgency), not individual applications
+  if (!isStaffOf(principal, agencyId))
+    throw forbidden('上级机关查看统计数字和年度报告，不查看下级机关的具体申请');
   const f = format ?? formatForYear(year);
   if (!requestRowSpec(f, row)) throw validationError('row', `表三没有“${row}”这一行`);
   if (column !== 'total' && !(APPLICANT_TYPES as readonly string[]).includes(column))
@@ -147,6 +152,7 @@ export async function table3Cell(
       'tracking_code',
       'applicant_type',
       'applicant_name',
+      'applicant_name_idx',
       'received_on',
       'closed_on',
       'outcome',
@@ -173,7 +179,7 @@ export async function table3Cell(
     id: r.id,
     trackingCode: r.tracking_code,
     applicantType: r.applicant_type,
-    applicantName: r.applicant_name,
+    applicantName: applicantName(ctx.cipher, r.applicant_name, r.applicant_name_idx),
     receivedOn: r.received_on,
     closedOn: r.closed_on,
     outcome: r.outcome,

@@ -7,6 +7,7 @@ import type { StoredApplication } from '../../persistence/repositories/applicati
 import type { FieldCipher } from '../../security/field-cipher.ts';
 import { maskIdNumber, maskPhone, maskText } from '../../security/field-cipher.ts';
 import type { ApplicantView } from './applicant-input.ts';
+import { applicantName } from './applicant-input.ts';
 
 /** An application as the staff API presents it. */
 export interface ApplicationView {
@@ -20,6 +21,8 @@ export interface ApplicationView {
   /** the reply due date's status today (null once closed or while a correction is awaited) */
   replyStatus: DueStatusResult | null;
   availableActions: ActionType[];
+  /** the server's date in China the view was computed on: the console compares dates with it, not the browser's clock */
+  today: string;
   handlerId: number | null;
   version: number;
   createdAt: string;
@@ -39,7 +42,7 @@ export function applicantView(
   const address = cipher.decryptOptional(a.addressEnc);
   return {
     type: stored.application.applicantType,
-    name: a.name,
+    name: applicantName(cipher, a.nameEnc, a.nameIdx),
     contactPerson: a.contactPerson,
     idKind: a.idKind,
     idNumber: reveal ? id : maskIdNumber(id),
@@ -78,6 +81,7 @@ export function applicationView(
       actor && ctx.principal.kind === 'staff' && ctx.principal.agencyId === stored.agencyId
         ? availableActions(a, actor, ctx.today)
         : [],
+    today: ctx.today,
     handlerId: stored.handlerId,
     version: stored.version,
     createdAt: stored.createdAt,

@@ -18,7 +18,8 @@ import { requireStaffOf } from './access.ts';
 import { catalogConfig } from './config.service.ts';
 import { saveWithContent } from './content.ts';
 import type { AttachmentType } from './extract.ts';
-import { attachmentText, detectAttachmentType, MEDIA_TYPE } from './extract.ts';
+import { isLimitError } from '../../import/limits.ts';
+import { detectAttachmentType, MEDIA_TYPE } from './extract.ts';
 import type { ItemView } from './item.service.ts';
 import { itemView, visibleItem } from './item.service.ts';
 import type { ServiceContext } from '../context.ts';
@@ -54,9 +55,10 @@ export function cleanName(name: string): string {
 export async function store(ctx: ServiceContext, sha256: string, bytes: Uint8Array): Promise<void> {
   const path = attachmentPath(ctx, sha256);
   if (existsSync(path)) return;
-  await mkdir(attachmentDir(ctx), { recursive: true });
+  // attachments may hold personal data (a reply's files): the folder 0700, each file 0600
+  await mkdir(attachmentDir(ctx), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, bytes, { mode: 0o640 });
+  await writeFile(temp, bytes, { mode: 0o600 });
   await rename(temp, path);
 }
 
@@ -84,8 +86,9 @@ export async function addAttachment(
   const name = EXTENSION[type].includes(ext) ? fileName : `${fileName}${EXTENSION[type][0]}`;
   let text: string;
   try {
-    text = await attachmentText(type, file.bytes);
+    text = await ctx.documents.attachmentText(type, file.bytes);
   } catch (error) {
+    if (isLimitError(error) || (error instanceof AppError && error.code === 'busy')) throw error;
     const why =
       error instanceof Error && error.name === 'PasswordException'
         ? '文件有密码保护'

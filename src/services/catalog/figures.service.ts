@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Principal } from '../../domain/access/principal.ts';
 import { actorOf } from '../../domain/access/principal.ts';
 import type { Role } from '../../domain/access/roles.ts';
@@ -21,7 +20,6 @@ import {
   upsertFigures,
 } from '../../persistence/repositories/yearly-figure.repository.ts';
 import { requireReader, requireStaffOf } from './access.ts';
-import { rowTexts } from './extract.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 
@@ -138,7 +136,7 @@ export async function removeYearlyFigure(
   });
 }
 
-async function sheetRows(fileName: string, bytes: Uint8Array): Promise<CsvRow[]> {
+async function sheetRows(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<CsvRow[]> {
   const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (!isXlsx) {
     let text: string;
@@ -155,19 +153,14 @@ async function sheetRows(fileName: string, bytes: Uint8Array): Promise<CsvRow[]>
     if (error) throw validationError('file', `导入失败：${error}`);
     return rows;
   }
-  const workbook = new ExcelJS.Workbook();
+  let rows: CsvRow[] | null;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    rows = await ctx.documents.sheetRows(bytes); // in the document workers, under the document limits
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw validationError('file', `“${fileName}”无法读取：XLSX 工作簿已损坏`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw validationError('file', `“${fileName}”中没有工作表`);
-  const rows: CsvRow[] = [];
-  sheet.eachRow((row, line) => {
-    const cells = rowTexts(row);
-    if (cells.some((c) => c.trim() !== '')) rows.push({ line, cells });
-  });
+  if (!rows) throw validationError('file', `“${fileName}”中没有工作表`);
   return rows;
 }
 
@@ -182,7 +175,7 @@ export async function importYearlyFigures(
   file: { fileName: string; bytes: Uint8Array },
 ): Promise<{ imported: number; years: number[] }> {
   const staff = requireStaffOf(actor, agencyId, FIGURE_ROLES);
-  const { figures, problems } = parseFigureRows(await sheetRows(file.fileName, file.bytes));
+  const { figures, problems } = parseFigureRows(await sheetRows(ctx, file.fileName, file.bytes));
   if (problems.length > 0)
     throw new AppError(
       'validation',

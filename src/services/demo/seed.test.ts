@@ -61,7 +61,7 @@ describe.each(DIALECTS)('demo seed on %s', (dialect) => {
     const open = await inbox(ctx, demo, { open: true });
     expect(open.total).toBeGreaterThan(0);
     expect((await inbox(ctx, demo, { due: 'overdue' })).total).toBeGreaterThan(0);
-    expect((await verifyEventChain(database.db)).broken).toBeNull();
+    expect((await verifyEventChain(database.db, ctx.auditKey)).broken).toBeNull();
     await expect(seedDemo(ctx)).rejects.toMatchObject({ code: 'conflict' });
     expect(await ensureDemo(ctx)).toEqual({ login: seeded.login, seeded: null });
   });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { cp, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,6 +61,17 @@ async function fsyncPath(path: string): Promise<void> {
   }
 }
 
+/** Folders 0700 and files 0600 under `dir`. */
+async function narrowModes(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      await chmod(path, 0o700);
+      await narrowModes(path);
+    } else await chmod(path, 0o600);
+  }
+}
+
 export async function backup(
   database: Database,
   dataDir: string,
@@ -70,7 +81,8 @@ export async function backup(
 ): Promise<Manifest> {
   if (existsSync(outDir) && (await readdir(outDir)).length > 0)
     throw new Error(`备份目录 ${outDir} 不是空目录`);
-  await mkdir(outDir, { recursive: true });
+  await mkdir(outDir, { recursive: true, mode: 0o700 });
+  await chmod(outDir, 0o700);
   const head = await database.db
     .selectFrom('event_head')
     .select(['last_id', 'last_hash'])
@@ -91,6 +103,8 @@ export async function backup(
   const attachments = join(dataDir, 'attachments');
   if (existsSync(attachments)) await cp(attachments, join(outDir, 'attachments'), { recursive: true });
   const files: Record<string, string> = {};
+  // a backup holds the personal data of every application: only the owner reads it (folders 0700, files 0600)
+  await narrowModes(outDir);
   for (const file of await listFiles(outDir)) {
     await fsyncPath(file);
     files[relative(outDir, file).split(sep).join('/')] = await sha256File(file);
@@ -104,7 +118,7 @@ export async function backup(
     ...(head && head.last_id > 0 ? { auditHead: { id: head.last_id, hash: head.last_hash } } : {}),
     files,
   };
-  await writeFile(join(outDir, MANIFEST), JSON.stringify(manifest, null, 2));
+  await writeFile(join(outDir, MANIFEST), JSON.stringify(manifest, null, 2), { mode: 0o600 });
   await fsyncPath(join(outDir, MANIFEST));
   return manifest;
 }
@@ -185,6 +199,7 @@ export async function restore(
     await mkdir(dirname(target.sqlitePath), { recursive: true });
     const temp = `${target.sqlitePath}.restoring`;
     await cp(source, temp);
+    await chmod(temp, 0o600);
     let result: unknown;
     try {
       const check = new BetterSqlite3(temp, { fileMustExist: true });
@@ -239,6 +254,8 @@ export async function restore(
     const outgoing = `${current}.replaced`;
     await rm(incoming, { recursive: true, force: true });
     await cp(attachments, incoming, { recursive: true });
+    await chmod(incoming, 0o700);
+    await narrowModes(incoming);
     await rm(outgoing, { recursive: true, force: true });
     if (existsSync(current)) await rename(current, outgoing);
     await rename(incoming, current);

@@ -1,4 +1,6 @@
 import type { Principal } from '../../domain/access/principal.ts';
+import { isStaffOf } from '../../domain/access/principal.ts';
+import { applicantName } from '../applications/applicant-input.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { CellBasis } from '../../domain/report-workspace/index.ts';
 import { cellName, getCell, parseCellPath } from '../../domain/report/index.ts';
@@ -45,11 +47,25 @@ export async function reportCell(
   };
   switch (basis.kind) {
     case 'applications':
-      return {
-        ...base,
-        total: basis.ids.length,
-        applications: await applicationRowsByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT)),
-      };
+      // the applications themselves (name, request text) to the agency's own staff only: a supervisor above
+      // reads the count, not its subordinate's individual applications (issue 16 point 5)
+      return isStaffOf(actor, agencyId)
+        ? {
+            ...base,
+            total: basis.ids.length,
+            applications: (await applicationRowsByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT))).map(
+              ({ applicantNameIdx, ...r }) => ({
+                ...r,
+                applicantName: applicantName(ctx.cipher, r.applicantName, applicantNameIdx),
+              }),
+            ),
+          }
+        : {
+            ...base,
+            total: basis.ids.length,
+            applications: [],
+            note: '上级机关查看统计数字，不查看下级机关的具体申请',
+          };
     case 'appeals': {
       const cases = await appealCasesByIds(db, basis.ids.slice(0, DRILLDOWN_LIMIT));
       const codes = await linkedApplications(

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { AnnualReport, Finding } from '../../domain/report/index.ts';
 import { reportTitle } from '../../domain/report/index.ts';
 import type { RenderTarget } from '../../render/report/index.ts';
-import { renderReport, TARGET_EXTENSION } from '../../render/report/index.ts';
+import { TARGET_EXTENSION } from '../../render/report/index.ts';
 import { findReport, reportVersions } from '../../persistence/repositories/report.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
 import type { ServiceContext } from '../context.ts';
@@ -41,6 +41,6 @@ export async function exportReport(
     ({ report, findings } = state);
     if (state.status !== 'published') suffix = '（草稿）';
   }
-  const body = await renderReport(report, target, options.withFindings ? { findings } : {});
+  const body = await ctx.documents.renderReport(report, target, options.withFindings ? findings : undefined);
   return { fileName: `${reportTitle(agency.name, year)}${suffix}${TARGET_EXTENSION[target]}`, body };
 }

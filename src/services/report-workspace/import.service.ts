@@ -5,7 +5,6 @@ import { AppError, notFound } from '../../domain/errors.ts';
 import { DRAFTERS } from '../../domain/report-workspace/index.ts';
 import type { AnnualReport, Finding } from '../../domain/report/index.ts';
 import { encodeReport, validateReport } from '../../domain/report/index.ts';
-import { parseReportFile } from '../../import/index.ts';
 import type { ImportedReport } from '../../persistence/repositories/report-import.repository.ts';
 import {
   deleteImportedReport,
@@ -54,7 +53,7 @@ export async function importReport(
     read = reportFromJsonText(new TextDecoder().decode(file.bytes), 'file');
     if (file.year !== undefined) read.report.year = file.year;
   } else
-    read = await parseReportFile(file.bytes, file.fileName, {
+    read = await ctx.documents.parseReport(file.bytes, file.fileName, {
       ...(file.year !== undefined ? { year: file.year } : {}),
       agency: agency.name,
     });

@@ -380,6 +380,6 @@ describe.each(DIALECTS)('annual-report workspace on %s', (dialect) => {
     ]);
     const view = await changeStatus(ctx, government.head, gid, 2025, 'publish');
     expect(view).toMatchObject({ status: 'published', deadline: { dueOn: '2026-03-31', state: 'on_time' } });
-    expect((await verifyEventChain(database.db)).broken).toBeNull();
+    expect((await verifyEventChain(database.db, ctx.auditKey)).broken).toBeNull();
   });
 });

@@ -12,7 +12,6 @@ import {
   validateReport,
 } from '../../domain/report/index.ts';
 import { checkCollect, checkReceivedOn, reportCells } from '../../domain/supervision/index.ts';
-import { parseReportFile } from '../../import/index.ts';
 import { findAgency, subtreeIds } from '../../persistence/repositories/agency.repository.ts';
 import { latestImportedReport } from '../../persistence/repositories/report-import.repository.ts';
 import { findReport, insertReport, updateReport } from '../../persistence/repositories/report.repository.ts';
@@ -102,7 +101,7 @@ export async function collectReport(
     source = 'upload';
     read = /\.json$/i.test(input.file.fileName)
       ? reportFromJsonText(new TextDecoder().decode(input.file.bytes), 'file')
-      : await parseReportFile(input.file.bytes, input.file.fileName, { year, agency: agency.name });
+      : await ctx.documents.parseReport(input.file.bytes, input.file.fileName, { year, agency: agency.name });
   } else if (input.json !== undefined && input.json.trim() !== '') {
     source = 'json';
     read = reportFromJsonText(input.json, 'json');

@@ -220,6 +220,6 @@ describe.each(DIALECTS)('report collection on %s', (dialect) => {
       actor: `user:${h.staff.citySupervisor.userId}`,
       data: { source: 'json', receivedOn: '2026-02-03', from: 'not_started', to: 'submitted' },
     });
-    expect((await verifyEventChain(database.db)).broken).toBeNull();
+    expect((await verifyEventChain(database.db, ctx.auditKey)).broken).toBeNull();
   });
 });

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
 import type { AnnualReport } from '../../domain/report/index.ts';
 import { FORMAT_DOCUMENT } from '../../domain/report/index.ts';
-import { renderReport } from '../../render/report/index.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Rollup, RollupQuery } from './rollup.service.ts';
 import { rollupMatrix } from './rollup.service.ts';
@@ -43,10 +42,10 @@ export async function exportRollup(
   const { rollup, columns, values } = await rollupMatrix(ctx, scope, query);
   const fileName = `${rollup.root.name}${rollup.year}年政府信息公开工作年度报告汇总表.${target}`;
   const report = explained(rollup);
-  if (target === 'docx') return { fileName, body: await renderReport(report, 'docx') };
+  if (target === 'docx') return { fileName, body: await ctx.documents.renderReport(report, 'docx') };
 
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await renderReport(report, 'xlsx')) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await ctx.documents.renderReport(report, 'xlsx')) as unknown as ArrayBuffer);
   const breakdown = workbook.addWorksheet('分机关明细');
   breakdown.columns = [
     { header: '机构代码', width: 14 },

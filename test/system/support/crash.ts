@@ -4,7 +4,8 @@ import { naturalApplicant } from '../../support/fixtures.ts';
 import type { ChildServer } from './child-server.ts';
 import { startChildServer, stopChildServer } from './child-server.ts';
 import { clientAddresses, HttpClient, json, sleep } from './client.ts';
-import { createSystemEnv, seedAgency } from './environment.ts';
+import { childEnv, createSystemEnv, seedAgency } from './environment.ts';
+import { loadConfig } from '../../../src/config.ts';
 import type { Acknowledged } from './records.ts';
 import { checkRecords } from './records.ts';
 
@@ -137,7 +138,7 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
     }
     const database = sys.open();
     try {
-      const report = await checkRecords(database, acknowledged);
+      const report = await checkRecords(database, acknowledged, loadConfig(childEnv(sys.env)).secretKey);
       return {
         dialect: options.dialect,
         seed: options.seed,

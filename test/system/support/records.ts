@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Database } from '../../../src/persistence/database.ts';
 import { verifyEventChain } from '../../../src/persistence/repositories/event.repository.ts';
+import { auditChainKey } from '../../../src/security/audit-key.ts';
+import { createFieldCipher } from '../../../src/security/field-cipher.ts';
+import { applicantName } from '../../../src/services/applications/applicant-input.ts';
 
 /** What a client was told when its submission was acknowledged (201), and what it had sent. */
 export interface Acknowledged {
@@ -28,8 +31,10 @@ export interface RecordsReport {
 export async function checkRecords(
   database: Database,
   acknowledged: readonly Acknowledged[],
+  secretKey: Buffer,
 ): Promise<RecordsReport> {
   const db = database.db;
+  const cipher = createFieldCipher(secretKey);
   const problems: string[] = [];
   let integrity = 'n/a';
   if (database.sqlite) {
@@ -41,7 +46,7 @@ export async function checkRecords(
 
   const apps = await db
     .selectFrom('applications')
-    .select(['id', 'tracking_code', 'applicant_name', 'facts', 'state'])
+    .select(['id', 'tracking_code', 'applicant_name', 'applicant_name_idx', 'facts', 'state'])
     .execute();
   const registerEvents = await db
     .selectFrom('events')
@@ -85,7 +90,10 @@ export async function checkRecords(
     }
     const facts = JSON.parse(row.facts) as { items?: { description: string }[] };
     const items = (facts.items ?? []).map((i) => i.description);
-    if (row.applicant_name !== ack.applicantName || JSON.stringify(items) !== JSON.stringify(ack.items)) {
+    if (
+      applicantName(cipher, row.applicant_name, row.applicant_name_idx) !== ack.applicantName ||
+      JSON.stringify(items) !== JSON.stringify(ack.items)
+    ) {
       problems.push(`已确认的申请 ${ack.trackingCode} 内容与提交的不符`);
       continue;
     }
@@ -94,7 +102,7 @@ export async function checkRecords(
     found++;
   }
 
-  const chain = await verifyEventChain(db);
+  const chain = await verifyEventChain(db, auditChainKey(secretKey));
   const eventCount = Number(
     (
       await db

@@ -56,7 +56,7 @@ export const ACTION_SPECS: Record<ActionType, ActionSpec> = {
       <>
         <CorrectionFields />
         {view.availableActions.includes('request_correction') &&
-          new Date().toISOString().slice(0, 10) > view.application.deadlines.correctionNotice.date && (
+          view.today > view.application.deadlines.correctionNotice.date && (
             <Form.Item
               label={`已超过补正告知期限（${view.application.deadlines.correctionNotice.date}，条例第三十条）：确需告知的理由`}
               name="lateReason"

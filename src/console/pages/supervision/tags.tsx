@@ -1,19 +1,9 @@
 import { Tag } from 'antd';
 import type { CSSProperties } from 'react';
+import { BLUE, GREEN, GREY, ORANGE, RED } from '../../components/tones.ts';
 import type { ReportStatus } from '../../../domain/report-workspace/status.ts';
 import { REPORT_STATUS_LABEL } from '../../../domain/report-workspace/status.ts';
 import type { CollectionTimeliness } from '../../../domain/supervision/timeliness.ts';
-
-const tone = (color: string, background: string, border: string): CSSProperties => ({
-  color,
-  background,
-  borderColor: border,
-});
-const GREY = tone('#434343', '#f5f5f5', '#d9d9d9');
-const BLUE = tone('#003eb3', '#e6f4ff', '#91caff');
-const ORANGE = tone('#873800', '#fff7e6', '#ffd591');
-const GREEN = tone('#135200', '#f6ffed', '#b7eb8f');
-const RED = tone('#a8071a', '#fff1f0', '#ffa39e');
 
 const STATUS_TONE: Record<ReportStatus, CSSProperties> = {
   not_started: GREY,

@@ -151,6 +151,7 @@ ${value}</textarea>`
 }
 
 function result(view: PortalView, data: StatusPageData, r: StatusResult): Html {
+  // the accessible name begins with the visible text (WCAG 2.5.3, label in name)
   const download = (action: string, label: string, name: string) =>
     html`<form method="post" action="${link(view, action)}" class="inline-form">
       ${credentials(view, data)}
@@ -178,7 +179,7 @@ function result(view: PortalView, data: StatusPageData, r: StatusResult): Html {
                 (l) =>
                   html`<li>
                     ${l.date} ${l.label}（${l.number}）${l.servedOn ? `，${l.servedOn} 送达` : '，待送达'}
-                    ${download(`/status/letters/${l.id}`, `下载${l.label}（${l.number}）PDF`, '下载 PDF')}
+                    ${download(`/status/letters/${l.id}`, `下载 PDF：${l.label}（${l.number}）`, '下载 PDF')}
                   </li>`,
               )}
             </ul>
