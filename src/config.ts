@@ -42,6 +42,12 @@ export interface Config {
   shutdownSeconds: number;
   /** how often each process tries the scheduled jobs that are due (JOB_TICK_SECONDS, default 5) */
   jobTickSeconds: number;
+  /** the SMTP server reminders and 催报 are sent through (SMTP_HOST …); null: mail stays in the outbox */
+  smtp: SmtpConfig | null;
+  /** the hour (China time, 0–23) from which the daily reminders are sent (REMINDER_HOUR, default 8) */
+  reminderHour: number;
+  /** run the scheduled jobs (daily reminders, the outbox) in this process (GONGKAI_JOBS, default on) */
+  jobs: boolean;
 }
 
 /** The document workers' size and limits (DOCUMENT_*). */
@@ -60,6 +66,17 @@ export interface DocumentConfig {
   maxPages: number;
   /** anonymous DOCX/PDF renders per client per minute, counted in the database (RENDER_PER_MINUTE, default 10) */
   rendersPerMinute: number;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (SMTP_SECURE, default: port 465); otherwise STARTTLS when the server offers it */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  /** the sender, e.g. "某区政务公开办 <gkb@example.gov.cn>" (SMTP_FROM) */
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +204,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const p of trustedProxies)
     if (!parseProxyEntry(p))
       problems.push(`TRUSTED_PROXIES 中的“${p}”不是 IP 地址或网段（如 127.0.0.1、10.0.0.0/8、::1）`);
+  const jobs = flag('GONGKAI_JOBS', true);
+  let smtp: SmtpConfig | null = null;
+  const smtpHost = env.SMTP_HOST?.trim();
+  if (smtpHost) {
+    const smtpPort = Number(env.SMTP_PORT ?? 587);
+    if (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535)
+      problems.push(`SMTP_PORT 必须是 1–65535 的整数，现为“${env.SMTP_PORT}”`);
+    const from = env.SMTP_FROM?.trim() ?? '';
+    if (!from) problems.push('设置了 SMTP_HOST 时须同时设置发件人 SMTP_FROM（如 gkb@example.gov.cn）');
+    if (!!env.SMTP_USER !== !!env.SMTP_PASSWORD)
+      problems.push('SMTP_USER 和 SMTP_PASSWORD 须同时设置（或都不设置）');
+    smtp = {
+      host: smtpHost,
+      port: smtpPort,
+      secure: flag('SMTP_SECURE', smtpPort === 465),
+      user: env.SMTP_USER || null,
+      password: env.SMTP_PASSWORD || null,
+      from,
+    };
+  }
+  const reminderHour = Number(env.REMINDER_HOUR ?? 8);
+  if (!Number.isInteger(reminderHour) || reminderHour < 0 || reminderHour > 23)
+    problems.push(`REMINDER_HOUR 必须是 0–23 的整数（北京时间），现为“${env.REMINDER_HOUR}”`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -204,5 +244,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     documents,
     shutdownSeconds,
     jobTickSeconds,
+    smtp,
+    reminderHour,
+    jobs,
   };
 }

@@ -22,7 +22,15 @@ export function Shell() {
   }
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      {/* below 768 px the navigation folds away behind its trigger, so a 390 px phone keeps the page (issue 12 point 8) */}
+      <Layout.Sider
+        width={184}
+        theme="light"
+        breakpoint="md"
+        collapsedWidth={0}
+        zeroWidthTriggerStyle={{ top: 8 }}
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
         <nav aria-label="工作台导航">
           <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 15 }}>政府信息公开工作台</div>
           <Menu
@@ -46,10 +54,11 @@ export function Shell() {
             padding: '0 24px',
             borderBottom: '1px solid #f0f0f0',
           }}
+          className="console-header"
         >
           <Space>
-            <span>
-              {user.agencyName ? `${user.agencyName} · ` : ''}
+            <span className="console-user" data-testid="console-user">
+              {user.agencyName && <span className="console-agency">{user.agencyName} · </span>}
               {user.name}（{user.roleLabels.join('、')}）
             </span>
             <Button size="small" onClick={() => void logout()}>
@@ -57,7 +66,7 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: '16px 24px' }}>
+        <Layout.Content className="console-content">
           <main>
             <Suspense fallback={<Spin description="正在加载…" style={{ marginTop: 48, width: '100%' }} />}>
               {page}

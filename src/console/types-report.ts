@@ -3,6 +3,7 @@ import type { NormativeDocument } from '../domain/catalog/normative.ts';
 import type { CellChange } from '../domain/report-workspace/compare.ts';
 import type { DeadlineStatus } from '../domain/report-workspace/deadline.ts';
 import type { NarrativeSection } from '../domain/report-workspace/assemble.ts';
+import type { ReportGap } from '../domain/report-workspace/completeness.ts';
 import type { ReportStatus } from '../domain/report-workspace/status.ts';
 import type { ReportActionOption } from '../domain/report-workspace/transitions.ts';
 import type { Finding } from '../domain/report/finding.ts';
@@ -52,6 +53,10 @@ export interface WorkspaceView {
   cells: Record<string, CellInfo>;
   findings: Finding[];
   blockingErrors: number;
+  /** what is still missing before submit, clear or publish (src/domain/report-workspace/completeness.ts) */
+  missing: ReportGap[];
+  /** submitted on or before 31 December of the report year */
+  submittedEarly: boolean;
   previous: { ref: { kind: string; [key: string]: unknown }; report: InterchangeReport } | null;
   changes: CellChange[] | null;
   actions: ReportActionOption[];
@@ -102,6 +107,7 @@ export interface ReportVersion {
 }
 
 export interface ReportHistoryView {
-  events: StoredEventView[];
-  versions: ReportVersion[];
+  /** actorName: the person's name (not "user:6") */
+  events: (StoredEventView & { actorName?: string })[];
+  versions: (ReportVersion & { publishedByName?: string | null })[];
 }

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ApplicationSchema } from './schema-application.ts';
 import type { CatalogSchema } from './schema-catalog.ts';
+import type { MailSchema } from './schema-mail.ts';
 import type { ReportSchema } from './schema-reports.ts';
 import type { SharedStateSchema } from './schema-shared-state.ts';
 import type { SupervisionSchema } from './schema-supervision.ts';
@@ -34,6 +35,8 @@ export interface UserTable {
   locked_until: string | null;
   disabled: number;
   created_at: string;
+  /** the address reminders are mailed to (0008); null: none */
+  email: string | null;
 }
 
 export interface SessionTable {
@@ -87,7 +90,7 @@ export interface RequestCountTable {
 }
 
 export interface Schema
-  extends ApplicationSchema, CatalogSchema, ReportSchema, SupervisionSchema, SharedStateSchema {
+  extends ApplicationSchema, CatalogSchema, MailSchema, ReportSchema, SupervisionSchema, SharedStateSchema {
   agencies: AgencyTable;
   users: UserTable;
   sessions: SessionTable;

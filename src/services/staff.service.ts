@@ -170,6 +170,15 @@ function checkNumberSettings(settings: Record<string, unknown>, agencyName: stri
     throw new AppError('validation', problems.map((p) => p.message).join('；'), problems[0]!.field, problems);
 }
 
+/** An e-mail address for reminders: empty means none; otherwise one plain address (issue 12 point 4). */
+export function checkEmail(email: string | null | undefined): string | null {
+  const e = email?.trim() ?? '';
+  if (e === '') return null;
+  if (e.length > 254 || !/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(e))
+    throw validationError('email', `电子邮箱地址“${e}”格式不正确，应如 name@example.gov.cn`);
+  return e;
+}
+
 export function checkPassword(password: string): void {
   if (password.length < 10) throw validationError('password', '密码至少 10 位');
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
@@ -180,7 +189,14 @@ export function checkPassword(password: string): void {
 export async function createUser(
   ctx: ServiceContext,
   actor: Principal | 'system',
-  input: { agencyId: number; username: string; displayName: string; roles: string[]; password: string },
+  input: {
+    agencyId: number;
+    username: string;
+    displayName: string;
+    roles: string[];
+    password: string;
+    email?: string | null;
+  },
 ): Promise<User> {
   if (
     actor !== 'system' &&
@@ -197,6 +213,7 @@ export async function createUser(
       '角色无效，至少选择一个：登记员、承办人、审核人、负责人、管理员、上级政务公开办',
     );
   checkPassword(input.password);
+  const email = checkEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (trx, record) => {
     if (await findUserByUsername(trx, input.username))
@@ -209,6 +226,7 @@ export async function createUser(
         displayName: input.displayName.trim(),
         roles,
         passwordHash,
+        email,
       },
       nowIso(ctx),
     );
@@ -228,7 +246,13 @@ export async function changeUser(
   ctx: ServiceContext,
   actor: Principal,
   userId: number,
-  patch: { displayName?: string; roles?: string[]; disabled?: boolean; password?: string },
+  patch: {
+    displayName?: string;
+    roles?: string[];
+    disabled?: boolean;
+    password?: string;
+    email?: string | null;
+  },
   /** the session token of the request making the change: a new password ends every other session */
   currentSession?: string,
 ): Promise<User> {
@@ -241,8 +265,13 @@ export async function changeUser(
     roles = patch.roles.filter(isRole) as Role[];
     if (roles.length === 0 || roles.length !== patch.roles.length) throw validationError('roles', '角色无效');
   }
-  if ([patch.displayName, patch.roles, patch.disabled, patch.password].every((v) => v === undefined))
-    throw validationError('displayName', '没有要修改的内容：请提供姓名、角色、停用状态或新密码');
+  if (
+    [patch.displayName, patch.roles, patch.disabled, patch.password, patch.email].every(
+      (v) => v === undefined,
+    )
+  )
+    throw validationError('displayName', '没有要修改的内容：请提供姓名、角色、停用状态、电子邮箱或新密码');
+  const email = patch.email !== undefined ? checkEmail(patch.email) : undefined;
   if (patch.password !== undefined) checkPassword(patch.password);
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   return inTransaction(ctx, async (trx, record) => {
@@ -251,6 +280,7 @@ export async function changeUser(
       ...(roles ? { roles } : {}),
       ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
       ...(passwordHash ? { passwordHash } : {}),
+      ...(email !== undefined ? { email } : {}),
     });
     const after = (await findUser(trx, userId))!;
     // a new password (or a disabled account) ends the user's sessions, except the one making the change

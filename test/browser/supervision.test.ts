@@ -5,7 +5,12 @@ import type { Role } from '../../src/domain/access/roles.ts';
 import { encodeReport, getCell, setCell } from '../../src/domain/report/index.ts';
 import { registerByStaff } from '../../src/services/applications/intake.ts';
 import type { Staff } from '../../src/services/report-workspace/workspace.fixture.ts';
-import { GRANTED, REPEAT, reply } from '../../src/services/report-workspace/workspace.fixture.ts';
+import {
+  finishReport,
+  GRANTED,
+  REPEAT,
+  reply,
+} from '../../src/services/report-workspace/workspace.fixture.ts';
 import { changeStatus } from '../../src/services/report-workspace/transitions.service.ts';
 import { startReport } from '../../src/services/report-workspace/workspace.service.ts';
 import { collectReport } from '../../src/services/supervision/collect.service.ts';
@@ -14,7 +19,7 @@ import { supervisionHierarchy } from '../../src/services/supervision/supervision
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
 import { TestClock } from '../support/context.ts';
 import { counterApplication } from '../support/fixtures.ts';
-import { consistentReport } from '../support/report-arbitrary.ts';
+import { consistentReport, withNarrative } from '../support/report-arbitrary.ts';
 import type { TestServer } from '../support/server.ts';
 import { startTestServer } from '../support/server.ts';
 import { ensureConsoleBuilt } from './console-build.ts';
@@ -27,7 +32,7 @@ const reportJson = (seed: number, copyLicensing = false) => {
   // the figure copied from 行政许可 into 本年新收 (seed 000): an outlier the checks flag
   if (copyLicensing)
     setCell(report, 'active', 'licensing', 'decisions', getCell(report, 'requests', 'new_received', 'total'));
-  return JSON.stringify(encodeReport(report));
+  return JSON.stringify(encodeReport(withNarrative(report)));
 };
 
 describe('supervision in Chromium: collection, return, clear, rollup export', { timeout: 180_000 }, () => {
@@ -83,6 +88,7 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     }
     clock.set('2026-01-30T02:00:00Z');
     await startReport(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR);
+    await finishReport(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR);
     await changeStatus(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR, 'submit');
     clock.set('2026-02-10T02:00:00Z');
     browser = await launchBrowser();
@@ -115,15 +121,25 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     await screenshot(page, 'supervision-collection');
   });
 
-  it('returns one report with a comment and clears another', async () => {
-    await page.getByRole('button', { name: '退回修改：某市人民政府办公室' }).click();
-    const d = dialog(page);
-    await d.getByLabel('退回意见').fill('表三“二、上年结转”与上年度报告不一致，请核对后重新报送');
+  it('returns one report with a comment and clears another, each confirmed with its 审核意见', async () => {
+    await page.getByRole('button', { name: '审核：某市人民政府办公室' }).click();
+    let d = dialog(page);
+    await d.locator('.ant-radio-button-wrapper', { hasText: '退回修改' }).click();
+    await d.getByLabel(/退回理由/).fill('表三“二、上年结转”与上年度报告不一致，请核对后重新报送');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'supervision-return');
     await d.getByRole('button', { name: '退回修改' }).click();
+    await d.getByTestId('review-confirm').waitFor();
+    await d.getByRole('button', { name: '确认退回修改' }).click();
+    await d.waitFor({ state: 'detached' }).catch(async () => {
+      throw new Error(await d.innerText());
+    });
     await expect.poll(() => rowOf('某市人民政府办公室').innerText()).toMatch(/已退回修改/);
-    await page.getByRole('button', { name: '审核通过：某市公安局' }).click();
+    await page.getByRole('button', { name: '审核：某市公安局' }).click();
+    d = dialog(page);
+    await d.getByLabel('审核意见').fill('通过，请按时公开');
+    await d.getByRole('button', { name: '审核通过' }).click();
+    await d.getByRole('button', { name: '确认审核通过' }).click();
     await expect.poll(() => rowOf('某市公安局').innerText()).toMatch(/审核通过待公开/);
     const events = await t.app.database.db
       .selectFrom('events')
@@ -133,6 +149,7 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
       .execute();
     expect(events.map((e) => e.action).sort()).toEqual(['clear', 'return']);
     expect(events.find((e) => e.action === 'return')!.data).toContain('上年结转');
+    expect(events.find((e) => e.action === 'clear')!.data).toContain('通过，请按时公开');
   });
 
   it('shows the findings across agencies', async () => {

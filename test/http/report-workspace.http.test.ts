@@ -155,10 +155,28 @@ describe.each(DIALECTS)('annual-report workspace over HTTP on %s', (dialect) => 
       version: view.record!.version,
     });
     expect(edited.statusCode).toBe(200);
+    // unfinished: refused with the list of what is missing, in Chinese, nothing written
+    const unfinished = await head.request('POST', '/api/reports/2025/actions', { action: 'submit' });
+    expect(unfinished.statusCode).toBe(409);
+    const refusal = unfinished.json() as {
+      error: { code: string; message: string; field: string; details: { missing: string[] } };
+    };
+    expect(refusal.error).toMatchObject({ code: 'invalid_state', field: 'report' });
+    expect(refusal.error.message).toMatch(
+      /^年度报告尚未完成，不能报送、审核通过或公开：（1）正文“一、总体情况”还有/,
+    );
+    expect(refusal.error.details.missing.some((m) => m.startsWith('表二有 4 个空白单元格'))).toBe(true);
+    expect(((await head.request('GET', '/api/reports/2025')).json() as View).status).toBe('draft');
     const figures = await handler.request('PUT', '/api/reports/2025/figures', {
-      figures: [{ key: 'penalty.decisions', value: 8, note: '执法办案系统导出' }],
+      figures: [
+        { key: 'penalty.decisions', value: 8, note: '执法办案系统导出' },
+        { key: 'licensing.decisions', value: 40 },
+        { key: 'coercion.decisions', value: 0 },
+        { key: 'fees.amount_wan', value: 0 },
+      ],
     });
     expect((figures.json() as View).report.active.penalty!.decisions).toBe(8);
+    expect((figures.json() as { missing: unknown[] }).missing).toEqual([]);
     expect(
       (
         await supervisor.request('PUT', `/api/reports/2025/narrative${q}`, {
@@ -230,9 +248,19 @@ describe.each(DIALECTS)('annual-report workspace over HTTP on %s', (dialect) => 
     expect(
       (await head.request('POST', `/api/reports/2025/actions${q}`, { action: 'clear' })).statusCode,
     ).toBe(403);
+    const noOpinion = await supervisor.request('POST', `/api/reports/2025/actions${q}`, { action: 'clear' });
+    expect(noOpinion.statusCode).toBe(400);
+    expect(noOpinion.json()).toMatchObject({
+      error: { field: 'comment', message: '审核通过须填写审核意见（如“通过”）' },
+    });
     expect(
-      (await supervisor.request('POST', `/api/reports/2025/actions${q}`, { action: 'clear' })).json(),
-    ).toMatchObject({ status: 'cleared' });
+      (
+        await supervisor.request('POST', `/api/reports/2025/actions${q}`, {
+          action: 'clear',
+          comment: '通过',
+        })
+      ).json(),
+    ).toMatchObject({ status: 'cleared', record: { comment: '通过' } });
     expect(
       (await supervisor.request('POST', `/api/reports/2025/actions${q}`, { action: 'publish' })).statusCode,
     ).toBe(403);

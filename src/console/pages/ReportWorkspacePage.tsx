@@ -12,6 +12,7 @@ import { DeadlineBanner } from '../components/report/DeadlineBanner.tsx';
 import { ExportMenu } from '../components/report/ExportMenu.tsx';
 import { FigureDialog } from '../components/report/FigureDialog.tsx';
 import { FindingsPanel } from '../components/report/FindingsPanel.tsx';
+import { MissingPanel } from '../components/report/MissingPanel.tsx';
 import { NarrativeEditor } from '../components/report/NarrativeEditor.tsx';
 import { ReportActionBar } from '../components/report/ReportActionBar.tsx';
 import { ReportHistory } from '../components/report/ReportHistory.tsx';
@@ -77,6 +78,7 @@ export function ReportWorkspacePage({ params }: PageProps) {
         }
       />
       <DeadlineBanner view={v} />
+      {v.live && <MissingPanel missing={v.missing} />}
       {v.record?.comment && v.status === 'returned' && (
         <LoadError message={`上级退回意见：${v.record.comment}`} />
       )}
@@ -90,7 +92,7 @@ export function ReportWorkspacePage({ params }: PageProps) {
             label: '表格',
             children: (
               <Row gutter={12}>
-                <Col span={17}>
+                <Col xs={24} xl={17}>
                   <WorkspaceTables
                     view={v}
                     editable={editable}
@@ -98,7 +100,7 @@ export function ReportWorkspacePage({ params }: PageProps) {
                     onEdit={(ref, path) => setEditing({ ref, path })}
                   />
                 </Col>
-                <Col span={7}>
+                <Col xs={24} xl={7}>
                   <FindingsPanel findings={v.findings} blocking={v.blockingErrors} />
                 </Col>
               </Row>

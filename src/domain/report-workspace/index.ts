@@ -2,6 +2,7 @@
 export * from './assemble.ts';
 export * from './charts.ts';
 export * from './compare.ts';
+export * from './completeness.ts';
 export * from './deadline.ts';
 export * from './narrative-template.ts';
 export * from './record.ts';

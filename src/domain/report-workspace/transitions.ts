@@ -40,8 +40,15 @@ export type ReportGuard =
   | 'has_supervisor'
   /** cleared by the supervisor — or the agency has none above it (a top-level 人民政府 publishes its own) */
   | 'cleared_unless_top_level'
-  /** the validator finds no error in the report (cross-year findings excepted: see blockingFindings) */
-  | 'no_errors'
+  /**
+   * the report is finished: no 〔待填〕 or empty narrative section, no blank cell, no error the validator finds
+   * (cross-year findings excepted: see blockingFindings) — completeness.ts lists what is missing
+   */
+  | 'finished'
+  /** submitted after the report year ended, or the early submission acknowledged (a warning) */
+  | 'year_ended'
+  /** the supervisor's 审核意见 is written */
+  | 'opinion_given'
   /** a comment says what to change */
   | 'comment_given'
   /** the erratum states its reason */
@@ -69,7 +76,7 @@ export const REPORT_TRANSITIONS: readonly ReportTransition[] = [
     to: 'submitted',
     roles: ['head'],
     scope: 'own',
-    guards: ['has_supervisor', 'no_errors'],
+    guards: ['has_supervisor', 'finished', 'year_ended'],
   },
   { action: 'recall', from: ['submitted'], to: 'draft', roles: ['head'], scope: 'own', guards: [] },
   {
@@ -86,7 +93,7 @@ export const REPORT_TRANSITIONS: readonly ReportTransition[] = [
     to: 'cleared',
     roles: ['supervisor'],
     scope: 'supervisor',
-    guards: [],
+    guards: ['opinion_given', 'finished'],
   },
   {
     action: 'publish',
@@ -94,7 +101,7 @@ export const REPORT_TRANSITIONS: readonly ReportTransition[] = [
     to: 'published',
     roles: ['head'],
     scope: 'own',
-    guards: ['cleared_unless_top_level', 'no_errors'],
+    guards: ['cleared_unless_top_level', 'finished'],
   },
   {
     action: 'erratum',
@@ -102,7 +109,7 @@ export const REPORT_TRANSITIONS: readonly ReportTransition[] = [
     to: 'published',
     roles: ['head'],
     scope: 'own',
-    guards: ['reason_given', 'no_errors'],
+    guards: ['reason_given', 'finished'],
   },
 ];
 
@@ -119,6 +126,12 @@ export interface ReportFacts {
   hasSupervisor: boolean;
   /** error findings that block submission and publication */
   blockingErrors: number;
+  /** what is still missing, one line per group (summariseGaps); the errors are among them */
+  missing?: readonly string[];
+  /** the report year has ended (China date after 31 December of the year) */
+  yearEnded?: boolean;
+  /** the drafter confirmed submitting before the year ended */
+  earlyAcknowledged?: boolean;
   comment?: string | null;
   reason?: string | null;
 }
@@ -137,14 +150,34 @@ const GUARDS: Record<
     holds: (f) => f.status === 'cleared' || !f.hasSupervisor,
     fail: () => new AppError('invalid_state', '年度报告须先报送上级政务公开办审核通过，才能公开发布'),
   },
-  no_errors: {
-    holds: (f) => f.blockingErrors === 0,
+  finished: {
+    holds: (f) => f.blockingErrors === 0 && (f.missing?.length ?? 0) === 0,
     fail: (f) =>
+      (f.missing?.length ?? 0) > 0
+        ? new AppError(
+            'invalid_state',
+            `年度报告尚未完成，不能报送、审核通过或公开：${f.missing!.map((m, i) => `（${i + 1}）${m}`).join('；')}`,
+            'report',
+            { missing: f.missing },
+          )
+        : new AppError(
+            'invalid_state',
+            `核对发现 ${f.blockingErrors} 个错误，须先改正才能报送或公开`,
+            'findings',
+          ),
+  },
+  year_ended: {
+    holds: (f) => f.yearEnded !== false || f.earlyAcknowledged === true,
+    fail: () =>
       new AppError(
         'invalid_state',
-        `核对发现 ${f.blockingErrors} 个错误，须先改正才能报送或公开`,
-        'findings',
+        '报告年度尚未结束：现在报送，12 月 31 日前新收和办结的申请、案件都不会计入；确需提前报送，请确认后再报送（上级将看到“提前报送”标记）',
+        'acknowledgeEarly',
       ),
+  },
+  opinion_given: {
+    holds: (f) => filled(f.comment),
+    fail: () => new AppError('validation', '审核通过须填写审核意见（如“通过”）', 'comment'),
   },
   comment_given: {
     holds: (f) => filled(f.comment),
@@ -208,6 +241,8 @@ export interface ReportActionOption {
   allowed: boolean;
   /** why not, when not allowed */
   reason: string | null;
+  /** allowed, but to be confirmed: submitting before the report year ended */
+  warning: string | null;
 }
 
 /** The actions open to this actor in this status (scope and role match); comment and reason assumed given. */
@@ -218,12 +253,19 @@ export function reportActionOptions(actor: ReportActor, facts: ReportFacts): Rep
       t.roles.some((r) => actor.roles.includes(r)) &&
       t.from.includes(facts.status),
   ).map((t) => {
-    const decided = decideReportAction(t.action, actor, { ...facts, comment: '-', reason: '-' });
+    const decided = decideReportAction(t.action, actor, {
+      ...facts,
+      comment: '-',
+      reason: '-',
+      earlyAcknowledged: true,
+    });
+    const early = t.guards.includes('year_ended') && !GUARDS.year_ended.holds(facts);
     return {
       action: t.action,
       label: REPORT_ACTION_LABEL[t.action],
       allowed: decided.ok,
       reason: decided.ok ? null : decided.error.message,
+      warning: decided.ok && early ? GUARDS.year_ended.fail(facts).message : null,
     };
   });
 }

@@ -8,7 +8,8 @@ import type { ReportStatus } from '../report-workspace/status.ts';
  * agency with nobody above it on Gongkai, the day it published. A returned report has not arrived: it is judged
  * by its resubmission. Calendar days, China time, as the regulation names a date.
  */
-export type CollectionTimeliness = DeadlineState;
+/** early: arrived on or before 31 December of the report year — flagged, never 按时报送 (issue 12 point 9) */
+export type CollectionTimeliness = DeadlineState | 'early';
 
 export const COLLECTION_TIMELINESS_LABEL: Record<CollectionTimeliness, string> = {
   open: '未到期',
@@ -16,6 +17,7 @@ export const COLLECTION_TIMELINESS_LABEL: Record<CollectionTimeliness, string> =
   overdue: '逾期未报送',
   on_time: '按时报送',
   late: '逾期报送',
+  early: '提前报送（年度未结束）',
 };
 
 /** The statuses in which the report has arrived with the supervisor (or been published). */
@@ -49,9 +51,12 @@ export function collectionTimeliness(
 ): CollectionDeadlineStatus {
   const arrived = arrivedOn(status, submittedOn, publishedOn);
   const seen = deadlineStatus(deadline, today, arrived);
+  // the report year is the year before the deadline's
+  const early = arrived !== null && arrived <= `${Number(deadline.dueOn.slice(0, 4)) - 1}-12-31`;
+  const state: CollectionTimeliness = early ? 'early' : seen.state;
   return {
-    state: seen.state,
-    label: COLLECTION_TIMELINESS_LABEL[seen.state],
+    state,
+    label: COLLECTION_TIMELINESS_LABEL[state],
     daysLeft: seen.daysLeft,
     daysLate: seen.daysLate,
     arrivedOn: arrived,

@@ -14,6 +14,7 @@ const userBody = {
     roles: { type: 'array', minItems: 1, maxItems: 6, items: { type: 'string', enum: [...ROLES] } },
     password: { type: 'string', maxLength: 200 },
     disabled: { type: 'boolean' },
+    email: { type: ['string', 'null'], maxLength: 254 },
   },
 } as const;
 
@@ -68,6 +69,7 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
         displayName: string;
         roles: string[];
         password: string;
+        email?: string | null;
       };
       return reply
         .status(201)
@@ -90,7 +92,13 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
         ctx,
         request.principal,
         (request.params as { id: number }).id,
-        request.body as { displayName?: string; roles?: string[]; disabled?: boolean; password?: string },
+        request.body as {
+          displayName?: string;
+          roles?: string[];
+          disabled?: boolean;
+          password?: string;
+          email?: string | null;
+        },
         request.cookies[SESSION_COOKIE],
       ),
   );

@@ -15,6 +15,7 @@ import { portalApplyRoutes } from './portal-apply.routes.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { portalStandardsRoutes } from './portal-standards.routes.ts';
 import { publicApplicationRoutes } from './public-applications.routes.ts';
+import { reminderRoutes } from './reminders.routes.ts';
 import { reportToolRoutes } from './report-tool.routes.ts';
 import { reportWorkspaceRoutes } from './report-workspace.routes.ts';
 import { standardCatalogRoutes } from './standard-catalog.routes.ts';
@@ -32,6 +33,7 @@ export const routes: readonly AppRoutes[] = [
   publicApplicationRoutes,
   calendarRoutes,
   table3Routes,
+  reminderRoutes,
   consoleRoutes,
   reportToolRoutes,
   catalogRoutes,

@@ -192,7 +192,8 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
       ...staff,
       schema: {
         tags,
-        summary: '报送、撤回、退回修改（上级）、审核通过（上级）、公开发布',
+        summary:
+          '报送、撤回、退回修改（上级，附意见）、审核通过（上级，附审核意见）、公开发布；报告未完成（〔待填〕、空白单元格、核对错误）时拒绝并列出缺项；年度结束前报送须 acknowledgeEarly',
         params: yearParams,
         querystring: agencyQuery,
         body: {
@@ -203,12 +204,18 @@ export const reportWorkspaceRoutes: AppRoutes = async (server, { app }) => {
             action: { type: 'string', enum: [...STATUS_ACTIONS] },
             comment: { type: ['string', 'null'], maxLength: 2000 },
             version: { type: 'integer', minimum: 1 },
+            acknowledgeEarly: { type: 'boolean' },
           },
         },
       },
     },
     async (request) => {
-      const body = request.body as { action: StatusAction; comment?: string | null; version?: number };
+      const body = request.body as {
+        action: StatusAction;
+        comment?: string | null;
+        version?: number;
+        acknowledgeEarly?: boolean;
+      };
       return changeStatus(ctx, request.principal, agencyOf(request), yearOf(request), body.action, body);
     },
   );

@@ -4,7 +4,7 @@ import { TestClock } from '../../../test/support/context.ts';
 import { DIALECTS } from '../../../test/support/databases.ts';
 import type { Session } from '../../../test/support/http.ts';
 import { loginAs } from '../../../test/support/http.ts';
-import { consistentReport } from '../../../test/support/report-arbitrary.ts';
+import { consistentReport, withNarrative } from '../../../test/support/report-arbitrary.ts';
 import type { TestServer } from '../../../test/support/server.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import { encodeReport } from '../../domain/report/index.ts';
@@ -28,7 +28,7 @@ function multipart(fileName: string, bytes: Uint8Array, type: string) {
 const reportJson = (seed: number) => {
   let n = seed;
   return JSON.stringify(
-    encodeReport(consistentReport('2021', () => (n = (n * 1103 + 12345) % 9973) % 80, YEAR)),
+    encodeReport(withNarrative(consistentReport('2021', () => (n = (n * 1103 + 12345) % 9973) % 80, YEAR))),
   );
 };
 
@@ -212,6 +212,7 @@ describe.each(DIALECTS)('supervision JSON API on %s', (dialect) => {
     expect(returned.statusCode, returned.body).toBe(200);
     const cleared = await city.request('POST', `/api/reports/${YEAR}/actions?agencyId=${second!.id}`, {
       action: 'clear',
+      comment: '通过',
     });
     expect(cleared.statusCode, cleared.body).toBe(200);
     const rows = (

@@ -8,6 +8,8 @@ import { crossAgencyFindings } from '../../services/supervision/checks.service.t
 import { collectReport } from '../../services/supervision/collect.service.ts';
 import type { CollectInput } from '../../services/supervision/collect.service.ts';
 import { reportCollection } from '../../services/supervision/collection.service.ts';
+import { exportNotice } from '../../services/supervision/notice-export.service.ts';
+import { urgeReport } from '../../services/supervision/urge.service.ts';
 import type { PerformanceTarget } from '../../services/supervision/performance-export.service.ts';
 import { exportPerformance } from '../../services/supervision/performance-export.service.ts';
 import { performanceDashboard } from '../../services/supervision/performance.service.ts';
@@ -61,6 +63,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
   const tags = ['supervision'];
   const reader = { preValidation: requireSupervisionReader };
   await server.register(supervisionTokenRoutes, { app });
+  await server.register(noticeRoutes, { app });
 
   server.get(
     '/api/supervision/collection',
@@ -374,6 +377,63 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
     async (request, reply) => {
       const q = request.query as { to: PerformanceTarget };
       const file = await exportPerformance(ctx, callerOf(request), performanceQuery(request.query), q.to);
+      return reply
+        .type(q.to === 'csv' ? 'text/csv; charset=utf-8' : CONTENT_TYPE.xlsx)
+        .header('content-disposition', attachment(file.fileName))
+        .send(file.body);
+    },
+  );
+};
+
+/** 催报 and the 通报名单 (issue 12 point 9). */
+export const noticeRoutes: AppRoutes = async (server, { app }) => {
+  const ctx = app.ctx;
+  const tags = ['supervision'];
+  server.post(
+    '/api/supervision/reports/:agencyId/:year/urge',
+    {
+      preValidation: requireStaff(),
+      schema: {
+        tags,
+        summary: '催报：提醒所辖机关报送年度报告（工作台显示，并发送邮件给该机关的负责人、承办人、管理员）',
+        params: reportParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { message: { type: ['string', 'null'], maxLength: 2000 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params as { agencyId: number; year: number };
+      const body = (request.body ?? {}) as { message?: string | null };
+      return reply.status(201).send(await urgeReport(ctx, request.principal, p.agencyId, p.year, body));
+    },
+  );
+  server.get(
+    '/api/supervision/notice/export',
+    {
+      preValidation: requireSupervisionReader,
+      schema: {
+        tags,
+        security: SUPERVISION_READER_SECURITY,
+        summary: '导出通报名单：逾期未报送、逾期报送、提前报送（年度未结束）的机关（CSV 或 XLSX）',
+        querystring: {
+          type: 'object',
+          required: ['to'],
+          additionalProperties: false,
+          properties: { year, root, to: { type: 'string', enum: ['csv', 'xlsx'] } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as { root?: number; to: 'csv' | 'xlsx' };
+      const file = await exportNotice(
+        ctx,
+        callerOf(request),
+        { year: lastYear(request, ctx.now()), ...(q.root !== undefined ? { root: q.root } : {}) },
+        q.to,
+      );
       return reply
         .type(q.to === 'csv' ? 'text/csv; charset=utf-8' : CONTENT_TYPE.xlsx)
         .header('content-disposition', attachment(file.fileName))

@@ -7,6 +7,7 @@ import { appealsReports } from './0004-appeals-reports.ts';
 import { supervision } from './0005-supervision.ts';
 import { catalogIndexes } from './0006-catalog-indexes.ts';
 import { serviceAttachments } from './0007-service-attachments.ts';
+import { mailReminders } from './0008-mail-reminders.ts';
 import { requestCounts } from './0008-request-counts.ts';
 import { portalPages } from './0009-portal-pages.ts';
 import { privacy } from './0010-privacy.ts';
@@ -28,6 +29,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0005-supervision': supervision(dialect),
     '0006-catalog-indexes': catalogIndexes(),
     '0007-service-attachments': serviceAttachments(dialect),
+    '0008-mail-reminders': mailReminders(dialect),
     '0008-request-counts': requestCounts(),
     '0009-portal-pages': portalPages(dialect),
     [KEYED_CHAIN_MIGRATION]: privacy(),

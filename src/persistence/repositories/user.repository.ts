@@ -11,6 +11,8 @@ export interface User {
   failedLogins: number;
   lockedUntil: string | null;
   disabled: boolean;
+  /** where reminders are mailed (null: none) */
+  email: string | null;
 }
 
 export interface UserWithHash extends User {
@@ -26,6 +28,7 @@ const toUser = (row: Selectable<UserTable>): UserWithHash => ({
   failedLogins: row.failed_logins,
   lockedUntil: row.locked_until,
   disabled: row.disabled === 1,
+  email: row.email ?? null,
   passwordHash: row.password_hash,
 });
 
@@ -33,7 +36,14 @@ export const withoutHash = ({ passwordHash: _, ...user }: UserWithHash): User =>
 
 export async function insertUser(
   db: Kysely<Schema>,
-  user: { agencyId: number; username: string; displayName: string; roles: Role[]; passwordHash: string },
+  user: {
+    agencyId: number;
+    username: string;
+    displayName: string;
+    roles: Role[];
+    passwordHash: string;
+    email?: string | null;
+  },
   at: string,
 ): Promise<User> {
   const row = await db
@@ -48,6 +58,7 @@ export async function insertUser(
       locked_until: null,
       disabled: 0,
       created_at: at,
+      email: user.email ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -89,7 +100,13 @@ export async function recordLoginAttempt(
 export async function updateUser(
   db: Kysely<Schema>,
   id: number,
-  patch: { displayName?: string; roles?: Role[]; disabled?: boolean; passwordHash?: string },
+  patch: {
+    displayName?: string;
+    roles?: Role[];
+    disabled?: boolean;
+    passwordHash?: string;
+    email?: string | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('users')
@@ -98,6 +115,7 @@ export async function updateUser(
       ...(patch.roles !== undefined ? { roles: JSON.stringify(patch.roles) } : {}),
       ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
       ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
     })
     .where('id', '=', id)
     .execute();

@@ -1,5 +1,4 @@
 import type { Role } from '../../domain/access/roles.ts';
-import { ROLE_LABEL } from '../../domain/access/roles.ts';
 import type { Agency, AgencyKind } from '../../persistence/repositories/agency.repository.ts';
 import { insertUser } from '../../persistence/repositories/user.repository.ts';
 import { hashPassword } from '../../security/password.ts';
@@ -75,7 +74,8 @@ async function accounts(ctx: ServiceContext, agency: Agency, specs: readonly Acc
 const byRole = (prefix: string, names: Partial<Record<Role, string>>): AccountSpec[] =>
   (Object.entries(names) as [Role, string][]).map(([role, name]) => ({
     username: `${prefix}-${role}`,
-    name: `${name}（${ROLE_LABEL[role]}）`,
+    // the console's header adds the roles (“李强（承办人）”): the name is the person's own (issue 12 point 8)
+    name,
     roles: [role],
   }));
 

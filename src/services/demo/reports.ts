@@ -8,7 +8,12 @@ import type { ServiceContext } from '../context.ts';
 import { composeReport } from '../report-workspace/compose.ts';
 import { importReport } from '../report-workspace/import.service.ts';
 import { changeStatus } from '../report-workspace/transitions.service.ts';
-import { editNarrative, startReport } from '../report-workspace/workspace.service.ts';
+import {
+  editNarrative,
+  reportWorkspace,
+  setReportFigures,
+  startReport,
+} from '../report-workspace/workspace.service.ts';
 import type { RoleStaff, Staff } from './agencies.ts';
 import type { Script } from './steps.ts';
 
@@ -58,6 +63,27 @@ async function importEarlierReport(ctx: ServiceContext, staff: RoleStaff, agency
   });
 }
 
+/** Figures from other systems (许可、处罚、强制、收费), as the office collects them in January. */
+const ENTERED: Record<string, number> = {
+  'licensing.decisions': 212,
+  'penalty.decisions': 37,
+  'coercion.decisions': 2,
+  'fees.decisions': 0,
+  'fees.amount_wan': 0,
+};
+
+/** Enters every table 二 cell still blank, so the report is finished (issue 12 point 7) before it is submitted. */
+async function enterFigures(ctx: ServiceContext, head: Staff, agencyId: number, year: number) {
+  const view = await reportWorkspace(ctx, head, agencyId, year);
+  const figures = view.missing
+    .filter((g) => g.kind === 'blank_cell' && g.where.startsWith('active.'))
+    .map((g) => {
+      const key = g.where.slice('active.'.length);
+      return { key, value: ENTERED[key] ?? 0, note: '据业务系统年度统计' };
+    });
+  if (figures.length > 0) await setReportFigures(ctx, head, agencyId, year, figures);
+}
+
 export function scheduleReports(
   script: Script,
   calendar: WorkingCalendar,
@@ -81,6 +107,7 @@ export function scheduleReports(
       await run(ctx);
     });
   at('01-05', (ctx) => startReport(ctx, staff.handler, health.id, last));
+  at('01-13', (ctx) => enterFigures(ctx, staff.head, health.id, last));
   at('01-14', (ctx) => changeStatus(ctx, staff.head, health.id, last, 'submit'));
   at('01-16', (ctx) =>
     changeStatus(ctx, supervisor, health.id, last, 'return', {
@@ -94,12 +121,17 @@ export function scheduleReports(
     }),
   );
   at('01-20', (ctx) => changeStatus(ctx, staff.head, health.id, last, 'submit'));
-  at('01-22', (ctx) => changeStatus(ctx, supervisor, health.id, last, 'clear'));
+  at('01-22', (ctx) =>
+    changeStatus(ctx, supervisor, health.id, last, 'clear', {
+      comment: '通过。逾期答复的原因和整改措施已补充说明。',
+    }),
+  );
   at('01-26', (ctx) => changeStatus(ctx, staff.head, health.id, last, 'publish'));
 
   const [education, market] = siblings;
   if (education) {
     at('01-09', (ctx) => startReport(ctx, education.staff.handler, education.agency.id, last));
+    at('01-20', (ctx) => enterFigures(ctx, education.staff.head, education.agency.id, last));
     at('01-21', (ctx) => changeStatus(ctx, education.staff.head, education.agency.id, last, 'submit'));
   }
   if (market) at('01-12', (ctx) => startReport(ctx, market.staff.handler, market.agency.id, last));

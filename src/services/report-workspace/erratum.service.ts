@@ -2,11 +2,7 @@ import type { Principal } from '../../domain/access/principal.ts';
 import { actorOf } from '../../domain/access/principal.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { CellBasis, Frozen, NarrativeSection } from '../../domain/report-workspace/index.ts';
-import {
-  blockingFindings,
-  decideReportAction,
-  NARRATIVE_SECTIONS,
-} from '../../domain/report-workspace/index.ts';
+import { decideReportAction, NARRATIVE_SECTIONS } from '../../domain/report-workspace/index.ts';
 import type { AnnualReport } from '../../domain/report/index.ts';
 import {
   activeCells,
@@ -23,7 +19,7 @@ import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 import { hasSupervisor, requireReportReader } from './access.ts';
 import { composeReport } from './compose.ts';
-import { reportState } from './state.ts';
+import { contentFacts, reportState } from './state.ts';
 import { publishFrozen } from './transitions.service.ts';
 import type { WorkspaceView } from './view.ts';
 import { workspaceView } from './view.ts';
@@ -110,7 +106,7 @@ export async function publishErratum(
   const decided = decideReportAction('erratum', who, {
     status: state.status,
     hasSupervisor: hasSupervisor(agency),
-    blockingErrors: blockingFindings(findings).length,
+    ...contentFacts(ctx, state, report, findings),
     reason,
   });
   if (!decided.ok) throw decided.error;

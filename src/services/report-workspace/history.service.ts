@@ -8,6 +8,7 @@ import {
   reportVersions,
 } from '../../persistence/repositories/report.repository.ts';
 import { importedReportsOf } from '../../persistence/repositories/report-import.repository.ts';
+import { findUser } from '../../persistence/repositories/user.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireReportReader } from './access.ts';
@@ -20,7 +21,10 @@ export async function reportHistory(
   actor: Principal,
   agencyId: number,
   year: number,
-): Promise<{ events: StoredEvent[]; versions: ReturnType<typeof versionView>[] }> {
+): Promise<{
+  events: (StoredEvent & { actorName: string })[];
+  versions: (ReturnType<typeof versionView> & { publishedByName: string | null })[];
+}> {
   checkYear(year);
   await requireReportReader(ctx, actor, agencyId);
   const record = await findReport(ctx.database.db, agencyId, year);
@@ -29,7 +33,28 @@ export async function reportHistory(
     eventsOf(ctx.database.db, ENTITY, record.id),
     reportVersions(ctx.database.db, record.id),
   ]);
-  return { events, versions: versions.map(versionView) };
+  // the log names people, not "user:6" (issue 12 point 8)
+  const ids = new Set<number>();
+  for (const e of events) if (/^user:\d+$/.test(e.actor)) ids.add(Number(e.actor.slice(5)));
+  for (const v of versions) if (v.publishedBy !== null) ids.add(v.publishedBy);
+  const names = new Map<number, string>();
+  for (const id of ids) {
+    const user = await findUser(ctx.database.db, id);
+    if (user) names.set(id, user.displayName);
+  }
+  const nameOf = (actor: string) =>
+    actor === 'system'
+      ? '系统'
+      : /^user:\d+$/.test(actor)
+        ? (names.get(Number(actor.slice(5))) ?? `已删除的账号（${actor}）`)
+        : actor;
+  return {
+    events: events.map((e) => ({ ...e, actorName: nameOf(e.actor) })),
+    versions: versions.map((v) => ({
+      ...versionView(v),
+      publishedByName: v.publishedBy === null ? null : (names.get(v.publishedBy) ?? null),
+    })),
+  };
 }
 
 const versionView = (v: Awaited<ReturnType<typeof reportVersions>>[number]) => ({

@@ -198,8 +198,31 @@ describe.each(DIALECTS)('annual-report workspace on %s', (dialect) => {
     await expect(changeStatus(ctx, health.handler, agencyId, 2025, 'submit')).rejects.toMatchObject({
       code: 'forbidden',
     });
-    let view = await changeStatus(ctx, health.head, agencyId, 2025, 'submit');
-    expect(view).toMatchObject({ status: 'submitted', live: false });
+    // unfinished: table 二 has blank cells and the template's 〔待填〕 — refused with the list of what is missing
+    const refused = await changeStatus(ctx, health.head, agencyId, 2025, 'submit').catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid_state', field: 'report' });
+    const missing = (refused as { details: { missing: string[] } }).details.missing;
+    expect(missing[0]).toMatch(/^正文“一、总体情况”还有 \d 处〔待填〕：/);
+    expect(missing[1]).toMatch(
+      /^表二有 3 个空白单元格（数量为零应填写“0”）：“行政处罚”行“本年处理决定数量”列/,
+    );
+    expect((refused as Error).message).toContain('年度报告尚未完成');
+    let view = await reportWorkspace(ctx, health.head, agencyId, 2025);
+    expect(view.missing.map((g) => g.kind)).toEqual([
+      'placeholder',
+      'blank_cell',
+      'blank_cell',
+      'blank_cell',
+    ]);
+    expect(view.actions.find((a) => a.action === 'submit')).toMatchObject({ allowed: false });
+    view = await setReportFigures(ctx, health.head, agencyId, 2025, [
+      { key: 'penalty.decisions', value: 0, note: '执法系统统计' },
+      { key: 'coercion.decisions', value: 0 },
+      { key: 'fees.amount_wan', value: 0 },
+    ]);
+    expect(view.missing).toEqual([]);
+    view = await changeStatus(ctx, health.head, agencyId, 2025, 'submit');
+    expect(view).toMatchObject({ status: 'submitted', live: false, submittedEarly: false });
     // a late registration with a 2025 receipt date does not move the frozen tables
     clock.set('2026-01-08T02:00:00Z');
     ids.d = (await registerByStaff(ctx, health.registrar, counterApplication('2025-12-31'))).application.id;
@@ -237,8 +260,12 @@ describe.each(DIALECTS)('annual-report workspace on %s', (dialect) => {
     await expect(changeStatus(ctx, health.head, agencyId, 2025, 'publish')).rejects.toMatchObject({
       code: 'invalid_state',
     });
-    view = await changeStatus(ctx, government.supervisor, agencyId, 2025, 'clear');
-    expect(view.status).toBe('cleared');
+    await expect(changeStatus(ctx, government.supervisor, agencyId, 2025, 'clear')).rejects.toMatchObject({
+      code: 'validation',
+      field: 'comment',
+    });
+    view = await changeStatus(ctx, government.supervisor, agencyId, 2025, 'clear', { comment: '通过' });
+    expect(view).toMatchObject({ status: 'cleared', record: { comment: '通过' } });
     clock.set('2026-01-20T02:00:00Z');
     view = await changeStatus(ctx, health.head, agencyId, 2025, 'publish');
     expect(view).toMatchObject({
@@ -281,7 +308,7 @@ describe.each(DIALECTS)('annual-report workspace on %s', (dialect) => {
       }),
     ).rejects.toMatchObject({ code: 'validation', field: 'active.0.value' });
     const view = await publishErratum(ctx, health.head, agencyId, 2025, {
-      reason: '补充行政处罚决定数量',
+      reason: '更正行政处罚决定数量',
       active: [{ key: 'penalty.decisions', value: 12, note: '执法系统统计' }],
     });
     expect(view).toMatchObject({ status: 'published', record: { publishedVersion: 2 } });
@@ -289,11 +316,11 @@ describe.each(DIALECTS)('annual-report workspace on %s', (dialect) => {
     const history = await reportHistory(ctx, government.supervisor, agencyId, 2025);
     expect(history.versions.map((v) => [v.version, v.reason])).toEqual([
       [1, null],
-      [2, '补充行政处罚决定数量'],
+      [2, '更正行政处罚决定数量'],
     ]);
     expect(
       (history.versions[0]!.report.active as Record<string, Record<string, unknown>>).penalty!.decisions,
-    ).toBeNull();
+    ).toBe(0);
     expect(history.events.map((e) => e.action)).toEqual([
       'start',
       'edit_narrative',
@@ -341,6 +368,16 @@ describe.each(DIALECTS)('annual-report workspace on %s', (dialect) => {
     await expect(changeStatus(ctx, government.head, gid, 2025, 'submit')).rejects.toMatchObject({
       code: 'invalid_state',
     });
+    await expect(changeStatus(ctx, government.head, gid, 2025, 'publish')).rejects.toMatchObject({
+      code: 'invalid_state',
+      field: 'report',
+    });
+    await setReportFigures(ctx, government.head, gid, 2025, [
+      { key: 'licensing.decisions', value: 0 },
+      { key: 'penalty.decisions', value: 0 },
+      { key: 'coercion.decisions', value: 0 },
+      { key: 'fees.amount_wan', value: 0 },
+    ]);
     const view = await changeStatus(ctx, government.head, gid, 2025, 'publish');
     expect(view).toMatchObject({ status: 'published', deadline: { dueOn: '2026-03-31', state: 'on_time' } });
     expect((await verifyEventChain(database.db, ctx.auditKey)).broken).toBeNull();

@@ -6,11 +6,15 @@ import type {
   ReportRecord,
   ReportStatus,
 } from '../../domain/report-workspace/index.ts';
+import type { ReportFacts, ReportGap } from '../../domain/report-workspace/index.ts';
 import {
+  blockingFindings,
   deadlineStatus,
   effectiveNarrative,
   isLive,
   reportDeadline,
+  reportGaps,
+  summariseGaps,
 } from '../../domain/report-workspace/index.ts';
 import type { AnnualReport, Finding, Narrative, ReportFormat } from '../../domain/report/index.ts';
 import { formatForYear, validateReport } from '../../domain/report/index.ts';
@@ -111,4 +115,30 @@ export const chinaDate = (iso: string) =>
 export function deadlineOf(ctx: ServiceContext, agency: Agency, year: number, publishedAt: string | null) {
   const deadline = reportDeadline(year, agency.kind, agency.settings.reportDueDate);
   return deadlineStatus(deadline, todayInChina(ctx), publishedAt ? chinaDate(publishedAt) : null);
+}
+
+/** The report year has ended on `today` (China date): a submission before then is early (issue 12 point 7). */
+export const yearEnded = (year: number, today: string) => today > `${year}-12-31`;
+
+/** A submission that arrived on or before 31 December of the report year. */
+export const submittedEarly = (year: number, submittedAt: string | null) =>
+  submittedAt !== null && chinaDate(submittedAt) <= `${year}-12-31`;
+
+/**
+ * The facts the transitions' guards read about the report's contents and the day: the blocking errors, what is
+ * missing (completeness.ts) and whether the year has ended. `report`/`findings` default to the state's.
+ */
+export function contentFacts(
+  ctx: ServiceContext,
+  state: ReportState,
+  report: AnnualReport = state.report,
+  findings: Finding[] = state.findings,
+): Pick<ReportFacts, 'blockingErrors' | 'missing' | 'yearEnded'> & { gaps: ReportGap[] } {
+  const gaps = reportGaps(report, findings);
+  return {
+    blockingErrors: blockingFindings(findings).length,
+    missing: summariseGaps(gaps),
+    yearEnded: yearEnded(state.year, todayInChina(ctx)),
+    gaps,
+  };
 }

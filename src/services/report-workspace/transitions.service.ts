@@ -8,7 +8,7 @@ import type {
   ReportAction,
   ReportRecord,
 } from '../../domain/report-workspace/index.ts';
-import { blockingFindings, decideReportAction } from '../../domain/report-workspace/index.ts';
+import { decideReportAction } from '../../domain/report-workspace/index.ts';
 import { reportTitle, reportToJson } from '../../domain/report/index.ts';
 import { insertPublishedReport } from '../../persistence/repositories/published-report.repository.ts';
 import type { ReportPatch } from '../../persistence/repositories/report.repository.ts';
@@ -21,7 +21,7 @@ import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 import { hasSupervisor, requireReportReader } from './access.ts';
 import type { ReportState } from './state.ts';
-import { reportState } from './state.ts';
+import { contentFacts, reportState } from './state.ts';
 import type { WorkspaceView } from './view.ts';
 import { workspaceView } from './view.ts';
 import { ENTITY } from './workspace.service.ts';
@@ -89,7 +89,7 @@ function patchFor(
     case 'return':
       return { status, frozen: null, comment, clearedAt: null };
     case 'clear':
-      return { status, clearedAt: at };
+      return { status, clearedAt: at, comment };
     case 'publish':
       return {
         status,
@@ -106,18 +106,21 @@ export async function changeStatus(
   agencyId: number,
   year: number,
   action: StatusAction,
-  input: { comment?: string | null; version?: number } = {},
+  input: { comment?: string | null; version?: number; acknowledgeEarly?: boolean } = {},
 ): Promise<WorkspaceView> {
   checkYear(year);
   const { agency, who, staff } = await requireReportReader(ctx, actor, agencyId);
   const state = await reportState(ctx, actor, agency, year);
   const current = state.record;
   // freezing takes the report as it is now; publishing a cleared report takes the snapshot that was cleared
-  const blocking = blockingFindings(state.findings).length;
+  const content = contentFacts(ctx, state);
   const decided = decideReportAction(action, who, {
     status: state.status,
     hasSupervisor: hasSupervisor(agency),
-    blockingErrors: blocking,
+    blockingErrors: content.blockingErrors,
+    missing: content.missing,
+    yearEnded: content.yearEnded,
+    earlyAcknowledged: input.acknowledgeEarly === true,
     comment: input.comment ?? null,
   });
   if (!decided.ok) throw decided.error;
@@ -142,7 +145,8 @@ export async function changeStatus(
       data: {
         from: state.status,
         to: decided.to,
-        ...(action === 'return' ? { comment: input.comment!.trim() } : {}),
+        ...(action === 'return' || action === 'clear' ? { comment: input.comment!.trim() } : {}),
+        ...(action === 'submit' && !content.yearEnded ? { early: true } : {}),
         findings: {
           errors: state.findings.filter((f) => f.severity === 'error').length,
           warnings: state.findings.filter((f) => f.severity === 'warning').length,

@@ -6,10 +6,10 @@ import type {
   PreviousRef,
   ReportActionOption,
   ReportActor,
+  ReportGap,
   ReportStatus,
 } from '../../domain/report-workspace/index.ts';
 import {
-  blockingFindings,
   compareReports,
   DEADLINE_STATE_LABEL,
   NARRATIVE_SECTION_LABEL,
@@ -22,7 +22,7 @@ import { encodeReport } from '../../domain/report/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { hasSupervisor } from './access.ts';
 import type { ReportState } from './state.ts';
-import { deadlineOf } from './state.ts';
+import { contentFacts, deadlineOf, submittedEarly } from './state.ts';
 
 /** One cell's provenance for the console: what it counts, whether it is entered by hand (editable while drafting). */
 export interface CellInfo {
@@ -65,6 +65,10 @@ export interface WorkspaceView {
   findings: Finding[];
   /** errors that stop submission and publication */
   blockingErrors: number;
+  /** everything still missing (〔待填〕, empty sections, blank cells, errors): none before submit/clear/publish */
+  missing: ReportGap[];
+  /** submitted on or before 31 December of the report year (提前报送) */
+  submittedEarly: boolean;
   previous: { ref: PreviousRef; report: Record<string, unknown> } | null;
   /** this year's cells beside last year's */
   changes: CellChange[] | null;
@@ -87,7 +91,7 @@ export function cellInfo(basis: CellBasis): CellInfo {
 export function workspaceView(ctx: ServiceContext, state: ReportState, who: ReportActor): WorkspaceView {
   const { agency, record } = state;
   const deadline = deadlineOf(ctx, agency, state.year, record?.publishedAt ?? null);
-  const blocking = blockingFindings(state.findings).length;
+  const content = contentFacts(ctx, state);
   const narrative = state.report.narrative ?? { overview: '', problems: '', other: '' };
   return {
     agency: {
@@ -128,13 +132,17 @@ export function workspaceView(ctx: ServiceContext, state: ReportState, who: Repo
     ) as WorkspaceView['narrative'],
     cells: Object.fromEntries(Object.entries(state.sources).map(([path, basis]) => [path, cellInfo(basis)])),
     findings: state.findings,
-    blockingErrors: blocking,
+    blockingErrors: content.blockingErrors,
+    missing: content.gaps,
+    submittedEarly: submittedEarly(state.year, record?.submittedAt ?? null),
     previous: state.previous && { ref: state.previous.ref, report: encodeReport(state.previous.report) },
     changes: state.previous ? compareReports(state.report, state.previous.report) : null,
     actions: reportActionOptions(who, {
       status: state.status,
       hasSupervisor: hasSupervisor(agency),
-      blockingErrors: blocking,
+      blockingErrors: content.blockingErrors,
+      missing: content.missing,
+      yearEnded: content.yearEnded,
     }),
   };
 }

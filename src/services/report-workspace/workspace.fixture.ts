@@ -4,6 +4,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import { act } from '../applications/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import { createAgency, createUser } from '../staff.service.ts';
+import { reportWorkspace, setReportFigures } from './workspace.service.ts';
 
 /**
  * Test fixtures for the report workspace: a 人民政府 with departments below it, each with one user per role,
@@ -82,4 +83,16 @@ export async function reply(ctx: ServiceContext, staff: Record<Role, Staff>, id:
   await act(ctx, staff.reviewer, id, { type: 'review_decision' });
   await act(ctx, staff.head, id, { type: 'approve_decision' });
   return act(ctx, staff.registrar, id, { type: 'send_reply' });
+}
+
+/**
+ * Finishes a drafted report for tests (issue 12 point 7): every blank table 二 cell entered as 0, so the
+ * template's 〔待填〕 fill in and nothing is missing.
+ */
+export async function finishReport(ctx: ServiceContext, staff: Staff, agencyId: number, year: number) {
+  const view = await reportWorkspace(ctx, staff, agencyId, year);
+  const figures = view.missing
+    .filter((g) => g.kind === 'blank_cell' && g.where.startsWith('active.'))
+    .map((g) => ({ key: g.where.slice('active.'.length), value: 0 }));
+  return figures.length > 0 ? setReportFigures(ctx, staff, agencyId, year, figures) : view;
 }

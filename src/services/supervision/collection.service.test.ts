@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock, testContext } from '../../../test/support/context.ts';
 import { createTestDatabase, DIALECTS } from '../../../test/support/databases.ts';
 import type { TestDatabase } from '../../../test/support/databases.ts';
-import { consistentReport } from '../../../test/support/report-arbitrary.ts';
+import { consistentReport, withNarrative } from '../../../test/support/report-arbitrary.ts';
 import { encodeReport } from '../../domain/report/index.ts';
 import { eventsOf, verifyEventChain } from '../../persistence/repositories/event.repository.ts';
 import type { ServiceContext } from '../context.ts';
 import { changeStatus } from '../report-workspace/transitions.service.ts';
+import { finishReport } from '../report-workspace/workspace.fixture.ts';
 import { startReport } from '../report-workspace/workspace.service.ts';
 import { collectReport } from './collect.service.ts';
 import { reportCollection } from './collection.service.ts';
@@ -18,7 +19,7 @@ import { supervisionHierarchy } from './supervision.fixture.ts';
 const json = (year: number, seed = 3) => {
   let i = seed;
   const report = consistentReport('2021', () => (i = (i * 37 + 11) % 97), year);
-  return JSON.stringify(encodeReport(report));
+  return JSON.stringify(encodeReport(withNarrative(report)));
 };
 
 describe.each(DIALECTS)('report collection on %s', (dialect) => {
@@ -98,6 +99,8 @@ describe.each(DIALECTS)('report collection on %s', (dialect) => {
     const education = h.cityDepartments[1]!.id;
     await startReport(ctx, healthStaff, health, 2025);
     await startReport(ctx, educationStaff, education, 2025);
+    await finishReport(ctx, healthStaff, health, 2025);
+    await finishReport(ctx, educationStaff, education, 2025);
     // 23:59:59 on 31 January in China
     clock.set('2026-01-31T15:59:59Z');
     await changeStatus(ctx, healthStaff, health, 2025, 'submit');
@@ -207,7 +210,7 @@ describe.each(DIALECTS)('report collection on %s', (dialect) => {
       collectReport(ctx, h.staff.citySupervisor, h.cityDepartments[1]!.id, 2025, { json: json(2025) }),
     ).rejects.toMatchObject({ code: 'invalid_state' });
     // cleared through the workspace's transition; then it is not replaced
-    await changeStatus(ctx, h.staff.citySupervisor, office, 2025, 'clear');
+    await changeStatus(ctx, h.staff.citySupervisor, office, 2025, 'clear', { comment: '通过' });
     await expect(
       collectReport(ctx, h.staff.citySupervisor, office, 2025, { json: json(2025) }),
     ).rejects.toMatchObject({ code: 'invalid_state' });

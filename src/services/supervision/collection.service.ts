@@ -10,6 +10,7 @@ import type { CollectionTimeliness, DeadlineSource } from '../../domain/supervis
 import {
   AGENCY_KIND_LABEL,
   ancestorsWithin,
+  ARRIVED_STATUSES,
   COLLECTABLE_STATUSES,
   COLLECTION_TIMELINESS_LABEL,
   collectionTimeliness,
@@ -23,6 +24,7 @@ import {
   subtreeAgencies,
   subtreeReports,
 } from '../../persistence/repositories/supervision.repository.ts';
+import { urgesByAgency } from '../../persistence/repositories/report-urge.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
 import type { ServiceContext } from '../context.ts';
 import { todayInChina } from '../context.ts';
@@ -72,6 +74,10 @@ export interface CollectionRow {
   actions: ReportActionOption[];
   /** the supervisor may upload or enter this report (an agency not on Gongkai) */
   collectable: boolean;
+  /** 催报 sent for the year (issue 12 point 9); null: none */
+  urges: { count: number; lastAt: string } | null;
+  /** a 催报 may be sent now: the report has not arrived (a session supervisor above it) */
+  urgeable: boolean;
 }
 
 export interface CollectionView {
@@ -98,6 +104,11 @@ export async function collectionRows(
     ancestorsOf(db, scope.rootId),
     subtreeReports(db, scope.rootId, year, { findings: true }),
   ]);
+  const urges = await urgesByAgency(
+    db,
+    agencies.map((a) => a.id),
+    year,
+  );
   const byAgency = new Map(reports.map((r) => [r.agencyId, r]));
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const today = todayInChina(ctx);
@@ -155,6 +166,8 @@ export async function collectionRows(
       actions,
       collectable:
         scope.staff !== null && !own && !agency.onPlatform && COLLECTABLE_STATUSES.includes(status),
+      urges: urges.get(agency.id) ?? null,
+      urgeable: scope.staff !== null && !own && !ARRIVED_STATUSES.includes(status),
     };
   });
   return { agencies, rows, reports: byAgency };

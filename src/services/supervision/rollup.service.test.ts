@@ -4,7 +4,7 @@ import { TestClock, testContext } from '../../../test/support/context.ts';
 import { createTestDatabase, DIALECTS } from '../../../test/support/databases.ts';
 import type { TestDatabase } from '../../../test/support/databases.ts';
 import { counterApplication } from '../../../test/support/fixtures.ts';
-import { consistentReport } from '../../../test/support/report-arbitrary.ts';
+import { consistentReport, withNarrative } from '../../../test/support/report-arbitrary.ts';
 import type { ReportStatus } from '../../domain/report-workspace/index.ts';
 import type { ReportFormat } from '../../domain/report/index.ts';
 import { cellPath, decodeReport, encodeReport, getCell } from '../../domain/report/index.ts';
@@ -13,6 +13,7 @@ import { subtreeIds } from '../../persistence/repositories/agency.repository.ts'
 import { findReport } from '../../persistence/repositories/report.repository.ts';
 import { registerByStaff } from '../applications/intake.ts';
 import type { ServiceContext } from '../context.ts';
+import { finishReport } from '../report-workspace/workspace.fixture.ts';
 import { reportWorkspace, startReport } from '../report-workspace/workspace.service.ts';
 import { changeStatus } from '../report-workspace/transitions.service.ts';
 import { collectReport } from './collect.service.ts';
@@ -119,6 +120,7 @@ describe.each(DIALECTS)('rollup on %s', (dialect) => {
       await registerByStaff(ctx, health, counterApplication(day));
     clock.set('2026-01-10T02:00:00Z');
     await startReport(ctx, health, h.cityDepartments[0]!.id, YEAR);
+    await finishReport(ctx, health, h.cityDepartments[0]!.id, YEAR);
     await changeStatus(ctx, health, h.cityDepartments[0]!.id, YEAR, 'submit');
   });
   afterAll(() => database.destroy());
@@ -144,11 +146,11 @@ describe.each(DIALECTS)('rollup on %s', (dialect) => {
           let n = step.seed;
           const report = consistentReport(step.format, () => (n = (n * 1103 + 12345) % 9973) % 300, YEAR);
           await collectReport(ctx, supervisor, agencyId, YEAR, {
-            json: JSON.stringify(encodeReport(report)),
+            json: JSON.stringify(encodeReport(withNarrative(report))),
           });
           if (step.end !== 'submitted')
             await changeStatus(ctx, supervisor, agencyId, YEAR, step.end === 'cleared' ? 'clear' : 'return', {
-              comment: '请更正',
+              comment: step.end === 'cleared' ? '通过' : '请更正',
             });
         }
         const all = await stored();

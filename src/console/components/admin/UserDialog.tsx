@@ -12,6 +12,7 @@ export interface StaffAccount {
   roles: Role[];
   disabled: boolean;
   lockedUntil: string | null;
+  email: string | null;
 }
 
 /** New account, or change of name, roles, disabled, password (管理员). */
@@ -33,6 +34,7 @@ export function UserDialog({
     roles: Role[];
     password?: string;
     disabled?: boolean;
+    email?: string;
   }) => {
     setBusy(true);
     setError(null);
@@ -42,9 +44,11 @@ export function UserDialog({
           displayName: v.displayName,
           roles: v.roles,
           disabled: v.disabled ?? false,
+          email: v.email?.trim() || null,
           ...(v.password ? { password: v.password } : {}),
         });
-      else await api('POST', '/api/admin/users', { ...v, disabled: undefined });
+      else
+        await api('POST', '/api/admin/users', { ...v, disabled: undefined, email: v.email?.trim() || null });
       onSaved();
     } catch (e) {
       setError(showServerErrors(form, e));
@@ -68,7 +72,14 @@ export function UserDialog({
         layout="vertical"
         onFinish={save}
         initialValues={
-          user ? { displayName: user.displayName, roles: user.roles, disabled: user.disabled } : { roles: [] }
+          user
+            ? {
+                displayName: user.displayName,
+                roles: user.roles,
+                disabled: user.disabled,
+                email: user.email ?? '',
+              }
+            : { roles: [] }
         }
       >
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
@@ -83,6 +94,9 @@ export function UserDialog({
           rules={[{ required: true, whitespace: true, message: '姓名不能为空' }]}
         >
           <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item label="电子邮箱" name="email" extra="每日待办提醒发送到此地址；留空则只在工作台提示">
+          <Input type="email" maxLength={254} autoComplete="off" />
         </Form.Item>
         <Form.Item label="角色" name="roles" rules={[{ required: true, message: '至少选择一个角色' }]}>
           <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} />

@@ -18,14 +18,15 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
   const proactive = (data.proactive ?? []).filter((c) => c.count > 0);
   return (
     <Row gutter={[12, 12]} data-testid="charts">
-      <Col span={12}>
+      <Col xs={24} lg={12}>
         <Card size="small" title="各月收到和办结的申请">
           <EChart
             label={`各月收到申请：${received.join('、')}；办结：${closed.join('、')}`}
             option={{
               tooltip: { trigger: 'axis' },
               legend: { data: ['收到', '办结'] },
-              xAxis: { type: 'category', data: months },
+              // every month labelled (ECharts hides every other label when they would touch)
+              xAxis: { type: 'category', data: months, axisLabel: { interval: 0, fontSize: 11 } },
               yAxis: { type: 'value', minInterval: 1 },
               series: [
                 { name: '收到', type: 'bar', data: received },
@@ -35,7 +36,7 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
           />
         </Card>
       </Col>
-      <Col span={12}>
+      <Col xs={24} lg={12}>
         <Card size="small" title="办理结果">
           <EChart
             label={`办理结果：${data.outcomes.map((o) => `${o.label}${o.count}件`).join('，')}`}
@@ -54,7 +55,7 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
           />
         </Card>
       </Col>
-      <Col span={12}>
+      <Col xs={24} lg={12}>
         <Card size="small" title={`按时答复率${rate === null ? '' : ` ${rate}%`}`}>
           {data.onTime.replied === 0 ? (
             <Empty description="本年度尚无答复" />
@@ -78,7 +79,7 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
           )}
         </Card>
       </Col>
-      <Col span={12}>
+      <Col xs={24} lg={12}>
         <Card size="small" title="主动公开信息（按目录分类）">
           {proactive.length === 0 ? (
             <Empty description="本年度目录中没有发布的信息" />
@@ -89,7 +90,11 @@ export function ReportCharts({ year, agencyId }: { year: number; agencyId: numbe
                 tooltip: { trigger: 'axis' },
                 grid: { left: 110 },
                 xAxis: { type: 'value', minInterval: 1 },
-                yAxis: { type: 'category', data: proactive.map((c) => c.name) },
+                yAxis: {
+                  type: 'category',
+                  data: proactive.map((c) => c.name),
+                  axisLabel: { interval: 0, width: 100, overflow: 'truncate' },
+                },
                 series: [{ type: 'bar', data: proactive.map((c) => c.count) }],
               }}
             />

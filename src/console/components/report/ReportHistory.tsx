@@ -30,7 +30,7 @@ export function ReportHistory({
   const canCorrect = view.actions.some((a) => a.action === 'erratum' && a.allowed);
   return (
     <Row gutter={12}>
-      <Col span={14}>
+      <Col xs={24} lg={14}>
         <Card title="操作记录" size="small">
           {history.error && <LoadError message={history.error} onRetry={history.reload} />}
           {(history.data?.events.length ?? 0) === 0 ? (
@@ -47,7 +47,7 @@ export function ReportHistory({
                     <div>
                       <strong>{label(e.action)}</strong>
                       <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                        {chinaTime(e.at)} · {actorText(e.actor, e.actorRole)}
+                        {chinaTime(e.at)} · {actorText(e.actorName ?? e.actor, e.actorRole)}
                       </Typography.Text>
                       {note && <div>意见或理由：{note}</div>}
                     </div>
@@ -58,7 +58,7 @@ export function ReportHistory({
           )}
         </Card>
       </Col>
-      <Col span={10}>
+      <Col xs={24} lg={10}>
         <Card
           title="已公开的版本"
           size="small"
@@ -79,7 +79,7 @@ export function ReportHistory({
                 actions={[<ExportMenu key="x" year={view.year} agencyId={agencyId} version={v.version} />]}
               >
                 <List.Item.Meta
-                  title={`第 ${v.version} 版 · ${chinaTime(v.publishedAt)}`}
+                  title={`第 ${v.version} 版 · ${chinaTime(v.publishedAt)}${v.publishedByName ? ` · ${v.publishedByName}` : ''}`}
                   description={v.reason ? `更正理由：${v.reason}` : '首次公开'}
                 />
               </List.Item>

@@ -6,7 +6,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useApi } from '../../use-api.ts';
 import { CollectDialog } from './CollectDialog.tsx';
 import { ReportDrawer } from './ReportDrawer.tsx';
-import { ReturnDialog } from './ReturnDialog.tsx';
+import { ReviewDialog } from './ReviewDialog.tsx';
 import { ReportStatusTag, TimelinessTag } from './tags.tsx';
 import type { CollectionRow, CollectionView } from './types.ts';
 
@@ -36,25 +36,24 @@ const sourceText = (row: CollectionRow) => {
 export function CollectionTab({ year }: { year: number }) {
   const { message } = App.useApp();
   const view = useApi<CollectionView>(withQuery('/api/supervision/collection', { year }));
-  const [returning, setReturning] = useState<CollectionRow | null>(null);
+  const [reviewing, setReviewing] = useState<{ row: CollectionRow; decision: 'clear' | 'return' } | null>(
+    null,
+  );
   const [collecting, setCollecting] = useState<CollectionRow | null>(null);
   const [viewing, setViewing] = useState<CollectionRow | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
   const [filter, setFilter] = useState('all');
   const keep = FILTERS.find((f) => f.value === filter)!.keep;
-  const clear = async (row: CollectionRow) => {
-    setBusy(row.agency.id);
+  const urge = async (row: CollectionRow) => {
     try {
-      await api('POST', withQuery(`/api/reports/${year}/actions`, { agencyId: row.agency.id }), {
-        action: 'clear',
-        ...(row.report ? { version: row.report.version } : {}),
-      });
-      void message.success(`${row.agency.name}的年度报告已审核通过`);
+      const r = await api<{ recipients: number }>(
+        'POST',
+        `/api/supervision/reports/${row.agency.id}/${year}/urge`,
+        {},
+      );
+      void message.success(`已向${row.agency.name}催报（邮件 ${r.recipients} 人）`);
       view.reload();
     } catch (e) {
       void message.error(errorMessage(e));
-    } finally {
-      setBusy(null);
     }
   };
   const s = view.data?.summary;
@@ -71,7 +70,13 @@ export function CollectionTab({ year }: { year: number }) {
           <Statistic title="逾期报送" value={s.byTimeliness.late} />
         </Flex>
       )}
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button href={withQuery('/api/supervision/notice/export', { year, to: 'xlsx' })} download>
+          导出通报名单 XLSX
+        </Button>
+        <Button href={withQuery('/api/supervision/notice/export', { year, to: 'csv' })} download>
+          导出通报名单 CSV
+        </Button>
         <label htmlFor="collection-filter">显示</label>
         <Select
           id="collection-filter"
@@ -155,24 +160,24 @@ export function CollectionTab({ year }: { year: number }) {
                       查看
                     </Button>
                   )}
-                  {can('return') && (
-                    <Button
-                      size="small"
-                      onClick={() => setReturning(r)}
-                      aria-label={`退回修改：${r.agency.name}`}
-                    >
-                      退回修改
-                    </Button>
-                  )}
-                  {can('clear') && (
+                  {(can('clear') || can('return')) && (
                     <Button
                       size="small"
                       type="primary"
-                      loading={busy === r.agency.id}
-                      onClick={() => void clear(r)}
-                      aria-label={`审核通过：${r.agency.name}`}
+                      onClick={() => setReviewing({ row: r, decision: can('clear') ? 'clear' : 'return' })}
+                      aria-label={`审核：${r.agency.name}`}
                     >
-                      审核通过
+                      审核
+                    </Button>
+                  )}
+                  {r.urgeable && ['overdue', 'due_today'].includes(r.timeliness.state) && (
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => void urge(r)}
+                      aria-label={`催报：${r.agency.name}`}
+                    >
+                      催报{r.urges ? `（已 ${r.urges.count} 次）` : ''}
                     </Button>
                   )}
                   {r.collectable && (
@@ -190,14 +195,18 @@ export function CollectionTab({ year }: { year: number }) {
           },
         ]}
       />
-      {returning && (
-        <ReturnDialog
-          row={returning}
+      {reviewing && (
+        <ReviewDialog
+          row={reviewing.row}
           year={year}
-          onCancel={() => setReturning(null)}
-          onDone={() => {
-            void message.success(`已退回${returning.agency.name}的年度报告`);
-            setReturning(null);
+          initial={reviewing.decision}
+          onCancel={() => setReviewing(null)}
+          onDone={(decision) => {
+            void message.success(
+              `${reviewing.row.agency.name}的年度报告已${decision === 'clear' ? '审核通过' : '退回修改'}`,
+            );
+            setReviewing(null);
+            setViewing(null);
             view.reload();
           }}
         />
@@ -214,7 +223,14 @@ export function CollectionTab({ year }: { year: number }) {
           }}
         />
       )}
-      {viewing && <ReportDrawer row={viewing} year={year} onClose={() => setViewing(null)} />}
+      {viewing && (
+        <ReportDrawer
+          row={viewing}
+          year={year}
+          onClose={() => setViewing(null)}
+          onReview={(decision) => setReviewing({ row: viewing, decision })}
+        />
+      )}
     </>
   );
 }

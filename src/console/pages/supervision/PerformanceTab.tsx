@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Space, Statistic, Switch, Table } from 'antd';
+import { Button, Flex, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import type { Figures, RankMetric } from '../../../domain/supervision/index.ts';
@@ -20,7 +20,11 @@ function monthlyOption(view: PerformanceView): EChartsCoreOption {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 48, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: view.period.months },
+    xAxis: {
+      type: 'category',
+      data: view.period.months.map((m) => `${Number(m.slice(5))}月`),
+      axisLabel: { interval: 0 },
+    },
     yAxis: [
       { type: 'value', name: '件', minInterval: 1 },
       { type: 'value', name: '%', min: 0, max: 100 },
@@ -33,9 +37,9 @@ function monthlyOption(view: PerformanceView): EChartsCoreOption {
         itemStyle: { color: '#1d4ed8' },
       },
       {
-        name: '答复',
+        name: '办结',
         type: 'bar',
-        data: view.byMonth.map((m) => m.replied),
+        data: view.byMonth.map((m) => m.closed),
         itemStyle: { color: '#15803d' },
       },
       {
@@ -59,7 +63,12 @@ function rankingOption(view: PerformanceView): EChartsCoreOption {
     tooltip: { trigger: 'axis' },
     grid: { left: 180, right: 32, top: 16, bottom: 24 },
     xAxis: { type: 'value', name: view.metricLabel },
-    yAxis: { type: 'category', data: ranked.map((a) => a.agency.name) },
+    // one label per bar: never skipped (the chart grows with the number of agencies)
+    yAxis: {
+      type: 'category',
+      data: ranked.map((a) => a.agency.name),
+      axisLabel: { interval: 0, width: 170, overflow: 'truncate' },
+    },
     series: [
       {
         name: view.metricLabel,
@@ -112,10 +121,16 @@ export function PerformanceTab({ year }: { year: number }) {
           </Button>
         </Space>
       </Flex>
+      <Typography.Paragraph type="secondary" data-testid="performance-definitions" style={{ fontSize: 12 }}>
+        口径：“办结”为期间内结束办理的申请（答复、视为放弃、撤回），与年度报告表三“（七）总计”同一口径；“答复”为其中作出答复的，按时答复率
+        = 在答复期限（含延长）内答复的件数 ÷
+        答复件数（条例第三十三条）。收到、办结按收到日、办结日所在月份统计。
+      </Typography.Paragraph>
       {view.error && <LoadError message={view.error} onRetry={view.reload} />}
       {t && (
         <Flex gap={32} wrap style={{ marginBottom: 16 }}>
           <Statistic title="收到申请" value={t.received} />
+          <Statistic title="办结" value={t.closed} />
           <Statistic title="按时答复率" value={pct(t.onTimeRate)} />
           <Statistic title="当前逾期未答复" value={t.overdueNow ?? 0} />
           <Statistic title="平均答复用时（工作日）" value={num(t.avgWorkingDays)} />
@@ -127,10 +142,17 @@ export function PerformanceTab({ year }: { year: number }) {
       {monthly && ranking && (
         <Flex gap={16} wrap style={{ marginBottom: 16 }}>
           <div style={{ flex: '1 1 520px' }}>
-            <EChart option={monthly} label={`${year}年各月收到申请、答复件数和按时答复率`} />
+            <EChart option={monthly} label={`${year}年各月收到申请、办结件数和按时答复率`} />
           </div>
           <div style={{ flex: '1 1 520px' }}>
-            <EChart option={ranking} label={`各机关${view.data!.metricLabel}排名`} />
+            <EChart
+              option={ranking}
+              label={`各机关${view.data!.metricLabel}排名`}
+              height={Math.max(
+                280,
+                40 + 26 * Math.min(15, view.data!.agencies.filter((a) => a.rank !== null).length),
+              )}
+            />
           </div>
         </Flex>
       )}
@@ -146,7 +168,8 @@ export function PerformanceTab({ year }: { year: number }) {
           { title: '排名', key: 'rank', width: 60, render: (_, r) => r.rank ?? '—' },
           { title: '机关', key: 'name', render: (_, r) => r.agency.name, width: 220 },
           { title: '收到申请', key: 'received', render: (_, r) => r.total.received },
-          { title: '答复', key: 'replied', render: (_, r) => r.total.replied },
+          { title: '办结', key: 'closed', render: (_, r) => r.total.closed },
+          { title: '其中答复', key: 'replied', render: (_, r) => r.total.replied },
           { title: '按时答复率', key: 'rate', render: (_, r) => pct(r.total.onTimeRate) },
           { title: '当前逾期', key: 'overdue', render: (_, r) => r.total.overdueNow ?? 0 },
           { title: '平均用时（工作日）', key: 'days', render: (_, r) => num(r.total.avgWorkingDays) },

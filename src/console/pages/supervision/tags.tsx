@@ -25,6 +25,7 @@ const TIMELINESS_TONE: Record<CollectionTimeliness, CSSProperties> = {
   overdue: RED,
   on_time: GREEN,
   late: RED,
+  early: ORANGE,
 };
 
 export function TimelinessTag({ state, label }: { state: CollectionTimeliness; label: string }) {

@@ -50,6 +50,8 @@ export interface CollectionRow {
   findings: { errors: number; warnings: number } | null;
   actions: ReportActionOption[];
   collectable: boolean;
+  urges: { count: number; lastAt: string } | null;
+  urgeable: boolean;
 }
 
 export interface CollectionView {
