@@ -1,3 +1,4 @@
+/* global document, window, SpeechSynthesisUtterance */
 // 适老化: reads the page's main text aloud with the browser's speech synthesis (shown only where there is one),
 // and marks the display settings in force (aria-pressed) from the display cookie.
 (function () {
