@@ -397,9 +397,9 @@ export const noticeRoutes: AppRoutes = async (server, { app }) => {
         tags,
         summary: '催报：提醒所辖机关报送年度报告（工作台显示，并发送邮件给该机关的负责人、承办人、管理员）',
         params: reportParams,
+        // not closed: whether the agency is the caller's to urge is decided first (403/404), not by the body's shape
         body: {
-          type: 'object',
-          additionalProperties: false,
+          type: ['object', 'null'],
           properties: { message: { type: ['string', 'null'], maxLength: 2000 } },
         },
       },

@@ -114,7 +114,7 @@ describe.each(DIALECTS)('upgrading to the 文号 register on %s', (dialect) => {
       provider: { getMigrations: async () => migrations(database.dialect) },
       ...(database.postgres?.schema ? { migrationTableSchema: database.postgres.schema } : {}),
     });
-    const { error } = await migrator.migrateTo('0007-service-attachments');
+    const { error } = await migrator.migrateTo('0013-standard-catalog'); // the last migration before the register (0014)
     if (error) throw error;
     const { ctx } = testContext(database, new TestClock(new Date('2026-09-24T02:00:00Z')));
     const { staff } = await agencyWithStaff(ctx, 'U1');

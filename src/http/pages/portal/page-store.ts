@@ -113,6 +113,9 @@ export class PortalPageStore {
     agency: Agency,
     notFound: () => string,
   ): Promise<boolean> {
+    // while the demo is on every page carries its banner (plugins/demo-banner.ts), which a stored, precompressed
+    // page cannot take: the demo's pages are rendered per request
+    if (this.app.demoLogin) return false;
     const stored = storedPath(request.url);
     if (!stored || stored.agencyParam !== ((request.query as { agency?: string }).agency ?? null))
       return false;
