@@ -166,8 +166,17 @@ const fromToken = (t: Token): Work =>
  * possible set of surplus values. Fewer: try each set of positions for them and derive the rest from the
  * identities. A cell is placed only when all candidates agree.
  */
-export function fitRow(tokens: readonly Token[], width: number, identities: readonly Identity[] = []): Fit {
-  if (identities.length > 0 && mayRunTogether(tokens, width)) {
+export function fitRow(
+  tokens: readonly Token[],
+  width: number,
+  identities: readonly Identity[] = [],
+  /**
+   * the row is loose page text (values separated by spaces, or none): only there may digits have run together.
+   * A value in its own cell (a pipe, a tab, an HTML or Word cell) is never cut into several: that would be a guess.
+   */
+  loose = false,
+): Fit {
+  if (loose && identities.length > 0 && mayRunTogether(tokens, width)) {
     const run = splitRunTogether(tokens, width, identities);
     if (run.gaveUp || run.options.length > 0) {
       const candidates = run.options.map((values) => splitCells(tokens, values));

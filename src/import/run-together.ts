@@ -23,23 +23,27 @@ export interface RunTogether {
 
 const isRun = (t: Token) => /^\d{2,}$/.test(t.text);
 
+/** No cell of the report holds a number of more digits than this (the largest counts have eight). */
+const MAX_DIGITS = 9;
+
 /** Is this a row whose values may have run together: fewer values than cells, one or more digit runs? */
 export function mayRunTogether(tokens: readonly Token[], width: number): boolean {
   return (
     tokens.length > 0 &&
     tokens.length < width &&
     tokens.some(isRun) &&
-    tokens.every((t) => /^\d+$/.test(t.text))
+    tokens.every((t) => /^\d+$/.test(t.text)) &&
+    tokens.reduce((n, t) => n + t.text.length, 0) <= width * MAX_DIGITS
   );
 }
 
 /** Ways to cut one digit string into `parts` numbers, none with a leading zero (but 0). */
 function* cuts(digits: string, parts: number): Generator<number[]> {
   if (parts === 1) {
-    if (digits.length === 1 || digits[0] !== '0') yield [Number(digits)];
+    if (digits.length <= MAX_DIGITS && (digits.length === 1 || digits[0] !== '0')) yield [Number(digits)];
     return;
   }
-  const maxHead = digits[0] === '0' ? 1 : digits.length - parts + 1;
+  const maxHead = digits[0] === '0' ? 1 : Math.min(MAX_DIGITS, digits.length - parts + 1);
   for (let len = 1; len <= maxHead; len++)
     for (const rest of cuts(digits.slice(len), parts - 1)) yield [Number(digits.slice(0, len)), ...rest];
 }

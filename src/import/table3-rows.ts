@@ -141,7 +141,7 @@ function makeRow(s: Scanned, data: DocRow['cells']): PrintedRow {
     fuzzy: s.fuzzy,
     tokens,
     aligned: aligned && data.length > 0,
-    fit: fitRow(tokens, WIDTH, [ROW_IDENTITY]),
+    fit: fitRow(tokens, WIDTH, [ROW_IDENTITY], s.loose === true),
     source: s.source,
   };
 }

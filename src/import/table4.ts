@@ -85,7 +85,12 @@ export function parseTable4(rows: readonly DocRow[], report: AnnualReport): Tabl
     tokens = data.flatMap((d) => d.cells.filter((c) => c.text.trim() !== '').map(toToken));
     aligned = tokens.length === APPEAL_WIDTH;
   }
-  const fit = fitRow(tokens, APPEAL_WIDTH, GROUP_IDENTITIES);
+  const fit = fitRow(
+    tokens,
+    APPEAL_WIDTH,
+    GROUP_IDENTITIES,
+    data.every((d) => d.loose),
+  );
   const derived: string[] = [];
   const unknown: string[] = [];
   APPEAL_GROUPS.forEach((group, g) =>

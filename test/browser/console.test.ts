@@ -256,6 +256,7 @@ describe('the staff console in Chromium: 依申请公开', { timeout: 240_000 },
       '提交答复意见送审',
       '审核答复意见',
       '签发答复意见',
+      '预览文书', // every view of a letter is on record (#16 point 5)
       '答复申请人',
     ]);
     // who acted, by name (not the stored actor id)

@@ -59,7 +59,7 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     const [health] = h.staff.cityDepartment;
     // a year of applications at the city's 卫生健康委员会: some answered on time, one late, one still open
     const roles = Object.fromEntries(
-      (['registrar', 'handler', 'reviewer'] as Role[]).map((r, i) => [
+      (['registrar', 'handler', 'reviewer', 'head'] as Role[]).map((r, i) => [
         r,
         { ...health, userId: health.userId + 100 + i, roles: [r] },
       ]),

@@ -11,6 +11,8 @@ const OTHER_LABEL: Record<string, string> = {
   register: '登记申请',
   refresh_deadlines: '放假安排更新，重新计算期限',
   reveal_personal_data: '查看申请人完整个人信息',
+  view_letter: '查看文书',
+  preview_letter: '预览文书',
 };
 
 const label = (action: string) => ACTION_LABEL[action as ActionType] ?? OTHER_LABEL[action] ?? action;

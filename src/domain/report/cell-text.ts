@@ -46,6 +46,9 @@ export function readCellText(raw: string): CellReading {
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text))
     return { value: null, unreadable: true, ...(unit ? { unit } : {}) };
+  // past 15 significant digits a number is not held exactly (it would be read as another number): unreadable
+  if (text.replace(/[^\d]/g, '').replace(/^0+/, '').length > 15)
+    return { value: null, unreadable: true, ...(unit ? { unit } : {}) };
   const value = sign * Number(text);
   return {
     value: Object.is(value, -0) ? 0 : value,
