@@ -1,14 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewAction } from '../../src/domain/catalog/index.ts';
 import { publishAnnualReport } from '../../src/services/catalog/report.service.ts';
-import { createItem } from '../../src/services/catalog/item.service.ts';
-import { actOnItem } from '../../src/services/catalog/review.service.ts';
 import { updateSettings } from '../../src/services/staff.service.ts';
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
 import { TestClock } from '../support/context.ts';
-import type { Staff } from '../support/fixtures.ts';
-import { agencyWithStaff } from '../support/fixtures.ts';
+import { agencyWithStaff, publishThroughReview } from '../support/fixtures.ts';
 import { consistentReport } from '../support/report-arbitrary.ts';
 import type { TestServer } from '../support/server.ts';
 import { startTestServer } from '../support/server.ts';
@@ -45,18 +41,8 @@ describe('public portal in Chromium', () => {
         },
       },
     });
-    const publish = async (input: Parameters<typeof createItem>[3]) => {
-      const item = await createItem(t.app.ctx, staff.handler, agency.id, input);
-      const steps: [ReviewAction, Staff][] = [
-        ['submit', staff.handler],
-        ['approve', staff.reviewer],
-        ['pass_secrecy', staff.reviewer],
-        ['sign', staff.head],
-        ['publish', staff.head],
-      ];
-      for (const [action, actor] of steps) await actOnItem(t.app.ctx, actor, item.id, action);
-      return item.id;
-    };
+    const publish = (input: Parameters<typeof publishThroughReview>[3]) =>
+      publishThroughReview(t.app.ctx, staff, agency.id, input);
     itemId = await publish({
       title: '某市卫生健康委员会关于加强医疗机构药品采购管理的通知',
       publisher: '某市卫生健康委员会',

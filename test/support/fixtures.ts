@@ -1,3 +1,6 @@
+import type { ItemInput, ReviewAction } from '../../src/domain/catalog/index.ts';
+import { createItem } from '../../src/services/catalog/item.service.ts';
+import { actOnItem } from '../../src/services/catalog/review.service.ts';
 import type { ApplicantInput } from '../../src/services/applications/applicant-input.ts';
 import type { NewApplicationInput } from '../../src/services/applications/intake.ts';
 import { createAgency, createUser } from '../../src/services/staff.service.ts';
@@ -62,4 +65,23 @@ export async function agencyWithStaff(
     };
   }
   return { agency, staff };
+}
+
+/** Drafts an item and takes it through the review to publication, each step by its role; returns its id. */
+export async function publishThroughReview(
+  ctx: ServiceContext,
+  staff: Record<'handler' | 'reviewer' | 'head', Staff>,
+  agencyId: number,
+  input: ItemInput,
+): Promise<number> {
+  const item = await createItem(ctx, staff.handler, agencyId, input);
+  const steps: [ReviewAction, Staff][] = [
+    ['submit', staff.handler],
+    ['approve', staff.reviewer],
+    ['pass_secrecy', staff.reviewer],
+    ['sign', staff.head],
+    ['publish', staff.head],
+  ];
+  for (const [action, actor] of steps) await actOnItem(ctx, actor, item.id, action);
+  return item.id;
 }

@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../../test/support/context.ts';
 import { DIALECTS } from '../../../test/support/databases.ts';
 import type { Staff } from '../../../test/support/fixtures.ts';
-import { agencyWithStaff } from '../../../test/support/fixtures.ts';
+import { agencyWithStaff, publishThroughReview } from '../../../test/support/fixtures.ts';
 import type { TestServer } from '../../../test/support/server.ts';
 import { startTestServer } from '../../../test/support/server.ts';
-import type { ItemInput, ReviewAction } from '../../domain/catalog/index.ts';
+import type { ItemInput } from '../../domain/catalog/index.ts';
 import { AppError } from '../../domain/errors.ts';
-import { createItem } from '../../services/catalog/item.service.ts';
-import { actOnItem } from '../../services/catalog/review.service.ts';
 import { updateSettings } from '../../services/staff.service.ts';
 
 const squash = (html: string) => html.replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');
@@ -21,18 +19,7 @@ describe.each(DIALECTS)('portal search on %s', (dialect) => {
   const search = async (query: string) =>
     squash((await t.server.inject({ method: 'GET', url: `/search?${query}` })).body);
 
-  async function publish(input: ItemInput): Promise<number> {
-    const item = await createItem(t.app.ctx, staff.handler, agencyId, input);
-    const steps: [ReviewAction, Staff][] = [
-      ['submit', staff.handler],
-      ['approve', staff.reviewer],
-      ['pass_secrecy', staff.reviewer],
-      ['sign', staff.head],
-      ['publish', staff.head],
-    ];
-    for (const [action, actor] of steps) await actOnItem(t.app.ctx, actor, item.id, action);
-    return item.id;
-  }
+  const publish = (input: ItemInput) => publishThroughReview(t.app.ctx, staff, agencyId, input);
 
   beforeAll(async () => {
     t = await startTestServer(dialect, { now: new TestClock(new Date('2026-03-10T02:00:00Z')).now });

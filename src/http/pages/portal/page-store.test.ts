@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../../../test/support/context.ts';
 import { DIALECTS } from '../../../../test/support/databases.ts';
 import type { Staff } from '../../../../test/support/fixtures.ts';
-import { agencyWithStaff } from '../../../../test/support/fixtures.ts';
+import { agencyWithStaff, publishThroughReview } from '../../../../test/support/fixtures.ts';
 import type { TestServer } from '../../../../test/support/server.ts';
 import { startTestServer } from '../../../../test/support/server.ts';
-import type { ItemInput, ReviewAction } from '../../../domain/catalog/index.ts';
-import { createItem } from '../../../services/catalog/item.service.ts';
+import type { ItemInput } from '../../../domain/catalog/index.ts';
 import { actOnItem } from '../../../services/catalog/review.service.ts';
 import { updateSettings } from '../../../services/staff.service.ts';
 import { chosenEncoding, portalPageStore, storedPath } from './page-store.ts';
@@ -51,18 +50,7 @@ describe.each(DIALECTS)('the portal page store on %s', (dialect) => {
       .where('path', '=', path)
       .executeTakeFirst();
 
-  async function publish(input: ItemInput): Promise<number> {
-    const item = await createItem(t.app.ctx, staff.handler, agencyId, input);
-    const steps: [ReviewAction, Staff][] = [
-      ['submit', staff.handler],
-      ['approve', staff.reviewer],
-      ['pass_secrecy', staff.reviewer],
-      ['sign', staff.head],
-      ['publish', staff.head],
-    ];
-    for (const [action, actor] of steps) await actOnItem(t.app.ctx, actor, item.id, action);
-    return item.id;
-  }
+  const publish = (input: ItemInput) => publishThroughReview(t.app.ctx, staff, agencyId, input);
 
   beforeAll(async () => {
     t = await startTestServer(dialect, { now: new TestClock(new Date('2026-03-10T02:00:00Z')).now });
