@@ -6,9 +6,10 @@ import type { Schema } from '../schema.ts';
 
 /**
  * Full-text search over the items' segmented tokens — the one place the two dialects differ: SQLite matches
- * the FTS5 table `catalog_items_fts` (every token quoted, implicitly ANDed; relevance = bm25 rank),
- * PostgreSQL the stored `search_vector` with plainto_tsquery('simple', …) (every token ANDed; relevance =
- * ts_rank). Tokens come from `queryTokens` (letters and digits only).
+ * the FTS5 table `catalog_search` (0021: keyed in date order, the filters indexed as facet tokens; every token
+ * quoted), PostgreSQL the stored `search_vector` with to_tsquery('simple', …) (GIN). Both walk the matches in
+ * date order and stop after a page; relevance is the same on both (RANK_WINDOW). Tokens come from
+ * `queryTokens` (letters and digits only).
  */
 export interface SearchQuery {
   agencyId: number;
@@ -46,12 +47,46 @@ function conditions(q: SearchQuery): RawBuilder<unknown> {
   ];
   if (q.categoryCodes)
     parts.push(sql`i.category_code in (${sql.join(q.categoryCodes.length > 0 ? q.categoryCodes : ['-'])})`);
-  if (q.docNumber)
-    parts.push(sql`i.doc_number like ${`%${q.docNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  if (q.docNumber) parts.push(docNumberLike(q.docNumber));
   if (q.year !== undefined)
     parts.push(sql`i.published_on between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}`);
   return sql.join(parts, sql` and `);
 }
+
+const docNumberLike = (text: string) =>
+  sql`i.doc_number like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+
+/**
+ * Relevance is ranked within windows of the date order: the matches, newest first, are cut into windows of
+ * RANK_WINDOW, and each window is ordered by how many of the query's words its titles hold (then newest
+ * first). The index walks the matches in date order and stops after the page's window — never a score of
+ * every match (bm25 counts every match of every word of the query to weigh it: a common word's whole posting
+ * list on every search), and pages never overlap. A query with fewer matches than a window is ranked whole.
+ */
+export const RANK_WINDOW = 200;
+
+/** The query's words to look for in the titles (every alternative's tokens, once). */
+const titleTokens = (groups: Groups) => [...new Set(groups.flat(2))].slice(0, 24);
+
+/** The search key's shift (0021): rowid = yyyymmdd × 2³² + id. */
+const SHIFT = 4294967296;
+
+const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+
+/**
+ * The FTS5 filter of a query over `catalog_search.facets` (0021): a<agency> s<hex state> c<hex category>
+ * y<year>, each a token; alternatives ORed, filters ANDed.
+ */
+export function searchFacets(q: Pick<SearchQuery, 'agencyId' | 'states' | 'categoryCodes' | 'year'>): string {
+  const any = (tokens: string[]) => `(${tokens.length > 0 ? tokens.join(' OR ') : 'znone'})`;
+  const parts = [`a${q.agencyId}`, any(q.states.map((s) => `s${hex(s)}`))];
+  if (q.categoryCodes) parts.push(any(q.categoryCodes.map((c) => `c${hex(c)}`)));
+  if (q.year !== undefined) parts.push(`y${q.year}`);
+  return `facets : (${parts.join(' AND ')})`;
+}
+
+/** The whole FTS5 query over catalog_search: the words in `tokens`, the filters in `facets`. */
+export const searchMatch = (q: SearchQuery) => `tokens : (${fts5MatchGroups(groupsOf(q))}) AND ${searchFacets(q)}`;
 
 /** The FTS5 query: each token as a quoted string (a token never contains a quote: letters and digits only). */
 export const fts5Match = (tokens: readonly string[]) =>
@@ -85,32 +120,57 @@ export async function searchItemIds(
 ): Promise<SearchPage> {
   const groups = groupsOf(q);
   if (groups.length === 0) return { total: 0, more: false, ids: [] };
-  const where = conditions(q);
+  const window = Math.floor(q.offset / RANK_WINDOW) * RANK_WINDOW;
+  const within = q.offset - window;
+  const words = titleTokens(groups);
   if (dialect === 'sqlite') {
-    const match = fts5MatchGroups(groups);
-    const from = sql`catalog_items_fts join catalog_items i on i.id = catalog_items_fts.rowid where catalog_items_fts match ${match} and ${where}`;
-    const order =
-      q.sort === 'relevance' ? sql`catalog_items_fts.rank, i.id desc` : sql`i.published_on desc, i.id desc`;
-    const [rows, count] = await Promise.all([
-      sql<{
-        id: number;
-      }>`select i.id as id from ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db),
-      sql<{
-        n: number;
-      }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
-    ]);
+    // one walk of the index in date order (its rowid is the date key); the 文号 (a substring) is the one filter
+    // checked on the row
+    const match = searchMatch(q);
+    const join = sql`join catalog_items i on i.id = catalog_search.rowid % ${SHIFT}${q.docNumber ? sql` and ${docNumberLike(q.docNumber)}` : sql``}`;
+    const score = sql.join(
+      words.map((w) => sql`(instr(i.title, ${w}) > 0)`),
+      sql` + `,
+    );
+    const rows =
+      q.sort === 'relevance'
+        ? await sql<{ id: number }>`select id from (
+            select i.id as id, catalog_search.rowid as k, ${score} as score
+            from catalog_search ${join} where catalog_search match ${match}
+            order by catalog_search.rowid desc limit ${RANK_WINDOW} offset ${window}
+          ) order by score desc, k desc limit ${q.limit} offset ${within}`.execute(db)
+        : await sql<{ id: number }>`select i.id as id from catalog_search ${join} where catalog_search match ${match}
+            order by catalog_search.rowid desc limit ${q.limit} offset ${q.offset}`.execute(db);
+    const from = q.docNumber
+      ? sql`catalog_search ${join} where catalog_search match ${match}`
+      : sql`catalog_search where catalog_search match ${match}`;
+    const count = await sql<{
+      n: number;
+    }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db);
     return page(count.rows[0]?.n, rows.rows);
   }
+  // PostgreSQL: the same plan — the matches in date order (GIN for the words, the filters on the row), each
+  // window ordered by its titles' words
+  const where = conditions(q);
   const query = sql`to_tsquery('simple', ${tsqueryText(groups)})`;
   const from = sql`catalog_items i where i.search_vector @@ ${query} and ${where}`;
-  const order =
-    q.sort === 'relevance'
-      ? sql`ts_rank(i.search_vector, ${query}) desc, i.id desc`
-      : sql`i.published_on desc, i.id desc`;
+  const score = sql.join(
+    words.map((w) => sql`(strpos(i.title, ${w}) > 0)::int`),
+    sql` + `,
+  );
   const [rows, count] = await Promise.all([
-    sql<{
-      id: number;
-    }>`select i.id as id from ${from} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db),
+    q.sort === 'relevance'
+      ? sql<{ id: number }>`select id from (
+          select i.id as id, i.published_on as published_on, ${score} as score
+          from ${from} order by i.published_on desc nulls last, i.id desc limit ${RANK_WINDOW} offset ${window}
+        ) candidates order by score desc, published_on desc nulls last, id desc limit ${q.limit} offset ${within}`.execute(
+          db,
+        )
+      : sql<{
+          id: number;
+        }>`select i.id as id from ${from} order by i.published_on desc nulls last, i.id desc limit ${q.limit} offset ${q.offset}`.execute(
+          db,
+        ),
     sql<{
       n: number;
     }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
