@@ -484,7 +484,14 @@ export async function run(): Promise<void> {
       const tokens = queryTokens(q);
       bare(tokens.length).all(
         ...tokens,
-        searchMatch({ agencyId: built.agencyId, tokens, states: PUBLIC_STATES, sort: 'relevance', limit: 20, offset: 0 }),
+        searchMatch({
+          agencyId: built.agencyId,
+          tokens,
+          states: PUBLIC_STATES,
+          sort: 'relevance',
+          limit: 20,
+          offset: 0,
+        }),
       );
       if (i >= 20) floor.push(performance.now() - t0);
     }

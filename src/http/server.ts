@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { App } from '../app.ts';
 import { errorHandler } from './errors.ts';
 import { notFoundPage } from './pages/not-found.ts';
+import { registerStoredPages } from './pages/portal/page-store.ts';
 import { rewriteAgencyPrefix } from './pages/portal/requests.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerDemoBanner } from './plugins/demo-banner.ts';
@@ -83,6 +84,7 @@ export async function buildServer(
     void reply.header('x-request-id', request.id);
   });
   registerSecurityHeaders(server, app.config.tls);
+  registerStoredPages(server, app);
   registerDemoBanner(server, app);
   registerJsonBody(server, BODY_LIMIT);
   registerInputGuard(server);

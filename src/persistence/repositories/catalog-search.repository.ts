@@ -86,7 +86,8 @@ export function searchFacets(q: Pick<SearchQuery, 'agencyId' | 'states' | 'categ
 }
 
 /** The whole FTS5 query over catalog_search: the words in `tokens`, the filters in `facets`. */
-export const searchMatch = (q: SearchQuery) => `tokens : (${fts5MatchGroups(groupsOf(q))}) AND ${searchFacets(q)}`;
+export const searchMatch = (q: SearchQuery) =>
+  `tokens : (${fts5MatchGroups(groupsOf(q))}) AND ${searchFacets(q)}`;
 
 /** The FTS5 query: each token as a quoted string (a token never contains a quote: letters and digits only). */
 export const fts5Match = (tokens: readonly string[]) =>
@@ -139,7 +140,9 @@ export async function searchItemIds(
             from catalog_search ${join} where catalog_search match ${match}
             order by catalog_search.rowid desc limit ${RANK_WINDOW} offset ${window}
           ) order by score desc, k desc limit ${q.limit} offset ${within}`.execute(db)
-        : await sql<{ id: number }>`select i.id as id from catalog_search ${join} where catalog_search match ${match}
+        : await sql<{
+            id: number;
+          }>`select i.id as id from catalog_search ${join} where catalog_search match ${match}
             order by catalog_search.rowid desc limit ${q.limit} offset ${q.offset}`.execute(db);
     const from = q.docNumber
       ? sql`catalog_search ${join} where catalog_search match ${match}`

@@ -94,6 +94,18 @@ export async function storePage(db: Kysely<Schema>, page: PageToStore, generatio
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
+/** Stores pages in one transaction (a bulk render), each unless the agency's generation has moved past `generation`. */
+export async function storePages(
+  db: Kysely<Schema>,
+  pages: readonly PageToStore[],
+  generation: number,
+): Promise<void> {
+  if (pages.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const page of pages) await storePage(trx, page, generation);
+  });
+}
+
 /**
  * What a change makes stale: the pages of some items (every variant of /items/ID), the catalog's pages
  * (/catalog and every category page), or all of the agency's pages.

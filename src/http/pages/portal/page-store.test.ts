@@ -134,6 +134,66 @@ describe.each(DIALECTS)('the portal page store on %s', (dialect) => {
     expect((await stored(`/items/${id}`))!.template).toBe(portalPageStore(t.app).template);
   });
 
+  it('answers a stored page from its first hook, with the headers of any other page; per agency host; not while the demo is on', async () => {
+    const id = await publish({ title: '第四条信息', publisher: '某局', categoryCode: 'gzdt' });
+    await expect.poll(() => stored(`/items/${id}`), { timeout: 10_000 }).toBeTruthy();
+    // the stored row, marked: what answers is the store, not a render
+    const mark = async () =>
+      t.app.ctx.database.db
+        .updateTable('portal_pages')
+        .set({ body: Buffer.from('<!doctype html><html><body><p>已存储的页面</p></body></html>') })
+        .where('agency_id', '=', agencyId)
+        .where('path', '=', `/items/${id}`)
+        .execute();
+    await mark();
+    const page = await get(`/items/${id}`, { cookie: 'gk_session=not-a-session' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('已存储的页面');
+    const normal = await get('/guide');
+    expect(normal.statusCode).toBe(200);
+    const own = new Set([
+      'etag',
+      'last-modified',
+      'vary',
+      'content-length',
+      'date',
+      'x-request-id',
+      'connection',
+    ]);
+    const others = (headers: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(headers).filter(([k]) => !own.has(k)));
+    expect(others(page.headers)).toEqual(others(normal.headers));
+    expect(page.headers['content-security-policy']).toBeTruthy();
+    expect(page.headers['x-request-id']).toMatch(/^[\w.:-]+$/);
+    expect((await get(`/items/${id}`, { 'x-request-id': 'req-42' })).headers['x-request-id']).toBe('req-42');
+
+    // while the demo is on, every page carries its banner: the store is bypassed
+    const demo = t.app.demoLogin;
+    t.app.demoLogin = { username: 'demo', password: 'demo' };
+    try {
+      const shown = await get(`/items/${id}`);
+      expect(shown.body).not.toContain('已存储的页面');
+      expect(shown.body).toContain('演示模式');
+      expect(shown.body).toContain('第四条信息');
+    } finally {
+      t.app.demoLogin = demo;
+    }
+
+    // a host bound to the agency (its setting `domains`) is answered from the agency's store
+    await updateSettings(t.app.ctx, staff.admin, agencyId, { settings: { domains: ['ps.example.gov.cn'] } });
+    // the settings made every page stale; the first request renders and stores it again
+    expect((await get(`/items/${id}`, { host: 'ps.example.gov.cn' })).body).toContain('第四条信息');
+    await expect.poll(() => stored(`/items/${id}`), { timeout: 10_000 }).toBeTruthy();
+    await mark();
+    await expect
+      .poll(async () => (await get(`/items/${id}`, { host: 'ps.example.gov.cn' })).body, { timeout: 10_000 })
+      .toContain('已存储的页面');
+    // …and with another agency's code in the query, the bound host still shows its own (rendered, not stored)
+    const param = await get(`/items/${id}?agency=ZZ`, { host: 'ps.example.gov.cn' });
+    expect(param.statusCode).toBe(200);
+    expect(param.body).toContain('第四条信息');
+  });
+
   it('renders every public page in bulk (after an import)', async () => {
     await t.app.ctx.database.db.deleteFrom('portal_pages').execute();
     const count = await portalPageStore(t.app).renderAll(agencyId);
