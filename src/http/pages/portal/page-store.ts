@@ -35,8 +35,8 @@ import type { PortalView } from './shell.ts';
  * rendered once — when it is published, changed or repealed (the change listener renders it again after the
  * commit), or on the first request after it went stale — and stored with its gzip and brotli forms, an ETag
  * and a Last-Modified. A request is then one primary-key read of the body in the encoding the client takes,
- * answered 304 when the client has it. Only the canonical address of a page is stored (`storedPath`): any
- * other query string is rendered afresh and not stored.
+ * answered 304 when the client has it. A page is stored under its canonical address (`storedPath`), and
+ * an address that differs only by parameters the page does not read is answered with it.
  *
  * The template version is a hash of the page templates' source (src/http/pages): an upgrade that changes how
  * pages look makes every stored page a miss, rendered again on its next request. Pages do not depend on the
@@ -44,28 +44,52 @@ import type { PortalView } from './shell.ts';
  * database, never from this process's memos: the generation read before it is then all that decides whether
  * it may be stored.
  */
-const AGENCY = '(?:[?&]agency=([0-9A-Za-z-]{2,32}))?';
-const ITEM = new RegExp(`^/items/([1-9]\\d{0,8})${AGENCY}$`);
-const TREE = new RegExp(`^/catalog${AGENCY}$`);
-const CATEGORY = new RegExp(
-  `^/catalog/([0-9A-Za-z_-]{1,40})(?:\\?page=([2-9]|[1-9]\\d{1,3}))?${AGENCY.replace('[?&]', '[?&]')}$`,
-);
+const ITEM = /^\/items\/([1-9]\d{0,8})$/;
+const CATEGORY = /^\/catalog\/([0-9A-Za-z_-]{1,40})$/;
+const CODE = /^[0-9A-Za-z-]{2,32}$/;
+const PAGE = /^[1-9]\d{0,3}$/;
 
 type Target =
   { kind: 'item'; id: number } | { kind: 'tree' } | { kind: 'category'; code: string; page: number };
 
-/** The page a canonical stored address names, and the agency code it carries; null when not a stored page. */
-export function storedPath(url: string): { target: Target; agencyParam: string | null } | null {
-  let m = ITEM.exec(url);
-  if (m) return { target: { kind: 'item', id: Number(m[1]) }, agencyParam: m[2] ?? null };
-  m = TREE.exec(url);
-  if (m) return { target: { kind: 'tree' }, agencyParam: m[1] ?? null };
-  m = CATEGORY.exec(url);
-  if (m)
-    return {
-      target: { kind: 'category', code: m[1]!, page: m[2] ? Number(m[2]) : 1 },
-      agencyParam: m[3] ?? null,
-    };
+/**
+ * The stored page an address names: its target, the agency code it carries and its canonical address (the
+ * key it is stored under: the path, `?page=N` when N > 1, `agency=CODE`). Parameters the page does not read
+ * (`?utm_source=…`, a cache-busting `?t=…`) do not make another page: the address is answered with its
+ * canonical page. Null when the address is not a stored page, or a parameter it reads is malformed or
+ * repeated (the route then answers it as it would any page).
+ */
+export function storedPath(url: string): { target: Target; agencyParam: string | null; key: string } | null {
+  const at = url.indexOf('?');
+  const path = at === -1 ? url : url.slice(0, at);
+  let agencyParam: string | null = null;
+  let pageParam: string | null = null;
+  if (at !== -1) {
+    const query = new URLSearchParams(url.slice(at + 1));
+    const agencies = query.getAll('agency');
+    const pages = query.getAll('page');
+    if (agencies.length > 1 || pages.length > 1) return null;
+    if (agencies.length === 1) {
+      if (!CODE.test(agencies[0]!)) return null;
+      agencyParam = agencies[0]!;
+    }
+    pageParam = pages[0] ?? null;
+  }
+  const suffix = (page: number) =>
+    [page > 1 ? `page=${page}` : '', agencyParam ? `agency=${agencyParam}` : ''].filter((p) => p).join('&');
+  const keyOf = (base: string, page = 1) => {
+    const q = suffix(page);
+    return q ? `${base}?${q}` : base;
+  };
+  let m = ITEM.exec(path);
+  if (m) return { target: { kind: 'item', id: Number(m[1]) }, agencyParam, key: keyOf(path) };
+  if (path === '/catalog') return { target: { kind: 'tree' }, agencyParam, key: keyOf(path) };
+  m = CATEGORY.exec(path);
+  if (m) {
+    if (pageParam !== null && !PAGE.test(pageParam)) return null;
+    const page = pageParam === null ? 1 : Number(pageParam);
+    return { target: { kind: 'category', code: m[1]!, page }, agencyParam, key: keyOf(path, page) };
+  }
   return null;
 }
 
@@ -148,8 +172,8 @@ export class PortalPageStore {
       return false;
     const encoding = chosenEncoding(request.headers['accept-encoding']);
     const page =
-      (await this.reader.read(agency.id, request.url, this.template, encoding)) ??
-      (await this.render(agency.id, request.url, encoding));
+      (await this.reader.read(agency.id, stored.key, this.template, encoding)) ??
+      (await this.render(agency.id, stored.key, encoding));
     if (!page) {
       void reply.status(404).type(HTML).send(notFound());
       return true;
@@ -174,7 +198,7 @@ export class PortalPageStore {
     const agency = bound ?? (await portalAgency(this.app.ctx, stored.agencyParam));
     if (!agency) return null;
     const encoding = chosenEncoding(request.headers['accept-encoding']);
-    const page = await this.reader.read(agency.id, request.url, this.template, encoding);
+    const page = await this.reader.read(agency.id, stored.key, this.template, encoding);
     return page ? { page, encoding } : null;
   }
 
@@ -194,7 +218,7 @@ export class PortalPageStore {
   /** Renders a stored address with its compressed forms, without storing it; null when there is no such page. */
   async renderPage(agencyId: number, path: string): Promise<PageToStore | null> {
     const stored = storedPath(path);
-    if (!stored) return null;
+    if (!stored || stored.key !== path) return null;
     const ctx = this.app.ctx;
     const agency = await findAgency(ctx.database.db, agencyId);
     if (!agency) return null;
@@ -270,7 +294,12 @@ export class PortalPageStore {
    * Renders every public item's page and every category's first page (after a bulk import, or to fill the
    * store of an existing installation). Returns the number of pages stored.
    */
-  async renderAll(agencyId: number, onProgress?: (done: number) => void): Promise<number> {
+  async renderAll(
+    agencyId: number,
+    onProgress?: (done: number) => void,
+    /** only the items it accepts (the benchmark's sample); every public item when absent */
+    only?: (id: number) => boolean,
+  ): Promise<number> {
     const suffix = await this.suffix(agencyId);
     if (suffix === null) return 0;
     let done = 0;
@@ -279,7 +308,7 @@ export class PortalPageStore {
       if (ids.length === 0) break;
       done += await this.renderBatch(
         agencyId,
-        ids.map((id) => `/items/${id}${suffix}`),
+        ids.filter((id) => !only || only(id)).map((id) => `/items/${id}${suffix}`),
       );
       after = ids[ids.length - 1]!;
       onProgress?.(done);
