@@ -48,14 +48,12 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
 
   it('answers an unknown username exactly as an existing one, after the same work', async () => {
     const answers = async (username: string, client: string) => {
-      const seen: { status: number; message: string; ms: number }[] = [];
+      const seen: { status: number; message: string }[] = [];
       for (let i = 0; i < 6; i++) {
-        const started = performance.now();
         const res = await login(username, 'wrong-password-1', client);
         seen.push({
           status: res.statusCode,
           message: (res.json() as { error: { message: string } }).error.message,
-          ms: performance.now() - started,
         });
       }
       return seen;
