@@ -22,6 +22,7 @@ import { portalPageStore } from '../src/http/pages/portal/page-store.ts';
 import { portalAgency } from '../src/services/catalog/portal.service.ts';
 import { openDatabase } from '../src/persistence/database.ts';
 import { migrateToLatest } from '../src/persistence/migrate.ts';
+import { searchFacetsSql, searchKeySql } from '../src/persistence/migrations/0021-catalog-search.ts';
 import { RANK_WINDOW, searchMatch } from '../src/persistence/repositories/catalog-search.repository.ts';
 import { createFieldCipher } from '../src/security/field-cipher.ts';
 import { createAgency } from '../src/services/staff.service.ts';
@@ -222,10 +223,8 @@ export async function buildDatabase(path: string): Promise<{ agencyId: number; s
   }
   const inserted = process.hrtime.bigint();
   // the search index (0021) filled in one statement, as its migration fills it; then the indexes and the trigger
-  const key = `coalesce(cast(replace(substr(i.published_on, 1, 10), '-', '') as integer), 0) * 4294967296 + i.id`;
-  const facets = `'a' || i.agency_id || ' s' || hex(i.state) || ' c' || hex(i.category_code) || ' y' || coalesce(substr(i.published_on, 1, 4), '0')`;
   sqlite.exec(
-    `insert into catalog_search (rowid, tokens, facets) select ${key}, i.search_tokens, ${facets} from catalog_items i order by 1`,
+    `insert into catalog_search (rowid, tokens, facets) select ${searchKeySql('i')}, i.search_tokens, ${searchFacetsSql('i')} from catalog_items i order by 1`,
   );
   const indexed = process.hrtime.bigint();
   for (const o of setAside) sqlite.exec(o.sql);

@@ -7,6 +7,7 @@ import type { TestServer } from '../../../test/support/server.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import type { ItemInput } from '../../domain/catalog/index.ts';
 import { AppError } from '../../domain/errors.ts';
+import { actOnItem } from '../../services/catalog/review.service.ts';
 import { updateSettings } from '../../services/staff.service.ts';
 
 const squash = (html: string) => html.replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');
@@ -89,5 +90,38 @@ describe.each(DIALECTS)('portal search on %s', (dialect) => {
     expect(await search(`q=${encodeURIComponent('公开')}&category=gzdt`)).toContain('找到 2 条');
     expect(await search(`q=${encodeURIComponent('公开')}&category=gzdt&year=2026`)).toContain('找到 2 条');
     expect(await search(`q=${encodeURIComponent('公开')}&category=gzdt&year=2025`)).toContain('没有找到');
+  });
+
+  it('ranks titles holding the words first, lists by date when asked, and keeps the index in step with 废止', async () => {
+    const titled = await publish({
+      title: '医疗废物处置管理规定',
+      publisher: '某局',
+      categoryCode: 'gfxwj',
+      writtenOn: '2026-03-01',
+      body: '处置要求。',
+    });
+    await publish({
+      title: '关于做好年底有关工作的通知',
+      publisher: '某局',
+      categoryCode: 'gzdt',
+      body: '加强医疗废物的收集和转运。',
+    });
+    const order = (html: string) => {
+      const a = html.indexOf('处置管理规定');
+      const b = html.indexOf('关于做好年底有关工作的通知');
+      expect(a).toBeGreaterThan(-1);
+      expect(b).toBeGreaterThan(-1);
+      return a < b ? 'title first' : 'newest first';
+    };
+    const q = `q=${encodeURIComponent('医疗废物')}`;
+    expect(await search(q)).toContain('找到 2 条');
+    expect(order(await search(q))).toBe('title first');
+    expect(order(await search(`${q}&sort=date`))).toBe('newest first');
+
+    expect(await search(`${q}&validity=repealed`)).toContain('没有找到');
+    await actOnItem(t.app.ctx, staff.head, titled, 'repeal', { reason: '已被新规定替代' });
+    expect(await search(`${q}&validity=repealed`)).toContain('找到 1 条');
+    expect(await search(`${q}&validity=valid`)).toContain('找到 1 条');
+    expect(await search(q)).toContain('找到 2 条');
   });
 });

@@ -17,12 +17,16 @@ import type { DialectName } from '../database.ts';
 export const SEARCH_KEY_SHIFT = 4294967296;
 
 /** The search key of a catalog_items row (`row` is `new` or `old` in a trigger). */
-const key = (row: string) =>
+export const searchKeySql = (row: string) =>
   `(coalesce(cast(replace(substr(${row}.published_on, 1, 10), '-', '') as integer), 0) * ${SEARCH_KEY_SHIFT} + ${row}.id)`;
 
-/** The facet tokens of a row: a<agency> s<hex state> c<hex category> y<year> (see searchFacets). */
-const facets = (row: string) =>
-  `('a' || ${row}.agency_id || ' s' || hex(${row}.state) || ' c' || hex(${row}.category_code) || ' y' || coalesce(substr(${row}.published_on, 1, 4), '0'))`;
+/**
+ * The facet tokens of a row (see searchFacets): p<agency> when it is on the portal (published, 失效 or 废止: the
+ * one token of the default search), a<agency>, s<hex state>, c<hex category>, y<year>.
+ */
+export const searchFacetsSql = (row: string) =>
+  `(case when ${row}.state in ('published', 'expired', 'repealed') then 'p' || ${row}.agency_id || ' ' else '' end || 'a' || ${row}.agency_id || ' s' || hex(${row}.state) || ' c' || hex(${row}.category_code) || ' y' || coalesce(substr(${row}.published_on, 1, 4), '0'))`;
+const facets = searchFacetsSql;
 
 export function catalogSearch(dialect: DialectName): Migration {
   return {
@@ -36,20 +40,20 @@ export function catalogSearch(dialect: DialectName): Migration {
       );
       await sql
         .raw(
-          `insert into catalog_search (rowid, tokens, facets) select ${key('i')}, i.search_tokens, ${facets('i')} from catalog_items i`,
+          `insert into catalog_search (rowid, tokens, facets) select ${searchKeySql('i')}, i.search_tokens, ${facets('i')} from catalog_items i`,
         )
         .execute(db);
       await sql
         .raw(
           `create trigger catalog_search_insert after insert on catalog_items begin
-            insert into catalog_search (rowid, tokens, facets) values (${key('new')}, new.search_tokens, ${facets('new')});
+            insert into catalog_search (rowid, tokens, facets) values (${searchKeySql('new')}, new.search_tokens, ${facets('new')});
           end`,
         )
         .execute(db);
       await sql
         .raw(
           `create trigger catalog_search_delete after delete on catalog_items begin
-            delete from catalog_search where rowid = ${key('old')};
+            delete from catalog_search where rowid = ${searchKeySql('old')};
           end`,
         )
         .execute(db);
@@ -57,8 +61,8 @@ export function catalogSearch(dialect: DialectName): Migration {
         .raw(
           `create trigger catalog_search_update
             after update of search_tokens, agency_id, state, category_code, published_on on catalog_items begin
-            delete from catalog_search where rowid = ${key('old')};
-            insert into catalog_search (rowid, tokens, facets) values (${key('new')}, new.search_tokens, ${facets('new')});
+            delete from catalog_search where rowid = ${searchKeySql('old')};
+            insert into catalog_search (rowid, tokens, facets) values (${searchKeySql('new')}, new.search_tokens, ${facets('new')});
           end`,
         )
         .execute(db);

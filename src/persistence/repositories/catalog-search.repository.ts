@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { ItemState } from '../../domain/catalog/index.ts';
+import { PUBLIC_STATES } from '../../domain/catalog/index.ts';
 import type { DialectName } from '../database.ts';
 import type { Schema } from '../schema.ts';
 
@@ -74,12 +75,15 @@ const SHIFT = 4294967296;
 const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
 
 /**
- * The FTS5 filter of a query over `catalog_search.facets` (0021): a<agency> s<hex state> c<hex category>
- * y<year>, each a token; alternatives ORed, filters ANDed.
+ * The FTS5 filter of a query over `catalog_search.facets` (0021): p<agency> (its public items) or a<agency>
+ * with s<hex state>, c<hex category>, y<year>, each a token; alternatives ORed, filters ANDed.
  */
 export function searchFacets(q: Pick<SearchQuery, 'agencyId' | 'states' | 'categoryCodes' | 'year'>): string {
   const any = (tokens: string[]) => `(${tokens.length > 0 ? tokens.join(' OR ') : 'znone'})`;
-  const parts = [`a${q.agencyId}`, any(q.states.map((s) => `s${hex(s)}`))];
+  const everyPublic =
+    q.states.length === PUBLIC_STATES.length && PUBLIC_STATES.every((s) => q.states.includes(s));
+  // the portal's default: one token for "this agency's public items"
+  const parts = everyPublic ? [`p${q.agencyId}`] : [`a${q.agencyId}`, any(q.states.map((s) => `s${hex(s)}`))];
   if (q.categoryCodes) parts.push(any(q.categoryCodes.map((c) => `c${hex(c)}`)));
   if (q.year !== undefined) parts.push(`y${q.year}`);
   return `facets : (${parts.join(' AND ')})`;
