@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DialectName } from '../database.ts';
 import type { Schema } from '../schema.ts';
 import { chainHash, GENESIS_HASH, legacyChainHash } from './event-chain.ts';
@@ -39,31 +40,91 @@ export async function appendEvent(
   key: Buffer,
   event: NewEvent,
 ): Promise<StoredEvent> {
-  let headQuery = trx.selectFrom('event_head').select(['last_id', 'last_hash']).where('id', '=', 1);
-  if (dialect === 'postgres') headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirst();
-  const prevHash = head?.last_hash ?? GENESIS_HASH;
-  const data = JSON.stringify(event.data ?? {});
-  const fields = {
-    agency_id: event.agencyId,
-    entity_type: event.entityType,
-    entity_id: String(event.entityId),
-    action: event.action,
-    actor: event.actor,
-    actor_role: event.actorRole ?? null,
-    at: event.at,
-    data,
-  };
-  // The id is part of the hash, so insert first with a placeholder and set the hash once the id is known.
-  const { id } = await trx
-    .insertInto('events')
-    .values({ ...fields, prev_hash: prevHash, hash: '' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const hash = chainHash(key, prevHash, { id, ...fields });
-  await trx.updateTable('events').set({ hash }).where('id', '=', id).execute();
-  await trx.updateTable('event_head').set({ last_id: id, last_hash: hash }).where('id', '=', 1).execute();
-  return { ...toEvent({ id, ...fields, hash }) };
+  const [stored] = await appendEvents(trx, dialect, key, [event]);
+  return stored!;
+}
+
+/**
+ * Appends events to the hash chain in the order given, in three statements however many there are: the head is
+ * read and locked, ids are taken (PostgreSQL: the events sequence, drawn while the head is locked, so ids rise
+ * in chain order across processes; SQLite: after the highest id ever given, as AUTOINCREMENT would), and the
+ * events are inserted with their hashes together with the head's update. Must run inside a transaction.
+ */
+export async function appendEvents(
+  trx: Kysely<Schema>,
+  dialect: DialectName,
+  key: Buffer,
+  events: readonly NewEvent[],
+): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  let ids: number[];
+  let prevHash: string;
+  if (dialect === 'postgres') {
+    const head = await trx
+      .selectFrom('event_head')
+      .select(['last_id', 'last_hash'])
+      .where('id', '=', 1)
+      .forUpdate()
+      .executeTakeFirst();
+    prevHash = head?.last_hash ?? GENESIS_HASH;
+    const { rows } = await sql<{
+      id: number;
+    }>`select nextval('events_id_seq')::integer as id from generate_series(1, ${events.length})`.execute(trx);
+    ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  } else {
+    const { rows } = await sql<{ last_id: number; last_hash: string; seq: number | null }>`
+      select last_id, last_hash, (select seq from sqlite_sequence where name = 'events') as seq
+      from event_head where id = 1`.execute(trx);
+    const head = rows[0];
+    prevHash = head?.last_hash ?? GENESIS_HASH;
+    const after = Math.max(head?.last_id ?? 0, head?.seq ?? 0);
+    ids = events.map((_, i) => after + i + 1);
+  }
+  const stored: StoredEvent[] = [];
+  const rows = events.map((event, i) => {
+    const fields = {
+      id: ids[i]!,
+      agency_id: event.agencyId,
+      entity_type: event.entityType,
+      entity_id: String(event.entityId),
+      action: event.action,
+      actor: event.actor,
+      actor_role: event.actorRole ?? null,
+      at: event.at,
+      data: JSON.stringify(event.data ?? {}),
+    };
+    const hash = chainHash(key, prevHash, fields);
+    stored.push({
+      id: fields.id,
+      agencyId: fields.agency_id,
+      entityType: fields.entity_type,
+      entityId: fields.entity_id,
+      action: fields.action,
+      actor: fields.actor,
+      actorRole: fields.actor_role,
+      at: fields.at,
+      data: JSON.parse(fields.data) as unknown,
+      hash,
+    });
+    const row = { ...fields, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  const last = stored[stored.length - 1]!;
+  if (dialect === 'postgres')
+    // one statement: the head moves with the insert (a data-modifying WITH runs whether or not it is read)
+    await trx
+      .with('moved', (db) =>
+        db.updateTable('event_head').set({ last_id: last.id, last_hash: last.hash }).where('id', '=', 1),
+      )
+      .insertInto('events')
+      .values(rows)
+      .execute();
+  else {
+    await trx.insertInto('events').values(rows).execute();
+    await trx.updateTable('event_head').set({ last_id: last.id, last_hash: last.hash }).where('id', '=', 1).execute();
+  }
+  return stored;
 }
 
 function toEvent(row: {

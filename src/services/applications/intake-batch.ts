@@ -1,0 +1,236 @@
+import type { ControlledTransaction, Kysely } from 'kysely';
+import type { DueDateChange } from '../../domain/application/index.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { Database } from '../../persistence/database.ts';
+import type {
+  NewApplicationRow,
+  StoredApplication,
+} from '../../persistence/repositories/application.repository.ts';
+import {
+  insertApplications,
+  insertDueDateChangesOf,
+} from '../../persistence/repositories/application.repository.ts';
+import type { NewEvent, StoredEvent } from '../../persistence/repositories/event.repository.ts';
+import { appendEvents } from '../../persistence/repositories/event.repository.ts';
+import type { Schema } from '../../persistence/schema.ts';
+
+/**
+ * Group commit for intake (登记 and the portal's 网上申请): submissions that arrive while a batch is being
+ * written wait for the next one, and each batch is one transaction — one multi-row insert of the applications,
+ * one of their 登记 events (chained in submission order, the head locked once), one fsync (SQLite
+ * synchronous=FULL) or one COMMIT (PostgreSQL). A submission is acknowledged (its promise settles) only after
+ * the COMMIT of its batch has returned. There is no waiting for company: a lone submission is written at once;
+ * under load the batch is whatever arrived during the previous write, up to MAX_BATCH.
+ *
+ * A statement that fails takes the batch to the slow path: the same transaction is rolled back and the batch
+ * written again one submission at a time, each under its own savepoint, so a bad submission fails alone, with
+ * its own error (a tracking-code collision is retried with a new code), and the others still share one COMMIT.
+ * A COMMIT that fails fails every submission of the batch (none was acknowledged; whether it is stored is what
+ * the database says after it restarts — the client is told it failed and may submit again).
+ *
+ * The batch lives in this process; the order lives in the database: several processes on one PostgreSQL each
+ * batch their own submissions, and their batches chain one after another on the locked event head.
+ */
+export interface Submission {
+  row: NewApplicationRow;
+  /** the audit key of the submitter's context (the batch chains each event under its own) */
+  auditKey: Buffer;
+  /** the 登记 event, once the application's id is known */
+  event: (applicationId: number) => NewEvent;
+  dueDateChanges: readonly DueDateChange[];
+  /** a new tracking code after a collision */
+  retryCode: () => string;
+}
+
+export interface Committed {
+  application: StoredApplication;
+  event: StoredEvent;
+}
+
+interface Waiting extends Submission {
+  resolve: (committed: Committed) => void;
+  reject: (error: unknown) => void;
+}
+
+/** At most this many submissions per transaction (bounds the statement's parameters: ~35 per application). */
+export const MAX_BATCH = 64;
+
+class IntakeBatcher {
+  private waiting: Waiting[] = [];
+  private draining = false;
+  /** batches written and how many submissions each held (for tests and the benchmark) */
+  readonly sizes: number[] = [];
+
+  constructor(private readonly database: Database) {}
+
+  submit(submission: Submission): Promise<Committed> {
+    return new Promise<Committed>((resolve, reject) => {
+      this.waiting.push({ ...submission, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        // after the current turn, so that submissions made in the same turn share the first batch
+        queueMicrotask(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        this.sizes.push(batch.length);
+        if (this.sizes.length > 10_000) this.sizes.splice(0, 5_000);
+        await commitBatch(this.database, batch);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
+const batchers = new WeakMap<Database, IntakeBatcher>();
+
+export function intakeBatcher(database: Database): IntakeBatcher {
+  let batcher = batchers.get(database);
+  if (!batcher) batchers.set(database, (batcher = new IntakeBatcher(database)));
+  return batcher;
+}
+
+/** Queues a submission for the next batch; settles after that batch's COMMIT. */
+export function commitSubmission(database: Database, submission: Submission): Promise<Committed> {
+  return intakeBatcher(database).submit(submission);
+}
+
+class CommitFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('commit failed');
+  }
+}
+
+/** Writes one batch; never throws (each submission is resolved or rejected). */
+async function commitBatch(database: Database, batch: Waiting[]): Promise<void> {
+  let written: Committed[];
+  try {
+    written = await inOneTransaction(database, (trx) => write(trx, database, batch));
+  } catch (error) {
+    if (error instanceof CommitFailed) {
+      for (const s of batch) s.reject(error.cause);
+      return;
+    }
+    await commitOneByOne(database, batch);
+    return;
+  }
+  batch.forEach((s, i) => s.resolve(written[i]!));
+}
+
+/** The slow path: one transaction, each submission under its own savepoint. */
+async function commitOneByOne(database: Database, batch: Waiting[]): Promise<void> {
+  const outcomes: ({ ok: true; committed: Committed } | { ok: false; error: unknown })[] = [];
+  try {
+    await inOneTransaction(database, async (trx) => {
+      for (const s of batch) {
+        for (let attempt = 0; ; attempt++) {
+          const point = await trx.savepoint('submission').execute();
+          try {
+            const [committed] = await write(point, database, [s]);
+            await point.releaseSavepoint('submission').execute();
+            outcomes.push({ ok: true, committed: committed! });
+            break;
+          } catch (error) {
+            await point.rollbackToSavepoint('submission').execute();
+            if (attempt < 3 && isTrackingCodeCollision(error)) {
+              s.row = { ...s.row, trackingCode: s.retryCode() };
+              continue;
+            }
+            outcomes.push({ ok: false, error: intakeError(error) });
+            break;
+          }
+        }
+      }
+    });
+  } catch (error) {
+    const cause = error instanceof CommitFailed ? error.cause : error;
+    for (const s of batch) s.reject(cause);
+    return;
+  }
+  batch.forEach((s, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) s.resolve(outcome.committed);
+    else s.reject(outcome.error);
+  });
+}
+
+async function inOneTransaction<T>(
+  database: Database,
+  body: (trx: ControlledTransaction<Schema>) => Promise<T>,
+): Promise<T> {
+  const trx = await database.db.startTransaction().execute();
+  let result: T;
+  try {
+    result = await body(trx);
+  } catch (error) {
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => undefined);
+    throw error;
+  }
+  try {
+    await trx.commit().execute();
+  } catch (error) {
+    throw new CommitFailed(error);
+  }
+  return result;
+}
+
+/** The batch's statements: the applications, their events (chained in order), their due-date changes. */
+async function write(
+  trx: Kysely<Schema>,
+  database: Database,
+  batch: readonly Submission[],
+): Promise<Committed[]> {
+  const applications = await insertApplications(
+    trx,
+    batch.map((s) => s.row),
+  );
+  const events: StoredEvent[] = [];
+  // one append per run of submissions under the same audit key (one run, unless contexts differ)
+  for (let start = 0; start < batch.length; ) {
+    let end = start + 1;
+    while (end < batch.length && batch[end]!.auditKey.equals(batch[start]!.auditKey)) end++;
+    events.push(
+      ...(await appendEvents(
+        trx,
+        database.dialect,
+        batch[start]!.auditKey,
+        batch.slice(start, end).map((s, i) => s.event(applications[start + i]!.id)),
+      )),
+    );
+    start = end;
+  }
+  await insertDueDateChangesOf(
+    trx,
+    batch.map((s, i) => ({
+      applicationId: applications[i]!.id,
+      eventId: events[i]!.id,
+      changes: s.dueDateChanges,
+    })),
+  );
+  return batch.map((_, i) => ({ application: applications[i]!, event: events[i]! }));
+}
+
+function isTrackingCodeCollision(error: unknown): boolean {
+  const message = String((error as Error)?.message ?? '');
+  return /unique|duplicate/i.test(message) && /tracking_code/i.test(message);
+}
+
+/** A submission's own failure, as the applicant or registrar is told it. */
+function intakeError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')
+    return new AppError('not_found', '受理机关不存在，申请未登记', 'agencyId');
+  if (isTrackingCodeCollision(error))
+    return new AppError('conflict', '未能生成不重复的查询码，申请未登记，请重新提交', 'trackingCode');
+  return error;
+}
