@@ -45,10 +45,12 @@ export async function appendEvent(
 }
 
 /**
- * Appends events to the hash chain in the order given, in three statements however many there are: the head is
- * read and locked, ids are taken (PostgreSQL: the events sequence, drawn while the head is locked, so ids rise
- * in chain order across processes; SQLite: after the highest id ever given, as AUTOINCREMENT would), and the
- * events are inserted with their hashes together with the head's update. Must run inside a transaction.
+ * Appends events to the hash chain in the order given, in two statements however many there are (three on
+ * SQLite, where a statement costs no round trip): the head is locked and its ids reserved by one UPDATE …
+ * RETURNING (which waits for, and then sees, the head another transaction moved), and the events are inserted
+ * with their hashes together with the head's new hash. Ids are taken from the head, in chain order across
+ * processes; on PostgreSQL the events sequence is kept at the head, so an id from its default is never one the
+ * chain has given. Must run inside a transaction.
  */
 export async function appendEvents(
   trx: Kysely<Schema>,
@@ -57,33 +59,18 @@ export async function appendEvents(
   events: readonly NewEvent[],
 ): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
-  let ids: number[];
-  let prevHash: string;
-  if (dialect === 'postgres') {
-    const head = await trx
-      .selectFrom('event_head')
-      .select(['last_id', 'last_hash'])
-      .where('id', '=', 1)
-      .forUpdate()
-      .executeTakeFirst();
-    prevHash = head?.last_hash ?? GENESIS_HASH;
-    const { rows } = await sql<{
-      id: number;
-    }>`select nextval('events_id_seq')::integer as id from generate_series(1, ${events.length})`.execute(trx);
-    ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-  } else {
-    const { rows } = await sql<{ last_id: number; last_hash: string; seq: number | null }>`
-      select last_id, last_hash, (select seq from sqlite_sequence where name = 'events') as seq
-      from event_head where id = 1`.execute(trx);
-    const head = rows[0];
-    prevHash = head?.last_hash ?? GENESIS_HASH;
-    const after = Math.max(head?.last_id ?? 0, head?.seq ?? 0);
-    ids = events.map((_, i) => after + i + 1);
-  }
+  const reserved = await trx
+    .updateTable('event_head')
+    .set((eb) => ({ last_id: eb('last_id', '+', events.length) }))
+    .where('id', '=', 1)
+    .returning(['last_id', 'last_hash'])
+    .executeTakeFirstOrThrow();
+  const first = reserved.last_id - events.length + 1;
+  let prevHash = reserved.last_hash;
   const stored: StoredEvent[] = [];
   const rows = events.map((event, i) => {
     const fields = {
-      id: ids[i]!,
+      id: first + i,
       agency_id: event.agencyId,
       entity_type: event.entityType,
       entity_id: String(event.entityId),
@@ -112,17 +99,21 @@ export async function appendEvents(
   });
   const last = stored[stored.length - 1]!;
   if (dialect === 'postgres')
-    // one statement: the head moves with the insert (a data-modifying WITH runs whether or not it is read)
+    // one statement: the head's hash and the sequence move with the insert (a data-modifying WITH always runs)
     await trx
       .with('moved', (db) =>
-        db.updateTable('event_head').set({ last_id: last.id, last_hash: last.hash }).where('id', '=', 1),
+        db
+          .updateTable('event_head')
+          .set({ last_hash: last.hash })
+          .where('id', '=', 1)
+          .returning(sql<number>`setval('events_id_seq', greatest(${last.id}, (select last_value from events_id_seq)))`.as('seq')),
       )
       .insertInto('events')
       .values(rows)
       .execute();
   else {
     await trx.insertInto('events').values(rows).execute();
-    await trx.updateTable('event_head').set({ last_id: last.id, last_hash: last.hash }).where('id', '=', 1).execute();
+    await trx.updateTable('event_head').set({ last_hash: last.hash }).where('id', '=', 1).execute();
   }
   return stored;
 }

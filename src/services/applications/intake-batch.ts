@@ -55,10 +55,17 @@ interface Waiting extends Submission {
 /** At most this many submissions per transaction (bounds the statement's parameters: ~35 per application). */
 export const MAX_BATCH = 64;
 
+/**
+ * Batches written at once: one on SQLite (one connection, one writer); on PostgreSQL a few, each on its own
+ * connection, so that one batch's BEGIN and inserts overlap another's wait for the event head and its COMMIT.
+ */
+const IN_FLIGHT = { sqlite: 1, postgres: 3 } as const;
+
 class IntakeBatcher {
   private waiting: Waiting[] = [];
-  private draining = false;
-  /** batches written and how many submissions each held (for tests and the benchmark) */
+  private inFlight = 0;
+  private scheduled = false;
+  /** how many submissions each batch held, latest last (for tests and the benchmark) */
   readonly sizes: number[] = [];
 
   constructor(private readonly database: Database) {}
@@ -66,24 +73,27 @@ class IntakeBatcher {
   submit(submission: Submission): Promise<Committed> {
     return new Promise<Committed>((resolve, reject) => {
       this.waiting.push({ ...submission, resolve, reject });
-      if (!this.draining) {
-        this.draining = true;
-        // after the current turn, so that submissions made in the same turn share the first batch
-        queueMicrotask(() => void this.drain());
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // after the current turn, so that submissions made in the same turn share a batch
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.pump();
+        });
       }
     });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MAX_BATCH);
-        this.sizes.push(batch.length);
-        if (this.sizes.length > 10_000) this.sizes.splice(0, 5_000);
-        await commitBatch(this.database, batch);
-      }
-    } finally {
-      this.draining = false;
+  private pump(): void {
+    while (this.waiting.length > 0 && this.inFlight < IN_FLIGHT[this.database.dialect]) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      this.sizes.push(batch.length);
+      if (this.sizes.length > 10_000) this.sizes.splice(0, 5_000);
+      this.inFlight++;
+      void commitBatch(this.database, batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
     }
   }
 }
