@@ -10,7 +10,7 @@ import type { TestDatabase } from '../../../test/support/databases.ts';
 import { agencyWithStaff, counterApplication, naturalApplicant } from '../../../test/support/fixtures.ts';
 import type { Staff } from '../../../test/support/fixtures.ts';
 import type { ServiceContext } from '../context.ts';
-import { intakeBatcher } from './intake-batch.ts';
+import { commitSubmission, intakeBatcher } from './intake-batch.ts';
 import type { Registered } from './intake.ts';
 import { registerByStaff, submitOnline } from './intake.ts';
 
@@ -151,29 +151,55 @@ describe.each(DIALECTS)('group-committed intake on %s', (dialect) => {
   });
 
   it('acknowledges a submission only once another connection can read it, in the order of the chain', async () => {
+    // the submissions go to the batcher directly, so that the check below runs in the very turn the batcher
+    // settles them (through the service's own awaits, a premature acknowledgement could be overtaken by the COMMIT)
+    const template = (await submitOnline(ctx, agencyId, online('模板申请人'))).application;
     const reader = await independentReader(database);
     try {
       const seen: { code: string; found: Promise<{ id: number; event_id: number } | undefined> }[] = [];
-      const submissions = Array.from({ length: 30 }, (_, i) =>
-        submitOnline(ctx, agencyId, online(`确认顺序${i}`)).then((r) => {
+      const submissions = Array.from({ length: 30 }, (_, i) => {
+        const code = `GK2026-ACK${String(i).padStart(5, '0')}`;
+        return commitSubmission(database, {
+          row: {
+            agencyId,
+            trackingCode: code,
+            secretHash: template.secretHash,
+            source: 'online',
+            applicant: template.applicant,
+            application: template.application,
+            at: template.createdAt,
+          },
+          auditKey: ctx.auditKey,
+          event: (applicationId) => ({
+            agencyId,
+            entityType: 'application',
+            entityId: applicationId,
+            action: 'register',
+            actor: 'system:portal',
+            at: template.createdAt,
+          }),
+          dueDateChanges: [],
+          retryCode: () => `${code}X`,
+        }).then((committed) => {
           // read at the moment of acknowledgement (synchronously on SQLite), before anything else runs
-          seen.push({
-            code: r.application.trackingCode,
-            found: Promise.resolve(reader.find(r.application.trackingCode)),
-          });
-          return r;
-        }),
-      );
-      const registered = await Promise.all(submissions);
+          seen.push({ code, found: Promise.resolve(reader.find(code)) });
+          return committed;
+        });
+      });
+      const committed = await Promise.all(submissions);
       expect(seen).toHaveLength(30);
       const found = await Promise.all(seen.map((s) => s.found));
       // every acknowledged submission was already committed, with its event
       expect(found.every((f) => f !== undefined)).toBe(true);
-      const byCode = new Map(registered.map((r) => [r.application.trackingCode, r.application.id]));
-      found.forEach((f, i) => expect(f!.id).toBe(byCode.get(seen[i]!.code)));
+      const byCode = new Map(committed.map((c) => [c.application.trackingCode, c]));
+      found.forEach((f, i) => {
+        expect(f!.id).toBe(byCode.get(seen[i]!.code)!.application.id);
+        expect(Number(f!.event_id)).toBe(byCode.get(seen[i]!.code)!.event.id);
+      });
       // acknowledged in the order their events stand in the chain
       const eventIds = found.map((f) => Number(f!.event_id));
       expect(eventIds).toEqual([...eventIds].sort((a, b) => a - b));
+      expect((await verifyEventChain(database.db, ctx.auditKey)).broken).toBeNull();
     } finally {
       await reader.close();
     }
