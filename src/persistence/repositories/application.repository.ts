@@ -110,6 +110,50 @@ export async function insertApplication(
   return stored!;
 }
 
+/** The row of a new application, as inserted (the id from the column's default unless given). */
+export function applicationValues(input: NewApplicationRow) {
+  const a = input.applicant;
+  return {
+    agency_id: input.agencyId,
+    tracking_code: input.trackingCode,
+    secret_hash: input.secretHash,
+    source: input.source,
+    applicant_name: a.nameEnc,
+    applicant_name_idx: a.nameIdx,
+    contact_person: a.contactPerson,
+    id_kind: a.idKind,
+    id_number_enc: a.idNumberEnc,
+    id_number_idx: a.idNumberIdx,
+    phone_enc: a.phoneEnc,
+    phone_idx: a.phoneIdx,
+    email_enc: a.emailEnc,
+    address_enc: a.addressEnc,
+    postcode: a.postcode,
+    handler_id: null,
+    version: 1,
+    created_at: input.at,
+    updated_at: input.at,
+    ...projection(input.application),
+  };
+}
+
+/** What a new application row stores, as the service reads it back. */
+export function storedNew(input: NewApplicationRow, id: number): StoredApplication {
+  return {
+    id,
+    agencyId: input.agencyId,
+    trackingCode: input.trackingCode,
+    secretHash: input.secretHash,
+    source: input.source,
+    applicant: input.applicant,
+    handlerId: null,
+    application: input.application,
+    version: 1,
+    createdAt: input.at,
+    updatedAt: input.at,
+  };
+}
+
 /**
  * Inserts new applications in one statement (group-committed intake); the rows are matched back to their
  * inputs by tracking code (unique), not by the order RETURNING gives.
@@ -121,49 +165,11 @@ export async function insertApplications(
   if (inputs.length === 0) return [];
   const returned = await db
     .insertInto('applications')
-    .values(
-      inputs.map((input) => {
-        const a = input.applicant;
-        return {
-          agency_id: input.agencyId,
-          tracking_code: input.trackingCode,
-          secret_hash: input.secretHash,
-          source: input.source,
-          applicant_name: a.nameEnc,
-          applicant_name_idx: a.nameIdx,
-          contact_person: a.contactPerson,
-          id_kind: a.idKind,
-          id_number_enc: a.idNumberEnc,
-          id_number_idx: a.idNumberIdx,
-          phone_enc: a.phoneEnc,
-          phone_idx: a.phoneIdx,
-          email_enc: a.emailEnc,
-          address_enc: a.addressEnc,
-          postcode: a.postcode,
-          handler_id: null,
-          version: 1,
-          created_at: input.at,
-          updated_at: input.at,
-          ...projection(input.application),
-        };
-      }),
-    )
+    .values(inputs.map(applicationValues))
     .returning(['id', 'tracking_code'])
     .execute();
   const ids = new Map(returned.map((r) => [r.tracking_code, r.id]));
-  return inputs.map((input) => ({
-    id: ids.get(input.trackingCode)!,
-    agencyId: input.agencyId,
-    trackingCode: input.trackingCode,
-    secretHash: input.secretHash,
-    source: input.source,
-    applicant: input.applicant,
-    handlerId: null,
-    application: input.application,
-    version: 1,
-    createdAt: input.at,
-    updatedAt: input.at,
-  }));
+  return inputs.map((input) => storedNew(input, ids.get(input.trackingCode)!));
 }
 
 /**
@@ -232,7 +238,15 @@ export async function insertDueDateChangesOf(
   db: Kysely<Schema>,
   of: readonly { applicationId: number; eventId: number; changes: readonly DueDateChange[] }[],
 ): Promise<void> {
-  const rows = of.flatMap(({ applicationId, eventId, changes }) =>
+  const rows = dueDateRows(of);
+  if (rows.length === 0) return;
+  await db.insertInto('due_date_changes').values(rows).execute();
+}
+
+export function dueDateRows(
+  of: readonly { applicationId: number; eventId: number; changes: readonly DueDateChange[] }[],
+) {
+  return of.flatMap(({ applicationId, eventId, changes }) =>
     changes.map((c) => ({
       application_id: applicationId,
       kind: c.due,
@@ -244,8 +258,6 @@ export async function insertDueDateChangesOf(
       event_id: eventId,
     })),
   );
-  if (rows.length === 0) return;
-  await db.insertInto('due_date_changes').values(rows).execute();
 }
 
 export async function dueDateChangesOf(db: Kysely<Schema>, applicationId: number) {

@@ -44,29 +44,28 @@ export async function appendEvent(
   return stored!;
 }
 
-/**
- * Appends events to the hash chain in the order given, in two statements however many there are (three on
- * SQLite, where a statement costs no round trip): the head is locked and its ids reserved by one UPDATE …
- * RETURNING (which waits for, and then sees, the head another transaction moved), and the events are inserted
- * with their hashes together with the head's new hash. Ids are taken from the head, in chain order across
- * processes; on PostgreSQL the events sequence is kept at the head, so an id from its default is never one the
- * chain has given. Must run inside a transaction.
- */
-export async function appendEvents(
-  trx: Kysely<Schema>,
-  dialect: DialectName,
+/** An event row as stored, its hash computed. */
+export interface EventRow {
+  id: number;
+  agency_id: number | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  actor: string;
+  actor_role: string | null;
+  at: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Chains `events` after `prevHash`, the first taking id `first`: the rows to insert and the events they store. */
+export function chainEvents(
   key: Buffer,
+  first: number,
+  prevHash: string,
   events: readonly NewEvent[],
-): Promise<StoredEvent[]> {
-  if (events.length === 0) return [];
-  const reserved = await trx
-    .updateTable('event_head')
-    .set((eb) => ({ last_id: eb('last_id', '+', events.length) }))
-    .where('id', '=', 1)
-    .returning(['last_id', 'last_hash'])
-    .executeTakeFirstOrThrow();
-  const first = reserved.last_id - events.length + 1;
-  let prevHash = reserved.last_hash;
+): { rows: EventRow[]; stored: StoredEvent[] } {
   const stored: StoredEvent[] = [];
   const rows = events.map((event, i) => {
     const fields = {
@@ -97,6 +96,41 @@ export async function appendEvents(
     prevHash = hash;
     return row;
   });
+  return { rows, stored };
+}
+
+/** The chain's head as committed (no lock): where an optimistic append expects to continue. */
+export async function readEventHead(db: Kysely<Schema>): Promise<{ lastId: number; lastHash: string }> {
+  const head = await db
+    .selectFrom('event_head')
+    .select(['last_id', 'last_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { lastId: head.last_id, lastHash: head.last_hash };
+}
+
+/**
+ * Appends events to the hash chain in the order given, in two statements however many there are (three on
+ * SQLite, where a statement costs no round trip): the head is locked and its ids reserved by one UPDATE …
+ * RETURNING (which waits for, and then sees, the head another transaction moved), and the events are inserted
+ * with their hashes together with the head's new hash. Ids are taken from the head, in chain order across
+ * processes; on PostgreSQL the events sequence is kept at the head, so an id from its default is never one the
+ * chain has given. Must run inside a transaction.
+ */
+export async function appendEvents(
+  trx: Kysely<Schema>,
+  dialect: DialectName,
+  key: Buffer,
+  events: readonly NewEvent[],
+): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const reserved = await trx
+    .updateTable('event_head')
+    .set((eb) => ({ last_id: eb('last_id', '+', events.length) }))
+    .where('id', '=', 1)
+    .returning(['last_id', 'last_hash'])
+    .executeTakeFirstOrThrow();
+  const { rows, stored } = chainEvents(key, reserved.last_id - events.length + 1, reserved.last_hash, events);
   const last = stored[stored.length - 1]!;
   if (dialect === 'postgres')
     // one statement: the head's hash and the sequence move with the insert (a data-modifying WITH always runs)
@@ -106,7 +140,11 @@ export async function appendEvents(
           .updateTable('event_head')
           .set({ last_hash: last.hash })
           .where('id', '=', 1)
-          .returning(sql<number>`setval('events_id_seq', greatest(${last.id}, (select last_value from events_id_seq)))`.as('seq')),
+          .returning(
+            sql<number>`setval('events_id_seq', greatest(${last.id}, (select last_value from events_id_seq)))`.as(
+              'seq',
+            ),
+          ),
       )
       .insertInto('events')
       .values(rows)
