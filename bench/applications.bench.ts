@@ -296,7 +296,11 @@ async function table3(dialect: DialectName): Promise<void> {
 export async function run(): Promise<void> {
   const dialects: DialectName[] = (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
   if (dialects.length === 1) console.log('PostgreSQL not reachable: PostgreSQL figures skipped.');
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (${cpus().length} cores)`,
+  );
   for (const dialect of dialects) {
     for (const concurrency of CONCURRENCY) await registration(dialect, concurrency);
     await table3(dialect);
