@@ -22,21 +22,23 @@ import {
 import type { Schema } from '../../persistence/schema.ts';
 
 /**
- * Group commit for intake (登记 and the portal's 网上申请): submissions that arrive while a batch is being
- * written wait for the next one, and each batch is one transaction — one multi-row insert of the applications,
- * one of their 登记 events (chained in submission order, the head locked once), one fsync (SQLite
- * synchronous=FULL) or one COMMIT (PostgreSQL). A submission is acknowledged (its promise settles) only after
- * the COMMIT of its batch has returned. There is no waiting for company: a lone submission is written at once;
- * under load the batch is whatever arrived during the previous write, up to MAX_BATCH.
+ * Group commit for intake (登记 and the portal's and the API's 网上申请): submissions that arrive while a batch is
+ * being written wait for the next one, and each batch is written at once — SQLite: one transaction (a multi-row
+ * insert of the applications, one of their 登记 events chained in submission order, one fsync under
+ * synchronous=FULL); PostgreSQL: one autocommit statement (one round trip, one COMMIT) chained after the head this
+ * process last left, which inserts nothing if another writer moved the head (then chained again from the head
+ * read afresh; after three misses, the locking transaction SQLite uses). A submission is acknowledged (its promise
+ * settles) only after its batch is committed. There is no waiting for company: a lone submission is written at
+ * once; under load the batch is whatever arrived during the previous write, up to MAX_BATCH.
  *
- * A statement that fails takes the batch to the slow path: the same transaction is rolled back and the batch
- * written again one submission at a time, each under its own savepoint, so a bad submission fails alone, with
- * its own error (a tracking-code collision is retried with a new code), and the others still share one COMMIT.
- * A COMMIT that fails fails every submission of the batch (none was acknowledged; whether it is stored is what
- * the database says after it restarts — the client is told it failed and may submit again).
+ * A row refused (a bad submission) takes the batch to the slow path: one transaction, each submission under its
+ * own savepoint, so the bad one fails alone with its own error (an unknown agency: 404 受理机关不存在; a
+ * tracking-code collision is retried with a new code) and the others still share one COMMIT. A COMMIT or a
+ * connection that fails fails every submission of the batch: none was acknowledged, and the client may submit
+ * again.
  *
  * The batch lives in this process; the order lives in the database: several processes on one PostgreSQL each
- * batch their own submissions, and their batches chain one after another on the locked event head.
+ * batch their own submissions, and their batches chain one after another on the event head.
  */
 export interface Submission {
   row: NewApplicationRow;
@@ -88,6 +90,7 @@ class IntakeBatcher {
   }
 
   private pump(): void {
+    // one batch at a time: the next is chained after the head this one leaves
     while (this.waiting.length > 0 && this.inFlight < 1) {
       const batch = this.waiting.splice(0, MAX_BATCH);
       this.sizes.push(batch.length);
