@@ -84,8 +84,7 @@ export function scoreParts({ figures: f, timeliness, errors }: ScoreInput): Scor
         : timeliness === 'late' || timeliness === 'overdue' || timeliness === 'early'
           ? 0
           : null,
-    tableConsistency:
-      arrived && errors !== null ? Math.max(0, 100 - POINTS_PER_ERROR * errors) : null,
+    tableConsistency: arrived && errors !== null ? Math.max(0, 100 - POINTS_PER_ERROR * errors) : null,
     replyTimeliness: f.replied > 0 ? round1((f.onTime / f.replied) * 100) : null,
     appealCorrection: decided > 0 ? round1(100 - (corrected / decided) * 100) : 100,
     proactiveTimeliness:

@@ -87,7 +87,10 @@ function readStaleMonths(raw: unknown): Record<string, number> {
   return Object.fromEntries(
     Object.entries(raw).filter(
       ([k, v]) =>
-        COLUMN_KEYS.includes(k) && Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_STALE_MONTHS,
+        COLUMN_KEYS.includes(k) &&
+        Number.isInteger(v) &&
+        (v as number) >= 1 &&
+        (v as number) <= MAX_STALE_MONTHS,
     ),
   ) as Record<string, number>;
 }
@@ -95,7 +98,11 @@ function readStaleMonths(raw: unknown): Record<string, number> {
 /** Checks the 考核 weights: each a non-negative integer, together 100; the error names the field. */
 export function checkScoreWeights(input: unknown): ScoreWeights {
   if (!isRecord(input))
-    throw new AppError('validation', '考核权重应为各项指标的权重（整数，合计 100）', 'supervision.scoreWeights');
+    throw new AppError(
+      'validation',
+      '考核权重应为各项指标的权重（整数，合计 100）',
+      'supervision.scoreWeights',
+    );
   for (const key of Object.keys(input))
     if (!(SCORE_MEASURES as readonly string[]).includes(key))
       throw new AppError('validation', `考核权重中没有“${key}”这一指标`, `supervision.scoreWeights.${key}`);
