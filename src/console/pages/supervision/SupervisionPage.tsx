@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { hasRole, useSession } from '../../session.tsx';
 import { ChecksTab } from './ChecksTab.tsx';
+import { ColumnsTab } from './ColumnsTab.tsx';
 import { CollectionTab } from './CollectionTab.tsx';
 import { PerformanceTab } from './PerformanceTab.tsx';
 import { RollupTab } from './RollupTab.tsx';
@@ -11,7 +12,7 @@ import { SettingsTab } from './SettingsTab.tsx';
 
 /**
  * 监督汇总 (上级政务公开办): the year's report collection, the checks across agencies, the rollup and the
- * performance of the agencies below; settings and API tokens. The year is the year reported on.
+ * performance of the agencies below, the 法定栏目 of their portals; settings and API tokens. The year is the year reported on.
  */
 export function SupervisionPage() {
   const { user } = useSession();
@@ -28,6 +29,7 @@ export function SupervisionPage() {
           { key: 'checks', label: '跨机关核对', children: <ChecksTab year={year} /> },
           { key: 'rollup', label: '汇总表', children: <RollupTab year={year} /> },
           { key: 'performance', label: '工作绩效', children: <PerformanceTab year={year} /> },
+          { key: 'columns', label: '法定栏目', children: <ColumnsTab /> },
         ]
       : []),
     { key: 'settings', label: '设置', children: <SettingsTab /> },
