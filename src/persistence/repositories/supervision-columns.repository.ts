@@ -91,7 +91,10 @@ export async function publishedReportsByAgency(
 }
 
 /** Each agency's own categories, in order (an agency missing here uses the defaults). */
-export async function subtreeCategories(db: Kysely<Schema>, rootId: number): Promise<Map<number, Category[]>> {
+export async function subtreeCategories(
+  db: Kysely<Schema>,
+  rootId: number,
+): Promise<Map<number, Category[]>> {
   const rows = await tree(db, rootId)
     .selectFrom('catalog_categories')
     .selectAll('catalog_categories')

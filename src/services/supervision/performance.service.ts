@@ -88,20 +88,21 @@ export async function performanceDashboard(
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   const first = `${from}-01`;
   const last = `${to}-${String(daysInMonth(ty, tm)).padStart(2, '0')}`;
-  const reportYear = from.endsWith('-01') && to === `${from.slice(0, 4)}-12` ? Number(from.slice(0, 4)) : null;
+  const reportYear =
+    from.endsWith('-01') && to === `${from.slice(0, 4)}-12` ? Number(from.slice(0, 4)) : null;
   const [agencies, received, closed, overdue, appeals, items, itemsOverdue, calendar, own, collection] =
     await Promise.all([
-    subtreeAgencies(db, scope.rootId),
-    receivedByMonth(db, scope.rootId, first, last),
-    closedInPeriod(db, scope.rootId, first, last),
-    overdueNow(db, scope.rootId, today),
-    appealsDecided(db, scope.rootId, first, last),
-    itemsByMonth(db, scope.rootId, first, last),
-    itemsOverdueNow(db, scope.rootId, today),
-    workingCalendar(ctx),
-    findAgency(db, scope.agencyId),
-    reportYear !== null ? collectionRows(ctx, scope, reportYear) : null,
-  ]);
+      subtreeAgencies(db, scope.rootId),
+      receivedByMonth(db, scope.rootId, first, last),
+      closedInPeriod(db, scope.rootId, first, last),
+      overdueNow(db, scope.rootId, today),
+      appealsDecided(db, scope.rootId, first, last),
+      itemsByMonth(db, scope.rootId, first, last),
+      itemsOverdueNow(db, scope.rootId, today),
+      workingCalendar(ctx),
+      findAgency(db, scope.agencyId),
+      reportYear !== null ? collectionRows(ctx, scope, reportYear) : null,
+    ]);
   const settings = supervisionSettingsOf(own?.settings ?? {});
   const reportOf = new Map<number, { timeliness: CollectionTimeliness; errors: number | null }>(
     (collection?.rows ?? []).map((r) => [
@@ -141,7 +142,10 @@ export async function performanceDashboard(
       ...scored(p, reportOf.get(p.agencyId)),
     };
   });
-  function scored(p: AgencyPerformance, report?: { timeliness: CollectionTimeliness; errors: number | null }) {
+  function scored(
+    p: AgencyPerformance,
+    report?: { timeliness: CollectionTimeliness; errors: number | null },
+  ) {
     const parts: ScoreParts = scoreParts({
       figures: p.total,
       timeliness: report?.timeliness ?? null,
@@ -162,7 +166,11 @@ export async function performanceDashboard(
     metricLabel: rankMetricLabel(metric),
     rankMinimum: settings.rankMinimum,
     scoreWeights: settings.scoreWeights,
-    scoreMeasures: SCORE_MEASURES.map((m) => ({ key: m, ...SCORE_MEASURE[m], weight: settings.scoreWeights[m] })),
+    scoreMeasures: SCORE_MEASURES.map((m) => ({
+      key: m,
+      ...SCORE_MEASURE[m],
+      weight: settings.scoreWeights[m],
+    })),
     reportYear,
     total: table.total,
     byMonth: table.byMonth,

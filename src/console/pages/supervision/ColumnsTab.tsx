@@ -35,7 +35,12 @@ function AgencyColumns({ row }: { row: ColumnsRow }) {
           render: (_, c) =>
             c.state === 'generated' ? '—' : `${c.recent} 条（${c.since} 起，${c.staleMonths} 个月）`,
         },
-        { title: '已公开', key: 'total', width: 80, render: (_, c) => (c.state === 'generated' ? '—' : c.total) },
+        {
+          title: '已公开',
+          key: 'total',
+          width: 80,
+          render: (_, c) => (c.state === 'generated' ? '—' : c.total),
+        },
         { title: '最近发布', key: 'last', width: 110, render: (_, c) => c.lastOn ?? '—' },
       ]}
     />
@@ -61,7 +66,11 @@ export function ColumnsTab() {
           <label htmlFor="columns-problems">只显示有需关注栏目的机关</label>
         </Space>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={withQuery('/api/supervision/columns/export', { to: 'csv' })} download>
+          <Button
+            icon={<DownloadOutlined />}
+            href={withQuery('/api/supervision/columns/export', { to: 'csv' })}
+            download
+          >
             导出 CSV
           </Button>
           <Button

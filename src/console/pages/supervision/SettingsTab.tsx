@@ -137,12 +137,7 @@ function SettingsForm() {
         <Typography.Title level={5}>法定栏目更新周期（月；空为默认）</Typography.Title>
         <Flex wrap gap={12}>
           {STATUTORY_COLUMNS.filter((c) => !c.generated).map((c) => (
-            <Form.Item
-              key={c.key}
-              name={['columnStaleMonths', c.key]}
-              label={c.label}
-              style={{ width: 160 }}
-            >
+            <Form.Item key={c.key} name={['columnStaleMonths', c.key]} label={c.label} style={{ width: 160 }}>
               <InputNumber placeholder={`默认 ${c.staleMonths}`} style={{ width: '100%' }} />
             </Form.Item>
           ))}
