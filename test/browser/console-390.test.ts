@@ -4,7 +4,17 @@ import { registerByStaff } from '../../src/services/applications/intake.ts';
 import { counterApplication } from '../support/fixtures.ts';
 import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
-import { a11y, poll, settle, shot, signIn, signOut } from './console-helpers.ts';
+import {
+  a11y,
+  choose,
+  confirmAction,
+  dialog,
+  poll,
+  settle,
+  shot,
+  signIn,
+  signOut,
+} from './console-helpers.ts';
 
 /** How far the page scrolls sideways: its scroll width against the window's width. */
 const overflow = (page: Page) =>
@@ -76,14 +86,11 @@ describe('the console at 390 px in Chromium', { timeout: 240_000 }, () => {
       .getByRole('heading', { name: /年度报告/ })
       .first()
       .waitFor();
-    await page.goto(`${h.t.url}/console/reports/2025`);
-    await page.getByRole('button', { name: '开始编制' }).waitFor();
+    await page.goto(`${h.t.url}/console/reports/2026`);
     await page.getByRole('button', { name: '开始编制' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '开始编制' }).click();
-    await page
-      .getByRole('button', { name: /表三“一、本年新收”行“总计”列/ })
-      .first()
-      .waitFor();
+    await confirmAction(page, dialog(page), '开始编制');
+    await poll(() => page.getByTestId('report-status').innerText()).toBe('起草中');
+    await page.getByRole('button', { name: /表三“一、本年新收”行“总计”列：1，查看明细/ }).waitFor();
     await check('report');
   });
 
@@ -94,7 +101,8 @@ describe('the console at 390 px in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('heading', { name: /监督汇总/ }).waitFor();
     await page.locator('tr.ant-table-row').first().waitFor();
     await check('supervision');
-    await page.getByRole('tab', { name: '法定栏目' }).click();
+    // the tabs become a list to choose from (a tab strip would scroll sideways)
+    await choose(page, page.getByLabel('查看'), '法定栏目');
     await page.getByTestId('columns-definitions').waitFor();
     await check('supervision-columns');
   });

@@ -165,13 +165,13 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     await d.waitFor({ state: 'detached' }).catch(async () => {
       throw new Error(await d.innerText());
     });
-    await expect.poll(() => rowOf('某市人民政府办公室').innerText()).toMatch(/已退回修改/);
+    await poll(() => rowOf('某市人民政府办公室').innerText()).toMatch(/已退回修改/);
     await page.getByRole('button', { name: '审核：某市公安局' }).click();
     d = dialog(page);
     await d.getByLabel('审核意见').fill('通过，请按时公开');
     await d.getByRole('button', { name: '审核通过' }).click();
     await d.getByRole('button', { name: '确认审核通过' }).click();
-    await expect.poll(() => rowOf('某市公安局').innerText()).toMatch(/审核通过待公开/);
+    await poll(() => rowOf('某市公安局').innerText()).toMatch(/审核通过待公开/);
     const events = await t.app.database.db
       .selectFrom('events')
       .select(['action', 'data'])

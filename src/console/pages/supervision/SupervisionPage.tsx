@@ -1,4 +1,4 @@
-import { InputNumber, Space, Tabs } from 'antd';
+import { Grid, InputNumber, Select, Space, Tabs } from 'antd';
 import { withQuery } from '../../api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { navigate, useLocation } from '../../router.tsx';
@@ -17,6 +17,8 @@ import { SettingsTab } from './SettingsTab.tsx';
 export function SupervisionPage() {
   const { user } = useSession();
   const { query } = useLocation();
+  // below 768 px the tab strip would scroll sideways: the screens are chosen from a list instead
+  const narrow = Grid.useBreakpoint().md === false;
   const year = Number(query.get('year')) || new Date().getFullYear() - 1;
   const supervisor = hasRole(user, 'supervisor');
   const tab = query.get('tab') ?? (supervisor ? 'collection' : 'settings');
@@ -52,7 +54,25 @@ export function SupervisionPage() {
           </Space>
         }
       />
-      <Tabs activeKey={tab} items={tabs} onChange={(key) => go({ tab: key })} destroyOnHidden />
+      {narrow && (
+        <Space style={{ marginBottom: 12 }}>
+          <label htmlFor="supervision-tab">查看</label>
+          <Select
+            id="supervision-tab"
+            value={tab}
+            onChange={(key: string) => go({ tab: key })}
+            style={{ width: 200 }}
+            options={tabs.map((t) => ({ value: t.key, label: t.label }))}
+          />
+        </Space>
+      )}
+      <Tabs
+        activeKey={tab}
+        items={tabs}
+        onChange={(key) => go({ tab: key })}
+        destroyOnHidden
+        {...(narrow ? { renderTabBar: () => <></> } : {})}
+      />
     </>
   );
 }
