@@ -272,6 +272,7 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     ]);
     expect(refused[0].status()).toBe(400);
     await page.getByRole('alert').filter({ hasText: '考核权重合计应为 100，现为 110' }).waitFor();
+    await shot(page, 'supervision-weights-refused');
     await page.getByLabel('主动公开及时率', { exact: true }).fill('5');
     await poll(() => page.getByTestId('weight-sum').innerText()).toBe('100');
     await answerTo(page, 'PUT', /\/api\/supervision\/settings$/, () =>

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerByStaff } from '../../src/services/applications/intake.ts';
 import { createAgency } from '../../src/services/staff.service.ts';
@@ -174,6 +175,36 @@ describe.each(DIALECTS)(
       expect(byRate.agencies.find((a) => a.agency.id === ids.education)).toMatchObject({
         rank: null,
         value: 100,
+      });
+      // the XLSX ranking sheet carries the score, its parts under their weights, and why an agency is not ranked
+      const xlsx = await supervisor.request(
+        'GET',
+        '/api/supervision/performance/export?year=2025&rank=score&to=xlsx',
+      );
+      expect(xlsx.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('按机关排名')!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual(
+        expect.arrayContaining(['排名（考核综合得分）', '考核综合得分', '答复及时率（权重 50）', '备注']),
+      );
+      const cells = (name: string) => {
+        let found: unknown[] = [];
+        sheet.eachRow((row) => {
+          const values = (row.values as unknown[]).slice(1);
+          if (values[2] === name) found = values;
+        });
+        return Object.fromEntries(header.map((h, i) => [h, found[i] ?? null]));
+      };
+      expect(cells('K区卫生健康局')).toMatchObject({
+        '排名（考核综合得分）': 1,
+        考核综合得分: 88.9,
+        '按时报送（权重 10）': 0,
+      });
+      expect(cells('K区教育局')).toMatchObject({
+        '排名（考核综合得分）': null,
+        备注: '收到申请少于 5 件，不参与排名',
       });
     });
 
