@@ -39,8 +39,13 @@ describe('the composite 考核 score', () => {
       expect(scoreParts({ figures: figures({}), timeliness: t, errors: 0 }).onTimeSubmission).toBe(0);
     const open = scoreParts({ figures: figures({}), timeliness: 'open', errors: null });
     expect(open).toMatchObject({ onTimeSubmission: null, tableConsistency: null, replyTimeliness: null });
-    // no case decided: nothing corrected
-    expect(open.appealCorrection).toBe(100);
+    // no case decided: nothing corrected — when there were replies; an idle agency is not scored on it
+    expect(open.appealCorrection).toBeNull();
+    expect(compositeScore(open, DEFAULT_SCORE_WEIGHTS)).toBeNull();
+    expect(
+      scoreParts({ figures: figures({ replied: 1, onTime: 1 }), timeliness: 'open', errors: null })
+        .appealCorrection,
+    ).toBe(100);
     expect(scoreParts({ figures: figures({}), timeliness: 'on_time', errors: 9 }).tableConsistency).toBe(0);
   });
 

@@ -38,7 +38,7 @@ export const SCORE_MEASURE: Record<ScoreMeasure, { label: string; definition: st
   appealCorrection: {
     label: '复议诉讼纠错率',
     definition:
-      '100 −（行政复议结果纠正 + 行政诉讼结果纠正）÷（年度内复议、诉讼决定总数）× 100；年度内没有复议诉讼决定的得 100 分。',
+      '100 −（行政复议结果纠正 + 行政诉讼结果纠正）÷（年度内复议、诉讼决定总数）× 100；年度内没有复议诉讼决定的，有答复的得 100 分，没有答复的不计。',
     source: '本系统的复议诉讼记录：表四“结果纠正”与“总计”各栏（条例第五十一条）',
   },
   proactiveTimeliness: {
@@ -86,7 +86,8 @@ export function scoreParts({ figures: f, timeliness, errors }: ScoreInput): Scor
           : null,
     tableConsistency: arrived && errors !== null ? Math.max(0, 100 - POINTS_PER_ERROR * errors) : null,
     replyTimeliness: f.replied > 0 ? round1((f.onTime / f.replied) * 100) : null,
-    appealCorrection: decided > 0 ? round1(100 - (corrected / decided) * 100) : 100,
+    // nothing decided: nothing corrected — if there were replies to correct (an idle agency earns nothing)
+    appealCorrection: decided > 0 ? round1(100 - (corrected / decided) * 100) : f.replied > 0 ? 100 : null,
     proactiveTimeliness:
       f.itemsPublished > 0 ? round1(((f.itemsPublished - f.itemsLate) / f.itemsPublished) * 100) : null,
   };
