@@ -1,4 +1,9 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { extractCollectionFace } from './font-collection.ts';
 import { FONT } from './report/docx/styles.ts';
 import type { PartPatch } from './report/zip.ts';
 import { normalizeZip } from './report/zip.ts';
@@ -42,15 +47,69 @@ export function choosePrintFonts(fcList: string): PrintFonts {
   return { body: first(FANGSONG), title: first(XIAOBIAOSONG), song: first(SONG) };
 }
 
-let detected: Promise<PrintFonts> | null = null;
+/** What LibreOffice prints a letter with: the faces, and the environment that makes them the SC ones. */
+export interface PrintSetup {
+  fonts: PrintFonts;
+  /** FONTCONFIG_FILE of a private fontconfig when the SC serif had to be taken out of a font collection */
+  env?: Record<string, string>;
+}
+
+const exec = (file: string, args: string[]) =>
+  new Promise<string>((resolve) => {
+    execFile(file, args, { timeout: 10_000 }, (error, stdout) => resolve(error ? '' : String(stdout)));
+  });
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * When fontconfig serves Noto Serif CJK SC from a collection (Debian's NotoSerifCJK-Regular.ttc, SC at index
+ * 2), LibreOffice draws the SC glyphs but embeds them under the name of the collection's shared CFF,
+ * “NotoSerifCJKjp-Regular”, so the PDF claims a Japanese font. The SC face is then written out as a font of its
+ * own with its CFF names saying sc (once, in a cache folder of this user) and a private fonts.conf adds it and
+ * hides the collection, so that “Noto Serif CJK SC” can only mean it and the PDF names what it holds.
+ */
+async function scSerifEnvironment(): Promise<Record<string, string> | undefined> {
+  const dir = join(tmpdir(), `gongkai-fonts-${userInfo().uid}`);
+  const collections: string[] = [];
+  for (const style of ['Regular']) {
+    const [file, index] = (await exec('fc-match', ['-f', '%{file}|%{index}', `${SC_SERIF}:style=${style}`])).split('|');
+    if (!file || !/\.(ttc|otc)$/i.test(file) || !index || Number(index) === 0) continue;
+    const target = join(dir, `NotoSerifCJKsc-${style}.otf`);
+    if (!existsSync(target)) {
+      const face = extractCollectionFace(await readFile(file), Number(index), [['CJKjp', 'CJKsc']]);
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      await writeFile(temp, face);
+      await rename(temp, target);
+    }
+    collections.push(file);
+  }
+  if (collections.length === 0) return undefined;
+  const conf = join(dir, 'fonts.conf');
+  const text =
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n` +
+    `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n<dir>${xml(dir)}</dir>\n` +
+    `<cachedir>${xml(join(dir, 'cache'))}</cachedir>\n<selectfont><rejectfont>` +
+    collections.map((c) => `<glob>${xml(c)}</glob>`).join('') +
+    `</rejectfont></selectfont>\n</fontconfig>\n`;
+  if (!existsSync(conf) || (await readFile(conf, 'utf8')) !== text) {
+    const temp = `${conf}.${process.pid}.tmp`;
+    await writeFile(temp, text);
+    await rename(temp, conf);
+  }
+  return { FONTCONFIG_FILE: conf };
+}
+
+let detected: Promise<PrintSetup> | null = null;
 
 /** The machine's faces, asked of fontconfig once per thread (`fc-list :lang=zh family`). */
-export function printFonts(): Promise<PrintFonts> {
-  detected ??= new Promise((resolve) => {
-    execFile('fc-list', [':lang=zh', 'family'], { timeout: 10_000 }, (error, stdout) =>
-      resolve(choosePrintFonts(error ? '' : String(stdout))),
-    );
-  });
+export function printSetup(): Promise<PrintSetup> {
+  detected ??= (async () => {
+    const fonts = choosePrintFonts(await exec('fc-list', [':lang=zh', 'family']));
+    const usesSerif = Object.values(fonts).includes(SC_SERIF);
+    const env = usesSerif ? await scSerifEnvironment() : undefined;
+    return env ? { fonts, env } : { fonts };
+  })();
   return detected;
 }
 

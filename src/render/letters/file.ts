@@ -1,5 +1,5 @@
 import type { LetterDocument } from '../../domain/letters/index.ts';
-import { printFonts, withPrintFonts } from '../print-fonts.ts';
+import { printSetup, withPrintFonts } from '../print-fonts.ts';
 import { docxToPdf } from '../report/pdf.ts';
 import type { LetterRenderOptions } from './docx.ts';
 import { renderLetterDocx } from './docx.ts';
@@ -16,5 +16,6 @@ export async function renderLetterFile(
 ): Promise<Buffer> {
   const docx = await renderLetterDocx(doc, options);
   if (format === 'docx') return docx;
-  return docxToPdf(withPrintFonts(docx, await printFonts()));
+  const { fonts, env } = await printSetup();
+  return docxToPdf(withPrintFonts(docx, fonts), env ? { env } : {});
 }
