@@ -29,7 +29,8 @@ export function extractCollectionFace(
   index: number,
   rename: readonly [from: string, to: string][] = [],
 ): Buffer {
-  if (collection.toString('latin1', 0, 4) !== 'ttcf') throw new Error('不是 OpenType 字体集（缺少 ttcf 标记）');
+  if (collection.toString('latin1', 0, 4) !== 'ttcf')
+    throw new Error('不是 OpenType 字体集（缺少 ttcf 标记）');
   const faces = u32(collection, 8);
   if (index < 0 || index >= faces) throw new Error(`字体集只有 ${faces} 个字体，没有第 ${index} 个`);
   const dir = u32(collection, 12 + 4 * index);

@@ -72,7 +72,9 @@ async function scSerifEnvironment(): Promise<Record<string, string> | undefined>
   const dir = join(tmpdir(), `gongkai-fonts-${userInfo().uid}`);
   const collections: string[] = [];
   for (const style of ['Regular']) {
-    const [file, index] = (await exec('fc-match', ['-f', '%{file}|%{index}', `${SC_SERIF}:style=${style}`])).split('|');
+    const [file, index] = (
+      await exec('fc-match', ['-f', '%{file}|%{index}', `${SC_SERIF}:style=${style}`])
+    ).split('|');
     if (!file || !/\.(ttc|otc)$/i.test(file) || !index || Number(index) === 0) continue;
     const target = join(dir, `NotoSerifCJKsc-${style}.otf`);
     if (!existsSync(target)) {
@@ -124,10 +126,13 @@ function renameFonts(fonts: PrintFonts): PartPatch {
     [FONT.heading2, fonts.body],
   ]);
   return (xml) =>
-    xml.replace(/(w:(?:eastAsia|ascii|hAnsi|cs|name|val))="([^"]*)"/g, (whole, attr: string, value: string) => {
-      const to = map.get(value);
-      return to && to !== value ? `${attr}="${escapeAttr(to)}"` : whole;
-    });
+    xml.replace(
+      /(w:(?:eastAsia|ascii|hAnsi|cs|name|val))="([^"]*)"/g,
+      (whole, attr: string, value: string) => {
+        const to = map.get(value);
+        return to && to !== value ? `${attr}="${escapeAttr(to)}"` : whole;
+      },
+    );
 }
 
 /** The DOCX with its 公文 font names replaced by `fonts` (for LibreOffice's PDF only; the DOCX sent keeps them). */

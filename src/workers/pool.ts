@@ -40,7 +40,11 @@ export interface DocumentWorkers {
   renderReport(report: AnnualReport, target: RenderTarget, findings?: readonly Finding[]): Promise<Buffer>;
   docxToPdf(docx: Uint8Array): Promise<Buffer>;
   /** a letter as DOCX or PDF (GB/T 9704, the agency's seal when it has one) */
-  renderLetter(document: LetterDocument, format: 'docx' | 'pdf', seal?: LetterSealImage | null): Promise<Buffer>;
+  renderLetter(
+    document: LetterDocument,
+    format: 'docx' | 'pdf',
+    seal?: LetterSealImage | null,
+  ): Promise<Buffer>;
   /** starts the threads and loads their code (the server calls it at boot, off the request path) */
   warmUp(): Promise<void>;
   /** jobs running and waiting now (tests, the bench) */

@@ -51,7 +51,8 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
         .execute()
     ).map((e) => e.action);
   const settings = async () =>
-    ((await admin.request('GET', '/api/admin/agency')).json() as { settings: Record<string, unknown> }).settings;
+    ((await admin.request('GET', '/api/admin/agency')).json() as { settings: Record<string, unknown> })
+      .settings;
 
   beforeAll(async () => {
     t = await startTestServer(dialect, { now: clock.now });
@@ -91,7 +92,12 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
     const png = sealPng(300);
     const res = await upload(admin, '区卫健局公章.png', png);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ mediaType: 'image/png', width: 300, height: 300, fileName: '区卫健局公章.png' });
+    expect(res.json()).toMatchObject({
+      mediaType: 'image/png',
+      width: 300,
+      height: 300,
+      fileName: '区卫健局公章.png',
+    });
     expect((await settings()).seal).toMatchObject({ mediaType: 'image/png', size: png.length });
     expect(await sealEvents()).toEqual(['upload_seal']);
     // the image is shown to the agency's staff, not to another agency's
@@ -115,7 +121,11 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
     const created = await registrar.request('POST', '/api/applications', counterApplication('2026-09-24'));
     const id = (created.json() as { application: { id: number } }).application.id;
     const sent = await registrar.request('POST', `/api/applications/${id}/actions`, {
-      action: { type: 'request_correction', points: ['1. 请写明所需信息的名称', '2. 请写明时间范围'], periodDays: 15 },
+      action: {
+        type: 'request_correction',
+        points: ['1. 请写明所需信息的名称', '2. 请写明时间范围'],
+        periodDays: 15,
+      },
     });
     expect(sent.statusCode).toBe(200);
     const timeline = (await registrar.request('GET', `/api/applications/${id}/timeline`)).json() as {

@@ -22,24 +22,44 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 
 /** pdftotext -layout, all pages or one. */
 export const pdfText = (pdf: Uint8Array, page?: number) =>
-  withPdf(pdf, (f) => run('pdftotext', ['-layout', ...(page ? ['-f', `${page}`, '-l', `${page}`] : []), f, '-']));
+  withPdf(pdf, (f) =>
+    run('pdftotext', ['-layout', ...(page ? ['-f', `${page}`, '-l', `${page}`] : []), f, '-']),
+  );
 
 /** The fonts pdffonts lists: name (subset prefix removed), type, embedded. */
 export function pdfFonts(pdf: Uint8Array): { name: string; type: string; embedded: boolean }[] {
-  const lines = withPdf(pdf, (f) => run('pdffonts', [f])).split('\n').slice(2).filter(Boolean);
+  const lines = withPdf(pdf, (f) => run('pdffonts', [f]))
+    .split('\n')
+    .slice(2)
+    .filter(Boolean);
   return lines.map((line) => {
     const [name = '', ...rest] = line.trim().split(/\s+/);
     const emb = rest.at(-5);
-    return { name: name.replace(/^[A-Z]{6}\+/, ''), type: rest.slice(0, -6).join(' '), embedded: emb === 'yes' };
+    return {
+      name: name.replace(/^[A-Z]{6}\+/, ''),
+      type: rest.slice(0, -6).join(' '),
+      embedded: emb === 'yes',
+    };
   });
 }
 
 /** The images pdfimages -list lists (smask rows included, as type). */
-export function pdfImages(pdf: Uint8Array): { page: number; type: string; width: number; height: number; xppi: number }[] {
-  const lines = withPdf(pdf, (f) => run('pdfimages', ['-list', f])).split('\n').slice(2).filter(Boolean);
+export function pdfImages(
+  pdf: Uint8Array,
+): { page: number; type: string; width: number; height: number; xppi: number }[] {
+  const lines = withPdf(pdf, (f) => run('pdfimages', ['-list', f]))
+    .split('\n')
+    .slice(2)
+    .filter(Boolean);
   return lines.map((line) => {
     const c = line.trim().split(/\s+/);
-    return { page: Number(c[0]), type: c[2]!, width: Number(c[3]), height: Number(c[4]), xppi: Number(c[12]) };
+    return {
+      page: Number(c[0]),
+      type: c[2]!,
+      width: Number(c[3]),
+      height: Number(c[4]),
+      xppi: Number(c[12]),
+    };
   });
 }
 
@@ -51,11 +71,18 @@ export function pdfInfo(pdf: Uint8Array): { pages: number; width: number; height
 }
 
 /** Each text line of a page with its box in points (pdftotext -bbox-layout), top to bottom. */
-export function pdfLines(pdf: Uint8Array, page: number): { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[] {
+export function pdfLines(
+  pdf: Uint8Array,
+  page: number,
+): { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[] {
   const html = withPdf(pdf, (f) =>
     run('pdftotext', ['-bbox-layout', '-f', `${page}`, '-l', `${page}`, f, '-']),
   );
-  return [...html.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)]
+  return [
+    ...html.matchAll(
+      /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+    ),
+  ]
     .map((m) => ({
       xMin: Number(m[1]),
       yMin: Number(m[2]),
@@ -69,7 +96,18 @@ export function pdfLines(pdf: Uint8Array, page: number): { text: string; xMin: n
 /** Page `page` as a PNG (pdftoppm) at `dpi`. */
 export function pdfPagePng(pdf: Uint8Array, page: number, dpi = 100): Buffer {
   return withPdf(pdf, (f, dir) => {
-    run('pdftoppm', ['-png', '-r', `${dpi}`, '-f', `${page}`, '-l', `${page}`, '-singlefile', f, join(dir, 'page')]);
+    run('pdftoppm', [
+      '-png',
+      '-r',
+      `${dpi}`,
+      '-f',
+      `${page}`,
+      '-l',
+      `${page}`,
+      '-singlefile',
+      f,
+      join(dir, 'page'),
+    ]);
     const png = readdirSync(dir).find((n) => n.startsWith('page') && n.endsWith('.png'))!;
     return readFileSync(join(dir, png));
   });

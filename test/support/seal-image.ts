@@ -29,7 +29,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
 function inStar(x: number, y: number, r: number): boolean {
   const angle = Math.atan2(x, -y);
   const sector = (2 * Math.PI) / 5;
-  const a = ((angle % sector) + sector) % sector - sector / 2;
+  const a = (((angle % sector) + sector) % sector) - sector / 2;
   const inner = r * 0.382;
   // the star's edge between an outer point (a = 0) and an inner notch (a = ±sector/2), linearly in angle
   const edge = r - ((r - inner) * Math.abs(a)) / (sector / 2);

@@ -43,7 +43,8 @@ export interface LetterDocument {
  * A staff-written point that already carries its own number (“1.”, “1、”, “（1）”, “(1)”, “一、”, “（一）”, “①”):
  * it is printed as typed, not numbered a second time (“1.1.”, issue 12 point 6).
  */
-const OWN_NUMBER = /^\s*(?:\d{1,3}\s*(?:[.．](?!\d)|[、)）])|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[\u2460-\u2473\u2776-\u277f])/u;
+const OWN_NUMBER =
+  /^\s*(?:\d{1,3}\s*(?:[.．](?!\d)|[、)）])|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[\u2460-\u2473\u2776-\u277f])/u;
 
 export const hasOwnNumber = (text: string): boolean => OWN_NUMBER.test(text);
 

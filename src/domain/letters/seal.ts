@@ -19,7 +19,8 @@ export interface SealImageInfo {
 
 const starts = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 const u16 = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
-const u32 = (b: Uint8Array, i: number) => ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
+const u32 = (b: Uint8Array, i: number) =>
+  ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
 
 function pngSize(b: Uint8Array): { width: number; height: number } | null {
   // signature (8) + length (4) + "IHDR" (4) + width (4) + height (4)
@@ -50,7 +51,9 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | null {
 export function sealImageInfo(bytes: Uint8Array): SealImageInfo | { error: string } {
   if (bytes.length === 0) return { error: '印章图片是空文件' };
   if (bytes.length > SEAL_MAX_BYTES)
-    return { error: `印章图片不能超过 ${SEAL_MAX_BYTES / 1024 / 1024} MB（收到 ${(bytes.length / 1024 / 1024).toFixed(1)} MB）` };
+    return {
+      error: `印章图片不能超过 ${SEAL_MAX_BYTES / 1024 / 1024} MB（收到 ${(bytes.length / 1024 / 1024).toFixed(1)} MB）`,
+    };
   const png = starts(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
   const jpeg = starts(bytes, 0xff, 0xd8, 0xff);
   if (!png && !jpeg) return { error: '印章图片应为 PNG 或 JPEG 格式（建议透明背景的 PNG）' };
@@ -65,7 +68,10 @@ export function sealImageInfo(bytes: Uint8Array): SealImageInfo | { error: strin
 }
 
 /** The printed size in millimetres: the longer side SEAL_PRINT_MM, the other in proportion. */
-export function sealPrintSize(info: { width: number; height: number }): { widthMm: number; heightMm: number } {
+export function sealPrintSize(info: { width: number; height: number }): {
+  widthMm: number;
+  heightMm: number;
+} {
   const scale = SEAL_PRINT_MM / Math.max(info.width, info.height);
   return { widthMm: info.width * scale, heightMm: info.height * scale };
 }

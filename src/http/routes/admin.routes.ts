@@ -58,13 +58,16 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
       preHandler: requireStaff('admin'),
       schema: {
         tags: ['admin'],
-        summary: '上传本机关印章图片（multipart/form-data，字段 file；PNG 或 JPEG，不超过 2 MB），告知书 PDF 和 Word 版在落款处加盖',
+        summary:
+          '上传本机关印章图片（multipart/form-data，字段 file；PNG 或 JPEG，不超过 2 MB），告知书 PDF 和 Word 版在落款处加盖',
         consumes: ['multipart/form-data'],
       },
     },
     async (request, reply) => {
       const file = await uploadedFile(request);
-      return reply.status(201).send(await uploadSeal(ctx, request.principal, staffOf(request).agencyId, file));
+      return reply
+        .status(201)
+        .send(await uploadSeal(ctx, request.principal, staffOf(request).agencyId, file));
     },
   );
   server.get(

@@ -76,7 +76,13 @@ const LETTER_STYLES: IStylesOptions = {
           },
         }
       : s.id === STYLE.title
-        ? { ...s, paragraph: { ...s.paragraph, spacing: { line: 720, lineRule: LineRuleType.EXACT, after: LINE_PITCH } } }
+        ? {
+            ...s,
+            paragraph: {
+              ...s.paragraph,
+              spacing: { line: 720, lineRule: LineRuleType.EXACT, after: LINE_PITCH },
+            },
+          }
         : s,
   ),
 };
@@ -202,7 +208,10 @@ export function letterDocument(doc: LetterDocument, options: LetterRenderOptions
   if (doc.letterhead) children.push(...letterhead(doc.letterhead, doc.number));
   children.push(new Paragraph({ style: STYLE.title, text: doc.title }));
   if (!doc.letterhead)
-    children.push(body([new TextRun(doc.number)], { alignment: AlignmentType.RIGHT, indent: FLUSH }), blank());
+    children.push(
+      body([new TextRun(doc.number)], { alignment: AlignmentType.RIGHT, indent: FLUSH }),
+      blank(),
+    );
   children.push(
     body([new TextRun(`${doc.addressee}：`)], { alignment: AlignmentType.LEFT, indent: FLUSH }),
     ...doc.paragraphs.map((p) =>
@@ -241,7 +250,10 @@ export function letterDocument(doc: LetterDocument, options: LetterRenderOptions
 }
 
 /** The letter as a .docx file. Deterministic: the same letter (and seal) gives the same bytes. */
-export async function renderLetterDocx(doc: LetterDocument, options: LetterRenderOptions = {}): Promise<Buffer> {
+export async function renderLetterDocx(
+  doc: LetterDocument,
+  options: LetterRenderOptions = {},
+): Promise<Buffer> {
   const packed = await Packer.toBuffer(letterDocument(doc, options));
   return normalizeZip(packed, {
     'docProps/core.xml': stripCoreTimestamps,

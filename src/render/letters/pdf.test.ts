@@ -6,7 +6,14 @@ import { registered } from '../../domain/application/lifecycle.fixture.ts';
 import type { LetterDocument } from '../../domain/letters/index.ts';
 import { letterContent, locked, paragraph, sealImageInfo } from '../../domain/letters/index.ts';
 import { letterInput, run } from '../../domain/letters/letters.fixture.ts';
-import { pdfFonts, pdfImages, pdfInfo, pdfLines, pdfPagePng, pdfText } from '../../../test/support/pdf-tools.ts';
+import {
+  pdfFonts,
+  pdfImages,
+  pdfInfo,
+  pdfLines,
+  pdfPagePng,
+  pdfText,
+} from '../../../test/support/pdf-tools.ts';
 import { sealPng } from '../../../test/support/seal-image.ts';
 import { printSetup, withPrintFonts } from '../print-fonts.ts';
 import { FONT } from '../report/docx/styles.ts';
@@ -80,7 +87,14 @@ describe('letter PDFs in 公文 form', { timeout: 180_000 }, () => {
     const text = pdfText(pdf);
     const flat = text.replace(/\s/g, '');
     const at = (s: string) => flat.indexOf(s.replace(/\s/g, ''));
-    const order = [doc.letterhead!, doc.number, doc.title, `${doc.addressee}：`, doc.closing.agency, doc.closing.dateText];
+    const order = [
+      doc.letterhead!,
+      doc.number,
+      doc.title,
+      `${doc.addressee}：`,
+      doc.closing.agency,
+      doc.closing.dateText,
+    ];
     // the 署名 is the agency's name again: look for it after the title
     const positions = order.map((s, i) => (i === 4 ? flat.indexOf(s, at(doc.title)) : at(s)));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -95,7 +109,9 @@ describe('letter PDFs in 公文 form', { timeout: 180_000 }, () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f.embedded).toBe(true);
-    const cjk = fonts.filter((f) => /CJK|FangSong|仿宋|XiaoBiaoSong|小标宋|SimSun|宋体|SourceHan/i.test(f.name));
+    const cjk = fonts.filter((f) =>
+      /CJK|FangSong|仿宋|XiaoBiaoSong|小标宋|SimSun|宋体|SourceHan/i.test(f.name),
+    );
     expect(cjk.length).toBeGreaterThan(0);
     for (const f of cjk) {
       expect(f.name).toMatch(/CJKsc|FangSong|仿宋|XiaoBiaoSong|小标宋|SimSun|宋体|SourceHanSerif(SC|CN)/i);
@@ -144,7 +160,9 @@ describe('letter PDFs in 公文 form', { timeout: 180_000 }, () => {
     expect(image!.xppi).toBeGreaterThan(178);
     expect(image!.xppi).toBeLessThan(184);
     // on the page of the signature
-    expect(pdfText(pdf, image!.page)).toContain(doc.closing.dateText.replace(/(\d+)/g, ' $1 ').trim().split(' ')[0]);
+    expect(pdfText(pdf, image!.page)).toContain(
+      doc.closing.dateText.replace(/(\d+)/g, ' $1 ').trim().split(' ')[0],
+    );
     expect(pdfText(pdf)).not.toContain('印章');
     // page 1 of a letter, for the issue's note
     const dir = join(import.meta.dirname, '../../../test-output/screenshots');
@@ -162,7 +180,11 @@ describe('letter DOCX in 公文 form', () => {
     const rels = readZipPart(bytes, 'word/_rels/document.xml.rels');
     const media = /Target="(media\/[^"]+\.png)"/.exec(rels);
     expect(media).not.toBeNull();
-    expect(Buffer.from(readZipPart(bytes, `word/${media![1]}`), 'latin1').subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(readZipPart(bytes, `word/${media![1]}`), 'latin1')
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect(xml).toMatch(/<wp:anchor[^>]*behindDoc="0"/);
     // 42 mm = 1512000 EMU
     expect(xml).toContain('<wp:extent cx="1512000" cy="1512000"/>');
@@ -200,19 +222,23 @@ describe("staff's own numbered points", () => {
       ),
     );
 
-  it('are printed as typed, not numbered a second time (“1.1.”), in HTML, DOCX and PDF', { timeout: 120_000 }, async () => {
-    const doc = correction(['1. 请写明所需信息的名称', '2、请写明时间范围', '（3）请写明文号', '说明用途']);
-    const html = renderLetterHtml(doc);
-    const xml = readZipPart(await renderLetterDocx(doc), 'word/document.xml');
-    const pdf = pdfText(await renderLetterFile(doc, 'pdf')).replace(/\s/g, '');
-    for (const out of [html, xml, pdf]) {
-      expect(out).toContain('1.请写明所需信息的名称；'.replace('.', out === pdf ? '.' : '. '));
-      expect(out).toContain('2、请写明时间范围；');
-      expect(out).toContain('（3）请写明文号；');
-      expect(out).toContain('4.说明用途。');
-      expect(out).not.toMatch(/\d\.\s*\d\.|\d\.\s*\d、|\d\.（\d）/);
-    }
-  });
+  it(
+    'are printed as typed, not numbered a second time (“1.1.”), in HTML, DOCX and PDF',
+    { timeout: 120_000 },
+    async () => {
+      const doc = correction(['1. 请写明所需信息的名称', '2、请写明时间范围', '（3）请写明文号', '说明用途']);
+      const html = renderLetterHtml(doc);
+      const xml = readZipPart(await renderLetterDocx(doc), 'word/document.xml');
+      const pdf = pdfText(await renderLetterFile(doc, 'pdf')).replace(/\s/g, '');
+      for (const out of [html, xml, pdf]) {
+        expect(out).toContain('1.请写明所需信息的名称；'.replace('.', out === pdf ? '.' : '. '));
+        expect(out).toContain('2、请写明时间范围；');
+        expect(out).toContain('（3）请写明文号；');
+        expect(out).toContain('4.说明用途。');
+        expect(out).not.toMatch(/\d\.\s*\d\.|\d\.\s*\d、|\d\.（\d）/);
+      }
+    },
+  );
 
   it('are still numbered when staff did not number them, and a decimal is not a number', () => {
     const doc = correction(['请写明所需信息的名称', '2.5亿元项目的批复请写明年份']);

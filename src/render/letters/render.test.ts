@@ -67,7 +67,9 @@ describe('HTML letters', () => {
       const number = `<p class="number" data-locked="number">${doc.number}</p>`;
       // 版头 (GB/T 9704 7.2): the 文号 under the 发文机关标志, above the red line and the title
       expect(doc.letterhead).toBeTruthy();
-      expect(html).toContain(`<header class="letterhead"><p class="issuer">${doc.letterhead}</p>\n${number}\n</header>`);
+      expect(html).toContain(
+        `<header class="letterhead"><p class="issuer">${doc.letterhead}</p>\n${number}\n</header>`,
+      );
       const order = [
         number,
         title,
