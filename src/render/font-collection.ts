@@ -42,7 +42,7 @@ export function extractCollectionFace(
     const tag = collection.toString('latin1', rec, rec + 4);
     const offset = u32(collection, rec + 8);
     const length = u32(collection, rec + 12);
-    let data = Buffer.from(collection.subarray(offset, offset + length));
+    const data = Buffer.from(collection.subarray(offset, offset + length));
     if (tag === 'CFF ')
       for (const [from, to] of rename) {
         if (from.length !== to.length) throw new Error('CFF 中的名称只能换成等长的名称');

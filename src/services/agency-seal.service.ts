@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Principal } from '../domain/access/principal.ts';
 import { actorOf, hasRole, isStaffOf } from '../domain/access/principal.ts';
-import { AppError, forbidden, notFound, validationError } from '../domain/errors.ts';
+import { AppError, forbidden, notFound } from '../domain/errors.ts';
 import type { SealMediaType } from '../domain/letters/index.ts';
 import { SEAL_MAX_BYTES, sealImageInfo } from '../domain/letters/index.ts';
 import type { Agency } from '../persistence/repositories/agency.repository.ts';

@@ -47,6 +47,8 @@ async function perform(task: DocumentTask): Promise<TaskAnswer[DocumentTask['kin
   switch (task.kind) {
     case 'ping':
       await importer();
+      // the letters' print fonts (fc-list; the SC face written out once), off any request's clock
+      await (await import('../render/print-fonts.ts')).printSetup();
       return true;
     case 'parse-report':
       return (await importer()).parseReportFile(task.bytes, task.filename, task.options);

@@ -46,6 +46,7 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
         .selectFrom('events')
         .select(['action', 'actor'])
         .where('entity_type', '=', 'agency')
+        .where('entity_id', '=', String(agencyId))
         .where('action', 'in', ['upload_seal', 'remove_seal'])
         .orderBy('id')
         .execute()
@@ -132,7 +133,9 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
       letters: { id: number }[];
     };
     const letterUrl = `/api/applications/${id}/letters/${timeline.letters.at(-1)!.id}`;
-    const pdf = (await registrar.request('GET', `${letterUrl}?format=pdf`)).rawPayload;
+    const pdfResponse = await registrar.request('GET', `${letterUrl}?format=pdf`);
+    expect(pdfResponse.statusCode, pdfResponse.body.slice(0, 300)).toBe(200);
+    const pdf = pdfResponse.rawPayload;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const images = pdfImages(pdf).filter((i) => i.type === 'image');
     expect(images.map((i) => [i.width, i.height])).toEqual([[300, 300]]);
