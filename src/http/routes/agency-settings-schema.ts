@@ -2,7 +2,9 @@
  * The schema of an agency's settings as the administrator changes them (PATCH /api/admin/agency): every key the
  * services read (letters, the 公开指南, the catalog, the clock policy, supervision), each with its shape; a key
  * that is not a setting is refused ("不允许的字段 …", 400) instead of being stored and written whole into the
- * audit log (issue 16 point 10). The demo's login (demoLogin) is not a setting an administrator writes.
+ * audit log (issue 16 point 10). The demo's login (demoLogin) is not a setting an administrator writes, nor is
+ * the 印章 (`seal`): it names a stored file and is written only by POST /api/admin/agency/seal after the image is
+ * checked (issue 12 point 6), so a PATCH naming it is refused here.
  */
 const text = { type: ['string', 'null'] };
 const flag = { type: ['boolean', 'null'] };
