@@ -48,14 +48,12 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
 
   it('answers an unknown username exactly as an existing one, after the same work', async () => {
     const answers = async (username: string, client: string) => {
-      const seen: { status: number; message: string; ms: number }[] = [];
+      const seen: { status: number; message: string }[] = [];
       for (let i = 0; i < 6; i++) {
-        const started = performance.now();
         const res = await login(username, 'wrong-password-1', client);
         seen.push({
           status: res.statusCode,
           message: (res.json() as { error: { message: string } }).error.message,
-          ms: performance.now() - started,
         });
       }
       return seen;
@@ -66,14 +64,26 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
       a.map(({ status, message }) => ({ status, message: message.replace(/\d+/g, '#') }));
     expect(shape(unknown)).toEqual(shape(real));
     expect(real.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 423]);
-    // the 401s of both ran a password hash (scrypt, tens of ms): the medians are of the same order
-    const median = (a: typeof real) =>
-      a
-        .slice(0, 5)
-        .map((x) => x.ms)
-        .sort((x, y) => x - y)[2]!;
-    const ratio = median(unknown) / median(real);
-    expect(ratio, `unknown ${median(unknown)} ms, real ${median(real)} ms`).toBeGreaterThan(0.5);
+    // the 401s of both ran a password hash (scrypt, tens of ms). Timed in alternation, one attempt each per fresh
+    // client so that no lock is reached, and compared by their fastest answers: the least disturbed by whatever
+    // else the machine is doing at that moment (a loaded 2-core machine stretches single answers, never shortens them)
+    const rounds = { real: [] as number[], unknown: [] as number[] };
+    for (let i = 0; i < 8; i++) {
+      for (const [who, username] of [
+        ['real', 'ac1-reviewer'],
+        ['unknown', 'ac1-nobody'],
+      ] as const) {
+        const started = performance.now();
+        const res = await login(username, 'wrong-password-1', `192.0.2.${100 + i}`);
+        rounds[who].push(performance.now() - started);
+        expect(res.statusCode).toBe(401);
+      }
+    }
+    const fastest = (a: number[]) => Math.min(...a);
+    const ratio = fastest(rounds.unknown) / fastest(rounds.real);
+    expect(ratio, `unknown ${fastest(rounds.unknown)} ms, real ${fastest(rounds.real)} ms`).toBeGreaterThan(
+      0.5,
+    );
     expect(ratio).toBeLessThan(2);
   });
 
