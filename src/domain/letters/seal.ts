@@ -72,6 +72,6 @@ export function sealPrintSize(info: { width: number; height: number }): {
   widthMm: number;
   heightMm: number;
 } {
-  const scale = SEAL_PRINT_MM / Math.max(info.width, info.height);
-  return { widthMm: info.width * scale, heightMm: info.height * scale };
+  const longer = Math.max(info.width, info.height);
+  return { widthMm: (SEAL_PRINT_MM * info.width) / longer, heightMm: (SEAL_PRINT_MM * info.height) / longer };
 }
