@@ -119,6 +119,17 @@ describe('DOCX letters', () => {
     expect(styles).toContain('<w:sz w:val="44"/>');
     expect(styles).toContain('<w:sz w:val="32"/>');
     expect(readZipPart(bytes, 'word/fontTable.xml')).toContain('<w:altName w:val="宋体"/>');
+    // 版头 (7.2.4–7.2.7): the red 发文机关标志, the 文号 centred under it over the red 分隔线, then the title
+    const doc = sampleLetters().reply;
+    const paragraphs = docxParagraphs(xml);
+    const [head, number, title] = [doc.letterhead!, doc.number, doc.title].map((t) => paragraphs.indexOf(t));
+    expect(head).toBe(0);
+    expect(number).toBeGreaterThan(head);
+    expect(title).toBeGreaterThan(number);
+    const numberXml = [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)][number]![1]!;
+    expect(numberXml).toContain('<w:jc w:val="center"/>');
+    expect(numberXml).toMatch(/<w:bottom w:val="single" w:color="FF0000"[^>]*w:space="11"/);
+    expect(xml).toMatch(/<w:color w:val="FF0000"\/>[\s\S]*?<w:sz w:val="52"\/>/);
   });
 
   it('are deterministic: the same letter gives the same bytes, with no time stamps', async () => {
