@@ -122,7 +122,8 @@ describe('DOCX letters', () => {
     // 版头 (7.2.4–7.2.7): the red 发文机关标志, the 文号 centred under it over the red 分隔线, then the title
     const doc = sampleLetters().reply;
     const paragraphs = docxParagraphs(xml);
-    const [head, number, title] = [doc.letterhead!, doc.number, doc.title].map((t) => paragraphs.indexOf(t));
+    const at = (t: string) => paragraphs.indexOf(t);
+    const [head, number, title] = [at(doc.letterhead!), at(doc.number), at(doc.title)] as const;
     expect(head).toBe(0);
     expect(number).toBeGreaterThan(head);
     expect(title).toBeGreaterThan(number);
