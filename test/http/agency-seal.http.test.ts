@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDocumentConfig } from '../../src/config.ts';
 import { TestClock } from '../support/context.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { agencyWithStaff, counterApplication } from '../support/fixtures.ts';
@@ -56,7 +57,12 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
       .settings;
 
   beforeAll(async () => {
-    t = await startTestServer(dialect, { now: clock.now });
+    // LibreOffice on a machine shared by the whole suite can take longer than the 20 s job limit meant for
+    // hostile uploads; these renders are our own letters
+    t = await startTestServer(dialect, {
+      now: clock.now,
+      config: { documents: { ...defaultDocumentConfig(), threads: 1, timeoutMs: 120_000 } },
+    });
     agencyId = (await agencyWithStaff(t.app.ctx, 'S1')).agency.id;
     await agencyWithStaff(t.app.ctx, 'T1');
     admin = await loginAs(t.server, 's1-admin');
