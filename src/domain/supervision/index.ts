@@ -13,3 +13,4 @@ export * from './ranking.ts';
 export * from './rollup.ts';
 export * from './settings.ts';
 export * from './timeliness.ts';
+export * from './agency-match.ts';
