@@ -74,7 +74,11 @@ export function cellCounts(report: AnnualReport): CellCounts {
   return counts;
 }
 
-export type ReadDocument = (bytes: Uint8Array, fileName: string, options: ParseOptions) => Promise<ParseResult>;
+export type ReadDocument = (
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions,
+) => Promise<ParseResult>;
 
 export interface BulkRead {
   report: AnnualReport;

@@ -51,7 +51,6 @@ export interface FileResult {
   changed?: boolean;
 }
 
-
 export const reportImportDir: Command = {
   words: ['report', 'import-dir'],
   summary:

@@ -42,20 +42,37 @@ export function matchAgency(
   const title = evidence.titleAgency ? normal(evidence.titleAgency) : '';
   if (title !== '') {
     const exact = candidates.filter((c) => normal(c.name) === title);
-    if (exact.length > 0) found.set('title_name', exact.map((c) => c.id));
+    if (exact.length > 0)
+      found.set(
+        'title_name',
+        exact.map((c) => c.id),
+      );
     else {
       // "A区教育局" for "某市A区教育局", or "某市A区教育局2025年" style run-ons: one name holds the other
       const part = candidates.filter((c) => {
         const n = normal(c.name);
         return Math.min(n.length, title.length) >= 3 && (n.endsWith(title) || title.endsWith(n));
       });
-      if (part.length > 0) found.set('title_name_part', part.map((c) => c.id));
+      if (part.length > 0)
+        found.set(
+          'title_name_part',
+          part.map((c) => c.id),
+        );
     }
   }
   const name = stem(evidence.fileName);
-  const tokens = new Set(name.split(/[^A-Za-z0-9]+/).filter((t) => t !== '').map((t) => t.toUpperCase()));
+  const tokens = new Set(
+    name
+      .split(/[^A-Za-z0-9]+/)
+      .filter((t) => t !== '')
+      .map((t) => t.toUpperCase()),
+  );
   const byCode = candidates.filter((c) => c.code !== '' && tokens.has(c.code.toUpperCase()));
-  if (byCode.length > 0) found.set('file_code', byCode.map((c) => c.id));
+  if (byCode.length > 0)
+    found.set(
+      'file_code',
+      byCode.map((c) => c.id),
+    );
   const compact = normal(name);
   const inName = candidates.filter((c) => compact.includes(normal(c.name)));
   if (inName.length > 0) {

@@ -23,6 +23,7 @@ import type { AppRoutes } from './app-routes.ts';
 import { attachment, CONTENT_TYPE } from './report-tool.routes.ts';
 import { callerOf, requireSupervisionReader, SUPERVISION_READER_SECURITY } from './supervision-caller.ts';
 import { supervisionTokenRoutes } from './supervision-tokens.routes.ts';
+import { bulkImportRoutes } from './bulk-import.routes.ts';
 
 const year = { type: 'integer', minimum: 2008, maximum: 2100 } as const;
 const root = { type: 'integer', minimum: 1 } as const;
@@ -64,6 +65,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
   const reader = { preValidation: requireSupervisionReader };
   await server.register(supervisionTokenRoutes, { app });
   await server.register(noticeRoutes, { app });
+  await server.register(bulkImportRoutes, { app });
 
   server.get(
     '/api/supervision/collection',

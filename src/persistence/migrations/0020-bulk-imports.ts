@@ -21,7 +21,11 @@ export function bulkImports(dialect: DialectName): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('finished_at', 'text')
         .execute();
-      await db.schema.createIndex('bulk_imports_agency').on('bulk_imports').columns(['agency_id', 'id']).execute();
+      await db.schema
+        .createIndex('bulk_imports_agency')
+        .on('bulk_imports')
+        .columns(['agency_id', 'id'])
+        .execute();
       await idColumn(dialect, db.schema.createTable('bulk_import_files'))
         .addColumn('import_id', 'integer', (c) => c.notNull().references('bulk_imports.id'))
         .addColumn('seq', 'integer', (c) => c.notNull())
