@@ -314,6 +314,8 @@ export async function processNextBulkFile(ctx: ServiceContext, importId?: number
             },
             within: async (trx, record, _reportId, findings) => {
               setFindings(findings);
+              if (result.errors > 0)
+                result.message += `；核对发现 ${result.errors} 个错误，可在“报告收集”中退回该机关修改`;
               await finish(trx, record);
             },
           });

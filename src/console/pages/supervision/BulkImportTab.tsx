@@ -1,7 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { api, errorMessage, uploadFiles, withQuery } from '../../api.ts';
+import { BLUE, GREEN, GREY, ORANGE, RED } from '../../components/tones.ts';
 import { useApi } from '../../use-api.ts';
 import type { CollectionView } from './types.ts';
 
@@ -41,14 +43,14 @@ interface BulkView {
   files: BulkFile[];
 }
 
-const TONE: Record<string, string> = {
-  collected: 'green',
-  replaced: 'cyan',
-  unchanged: 'default',
-  unmatched: 'orange',
-  ambiguous: 'orange',
-  refused: 'red',
-  failed: 'red',
+const TONE: Record<string, CSSProperties> = {
+  collected: GREEN,
+  replaced: BLUE,
+  unchanged: GREY,
+  unmatched: ORANGE,
+  ambiguous: ORANGE,
+  refused: RED,
+  failed: RED,
 };
 
 /**
@@ -145,8 +147,12 @@ export function BulkImportTab({ year }: { year: number }) {
       </Space>
       {view && (
         <>
-          <div aria-label="导入进度">
-            <Progress percent={percent} status={view.finishedAt ? 'success' : 'active'} />
+          <div>
+            <Progress
+              aria-label="导入进度"
+              percent={percent}
+              status={view.finishedAt ? 'success' : 'active'}
+            />
             <Typography.Text data-testid="bulk-progress">
               {view.finishedAt
                 ? `已读取全部 ${view.fileCount} 个文件`
@@ -167,7 +173,7 @@ export function BulkImportTab({ year }: { year: number }) {
                   f.status === 'pending' ? (
                     <Tag>读取中</Tag>
                   ) : (
-                    <Tag color={TONE[f.outcome ?? '']}>{f.outcomeLabel}</Tag>
+                    <Tag style={TONE[f.outcome ?? ''] ?? GREY}>{f.outcomeLabel}</Tag>
                   ),
               },
               {
@@ -177,7 +183,7 @@ export function BulkImportTab({ year }: { year: number }) {
                   if (f.outcome === 'unmatched' || f.outcome === 'ambiguous')
                     return (
                       <Space direction="vertical" size={4}>
-                        <Typography.Text type="warning">{m?.message}</Typography.Text>
+                        <span style={{ color: ORANGE.color }}>{m?.message}</span>
                         <Space>
                           <Select
                             style={{ minWidth: 200 }}
@@ -238,7 +244,13 @@ export function BulkImportTab({ year }: { year: number }) {
                     '—'
                   ),
               },
-              { title: '说明', render: (_, f) => f.result?.message ?? '' },
+              {
+                title: '说明',
+                render: (_, f) =>
+                  f.outcome === 'unmatched' || f.outcome === 'ambiguous'
+                    ? '待选择机关'
+                    : (f.result?.message ?? ''),
+              },
             ]}
           />
         </>
