@@ -30,7 +30,18 @@ export const isBulkKind = (name: string) => {
  * it is refused (413), never half read.
  */
 export function unpackZip(bytes: Uint8Array, what: string): BulkDocument[] {
-  const entries = zipDirectory(bytes, what).filter(
+  let listed;
+  try {
+    listed = zipDirectory(bytes, what);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'validation',
+      `无法打开压缩包${what}：${error instanceof Error ? error.message : String(error)}`,
+      'files',
+    );
+  }
+  const entries = listed.filter(
     (e) => !e.name.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(e.name) && isBulkKind(e.name),
   );
   if (entries.length > MAX_BULK_FILES)
@@ -46,7 +57,7 @@ export function unpackZip(bytes: Uint8Array, what: string): BulkDocument[] {
       throw new AppError(
         'validation',
         `无法打开压缩包${what}：${error instanceof Error ? error.message : String(error)}`,
-        'file',
+        'files',
       );
     }
     docs.push({ name: entry.name, bytes: out });

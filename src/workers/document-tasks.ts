@@ -1,5 +1,6 @@
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
 import { AppError } from '../domain/errors.ts';
+import type { BulkDocument } from '../import/bulk.ts';
 import type { ParseOptions, ParseResult } from '../import/index.ts';
 import type { RenderTarget } from '../render/report/index.ts';
 import type { AttachmentType, SheetRow } from '../services/catalog/extract.ts';
@@ -15,7 +16,8 @@ export type DocumentTask =
   | { kind: 'attachment-text'; type: AttachmentType; bytes: Uint8Array }
   | { kind: 'sheet-rows'; bytes: Uint8Array }
   | { kind: 'render-report'; report: AnnualReport; target: RenderTarget; findings?: Finding[] }
-  | { kind: 'docx-to-pdf'; docx: Uint8Array };
+  | { kind: 'docx-to-pdf'; docx: Uint8Array }
+  | { kind: 'unpack-zip'; bytes: Uint8Array; what: string };
 
 export interface TaskAnswer {
   ping: true;
@@ -24,6 +26,7 @@ export interface TaskAnswer {
   'sheet-rows': SheetRow[] | null;
   'render-report': Uint8Array;
   'docx-to-pdf': Uint8Array;
+  'unpack-zip': BulkDocument[];
 }
 
 export type Envelope<T> =
@@ -57,6 +60,8 @@ async function perform(task: DocumentTask): Promise<TaskAnswer[DocumentTask['kin
       );
     case 'docx-to-pdf':
       return (await render()).docxToPdf(task.docx);
+    case 'unpack-zip':
+      return (await import('../import/bulk.ts')).unpackZip(task.bytes, task.what);
   }
 }
 

@@ -4,6 +4,7 @@ import type { DocumentConfig } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ErrorCode } from '../domain/errors.ts';
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
+import type { BulkDocument } from '../import/bulk.ts';
 import type { ParseOptions, ParseResult } from '../import/index.ts';
 import type { DocumentLimits } from '../import/limits.ts';
 import type { RenderTarget } from '../render/report/index.ts';
@@ -37,6 +38,8 @@ export interface DocumentWorkers {
   sheetRows(bytes: Uint8Array): Promise<SheetRow[] | null>;
   renderReport(report: AnnualReport, target: RenderTarget, findings?: readonly Finding[]): Promise<Buffer>;
   docxToPdf(docx: Uint8Array): Promise<Buffer>;
+  /** the report documents of a .zip of a bulk upload, inflated under the document budget (import/bulk.ts) */
+  unpackZip(bytes: Uint8Array, what: string): Promise<BulkDocument[]>;
   /** starts the threads and loads their code (the server calls it at boot, off the request path) */
   warmUp(): Promise<void>;
   /** jobs running and waiting now (tests, the bench) */
@@ -147,6 +150,7 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
         }),
       ),
     docxToPdf: async (docx) => buffer(await run({ kind: 'docx-to-pdf', docx })),
+    unpackZip: (bytes, what) => run({ kind: 'unpack-zip', bytes, what }),
     load: () => ({ running, waiting: waiting.length }),
     warmUp: async () => {
       await warmUp();

@@ -207,6 +207,13 @@ describe.each(DIALECTS)('bulk import of reports on %s', (dialect) => {
     const noYear = await upload(city, loose(), '23');
     expect(noYear.statusCode).toBe(400);
     expect(noYear.json()).toMatchObject({ error: { field: 'year' } });
+    const broken = await upload(city, [
+      { name: '坏包.zip', bytes: new TextEncoder().encode('PK not a zip') },
+    ]);
+    expect(broken.statusCode).toBe(400);
+    expect((broken.json() as { error: { message: string } }).error.message).toContain(
+      '无法打开压缩包《坏包.zip》',
+    );
     const wrongKind = await upload(city, [{ name: '报告.exe', bytes: new Uint8Array([1, 2, 3]) }]);
     expect(wrongKind.statusCode).toBe(400);
     expect((wrongKind.json() as { error: { message: string } }).error.message).toContain('报告.exe');

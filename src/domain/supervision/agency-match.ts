@@ -48,11 +48,19 @@ export function matchAgency(
         exact.map((c) => c.id),
       );
     else {
-      // "A区教育局" for "某市A区教育局", or "某市A区教育局2025年" style run-ons: one name holds the other
-      const part = candidates.filter((c) => {
+      // the title names more than the agency ("某市B区卫生健康局" for "B区卫生健康局"): the longest name it ends
+      // with; or less ("教育局"): every agency whose name ends with it
+      const ends = candidates.filter((c) => {
         const n = normal(c.name);
-        return Math.min(n.length, title.length) >= 3 && (n.endsWith(title) || title.endsWith(n));
+        return n.length >= 3 && title.endsWith(n);
       });
+      const longest = Math.max(0, ...ends.map((c) => normal(c.name).length));
+      const part =
+        ends.length > 0
+          ? ends.filter((c) => normal(c.name).length === longest)
+          : title.length >= 3
+            ? candidates.filter((c) => normal(c.name).endsWith(title))
+            : [];
       if (part.length > 0)
         found.set(
           'title_name_part',

@@ -191,8 +191,8 @@ export async function claimBulkFile(
 }
 
 /** Gives a claimed file back (the workers were busy): it is read again later. */
-export async function releaseBulkFile(db: Kysely<Schema>, id: number, until: string): Promise<void> {
-  await db.updateTable('bulk_import_files').set({ claimed_until: until }).where('id', '=', id).execute();
+export async function releaseBulkFile(db: Kysely<Schema>, id: number): Promise<void> {
+  await db.updateTable('bulk_import_files').set({ claimed_until: null }).where('id', '=', id).execute();
 }
 
 /** Writes what a file's reading came to; the bytes are dropped. False if it was no longer pending. */

@@ -7,7 +7,7 @@ import { decodeReport, encodeReport } from '../../domain/report/index.ts';
 import type { AgencyMatch, MatchEvidence } from '../../domain/supervision/index.ts';
 import { matchAgency } from '../../domain/supervision/index.ts';
 import type { BulkDocument, CellCounts } from '../../import/bulk.ts';
-import { isBulkKind, readBulkDocument, unpackZip } from '../../import/bulk.ts';
+import { isBulkKind, readBulkDocument } from '../../import/bulk.ts';
 import { listAgencies, subtreeIds } from '../../persistence/repositories/agency.repository.ts';
 import type { BulkFileRow, BulkImport } from '../../persistence/repositories/bulk-import.repository.ts';
 import {
@@ -116,7 +116,8 @@ export async function createBulkImport(ctx: ServiceContext, actor: Principal, in
   for (const file of input.files) {
     const name = fileLabel(file.fileName).slice(0, 200);
     if (/\.zip$/i.test(name)) {
-      const inner = unpackZip(file.bytes, `《${name}》`);
+      // inflated in a document worker, under the document budget and the entry limit
+      const inner = await ctx.documents.unpackZip(file.bytes, `《${name}》`);
       if (inner.length === 0)
         throw new AppError(
           'validation',
@@ -268,7 +269,7 @@ export async function processNextBulkFile(ctx: ServiceContext, importId?: number
     );
   } catch (error) {
     if (error instanceof AppError && error.code === 'busy') {
-      await releaseBulkFile(db, file.id, new Date(now.getTime() + BUSY_RETRY_MS).toISOString());
+      await releaseBulkFile(db, file.id);
       return 'busy';
     }
     read = null;
