@@ -207,6 +207,15 @@ describe.each(DIALECTS)('bulk import of reports on %s', (dialect) => {
     const noYear = await upload(city, loose(), '23');
     expect(noYear.statusCode).toBe(400);
     expect(noYear.json()).toMatchObject({ error: { field: 'year' } });
+    // more files than the server's default multipart limit (10) in one upload
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      name: `第${i + 1}份.txt`,
+      bytes: corpus('plain-2021.txt'),
+    }));
+    const twelve = await upload(city, many);
+    expect(twelve.statusCode, twelve.body).toBe(202);
+    const read = await finished((twelve.json() as { id: number }).id);
+    expect(read.files.map((f) => f.outcome)).toEqual(Array(12).fill('unmatched'));
     const broken = await upload(city, [
       { name: '坏包.zip', bytes: new TextEncoder().encode('PK not a zip') },
     ]);
