@@ -13,6 +13,8 @@ export interface User {
   disabled: boolean;
   /** where reminders are mailed (null: none) */
   email: string | null;
+  /** the department (科室) the person works in, for 会签 (null: none) */
+  department: string | null;
 }
 
 export interface UserWithHash extends User {
@@ -29,6 +31,7 @@ const toUser = (row: Selectable<UserTable>): UserWithHash => ({
   lockedUntil: row.locked_until,
   disabled: row.disabled === 1,
   email: row.email ?? null,
+  department: row.department ?? null,
   passwordHash: row.password_hash,
 });
 
@@ -43,6 +46,7 @@ export async function insertUser(
     roles: Role[];
     passwordHash: string;
     email?: string | null;
+    department?: string | null;
   },
   at: string,
 ): Promise<User> {
@@ -59,6 +63,7 @@ export async function insertUser(
       disabled: 0,
       created_at: at,
       email: user.email ?? null,
+      department: user.department ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -106,6 +111,7 @@ export async function updateUser(
     disabled?: boolean;
     passwordHash?: string;
     email?: string | null;
+    department?: string | null;
   },
 ): Promise<void> {
   await db
@@ -116,6 +122,7 @@ export async function updateUser(
       ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
       ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
       ...(patch.email !== undefined ? { email: patch.email } : {}),
+      ...(patch.department !== undefined ? { department: patch.department } : {}),
     })
     .where('id', '=', id)
     .execute();
