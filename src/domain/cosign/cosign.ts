@@ -140,10 +140,14 @@ function dueOf(
   if (entry.dueOn !== undefined && entry.dueOn !== null && entry.dueOn !== '') {
     const f = `${field}.dueOn`;
     if (!isLocalDate(entry.dueOn)) throw validationError(f, '会签期限应为日期，如 2026-03-16');
-    if (entry.dueOn <= ctx.today) throw validationError(f, `会签期限（${entry.dueOn}）应晚于今天（${ctx.today}）`);
+    if (entry.dueOn <= ctx.today)
+      throw validationError(f, `会签期限（${entry.dueOn}）应晚于今天（${ctx.today}）`);
     const day = ctx.calendar.day(entry.dueOn);
     if (!day.working)
-      throw validationError(f, `会签期限（${entry.dueOn}）${day.name ? `是${day.name}假期` : '不是工作日'}，请选择工作日`);
+      throw validationError(
+        f,
+        `会签期限（${entry.dueOn}）${day.name ? `是${day.name}假期` : '不是工作日'}，请选择工作日`,
+      );
     return { date: entry.dueOn, provisional: day.provisional, field: f };
   }
   const f = `${field}.workingDays`;
@@ -180,13 +184,20 @@ export function answerCosign(
     );
   const member = who.department !== null && who.department === cosign.department;
   if (!member && !who.mayRecordForOthers)
-    throw new AppError('forbidden', `只有${cosign.department}的工作人员可以答复本会签（或由承办人代为登记答复）`);
+    throw new AppError(
+      'forbidden',
+      `只有${cosign.department}的工作人员可以答复本会签（或由承办人代为登记答复）`,
+    );
   if (typeof input.opinion !== 'string' || input.opinion.trim() === '')
     throw validationError('opinion', '请填写会签意见');
   const opinion = input.opinion.trim();
   if (opinion.length > COSIGN_LIMITS.opinion)
-    throw validationError('opinion', `会签意见不能超过 ${COSIGN_LIMITS.opinion} 字（现有 ${opinion.length} 字）`);
-  if (member) return { opinion, answeredOn: today, recordedBy: who.actor, answererName: who.name, onBehalf: false };
+    throw validationError(
+      'opinion',
+      `会签意见不能超过 ${COSIGN_LIMITS.opinion} 字（现有 ${opinion.length} 字）`,
+    );
+  if (member)
+    return { opinion, answeredOn: today, recordedBy: who.actor, answererName: who.name, onBehalf: false };
   const name = typeof input.answererName === 'string' ? input.answererName.trim() : '';
   if (name === '')
     throw validationError('answererName', `代为登记答复时，请写明${cosign.department}答复人的姓名`);
