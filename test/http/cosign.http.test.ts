@@ -55,7 +55,7 @@ describe.each(DIALECTS)('内部会签 over HTTP on %s', (dialect) => {
     });
     expect(repeated.statusCode).toBe(400);
     expect(repeated.json()).toMatchObject({
-      error: { field: 'settings.departments[1]', message: '科室“法规科”重复' },
+      error: { field: 'settings.departments.1', message: '科室“法规科”重复' },
     });
     const set = await admin.request('PATCH', '/api/admin/agency', {
       settings: { departments: ['法规科', '医政科', '办公室'] },
@@ -122,7 +122,7 @@ describe.each(DIALECTS)('内部会签 over HTTP on %s', (dialect) => {
     expect(late.statusCode).toBe(400);
     expect(late.json()).toMatchObject({
       error: {
-        field: 'departments[1].dueOn',
+        field: 'departments.1.dueOn',
         message:
           '医政科的会签期限（2026-10-30）晚于本申请的答复期限（2026-10-29）：会签不中止答复期限，应在答复期限内',
       },
@@ -131,7 +131,7 @@ describe.each(DIALECTS)('内部会签 over HTTP on %s', (dialect) => {
       question,
       departments: [{ department: '法规科', workingDays: 25 }],
     });
-    expect(tooLong.json()).toMatchObject({ error: { field: 'departments[0].workingDays' } });
+    expect(tooLong.json()).toMatchObject({ error: { field: 'departments.0.workingDays' } });
     // nothing was written by the refusals
     expect(
       ((await handler.request('GET', `/api/applications/${id}/cosigns`)).json() as CosignList).cosigns,
@@ -152,7 +152,7 @@ describe.each(DIALECTS)('内部会签 over HTTP on %s', (dialect) => {
       ['医政科', '2026-10-09', 'pending', 'handler-C3'],
     ]);
     const again = await open(handler, { question, departments: [{ department: '法规科', workingDays: 2 }] });
-    expect(again.json()).toMatchObject({ error: { field: 'departments[0].department' } });
+    expect(again.json()).toMatchObject({ error: { field: 'departments.0.department' } });
     const after = (await handler.request('GET', `/api/applications/${id}`)).json() as typeof before;
     expect(after.application).toMatchObject({
       state: before.application.state,

@@ -65,7 +65,7 @@ describe('opening 会签 (issue 12 point 2)', () => {
       ),
     );
     expect(late.code).toBe('validation');
-    expect(late.field).toBe('departments[1].workingDays');
+    expect(late.field).toBe('departments.1.workingDays');
     // 20 working days from 2 April: 清明 (4–6 April) and 劳动节 (1–5 May) are off
     expect(late.message).toBe(
       '医政科的会签期限（2026-05-06）晚于本申请的答复期限（2026-04-20）：会签不中止答复期限，应在答复期限内',
@@ -76,7 +76,7 @@ describe('opening 会签 (issue 12 point 2)', () => {
         ctx({ replyDue: '2026-04-20' }),
       ),
     );
-    expect(byDate.field).toBe('departments[0].dueOn');
+    expect(byDate.field).toBe('departments.0.dueOn');
     // the reply due date itself is inside the period
     expect(
       planCosigns(
@@ -93,8 +93,8 @@ describe('opening 会签 (issue 12 point 2)', () => {
       '会签期限（2026-04-06）是清明节假期，请选择工作日',
     );
     expect(one({ department: '法规科', dueOn: '2026-04-02' }).message).toContain('应晚于今天（2026-04-02）');
-    expect(one({ department: '法规科', workingDays: 0 }).field).toBe('departments[0].workingDays');
-    expect(one({ department: '法规科', workingDays: 2.5 }).field).toBe('departments[0].workingDays');
+    expect(one({ department: '法规科', workingDays: 0 }).field).toBe('departments.0.workingDays');
+    expect(one({ department: '法规科', workingDays: 2.5 }).field).toBe('departments.0.workingDays');
     expect(one({ department: '财务科', workingDays: 2 }).message).toBe('“财务科”不是本机关的科室');
     expect(one({ department: '法规科', workingDays: 2 }, { openDepartments: ['法规科'] }).message).toBe(
       '法规科对本申请的会签尚未答复，不能重复发起',
@@ -113,7 +113,7 @@ describe('opening 会签 (issue 12 point 2)', () => {
       ),
     );
     expect([twice.field, twice.message]).toEqual([
-      'departments[1].department',
+      'departments.1.department',
       '法规科重复：每个科室只发起一次会签',
     ]);
     expect(refusal(() => planCosigns({ question: ' ', departments: [] }, ctx())).field).toBe('question');
@@ -250,9 +250,9 @@ describe('the departments setting', () => {
     ]);
     expect(departmentsOf({})).toEqual([]);
     expect(departmentProblems(['法规科', ' ', '法规科', '科'.repeat(31)])).toEqual([
-      { field: 'settings.departments[1]', message: '第 2 个科室名称为空' },
-      { field: 'settings.departments[2]', message: '科室“法规科”重复' },
-      { field: 'settings.departments[3]', message: '第 4 个科室名称超过 30 字（现有 31 字）' },
+      { field: 'settings.departments.1', message: '第 2 个科室名称为空' },
+      { field: 'settings.departments.2', message: '科室“法规科”重复' },
+      { field: 'settings.departments.3', message: '第 4 个科室名称超过 30 字（现有 31 字）' },
     ]);
     expect(departmentProblems('法规科')).toEqual([
       { field: 'settings.departments', message: '科室应为名称列表' },

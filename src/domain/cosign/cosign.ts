@@ -104,7 +104,7 @@ export function planCosigns(input: CosignRequest, ctx: CosignContext): PlannedCo
     throw validationError('departments', '本机关尚未设置科室，请管理员先在“机关设置”中填写科室名单');
   const seen = new Set<string>();
   return input.departments.map((raw: unknown, i): PlannedCosign => {
-    const field = `departments[${i}]`;
+    const field = `departments.${i}`;
     const entry = (raw ?? {}) as { department?: unknown; workingDays?: unknown; dueOn?: unknown };
     const department = typeof entry.department === 'string' ? entry.department.trim() : '';
     if (department === '') throw validationError(`${field}.department`, `第 ${i + 1} 个会签科室未选择`);
@@ -221,7 +221,7 @@ export function departmentProblems(value: unknown): { field: string; message: st
   const out: { field: string; message: string }[] = [];
   const seen = new Set<string>();
   value.forEach((d: unknown, i) => {
-    const field = `settings.departments[${i}]`;
+    const field = `settings.departments.${i}`;
     const name = typeof d === 'string' ? d.trim() : '';
     if (name === '') out.push({ field, message: `第 ${i + 1} 个科室名称为空` });
     else if (name.length > 30)
