@@ -18,6 +18,7 @@ import { api } from '../api.ts';
 import { showServerErrors } from '../form-errors.ts';
 import type { ApplicationView, CosignEntry, CosignList } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { remindersChanged } from './ReminderBadge.tsx';
 import { BLUE, GREEN, ORANGE, RED } from './tones.ts';
 
 const STATUS_TONE: Record<CosignEntry['status'], typeof BLUE> = {
@@ -52,6 +53,7 @@ export function CosignCard({ view, onChanged }: { view: ApplicationView; onChang
   const done = (next: CosignList, text: string) => {
     list.set(next);
     onChanged();
+    remindersChanged();
     void message.success(text);
   };
   const open = async (v: OpenValues) => {

@@ -5,7 +5,15 @@ import { navigate, useLocation } from '../router.tsx';
 import type { ReminderList } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
-/** The header's 待办提醒 button with the number of the person's reminders, refreshed on each page change. */
+const CHANGED = 'gongkai:reminders-changed';
+
+/** Tells the header's count that something the reminders depend on changed (a 会签 answered …). */
+export function remindersChanged() {
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+/** The header's 待办提醒 button with the number of the person's reminders, refreshed on each page change and when
+ * a page says the reminders changed. */
 export function ReminderBadge() {
   const { path } = useLocation();
   const list = useApi<ReminderList>('/api/reminders');
@@ -15,6 +23,10 @@ export function ReminderBadge() {
     if (first.current) first.current = false;
     else reload();
   }, [path, reload]);
+  useEffect(() => {
+    window.addEventListener(CHANGED, reload);
+    return () => window.removeEventListener(CHANGED, reload);
+  }, [reload]);
   const n = list.data?.reminders.length ?? 0;
   return (
     <Badge count={n} size="small" overflowCount={99} title={`待办提醒 ${n} 项`}>
