@@ -102,7 +102,12 @@ export async function updateSettings(
   if (synonymProblems.length > 0) throw validationError('settings.searchSynonyms', synonymProblems[0]!);
   const departmentIssues = departmentProblems(patch.settings?.departments);
   if (departmentIssues.length > 0)
-    throw new AppError('validation', departmentIssues[0]!.message, departmentIssues[0]!.field, departmentIssues);
+    throw new AppError(
+      'validation',
+      departmentIssues[0]!.message,
+      departmentIssues[0]!.field,
+      departmentIssues,
+    );
   const siteProblems = checkSiteSettings(patch.settings?.site);
   if (siteProblems.length > 0)
     throw new AppError(
@@ -295,7 +300,9 @@ export async function changeUser(
     throw validationError('displayName', '没有要修改的内容：请提供姓名、角色、停用状态、电子邮箱或新密码');
   const email = patch.email !== undefined ? checkEmail(patch.email) : undefined;
   const department =
-    patch.department !== undefined ? await checkDepartment(ctx, target.agencyId, patch.department) : undefined;
+    patch.department !== undefined
+      ? await checkDepartment(ctx, target.agencyId, patch.department)
+      : undefined;
   if (patch.password !== undefined) checkPassword(patch.password);
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   return inTransaction(ctx, async (trx, record) => {

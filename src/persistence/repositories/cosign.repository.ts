@@ -135,5 +135,7 @@ export async function openCosignCounts(
     .where('answered_on', 'is', null)
     .groupBy('application_id')
     .execute();
-  return new Map(rows.map((r) => [r.application_id, { open: Number(r.open), overdue: Number(r.overdue ?? 0) }]));
+  return new Map(
+    rows.map((r) => [r.application_id, { open: Number(r.open), overdue: Number(r.overdue ?? 0) }]),
+  );
 }

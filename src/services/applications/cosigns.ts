@@ -124,8 +124,7 @@ export async function openCosigns(
 ): Promise<CosignList> {
   const stored = await loadCase(ctx, principal, id);
   if (principal.kind !== 'staff') throw forbidden('请先登录');
-  if (!runsCase(principal, stored.handlerId))
-    throw forbidden('会签由本申请的承办人（或负责人）发起');
+  if (!runsCase(principal, stored.handlerId)) throw forbidden('会签由本申请的承办人（或负责人）发起');
   if (isClosed(stored.application.state)) throw new AppError('invalid_state', '申请已办结，不能发起会签');
   const db = ctx.database.db;
   const agency = await findAgency(db, stored.agencyId);
