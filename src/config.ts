@@ -46,7 +46,10 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** the hour (China time, 0–23) from which the daily reminders are sent (REMINDER_HOUR, default 8) */
   reminderHour: number;
-  /** run the scheduled jobs (daily reminders, the outbox) in this process (GONGKAI_JOBS, default on) */
+  /**
+   * take part in the scheduled jobs (daily reminders, the outbox, housekeeping, deadline recomputation) in this
+   * process (GONGKAI_JOBS, default on); each job runs in one of the processes that do
+   */
   jobs: boolean;
 }
 

@@ -60,7 +60,7 @@ export const agencySettingsSchema = {
     // the footer's 主办单位, 网站标识码, ICP备案号, 公安机关备案号 (#14 point 5)
     site: closed({ sponsor: text, siteCode: text, icpNumber: text, policeNumber: text }),
     // 同义词和简称 for search, one entry per line ("预决算 = 预算 决算"), as text or a list of lines
-    searchSynonyms: { type: ['string', 'array', 'null'], items: { type: 'string' } },
+    searchSynonyms: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }] },
     // a 规范性文件 is not submitted or published without its 政策解读 (#18 point 4)
     interpretationRequired: flag,
     reportDueDate: text,

@@ -16,6 +16,7 @@ import { letterNumbers } from './0014-letter-numbers.ts';
 import { sharedState } from './0015-shared-state.ts';
 import { assignments } from './0016-assignments.ts';
 import { cosigns } from './0017-cosigns.ts';
+import { userLockColumns } from './0023-user-lock-columns.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
 export const KEYED_CHAIN_MIGRATION = '0010-privacy';
@@ -39,5 +40,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0015-shared-state': sharedState(dialect),
     '0016-assignments': assignments(dialect),
     '0017-cosigns': cosigns(dialect),
+    '0023-user-lock-columns': userLockColumns(),
   };
 }
