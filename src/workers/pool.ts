@@ -6,6 +6,8 @@ import type { ErrorCode } from '../domain/errors.ts';
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
 import type { ParseOptions, ParseResult } from '../import/index.ts';
 import type { DocumentLimits } from '../import/limits.ts';
+import type { LetterDocument } from '../domain/letters/index.ts';
+import type { LetterSealImage } from '../render/letters/index.ts';
 import type { RenderTarget } from '../render/report/index.ts';
 import type { AttachmentType, SheetRow } from '../services/catalog/extract.ts';
 import type { DocumentTask, Envelope, TaskAnswer } from './document-tasks.ts';
@@ -37,6 +39,12 @@ export interface DocumentWorkers {
   sheetRows(bytes: Uint8Array): Promise<SheetRow[] | null>;
   renderReport(report: AnnualReport, target: RenderTarget, findings?: readonly Finding[]): Promise<Buffer>;
   docxToPdf(docx: Uint8Array): Promise<Buffer>;
+  /** a letter as DOCX or PDF (GB/T 9704, the agency's seal when it has one) */
+  renderLetter(
+    document: LetterDocument,
+    format: 'docx' | 'pdf',
+    seal?: LetterSealImage | null,
+  ): Promise<Buffer>;
   /** starts the threads and loads their code (the server calls it at boot, off the request path) */
   warmUp(): Promise<void>;
   /** jobs running and waiting now (tests, the bench) */
@@ -147,6 +155,8 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
         }),
       ),
     docxToPdf: async (docx) => buffer(await run({ kind: 'docx-to-pdf', docx })),
+    renderLetter: async (document, format, seal = null) =>
+      buffer(await run({ kind: 'render-letter', document, format, seal })),
     load: () => ({ running, waiting: waiting.length }),
     warmUp: async () => {
       await warmUp();
