@@ -37,7 +37,7 @@ export function ReminderBadge() {
         aria-label={`待办提醒 ${n} 项`}
         onClick={() => navigate('/reminders')}
       >
-        待办提醒
+        <span className="reminder-badge-label">待办提醒</span>
       </Button>
     </Badge>
   );
