@@ -27,6 +27,8 @@ export interface DocumentPoolOptions {
   queue: number;
   /** a job's time limit, from when a thread takes it (DOCUMENT_TIMEOUT_MS) */
   timeoutMs: number;
+  /** the limit of renders of our own data (DOCUMENT_RENDER_TIMEOUT_MS; when absent, `timeoutMs`) */
+  renderTimeoutMs?: number;
   /** a thread's heap limit in MB (DOCUMENT_MEMORY_MB) */
   memoryMb: number;
   /** the reading limits the threads apply (DOCUMENT_MAX_MB, DOCUMENT_MAX_PAGES) */
@@ -58,6 +60,7 @@ export function documentPoolOptions(config: DocumentConfig): DocumentPoolOptions
     threads: config.threads,
     queue: config.queue,
     timeoutMs: config.timeoutMs,
+    renderTimeoutMs: config.renderTimeoutMs,
     memoryMb: config.memoryMb,
     limits: { maxInflatedBytes: config.maxMb * 1024 * 1024, maxPdfPages: config.maxPages },
   };
@@ -122,13 +125,15 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
     await slot();
     await warmUp();
     const started = Date.now();
-    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const render = RENDERS.has(task.kind);
+    const limitMs = render ? (options.renderTimeoutMs ?? options.timeoutMs) : options.timeoutMs;
+    const timeout = AbortSignal.timeout(limitMs);
     let envelope: Envelope<TaskAnswer[K]>;
     try {
       envelope = (await piscina().run(task, { signal: timeout })) as Envelope<TaskAnswer[K]>;
     } catch (error) {
       warm = null; // the thread was terminated: its replacement loads before the next job's clock starts
-      throw threadError(error, timeout.aborted, options);
+      throw threadError(error, timeout.aborted ? { render, limitMs } : null, options);
     } finally {
       averageMs = averageMs * 0.8 + (Date.now() - started) * 0.2;
       release();
@@ -169,12 +174,29 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
   };
 }
 
-/** What a thread that did not answer means for the person who sent the document. */
-function threadError(error: unknown, timedOut: boolean, options: DocumentPoolOptions): Error {
+/** Jobs that render our own data (letters, reports from the validated model): the longer render limit. */
+const RENDERS: ReadonlySet<DocumentTask['kind']> = new Set(['render-report', 'docx-to-pdf', 'render-letter']);
+
+/** What a thread that did not answer means for the person who sent the document (or asked for a render). */
+function threadError(
+  error: unknown,
+  timedOut: { render: boolean; limitMs: number } | null,
+  options: DocumentPoolOptions,
+): Error {
+  const seconds = timedOut ? Number((timedOut.limitMs / 1000).toFixed(1)) : 0;
+  if (timedOut?.render)
+    return new AppError(
+      'busy',
+      `文书生成未能在 ${seconds} 秒内完成，已停止：服务器繁忙，请稍后重试`,
+      undefined,
+      {
+        retryAfterSeconds: 30,
+      },
+    );
   if (timedOut)
     return new AppError(
       'unprocessable',
-      `文档过于复杂，${Number((options.timeoutMs / 1000).toFixed(1))} 秒内未能处理完，已停止：请检查文件，或拆分后重新上传`,
+      `文档过于复杂，${seconds} 秒内未能处理完，已停止：请检查文件，或拆分后重新上传`,
       'file',
     );
   const code = (error as NodeJS.ErrnoException | null)?.code;
