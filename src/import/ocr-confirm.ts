@@ -129,6 +129,28 @@ export function confirmScanned(
     else if (cell?.confidence !== undefined && cell.confidence < OCR_CONFIDENCE_FLOOR)
       doubt.set(path, `识别置信度低（${Math.round(cell.confidence)}）`);
   }
+  // a row whose numbers were not each read from its own cell, column after column (its label lost, a value
+  // placed by fitting): where each number belongs is not known, and a sum of zeros would not show it
+  const td = (path: string) => {
+    const m = /^(page\[\d+\]\/line\[\d+\])\/td\[(\d+)\]$/.exec(report.sources?.[path]?.element ?? '');
+    return m ? { line: m[1]!, index: Number(m[2]) } : null;
+  };
+  const rowGroups: string[][] = [
+    ...requestRows(report.format).map((row) => APPLICANT_COLUMNS.map((c) => ref('requests', row.key, c))),
+    ...APPEAL_GROUPS.map((g) => [...APPEAL_PARTS, 'total'].map((c) => ref('appeals', g, c))),
+  ];
+  for (const paths of rowGroups) {
+    const cells = paths.filter((p) => subjectSet.has(p));
+    if (cells.length === 0) continue;
+    const places = paths.map(td);
+    const aligned = places.every(
+      (at, i) =>
+        at !== null &&
+        (i === 0 || (at.line === places[i - 1]!.line && at.index === places[i - 1]!.index + 1)),
+    );
+    if (!aligned)
+      for (const p of cells) if (!doubt.has(p)) doubt.set(p, '该行各数未能逐格对应到列，位置无法核实');
+  }
   const value = (path: string) => {
     const r = parseCellPath(path)!;
     return getCell(report, r.table, r.row, r.column) ?? 0;

@@ -268,6 +268,8 @@ export interface OcrWord {
   /** the text line the word belongs to: its top and height */
   lineTop: number;
   lineHeight: number;
+  /** the image it was read from, 1-based (Tesseract's page_num) */
+  page: number;
 }
 
 /** Tesseract's TSV (level 4 lines, level 5 words) → words with the box of their line. */
@@ -292,6 +294,7 @@ export function tsvWords(tsv: string): OcrWord[] {
         width,
         height,
         confidence: Number(f[10]),
+        page: Number(page),
         lineTop: l.top,
         lineHeight: l.height,
       });

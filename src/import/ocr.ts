@@ -170,6 +170,7 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
         left(),
       );
       let cellWords: OcrWord[] = [];
+      let textWords: OcrWord[] = [];
       if (cells.length > 0) {
         await writeFile(`${base}-cells.txt`, cells.map((c) => c.file).join('\n') + '\n');
         const cellRead = await run(
@@ -190,8 +191,15 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
           left(),
         );
         cellWords = cellTsv(cellRead.stdout, cells);
+        // the same cells read as text: a label cell is known by its Chinese
+        const textRead = await run(
+          'tesseract',
+          [`${base}-cells.txt`, '-', '-l', 'chi_sim+eng', '--psm', '6', '--dpi', String(DPI), 'tsv'],
+          left(),
+        );
+        textWords = cellTextWords(textRead.stdout, cells);
       }
-      out.set(p, mergeReads(clean, lines, tsvWords(pageRead.stdout), cellWords, boxes));
+      out.set(p, mergeReads(clean, lines, tsvWords(pageRead.stdout), cellWords, textWords, boxes));
     }
     return out;
   } finally {
@@ -227,6 +235,7 @@ function cellTsv(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
       width: Math.min(box.width - 4, 20 * read.text.join(' ').length),
       height,
       confidence: read.confidence,
+      page: i + 1,
       lineTop: top,
       lineHeight: height,
     });
@@ -234,16 +243,29 @@ function cellTsv(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
   return words;
 }
 
+/** The words read from each cell image as text, moved to where the cell is on the page. */
+function cellTextWords(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
+  const PAD = 16; // crop()'s white margin
+  return tsvWords(tsv).flatMap((w) => {
+    const cell = cells[w.page - 1];
+    if (!cell) return [];
+    const dx = cell.box.left - PAD;
+    const dy = cell.box.top - PAD;
+    return [{ ...w, left: w.left + dx, top: w.top + dy, lineTop: w.lineTop + dy }];
+  });
+}
+
 /**
- * The page read and the cell reads together: in a table cell whose page read has no Chinese, the cell's own
- * digit read replaces the page read (what the page read put there, right or wrong, is dropped); labels and
- * prose come from the page read.
+ * The page read and the cell reads together: outside the ruled tables the page read; in a cell where either
+ * read of text found Chinese (a label), the cell's own text read; in any other cell its own digit read (what
+ * the page read put in a cell, right or wrong, is dropped).
  */
 function mergeReads(
   image: { width: number; height: number },
   lines: PageLines,
   pageWords: readonly OcrWord[],
   cellWords: readonly OcrWord[],
+  textWords: readonly OcrWord[],
   boxes: readonly Box[],
 ): OcrPage {
   const inBox = (w: OcrWord, b: Box) => {
@@ -251,12 +273,14 @@ function mergeReads(
     const cy = w.top + w.height / 2;
     return cx >= b.left - 5 && cx <= b.left + b.width + 5 && cy >= b.top - 5 && cy <= b.top + b.height + 5;
   };
-  const digitBoxes = boxes.filter(
-    (b) => !pageWords.some((w) => inBox(w, b) && hasCjk(w.text)),
+  const labelBoxes = boxes.filter((b) =>
+    [...textWords, ...pageWords].some((w) => inBox(w, b) && hasCjk(w.text)),
   );
+  const isLabel = (w: OcrWord) => labelBoxes.some((b) => inBox(w, b));
   const words = [
-    ...pageWords.filter((w) => !digitBoxes.some((b) => inBox(w, b))),
-    ...cellWords.filter((w) => digitBoxes.some((b) => inBox(w, b))),
+    ...pageWords.filter((w) => !boxes.some((b) => inBox(w, b))),
+    ...textWords.filter(isLabel),
+    ...cellWords.filter((w) => !isLabel(w)),
   ];
   return ocrPdfPage(image, DPI, lines, words);
 }
