@@ -313,7 +313,12 @@ export function ocrPdfPage(
   const k = 72 / dpi;
   const H = image.height;
   const segments: Segment[] = [
-    ...lines.horizontal.map((l) => ({ x1: l.from * k, x2: l.to * k, y1: (H - l.at) * k, y2: (H - l.at) * k })),
+    ...lines.horizontal.map((l) => ({
+      x1: l.from * k,
+      x2: l.to * k,
+      y1: (H - l.at) * k,
+      y2: (H - l.at) * k,
+    })),
     ...lines.vertical.map((l) => ({ x1: l.at * k, x2: l.at * k, y1: (H - l.to) * k, y2: (H - l.from) * k })),
   ];
   const items = words.map((w) => {

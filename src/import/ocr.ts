@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { AppError } from '../domain/errors.ts';
 import { documentLimits } from './limits.ts';
 import type { OcrWord, PageLines } from './ocr-page.ts';
-import { eraseLines, findLines, flattenPaper, ocrPdfPage, parsePgm, skewAngle, straighten, toPgm, tsvWords } from './ocr-page.ts';
+import {
+  eraseLines,
+  findLines,
+  flattenPaper,
+  ocrPdfPage,
+  parsePgm,
+  skewAngle,
+  straighten,
+  toPgm,
+  tsvWords,
+} from './ocr-page.ts';
 import type { PdfItem, PdfPage } from './pdf-layout.ts';
 import { findTables } from './pdf-layout.ts';
 
@@ -35,8 +45,6 @@ interface Run {
 }
 
 function run(command: string, args: string[], timeoutMs: number): Promise<Run> {
-  const t0 = Date.now();
-  if (process.env.OCR_DEBUG) console.error("run", command, args.slice(0, 1).join(" "));
   const limits = documentLimits();
   const bytes = limits.ocrMemoryMb * 1024 * 1024;
   return new Promise((resolve, reject) => {
@@ -50,7 +58,6 @@ function run(command: string, args: string[], timeoutMs: number): Promise<Run> {
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', OMP_THREAD_LIMIT: '1', LC_ALL: 'C.UTF-8' },
       },
       (error, stdout, stderr) => {
-        if (process.env.OCR_DEBUG) console.error("done", command, Date.now() - t0);
         if (!error) return resolve({ stdout });
         const killed = (error as { killed?: boolean }).killed;
         if (killed)
@@ -62,8 +69,7 @@ function run(command: string, args: string[], timeoutMs: number): Promise<Run> {
             ),
           );
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT')
-          return reject(new Error(`未安装扫描件识别所需的程序（prlimit、${command}）`));
+        if (code === 'ENOENT') return reject(new Error(`未安装扫描件识别所需的程序（prlimit、${command}）`));
         reject(new Error(`${command} 失败：${String(stderr).trim().slice(0, 200) || error.message}`));
       },
     );
@@ -140,7 +146,20 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
       const base = join(dir, `page-${p}`);
       await run(
         'pdftoppm',
-        ['-r', String(DPI), '-scale-to', String(MAX_SIDE), '-gray', '-f', String(p), '-l', String(p), '-singlefile', input, base],
+        [
+          '-r',
+          String(DPI),
+          '-scale-to',
+          String(MAX_SIDE),
+          '-gray',
+          '-f',
+          String(p),
+          '-l',
+          String(p),
+          '-singlefile',
+          input,
+          base,
+        ],
         left(),
       );
       const rendered = parsePgm(new Uint8Array(await readFile(`${base}.pgm`)));

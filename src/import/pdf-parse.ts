@@ -17,7 +17,7 @@ export async function parseReportPdf(bytes: Uint8Array, options: ParseOptions = 
 
 const pageList = (pages: readonly number[]) => {
   const ranges: string[] = [];
-  for (let i = 0; i < pages.length; ) {
+  for (let i = 0; i < pages.length;) {
     let j = i;
     while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
     ranges.push(i === j ? `${pages[i]}` : `${pages[i]}–${pages[j]}`);
