@@ -27,8 +27,13 @@ export interface DocumentPoolOptions {
   timeoutMs: number;
   /** a thread's heap limit in MB (DOCUMENT_MEMORY_MB) */
   memoryMb: number;
-  /** the reading limits the threads apply (DOCUMENT_MAX_MB, DOCUMENT_MAX_PAGES) */
+  /** the reading limits the threads apply (DOCUMENT_MAX_MB, DOCUMENT_MAX_PAGES, DOCUMENT_OCR_MAX_PAGES) */
   limits: Partial<DocumentLimits>;
+  /**
+   * the time limit of a job reading a PDF with images (a scan is read by OCR child processes, seconds a page;
+   * each child has its own limit), DOCUMENT_OCR_TIMEOUT_MS; without it `timeoutMs`
+   */
+  ocrTimeoutMs?: number;
 }
 
 export interface DocumentWorkers {
@@ -51,8 +56,22 @@ export function documentPoolOptions(config: DocumentConfig): DocumentPoolOptions
     queue: config.queue,
     timeoutMs: config.timeoutMs,
     memoryMb: config.memoryMb,
-    limits: { maxInflatedBytes: config.maxMb * 1024 * 1024, maxPdfPages: config.maxPages },
+    limits: {
+      maxInflatedBytes: config.maxMb * 1024 * 1024,
+      maxPdfPages: config.maxPages,
+      maxOcrPages: config.ocrMaxPages,
+    },
+    ocrTimeoutMs: config.ocrTimeoutMs,
   };
+}
+
+/**
+ * A PDF that draws images (an image XObject's dictionary is never inside a compressed object stream, so its
+ * "/Image" is in the bytes as written): it may be a scan, read by OCR.
+ */
+export function mayBeScan(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b.subarray(0, 1024).includes('%PDF') && b.includes('/Image');
 }
 
 const WORKER = fileURLToPath(new URL('../../bin/document-worker.js', import.meta.url));
@@ -114,13 +133,18 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
     await slot();
     await warmUp();
     const started = Date.now();
-    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const t = task as DocumentTask;
+    const limitMs =
+      t.kind === 'parse-report' && options.ocrTimeoutMs !== undefined && mayBeScan(t.bytes)
+        ? Math.max(options.timeoutMs, options.ocrTimeoutMs)
+        : options.timeoutMs;
+    const timeout = AbortSignal.timeout(limitMs);
     let envelope: Envelope<TaskAnswer[K]>;
     try {
       envelope = (await piscina().run(task, { signal: timeout })) as Envelope<TaskAnswer[K]>;
     } catch (error) {
       warm = null; // the thread was terminated: its replacement loads before the next job's clock starts
-      throw threadError(error, timeout.aborted, options);
+      throw threadError(error, timeout.aborted, { ...options, timeoutMs: limitMs });
     } finally {
       averageMs = averageMs * 0.8 + (Date.now() - started) * 0.2;
       release();
