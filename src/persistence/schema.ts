@@ -31,8 +31,6 @@ export interface UserTable {
   password_hash: string;
   /** JSON array of roles */
   roles: string;
-  failed_logins: number;
-  locked_until: string | null;
   disabled: number;
   created_at: string;
   /** the address reminders are mailed to (0008); null: none */

@@ -27,6 +27,7 @@ import {
   updateUser,
 } from '../persistence/repositories/user.repository.ts';
 import { deleteUserSessions } from '../persistence/repositories/session.repository.ts';
+import { activeLoginLocks } from '../persistence/repositories/login-failure.repository.ts';
 import { agencyDomains, normaliseHost } from './catalog/portal-host.service.ts';
 import { hashPassword } from '../security/password.ts';
 import { sha256 } from '../security/tokens.ts';
@@ -300,10 +301,25 @@ export async function changeUser(
   });
 }
 
-export async function usersOf(ctx: ServiceContext, actor: Principal, agencyId: number): Promise<User[]> {
+/** An account as its administrator sees it: with the locks its username has now (a lock holds per client). */
+export interface UserAccount extends User {
+  loginLock: { clients: number; until: string } | null;
+}
+
+export async function usersOf(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+): Promise<UserAccount[]> {
   if (!(actor.kind === 'staff' && actor.agencyId === agencyId && hasRole(actor, 'admin')))
     throw forbidden('只有本机关管理员可以查看账号');
-  return listUsers(ctx.database.db, agencyId);
+  const users = await listUsers(ctx.database.db, agencyId);
+  const locks = await activeLoginLocks(
+    ctx.database.db,
+    users.map((u) => u.username.toLowerCase()),
+    nowIso(ctx),
+  );
+  return users.map((u) => ({ ...u, loginLock: locks.get(u.username.toLowerCase()) ?? null }));
 }
 
 /** May the actor see records of this agency? Own agency, or a supervisor over its subtree. */

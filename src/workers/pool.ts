@@ -6,6 +6,8 @@ import type { ErrorCode } from '../domain/errors.ts';
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
 import type { ParseOptions, ParseResult } from '../import/index.ts';
 import type { DocumentLimits } from '../import/limits.ts';
+import type { LetterDocument } from '../domain/letters/index.ts';
+import type { LetterSealImage } from '../render/letters/index.ts';
 import type { RenderTarget } from '../render/report/index.ts';
 import type { AttachmentType, SheetRow } from '../services/catalog/extract.ts';
 import type { DocumentTask, Envelope, TaskAnswer } from './document-tasks.ts';
@@ -25,6 +27,8 @@ export interface DocumentPoolOptions {
   queue: number;
   /** a job's time limit, from when a thread takes it (DOCUMENT_TIMEOUT_MS) */
   timeoutMs: number;
+  /** the limit of renders of our own data (DOCUMENT_RENDER_TIMEOUT_MS; when absent, `timeoutMs`) */
+  renderTimeoutMs?: number;
   /** a thread's heap limit in MB (DOCUMENT_MEMORY_MB) */
   memoryMb: number;
   /** the reading limits the threads apply (DOCUMENT_MAX_MB, DOCUMENT_MAX_PAGES, DOCUMENT_OCR_MAX_PAGES) */
@@ -42,6 +46,12 @@ export interface DocumentWorkers {
   sheetRows(bytes: Uint8Array): Promise<SheetRow[] | null>;
   renderReport(report: AnnualReport, target: RenderTarget, findings?: readonly Finding[]): Promise<Buffer>;
   docxToPdf(docx: Uint8Array): Promise<Buffer>;
+  /** a letter as DOCX or PDF (GB/T 9704, the agency's seal when it has one) */
+  renderLetter(
+    document: LetterDocument,
+    format: 'docx' | 'pdf',
+    seal?: LetterSealImage | null,
+  ): Promise<Buffer>;
   /** starts the threads and loads their code (the server calls it at boot, off the request path) */
   warmUp(): Promise<void>;
   /** jobs running and waiting now (tests, the bench) */
@@ -55,6 +65,7 @@ export function documentPoolOptions(config: DocumentConfig): DocumentPoolOptions
     threads: config.threads,
     queue: config.queue,
     timeoutMs: config.timeoutMs,
+    renderTimeoutMs: config.renderTimeoutMs,
     memoryMb: config.memoryMb,
     limits: {
       maxInflatedBytes: config.maxMb * 1024 * 1024,
@@ -133,9 +144,11 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
     await slot();
     await warmUp();
     const started = Date.now();
+    const render = RENDERS.has(task.kind);
     const t = task as DocumentTask;
-    const limitMs =
-      t.kind === 'parse-report' && options.ocrTimeoutMs !== undefined && mayBeScan(t.bytes)
+    const limitMs = render
+      ? (options.renderTimeoutMs ?? options.timeoutMs)
+      : t.kind === 'parse-report' && options.ocrTimeoutMs !== undefined && mayBeScan(t.bytes)
         ? Math.max(options.timeoutMs, options.ocrTimeoutMs)
         : options.timeoutMs;
     const timeout = AbortSignal.timeout(limitMs);
@@ -144,7 +157,7 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
       envelope = (await piscina().run(task, { signal: timeout })) as Envelope<TaskAnswer[K]>;
     } catch (error) {
       warm = null; // the thread was terminated: its replacement loads before the next job's clock starts
-      throw threadError(error, timeout.aborted, { ...options, timeoutMs: limitMs });
+      throw threadError(error, timeout.aborted ? { render, limitMs } : null, options);
     } finally {
       averageMs = averageMs * 0.8 + (Date.now() - started) * 0.2;
       release();
@@ -171,6 +184,8 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
         }),
       ),
     docxToPdf: async (docx) => buffer(await run({ kind: 'docx-to-pdf', docx })),
+    renderLetter: async (document, format, seal = null) =>
+      buffer(await run({ kind: 'render-letter', document, format, seal })),
     load: () => ({ running, waiting: waiting.length }),
     warmUp: async () => {
       await warmUp();
@@ -183,12 +198,29 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
   };
 }
 
-/** What a thread that did not answer means for the person who sent the document. */
-function threadError(error: unknown, timedOut: boolean, options: DocumentPoolOptions): Error {
+/** Jobs that render our own data (letters, reports from the validated model): the longer render limit. */
+const RENDERS: ReadonlySet<DocumentTask['kind']> = new Set(['render-report', 'docx-to-pdf', 'render-letter']);
+
+/** What a thread that did not answer means for the person who sent the document (or asked for a render). */
+function threadError(
+  error: unknown,
+  timedOut: { render: boolean; limitMs: number } | null,
+  options: DocumentPoolOptions,
+): Error {
+  const seconds = timedOut ? Number((timedOut.limitMs / 1000).toFixed(1)) : 0;
+  if (timedOut?.render)
+    return new AppError(
+      'busy',
+      `文书生成未能在 ${seconds} 秒内完成，已停止：服务器繁忙，请稍后重试`,
+      undefined,
+      {
+        retryAfterSeconds: 30,
+      },
+    );
   if (timedOut)
     return new AppError(
       'unprocessable',
-      `文档过于复杂，${Number((options.timeoutMs / 1000).toFixed(1))} 秒内未能处理完，已停止：请检查文件，或拆分后重新上传`,
+      `文档过于复杂，${seconds} 秒内未能处理完，已停止：请检查文件，或拆分后重新上传`,
       'file',
     );
   const code = (error as NodeJS.ErrnoException | null)?.code;

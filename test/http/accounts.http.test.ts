@@ -9,7 +9,7 @@ import { startTestServer } from '../support/server.ts';
 /**
  * Accounts (#16 point 9): a password reset ends the user's other sessions; the lockout answers an unknown
  * username exactly as a real one, after the same work; a lock is per username and client, with a back-off that
- * stops at a day; cross-site login posts are refused.
+ * stops at a day, and the administrator sees it; cross-site login posts are refused.
  */
 describe.each(DIALECTS)('accounts (%s)', (dialect) => {
   let t: TestServer;
@@ -48,14 +48,12 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
 
   it('answers an unknown username exactly as an existing one, after the same work', async () => {
     const answers = async (username: string, client: string) => {
-      const seen: { status: number; message: string; ms: number }[] = [];
+      const seen: { status: number; message: string }[] = [];
       for (let i = 0; i < 6; i++) {
-        const started = performance.now();
         const res = await login(username, 'wrong-password-1', client);
         seen.push({
           status: res.statusCode,
           message: (res.json() as { error: { message: string } }).error.message,
-          ms: performance.now() - started,
         });
       }
       return seen;
@@ -66,14 +64,26 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
       a.map(({ status, message }) => ({ status, message: message.replace(/\d+/g, '#') }));
     expect(shape(unknown)).toEqual(shape(real));
     expect(real.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 423]);
-    // the 401s of both ran a password hash (scrypt, tens of ms): the medians are of the same order
-    const median = (a: typeof real) =>
-      a
-        .slice(0, 5)
-        .map((x) => x.ms)
-        .sort((x, y) => x - y)[2]!;
-    const ratio = median(unknown) / median(real);
-    expect(ratio, `unknown ${median(unknown)} ms, real ${median(real)} ms`).toBeGreaterThan(0.5);
+    // the 401s of both ran a password hash (scrypt, tens of ms). Timed in alternation, one attempt each per fresh
+    // client so that no lock is reached, and compared by their fastest answers: the least disturbed by whatever
+    // else the machine is doing at that moment (a loaded 2-core machine stretches single answers, never shortens them)
+    const rounds = { real: [] as number[], unknown: [] as number[] };
+    for (let i = 0; i < 8; i++) {
+      for (const [who, username] of [
+        ['real', 'ac1-reviewer'],
+        ['unknown', 'ac1-nobody'],
+      ] as const) {
+        const started = performance.now();
+        const res = await login(username, 'wrong-password-1', `192.0.2.${100 + i}`);
+        rounds[who].push(performance.now() - started);
+        expect(res.statusCode).toBe(401);
+      }
+    }
+    const fastest = (a: number[]) => Math.min(...a);
+    const ratio = fastest(rounds.unknown) / fastest(rounds.real);
+    expect(ratio, `unknown ${fastest(rounds.unknown)} ms, real ${fastest(rounds.real)} ms`).toBeGreaterThan(
+      0.5,
+    );
     expect(ratio).toBeLessThan(2);
   });
 
@@ -83,6 +93,17 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
     expect((await login('ac1-head', 'test-password-1', '198.51.100.70')).statusCode).toBe(423);
     // the owner, elsewhere, is not locked out by what an attacker did
     expect((await login('ac1-head', 'test-password-1', '198.51.100.71')).statusCode).toBe(200);
+    // the administrator sees the lock: for one address, until five minutes from the fifth failure
+    const admin = await loginAs(t.server, 'ac1-admin');
+    const users = (await admin.request('GET', '/api/admin/users')).json() as {
+      username: string;
+      loginLock: { clients: number; until: string } | null;
+    }[];
+    expect(users.find((u) => u.username === 'ac1-head')!.loginLock).toEqual({
+      clients: 1,
+      until: new Date(clock.now().getTime() + 5 * 60_000).toISOString(),
+    });
+    expect(users.find((u) => u.username === 'ac1-admin')!.loginLock).toBeNull();
     // ten more failures after each lock has passed (5 min × 2^10 would be 85 hours): the lock stops at 24 hours
     for (let i = 0; i < 10; i++) {
       clock.advance(24 * 3600_000 + 1000);

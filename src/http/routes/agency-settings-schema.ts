@@ -2,7 +2,9 @@
  * The schema of an agency's settings as the administrator changes them (PATCH /api/admin/agency): every key the
  * services read (letters, the 公开指南, the catalog, the clock policy, supervision), each with its shape; a key
  * that is not a setting is refused ("不允许的字段 …", 400) instead of being stored and written whole into the
- * audit log (issue 16 point 10). The demo's login (demoLogin) is not a setting an administrator writes.
+ * audit log (issue 16 point 10). The demo's login (demoLogin) is not a setting an administrator writes, nor is
+ * the 印章 (`seal`): it names a stored file and is written only by POST /api/admin/agency/seal after the image is
+ * checked (issue 12 point 6), so a PATCH naming it is refused here.
  */
 const text = { type: ['string', 'null'] };
 const flag = { type: ['boolean', 'null'] };
@@ -58,7 +60,9 @@ export const agencySettingsSchema = {
     // the footer's 主办单位, 网站标识码, ICP备案号, 公安机关备案号 (#14 point 5)
     site: closed({ sponsor: text, siteCode: text, icpNumber: text, policeNumber: text }),
     // 同义词和简称 for search, one entry per line ("预决算 = 预算 决算"), as text or a list of lines
-    searchSynonyms: { type: ['string', 'array', 'null'], items: { type: 'string' } },
+    searchSynonyms: {
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }],
+    },
     // a 规范性文件 is not submitted or published without its 政策解读 (#18 point 4)
     interpretationRequired: flag,
     reportDueDate: text,

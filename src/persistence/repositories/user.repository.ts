@@ -8,8 +8,6 @@ export interface User {
   username: string;
   displayName: string;
   roles: Role[];
-  failedLogins: number;
-  lockedUntil: string | null;
   disabled: boolean;
   /** where reminders are mailed (null: none) */
   email: string | null;
@@ -25,8 +23,6 @@ const toUser = (row: Selectable<UserTable>): UserWithHash => ({
   username: row.username,
   displayName: row.display_name,
   roles: JSON.parse(row.roles) as Role[],
-  failedLogins: row.failed_logins,
-  lockedUntil: row.locked_until,
   disabled: row.disabled === 1,
   email: row.email ?? null,
   passwordHash: row.password_hash,
@@ -54,8 +50,6 @@ export async function insertUser(
       display_name: user.displayName,
       roles: JSON.stringify(user.roles),
       password_hash: user.passwordHash,
-      failed_logins: 0,
-      locked_until: null,
       disabled: 0,
       created_at: at,
       email: user.email ?? null,
@@ -83,18 +77,6 @@ export async function listUsers(db: Kysely<Schema>, agencyId: number): Promise<U
     .orderBy('id')
     .execute();
   return rows.map((r) => withoutHash(toUser(r)));
-}
-
-export async function recordLoginAttempt(
-  db: Kysely<Schema>,
-  id: number,
-  state: { failedLogins: number; lockedUntil: string | null },
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: state.failedLogins, locked_until: state.lockedUntil })
-    .where('id', '=', id)
-    .execute();
 }
 
 export async function updateUser(

@@ -9,6 +9,8 @@ import { api } from '../../api.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import { LoadError } from '../LoadError.tsx';
 import { useApi } from '../../use-api.ts';
+import type { SealMeta } from './SealSettings.tsx';
+import { SealSettings } from './SealSettings.tsx';
 
 export interface Agency {
   id: number;
@@ -189,6 +191,7 @@ export function AgencySettingsForm() {
               <Select mode="tags" open={false} suffixIcon={null} />
             </Form.Item>
           </Card>
+          <SealSettings initial={(data?.settings.seal as SealMeta | undefined) ?? null} />
           <Card size="small" title="站内搜索同义词和简称" style={{ marginBottom: 12 }}>
             <Form.Item
               label="同义词表（每行一条）"

@@ -11,7 +11,8 @@ export interface StaffAccount {
   displayName: string;
   roles: Role[];
   disabled: boolean;
-  lockedUntil: string | null;
+  /** the clients (addresses) this username is locked for now after failed logins, until the latest lock ends */
+  loginLock: { clients: number; until: string } | null;
   email: string | null;
 }
 

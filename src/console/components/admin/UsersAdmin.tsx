@@ -41,8 +41,8 @@ export function UsersAdmin() {
             render: (_, u) =>
               u.disabled
                 ? '已停用'
-                : u.lockedUntil
-                  ? `锁定至 ${u.lockedUntil.slice(0, 16).replace('T', ' ')}`
+                : u.loginLock
+                  ? `${u.loginLock.clients} 个地址暂停登录至 ${new Date(u.loginLock.until).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`
                   : '正常',
           },
           {
