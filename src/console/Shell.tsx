@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { Suspense, useState } from 'react';
 import { NotFound } from './pages/NotFound.tsx';
 import { navigate, useLocation } from './router.tsx';
-import { ROUTES, routeFor } from './routes.tsx';
+import { ReminderBadge } from './components/ReminderBadge.tsx';
+import { REMINDED, ROUTES, routeFor } from './routes.tsx';
 import { hasRole, useSession } from './session.tsx';
 
 /** The console frame: navigation by role on the left, the current page on the right. */
@@ -79,6 +80,7 @@ export function Shell() {
             />
           )}
           <Space style={{ minWidth: 0 }}>
+            {hasRole(user, ...REMINDED) && <ReminderBadge />}
             <span className="console-user" data-testid="console-user">
               {user.agencyName && <span className="console-agency">{user.agencyName} · </span>}
               {user.name}（{user.roleLabels.join('、')}）

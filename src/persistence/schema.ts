@@ -35,6 +35,8 @@ export interface UserTable {
   created_at: string;
   /** the address reminders are mailed to (0008); null: none */
   email: string | null;
+  /** the staff member's department (科室, 0017), one of the agency's `departments`; null: none */
+  department: string | null;
 }
 
 export interface SessionTable {

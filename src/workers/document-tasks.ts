@@ -1,5 +1,6 @@
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
 import { AppError } from '../domain/errors.ts';
+import type { BulkDocument } from '../import/bulk.ts';
 import type { ParseOptions, ParseResult } from '../import/index.ts';
 import type { LetterDocument } from '../domain/letters/index.ts';
 import type { LetterSealImage } from '../render/letters/index.ts';
@@ -18,7 +19,8 @@ export type DocumentTask =
   | { kind: 'sheet-rows'; bytes: Uint8Array }
   | { kind: 'render-report'; report: AnnualReport; target: RenderTarget; findings?: Finding[] }
   | { kind: 'docx-to-pdf'; docx: Uint8Array }
-  | { kind: 'render-letter'; document: LetterDocument; format: 'docx' | 'pdf'; seal: LetterSealImage | null };
+  | { kind: 'render-letter'; document: LetterDocument; format: 'docx' | 'pdf'; seal: LetterSealImage | null }
+  | { kind: 'unpack-zip'; bytes: Uint8Array; what: string };
 
 export interface TaskAnswer {
   ping: true;
@@ -28,6 +30,7 @@ export interface TaskAnswer {
   'render-report': Uint8Array;
   'docx-to-pdf': Uint8Array;
   'render-letter': Uint8Array;
+  'unpack-zip': BulkDocument[];
 }
 
 export type Envelope<T> =
@@ -66,6 +69,8 @@ async function perform(task: DocumentTask): Promise<TaskAnswer[DocumentTask['kin
       return (await render()).docxToPdf(task.docx);
     case 'render-letter':
       return (await letters()).renderLetterFile(task.document, task.format, { seal: task.seal });
+    case 'unpack-zip':
+      return (await import('../import/bulk.ts')).unpackZip(task.bytes, task.what);
   }
 }
 

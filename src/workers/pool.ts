@@ -4,6 +4,7 @@ import type { DocumentConfig } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ErrorCode } from '../domain/errors.ts';
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
+import type { BulkDocument } from '../import/bulk.ts';
 import type { ParseOptions, ParseResult } from '../import/index.ts';
 import type { DocumentLimits } from '../import/limits.ts';
 import type { LetterDocument } from '../domain/letters/index.ts';
@@ -52,6 +53,8 @@ export interface DocumentWorkers {
     format: 'docx' | 'pdf',
     seal?: LetterSealImage | null,
   ): Promise<Buffer>;
+  /** the report documents of a .zip of a bulk upload, inflated under the document budget (import/bulk.ts) */
+  unpackZip(bytes: Uint8Array, what: string): Promise<BulkDocument[]>;
   /** starts the threads and loads their code (the server calls it at boot, off the request path) */
   warmUp(): Promise<void>;
   /** jobs running and waiting now (tests, the bench) */
@@ -186,6 +189,7 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
     docxToPdf: async (docx) => buffer(await run({ kind: 'docx-to-pdf', docx })),
     renderLetter: async (document, format, seal = null) =>
       buffer(await run({ kind: 'render-letter', document, format, seal })),
+    unpackZip: (bytes, what) => run({ kind: 'unpack-zip', bytes, what }),
     load: () => ({ running, waiting: waiting.length }),
     warmUp: async () => {
       await warmUp();

@@ -79,6 +79,9 @@ describe('the console at 390 px in Chromium', { timeout: 240_000 }, () => {
     await page.goto(`${h.t.url}/console/applications/${id}`);
     await page.getByTestId('application-state').waitFor();
     await check('case-file');
+    await navigateTo('待办提醒');
+    await page.getByTestId('reminder-counts').waitFor();
+    await check('reminders');
   });
 
   it('the report workspace, reached through the navigation', async () => {

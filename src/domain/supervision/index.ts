@@ -15,3 +15,4 @@ export * from './rollup.ts';
 export * from './score.ts';
 export * from './settings.ts';
 export * from './timeliness.ts';
+export * from './agency-match.ts';

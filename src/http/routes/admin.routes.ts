@@ -18,6 +18,8 @@ const userBody = {
     password: { type: 'string', maxLength: 200 },
     disabled: { type: 'boolean' },
     email: { type: ['string', 'null'], maxLength: 254 },
+    // 所在科室 (one of the agency's departments; 会签, #12 point 2)
+    department: { type: ['string', 'null'], maxLength: 30 },
   },
 } as const;
 
@@ -109,6 +111,7 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
         roles: string[];
         password: string;
         email?: string | null;
+        department?: string | null;
       };
       return reply
         .status(201)
@@ -137,6 +140,7 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
           disabled?: boolean;
           password?: string;
           email?: string | null;
+          department?: string | null;
         },
         request.cookies[SESSION_COOKIE],
       ),

@@ -43,6 +43,8 @@ export const agencySettingsSchema = {
     letterNumberSeries: { type: ['object', 'null'], additionalProperties: { type: ['string', 'null'] } },
     // a one-person office may sign off its own drafts; the record then says so (#12 point 3)
     allowSelfSignOff: flag,
+    // the agency's departments (科室), to whom a handler opens 内部会签 (#12 point 2); checked by the service
+    departments: texts,
     reconsiderationBodyName: text,
     provincial: flag,
     needsCreationReconsiderationFirst: flag,

@@ -24,6 +24,7 @@ import type { AppRoutes } from './app-routes.ts';
 import { attachment, CONTENT_TYPE } from './report-tool.routes.ts';
 import { callerOf, requireSupervisionReader, SUPERVISION_READER_SECURITY } from './supervision-caller.ts';
 import { supervisionTokenRoutes } from './supervision-tokens.routes.ts';
+import { bulkImportRoutes } from './bulk-import.routes.ts';
 
 const year = { type: 'integer', minimum: 2008, maximum: 2100 } as const;
 const root = { type: 'integer', minimum: 1 } as const;
@@ -66,6 +67,7 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
   await server.register(supervisionTokenRoutes, { app });
   await server.register(noticeRoutes, { app });
   await server.register(columnRoutes, { app });
+  await server.register(bulkImportRoutes, { app });
 
   server.get(
     '/api/supervision/collection',

@@ -11,6 +11,8 @@ export interface User {
   disabled: boolean;
   /** where reminders are mailed (null: none) */
   email: string | null;
+  /** the department (科室) the person works in, for 会签 (null: none) */
+  department: string | null;
 }
 
 export interface UserWithHash extends User {
@@ -25,6 +27,7 @@ const toUser = (row: Selectable<UserTable>): UserWithHash => ({
   roles: JSON.parse(row.roles) as Role[],
   disabled: row.disabled === 1,
   email: row.email ?? null,
+  department: row.department ?? null,
   passwordHash: row.password_hash,
 });
 
@@ -39,6 +42,7 @@ export async function insertUser(
     roles: Role[];
     passwordHash: string;
     email?: string | null;
+    department?: string | null;
   },
   at: string,
 ): Promise<User> {
@@ -53,6 +57,7 @@ export async function insertUser(
       disabled: 0,
       created_at: at,
       email: user.email ?? null,
+      department: user.department ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -88,6 +93,7 @@ export async function updateUser(
     disabled?: boolean;
     passwordHash?: string;
     email?: string | null;
+    department?: string | null;
   },
 ): Promise<void> {
   await db
@@ -98,6 +104,7 @@ export async function updateUser(
       ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
       ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
       ...(patch.email !== undefined ? { email: patch.email } : {}),
+      ...(patch.department !== undefined ? { department: patch.department } : {}),
     })
     .where('id', '=', id)
     .execute();

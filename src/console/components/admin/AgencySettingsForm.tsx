@@ -82,6 +82,7 @@ export function AgencySettingsForm() {
       reconsiderationBodyName: str(s.reconsiderationBodyName),
       channels: Array.isArray(s.channels) ? s.channels : [],
       readingRooms: Array.isArray(s.readingRooms) ? s.readingRooms : [],
+      departments: Array.isArray(s.departments) ? s.departments : [],
       indexScheme: typeof s.indexScheme === 'string' ? s.indexScheme : '',
       letterNumberPrefix: typeof s.letterNumberPrefix === 'string' ? s.letterNumberPrefix : '',
       feePausesReplyClock: s.feePausesReplyClock !== false,
@@ -120,6 +121,7 @@ export function AgencySettingsForm() {
         reconsiderationBodyName: String(v.reconsiderationBodyName ?? '').trim() || null,
         channels: v.channels,
         readingRooms: v.readingRooms,
+        departments: v.departments,
         indexScheme: String(v.indexScheme ?? '').trim() || DEFAULT_INDEX_SCHEME,
         letterNumberPrefix: String(v.letterNumberPrefix ?? '').trim() || null,
         feePausesReplyClock: v.feePausesReplyClock,
@@ -158,6 +160,13 @@ export function AgencySettingsForm() {
               extra="如“某卫依申”：答复书 某卫依申〔2026〕12号，补正告知书 某卫依申补〔2026〕3号，延期 …延、征求意见 …征、收费 …费、说明理由 …说、答复期限 …期；每种文书每年单独编号，号码不重复使用。"
             >
               <Input maxLength={20} />
+            </Form.Item>
+            <Form.Item
+              label="科室（内部会签的对象，每项回车确认）"
+              name="departments"
+              extra="承办人可就申请向这些科室发起内部会签；在“工作人员账号”中为每人选择所在科室。"
+            >
+              <Select mode="tags" open={false} suffixIcon={null} aria-label="科室" />
             </Form.Item>
             <Form.Item
               label="送达收费通知后暂停计算答复期限"

@@ -30,6 +30,7 @@ export function UsersAdmin() {
         columns={[
           { title: '用户名', dataIndex: 'username', className: 'mono' },
           { title: '姓名', dataIndex: 'displayName' },
+          { title: '所在科室', dataIndex: 'department', render: (d: string | null) => d ?? '—' },
           {
             title: '角色',
             dataIndex: 'roles',

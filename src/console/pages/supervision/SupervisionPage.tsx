@@ -3,6 +3,7 @@ import { withQuery } from '../../api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { hasRole, useSession } from '../../session.tsx';
+import { BulkImportTab } from './BulkImportTab.tsx';
 import { ChecksTab } from './ChecksTab.tsx';
 import { ColumnsTab } from './ColumnsTab.tsx';
 import { CollectionTab } from './CollectionTab.tsx';
@@ -28,6 +29,7 @@ export function SupervisionPage() {
     ...(supervisor
       ? [
           { key: 'collection', label: '报告收集', children: <CollectionTab year={year} /> },
+          { key: 'bulk', label: '批量导入', children: <BulkImportTab year={year} /> },
           { key: 'checks', label: '跨机关核对', children: <ChecksTab year={year} /> },
           { key: 'rollup', label: '汇总表', children: <RollupTab year={year} /> },
           { key: 'performance', label: '工作绩效', children: <PerformanceTab year={year} /> },
