@@ -73,6 +73,10 @@ export interface DocumentConfig {
   maxMb: number;
   /** pages a PDF may have (DOCUMENT_MAX_PAGES, default 500) */
   maxPages: number;
+  /** scanned pages (images, no text layer) a PDF may have to be read by OCR (DOCUMENT_OCR_MAX_PAGES, default 30) */
+  ocrMaxPages: number;
+  /** the time limit of a job reading a PDF with images, which may be a scan read by OCR (DOCUMENT_OCR_TIMEOUT_MS, default 600000) */
+  ocrTimeoutMs: number;
   /** anonymous DOCX/PDF renders per client per minute, counted in the database (RENDER_PER_MINUTE, default 10) */
   rendersPerMinute: number;
 }
@@ -104,6 +108,8 @@ export function defaultDocumentConfig(): DocumentConfig {
     memoryMb: 256,
     maxMb: 64,
     maxPages: 500,
+    ocrMaxPages: 30,
+    ocrTimeoutMs: 600_000,
     rendersPerMinute: 10,
   };
 }
@@ -197,6 +203,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     memoryMb: integer('DOCUMENT_MEMORY_MB', d.memoryMb, 32, 16_384),
     maxMb: integer('DOCUMENT_MAX_MB', d.maxMb, 1, 4096),
     maxPages: integer('DOCUMENT_MAX_PAGES', d.maxPages, 1, 100_000),
+    ocrMaxPages: integer('DOCUMENT_OCR_MAX_PAGES', d.ocrMaxPages, 0, 1000),
+    ocrTimeoutMs: integer('DOCUMENT_OCR_TIMEOUT_MS', d.ocrTimeoutMs, 1000, 3_600_000),
     rendersPerMinute: integer('RENDER_PER_MINUTE', d.rendersPerMinute, 1, 100_000),
   };
   const shutdownSeconds = Number(env.SHUTDOWN_SECONDS ?? 25);

@@ -25,6 +25,8 @@ export interface ParseResult {
 export interface DocCell {
   text: string;
   source: CellSource;
+  /** read by OCR from a scanned page: the lowest confidence of its words (0–100) */
+  confidence?: number;
 }
 
 /**

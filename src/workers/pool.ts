@@ -32,8 +32,13 @@ export interface DocumentPoolOptions {
   renderTimeoutMs?: number;
   /** a thread's heap limit in MB (DOCUMENT_MEMORY_MB) */
   memoryMb: number;
-  /** the reading limits the threads apply (DOCUMENT_MAX_MB, DOCUMENT_MAX_PAGES) */
+  /** the reading limits the threads apply (DOCUMENT_MAX_MB, DOCUMENT_MAX_PAGES, DOCUMENT_OCR_MAX_PAGES) */
   limits: Partial<DocumentLimits>;
+  /**
+   * the time limit of a job reading a PDF with images (a scan is read by OCR child processes, seconds a page;
+   * each child has its own limit), DOCUMENT_OCR_TIMEOUT_MS; without it `timeoutMs`
+   */
+  ocrTimeoutMs?: number;
 }
 
 export interface DocumentWorkers {
@@ -65,8 +70,22 @@ export function documentPoolOptions(config: DocumentConfig): DocumentPoolOptions
     timeoutMs: config.timeoutMs,
     renderTimeoutMs: config.renderTimeoutMs,
     memoryMb: config.memoryMb,
-    limits: { maxInflatedBytes: config.maxMb * 1024 * 1024, maxPdfPages: config.maxPages },
+    limits: {
+      maxInflatedBytes: config.maxMb * 1024 * 1024,
+      maxPdfPages: config.maxPages,
+      maxOcrPages: config.ocrMaxPages,
+    },
+    ocrTimeoutMs: config.ocrTimeoutMs,
   };
+}
+
+/**
+ * A PDF that draws images (an image XObject's dictionary is never inside a compressed object stream, so its
+ * "/Image" is in the bytes as written): it may be a scan, read by OCR.
+ */
+export function mayBeScan(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b.subarray(0, 1024).includes('%PDF') && b.includes('/Image');
 }
 
 const WORKER = fileURLToPath(new URL('../../bin/document-worker.js', import.meta.url));
@@ -129,7 +148,12 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
     await warmUp();
     const started = Date.now();
     const render = RENDERS.has(task.kind);
-    const limitMs = render ? (options.renderTimeoutMs ?? options.timeoutMs) : options.timeoutMs;
+    const t = task as DocumentTask;
+    const limitMs = render
+      ? (options.renderTimeoutMs ?? options.timeoutMs)
+      : t.kind === 'parse-report' && options.ocrTimeoutMs !== undefined && mayBeScan(t.bytes)
+        ? Math.max(options.timeoutMs, options.ocrTimeoutMs)
+        : options.timeoutMs;
     const timeout = AbortSignal.timeout(limitMs);
     let envelope: Envelope<TaskAnswer[K]>;
     try {
