@@ -29,7 +29,14 @@ export interface BenchDatabase extends Database {
   schema: string | null;
 }
 
-export async function benchDatabase(dialect: DialectName): Promise<BenchDatabase> {
+/**
+ * `keep` (PostgreSQL): the schema is named (created if missing, reused if there) and left in place by `drop()`,
+ * so a benchmark whose data takes long to generate can reuse it on the next run (BENCH_KEEP=1).
+ */
+export async function benchDatabase(
+  dialect: DialectName,
+  options: { keep?: string } = {},
+): Promise<BenchDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
     const database = openDatabase({ databaseUrl: null, sqlitePath: join(dir, 'bench.db') });
@@ -40,10 +47,10 @@ export async function benchDatabase(dialect: DialectName): Promise<BenchDatabase
       drop: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })),
     };
   }
-  const schema = `bench_${Date.now().toString(36)}`;
+  const schema = options.keep ?? `bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: BENCH_DATABASE_URL });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create schema ${options.keep ? 'if not exists ' : ''}${schema}`);
   await admin.end();
   const database = openDatabase({
     databaseUrl: BENCH_DATABASE_URL,
@@ -57,6 +64,7 @@ export async function benchDatabase(dialect: DialectName): Promise<BenchDatabase
     schema,
     drop: async () => {
       await database.close();
+      if (options.keep) return;
       const c = new pg.Client({ connectionString: BENCH_DATABASE_URL });
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);

@@ -26,6 +26,8 @@ PACKAGES=(
   "poppler-utils|command -v pdftotext && command -v pdftoppm|读取 PDF reading rendered PDFs back (pdftotext, pdftoppm)"
   "tesseract-ocr|command -v tesseract|扫描件识别 OCR of scanned reports"
   "tesseract-ocr-chi-sim|[[ \"\$(tesseract --list-langs 2>&1)\" == *chi_sim* ]]|简体中文识别 Simplified Chinese OCR data"
+  "nginx|[ -x /usr/sbin/nginx ]|反向代理 the shipped nginx site checked with nginx -t (deploy.test.ts; bench: cluster)"
+  "openssl|command -v openssl|测试证书 a self-signed certificate for that check"
 )
 
 missing=()

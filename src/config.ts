@@ -46,7 +46,10 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** the hour (China time, 0–23) from which the daily reminders are sent (REMINDER_HOUR, default 8) */
   reminderHour: number;
-  /** run the scheduled jobs (daily reminders, the outbox) in this process (GONGKAI_JOBS, default on) */
+  /**
+   * take part in the scheduled jobs (daily reminders, the outbox, housekeeping, deadline recomputation) in this
+   * process (GONGKAI_JOBS, default on); each job runs in one of the processes that do
+   */
   jobs: boolean;
 }
 
@@ -58,12 +61,22 @@ export interface DocumentConfig {
   queue: number;
   /** a job's time limit (DOCUMENT_TIMEOUT_MS, default 20000) */
   timeoutMs: number;
+  /**
+   * the time limit of a render of our own data — a letter, a report from the validated model, their PDF
+   * (DOCUMENT_RENDER_TIMEOUT_MS, default 120000): LibreOffice on a loaded machine can take longer than a
+   * parse of an uploaded document is allowed, and what it renders is not untrusted input
+   */
+  renderTimeoutMs: number;
   /** a worker thread's heap limit in MB (DOCUMENT_MEMORY_MB, default 256) */
   memoryMb: number;
   /** MB a document's compressed parts may inflate to (DOCUMENT_MAX_MB, default 64) */
   maxMb: number;
   /** pages a PDF may have (DOCUMENT_MAX_PAGES, default 500) */
   maxPages: number;
+  /** scanned pages (images, no text layer) a PDF may have to be read by OCR (DOCUMENT_OCR_MAX_PAGES, default 30) */
+  ocrMaxPages: number;
+  /** the time limit of a job reading a PDF with images, which may be a scan read by OCR (DOCUMENT_OCR_TIMEOUT_MS, default 600000) */
+  ocrTimeoutMs: number;
   /** anonymous DOCX/PDF renders per client per minute, counted in the database (RENDER_PER_MINUTE, default 10) */
   rendersPerMinute: number;
 }
@@ -91,9 +104,12 @@ export function defaultDocumentConfig(): DocumentConfig {
     threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
     queue: 8,
     timeoutMs: 20_000,
+    renderTimeoutMs: 120_000,
     memoryMb: 256,
     maxMb: 64,
     maxPages: 500,
+    ocrMaxPages: 30,
+    ocrTimeoutMs: 600_000,
     rendersPerMinute: 10,
   };
 }
@@ -183,9 +199,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     threads: integer('DOCUMENT_WORKERS', d.threads, 1, 64),
     queue: integer('DOCUMENT_QUEUE', d.queue, 0, 10_000),
     timeoutMs: integer('DOCUMENT_TIMEOUT_MS', d.timeoutMs, 100, 600_000),
+    renderTimeoutMs: integer('DOCUMENT_RENDER_TIMEOUT_MS', d.renderTimeoutMs, 100, 600_000),
     memoryMb: integer('DOCUMENT_MEMORY_MB', d.memoryMb, 32, 16_384),
     maxMb: integer('DOCUMENT_MAX_MB', d.maxMb, 1, 4096),
     maxPages: integer('DOCUMENT_MAX_PAGES', d.maxPages, 1, 100_000),
+    ocrMaxPages: integer('DOCUMENT_OCR_MAX_PAGES', d.ocrMaxPages, 0, 1000),
+    ocrTimeoutMs: integer('DOCUMENT_OCR_TIMEOUT_MS', d.ocrTimeoutMs, 1000, 3_600_000),
     rendersPerMinute: integer('RENDER_PER_MINUTE', d.rendersPerMinute, 1, 100_000),
   };
   const shutdownSeconds = Number(env.SHUTDOWN_SECONDS ?? 25);

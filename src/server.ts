@@ -5,7 +5,7 @@ import { buildServer } from './http/server.ts';
 import { describeMissing, missingOptionalParts } from './optional-parts.ts';
 import { demoAtStartup } from './services/demo/seed.ts';
 import { startScheduler } from './services/jobs/index.ts';
-import { startMailAndReminders } from './services/jobs/mail-reminders.ts';
+import { scheduleMailAndReminders } from './services/jobs/mail-reminders.ts';
 import { smtpMailer } from './services/mail/mailer.ts';
 
 /**
@@ -27,9 +27,10 @@ try {
       `注意：演示模式已开启（GONGKAI_DEMO=1），且监听 ${config.host}，其他计算机可以访问演示数据；正式使用请设置 GONGKAI_DEMO=0。`,
     );
   const server = await buildServer(app);
-  // daily reminders and the outbox (issue 12 point 4): claimed in the database, so safe in every process
+  // the scheduled jobs (services/jobs): each run by one of the processes on this database (a lease in it);
+  // the daily reminders and the outbox among them, with what they need from the configuration
   const mail = config.jobs
-    ? startMailAndReminders(app.ctx, {
+    ? scheduleMailAndReminders({
         mailer: config.smtp ? smtpMailer(config.smtp) : null,
         reminderHour: config.reminderHour,
         consoleUrl: `${config.publicUrl}/console`,
@@ -37,10 +38,12 @@ try {
       })
     : null;
   if (config.jobs && !config.smtp) console.log('未设置 SMTP_HOST：提醒邮件留在发件箱中，不会发出。');
-  const scheduler = startScheduler(app.ctx, {
-    tickMs: config.jobTickSeconds * 1000,
-    log: (message, error) => server.log.error({ err: error }, message),
-  });
+  const scheduler = config.jobs
+    ? startScheduler(app.ctx, {
+        tickMs: config.jobTickSeconds * 1000,
+        log: (message, error) => server.log.error({ err: error }, message),
+      })
+    : null;
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
@@ -52,9 +55,9 @@ try {
       process.exit(1);
     }, config.shutdownSeconds * 1000);
     deadline.unref();
-    mail?.stop();
     await server.close();
-    await scheduler.stop();
+    await scheduler?.stop();
+    mail?.close();
     await app.close();
     process.exit(0);
   };

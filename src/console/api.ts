@@ -72,9 +72,19 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 /** Uploads a file as multipart/form-data (field `file`, plus any text fields), with the CSRF header. */
 export async function upload<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+  return uploadFiles<T>(path, 'file', [file], fields);
+}
+
+/** Uploads files as multipart/form-data, each in the field `field`, plus any text fields, with the CSRF header. */
+export async function uploadFiles<T>(
+  path: string,
+  field: string,
+  files: readonly File[],
+  fields: Record<string, string> = {},
+): Promise<T> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append('file', file, file.name);
+  for (const file of files) form.append(field, file, file.name);
   const response = await fetch(path, {
     method: 'POST',
     headers: csrfToken ? { 'x-csrf-token': csrfToken } : {},

@@ -7,8 +7,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './console.css';
+import { watchScrollRegions } from './scroll-regions.ts';
 
 dayjs.locale('zh-cn');
+watchScrollRegions();
 
 /**
  * Theme: the agency red, and text colours dark enough for WCAG AA contrast (antd's defaults for secondary text

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BellOutlined,
   CheckSquareOutlined,
   FileSearchOutlined,
   InboxOutlined,
@@ -44,11 +45,16 @@ const ReportWorkspacePage = lazy(() =>
 const StandardsPage = lazy(() =>
   import('./pages/StandardsPage.tsx').then((m) => ({ default: m.StandardsPage })),
 );
+const RemindersPage = lazy(() =>
+  import('./pages/RemindersPage.tsx').then((m) => ({ default: m.RemindersPage })),
+);
 const MyTasks = lazy(() => import('./pages/MyTasks.tsx').then((m) => ({ default: m.MyTasks })));
 const AppealsPage = lazy(() => import('./pages/AppealsPage.tsx').then((m) => ({ default: m.AppealsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 const CASEWORK: readonly Role[] = ['registrar', 'handler', 'reviewer', 'head', 'admin', 'supervisor'];
+/** who has 待办提醒 (GET /api/reminders): the agency's own staff, not the supervising office */
+export const REMINDED: readonly Role[] = ['registrar', 'handler', 'reviewer', 'head', 'admin'];
 
 /** Every page of the console, in menu order. */
 export const ROUTES: readonly Route[] = [
@@ -67,6 +73,14 @@ export const ROUTES: readonly Route[] = [
     menu: '我的待办',
     icon: <CheckSquareOutlined />,
     section: 'mine',
+  },
+  {
+    path: '/reminders',
+    page: RemindersPage,
+    roles: REMINDED,
+    menu: '待办提醒',
+    icon: <BellOutlined />,
+    section: 'reminders',
   },
   { path: '/applications/:id', page: ApplicationPage, roles: CASEWORK, section: 'applications' },
   {

@@ -69,6 +69,66 @@ export interface InboxRow {
   /** 承办人 (null: not yet assigned) */
   handlerId: number | null;
   handlerName: string | null;
+  /** 内部会签 not yet answered, and how many are past their due date */
+  cosignsOpen: number;
+  cosignsOverdue: number;
+}
+
+/** A department (科室) of the agency (GET /api/departments). */
+export interface Department {
+  name: string;
+  members: string[];
+  mine: boolean;
+}
+
+/** One 内部会签 (GET /api/applications/:id/cosigns), following src/services/applications/cosigns.ts. */
+export interface CosignEntry {
+  id: number;
+  department: string;
+  question: string;
+  openedOn: string;
+  openedBy: string;
+  openedByName: string;
+  dueOn: string;
+  answer: {
+    opinion: string;
+    answeredOn: string;
+    recordedBy: string;
+    answererName: string;
+    onBehalf: boolean;
+  } | null;
+  status: 'pending' | 'overdue' | 'answered' | 'answered_late';
+  statusLabel: string;
+  recordedByName: string | null;
+  mayAnswer: boolean;
+}
+
+export interface CosignList {
+  rule: string;
+  departments: string[];
+  myDepartment: string | null;
+  mayOpen: boolean;
+  cosigns: CosignEntry[];
+}
+
+/** 待办提醒 of the signed-in user (GET /api/reminders). */
+export interface ReminderEntry {
+  kind: string;
+  label: string;
+  applicationId: number;
+  trackingCode: string;
+  dueOn: string | null;
+  assigneeId: number | null;
+  department: string | null;
+  unassigned: boolean;
+}
+
+export interface ReminderList {
+  today: string;
+  reminders: ReminderEntry[];
+  counts: Record<string, number>;
+  labels: Record<string, string>;
+  department: string | null;
 }
 
 /** A handler who may be given applications (GET /api/assignees). */

@@ -35,6 +35,20 @@ export const UPLOAD_LIMIT = 20 * 1024 * 1024;
  * The HTTP server: security headers, then external plugins (cookies, forms, uploads, rate limits, OpenAPI),
  * then our plugins (session/CSRF), then the routes; one error handler; Chinese 404s.
  */
+/**
+ * A request's id, in its answer's X-Request-Id and in every log line of it: the proxy's X-Request-Id when the
+ * request comes from a trusted proxy and the id looks like one (so a request is followed from nginx's log into
+ * ours), otherwise a new UUID — a client cannot choose the id its lines are logged under.
+ */
+function requestId(
+  request: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } },
+  trustedProxy: ((address: string, hop: number) => boolean) | null,
+): string {
+  const given = request.headers['x-request-id'];
+  const fromProxy = trustedProxy?.(request.socket?.remoteAddress ?? '', 0) ?? false;
+  return fromProxy && typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
 export async function buildServer(
   app: App,
   /** `onRoute` sees every route as it is added (the fuzz suite enumerates them this way) */
@@ -44,6 +58,8 @@ export async function buildServer(
     logStream?: { write(line: string): void };
   } = {},
 ): Promise<FastifyInstance> {
+  // behind the proxy (GONGKAI_TLS): the proxies whose X-Forwarded-For and X-Request-Id are believed
+  const trustedProxy = app.config.tls ? trustConfiguredProxies(app.config.trustedProxies) : null;
   const server = Fastify({
     // structured (JSON) logs, one line per request with its id; the proxy's X-Request-Id is kept when sane
     logger:
@@ -64,12 +80,9 @@ export async function buildServer(
     // an agency's portal under a path prefix: /a/CODE/… is /…?agency=CODE
     rewriteUrl: (request) => rewriteAgencyPrefix(request.url ?? '/'),
     requestIdHeader: false,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: (request) => requestId(request, trustedProxy),
     bodyLimit: BODY_LIMIT,
-    trustProxy: app.config.tls ? trustConfiguredProxies(app.config.trustedProxies) : false,
+    trustProxy: trustedProxy ?? false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
     // malformed URLs (bad percent-encoding, over-long parameters) are refused by the router itself, before
     // any hook has set the security headers: set them here
@@ -79,7 +92,7 @@ export async function buildServer(
     },
   });
   if (options.onRoute) server.addHook('onRoute', options.onRoute);
-  // a request id from the proxy is used only if it looks like one; every answer says which id it had
+  // every answer says which request id it had (the log lines of the request carry the same)
   server.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

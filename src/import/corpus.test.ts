@@ -42,6 +42,18 @@ export const CORPUS: Case[] = [
   { file: 'one-per-line-2021.txt', truth: 't2021', read: 200 },
   // the five blank cells of （三）4 collapsed away: fixed at 0 by the column identities, said to be derived
   { file: 'one-per-line-collapsed-2021.txt', truth: 't2021-collapsed', read: 195 },
+  // #13 HTML layouts: Word's HTML (mso-* classes, <td><p><span> runs splitting numbers, &nbsp;, <o:p>, the
+  // ghost row of supportMisalignedColumns), the official rowspan/colspan merges
+  { file: 'word-html-2021.html', truth: 't2021', read: 200 },
+  // header labels split over two rows ("结果 / 维持", "社会公益 / 组织"), merged label cells
+  { file: 'merged-cells-2021.html', truth: 't2021', read: 200 },
+  // THEAD header rows, the body over several TBODYs, TFOOT note, CAPTION, COLGROUP, TH labels, end tags left out
+  { file: 'thead-quirks-2021.html', truth: 't2021', read: 200 },
+  // the three tables as separate <table>s in an article among site chrome (nav, sidebar, footer), the
+  // whole page laid out in a table
+  { file: 'site-chrome-2021.html', truth: 't2021', read: 200 },
+  // table 三 published as a picture: named unreadable, its 175 cells missing (never 0); tables 二 and 四 read
+  { file: 'image-table-2021.html', truth: 't2021', read: 25, codes: ['import.requests.unreadable'] },
   // the text stops in the middle of （四）1: every row before it read, the row read as far as it goes
   {
     file: 'truncated-2021.txt',

@@ -11,7 +11,9 @@ import type { DocRow, ParseOptions, ParseResult } from './types.ts';
  * HTML (a government web page, or Gongkai's own rendering): paragraphs and headings become prose rows, each
  * `<table>` a grid (rowspan/colspan expanded, grid.ts). A cell's source is its element path,
  * `table[2]/tr[5]/td[3]` (1-based: the table in document order, the row within the table, the cell within
- * the row); a paragraph's is `p[12]`, `h2[3]` ….
+ * the row); a paragraph's is `p[12]`, `h2[3]` …. A table that holds tables (a page laid out in a table, the
+ * site's chrome around the article) is read as blocks, its inner tables as tables; an `<img>` is a row of its
+ * own (`image`), so a table printed as a picture is named unreadable, never read as blank.
  */
 
 const SKIP = new Set([
@@ -158,6 +160,31 @@ export function htmlRows(html: string): DocRow[] {
         buffer += '\n';
         continue;
       }
+      if (name === 'img') {
+        flush();
+        const label = (node.attribs.alt || node.attribs.title || node.attribs.src || '').trim().slice(0, 80);
+        const n = (counts.get('img') ?? 0) + 1;
+        counts.set('img', n);
+        rows.push({
+          cells: [{ text: `〔图片${label ? `：${label}` : ''}〕`, source: { element: `img[${n}]` } }],
+          prose: true,
+          source: { element: `img[${n}]` },
+          image: label.replace(/^.*\//, '') || '图片',
+        });
+        continue;
+      }
+      if (name === 'table' && isLayoutTable(node)) {
+        // a page laid out in a table (site chrome around the article): its cells are blocks, the tables
+        // inside them are the report's
+        flush();
+        for (const tr of tableRows(node))
+          for (const td of rowCells(tr)) {
+            flush();
+            walk(td.children);
+            flush();
+          }
+        continue;
+      }
       if (name === 'table') {
         flush();
         tables++;
@@ -176,7 +203,6 @@ export function htmlRows(html: string): DocRow[] {
             trs.map((_, r) => ({ element: `table[${tables}]/tr[${r + 1}]` })),
           ),
         );
-        // nested tables are read as text of their cells
         continue;
       }
       if (BLOCK.has(name)) {
@@ -194,6 +220,13 @@ export function htmlRows(html: string): DocRow[] {
   walk(doc.children);
   flush();
   return rows;
+}
+
+/** A table used for the page's layout: one of its cells holds another table. */
+function isLayoutTable(table: Element): boolean {
+  const holdsTable = (el: Element): boolean =>
+    el.children.some((c) => isElement(c) && (c.name.toLowerCase() === 'table' || holdsTable(c)));
+  return tableRows(table).some((tr) => rowCells(tr).some(holdsTable));
 }
 
 function findTitle(nodes: ChildNode[]): string | null {

@@ -16,6 +16,12 @@ export interface DocumentLimits {
   maxPdfPages: number;
   /** how deeply XML / HTML elements may nest */
   maxNesting: number;
+  /** scanned pages (no text layer) a PDF may have to be read by OCR (DOCUMENT_OCR_MAX_PAGES) */
+  maxOcrPages: number;
+  /** the time each scanned page may take its OCR child processes (pdftoppm, tesseract), in ms */
+  ocrPageTimeoutMs: number;
+  /** the address space an OCR child process may use, in MB */
+  ocrMemoryMb: number;
 }
 
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
@@ -23,6 +29,9 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxZipEntries: 5000,
   maxPdfPages: 500,
   maxNesting: 256,
+  maxOcrPages: 30,
+  ocrPageTimeoutMs: 180_000,
+  ocrMemoryMb: 1024,
 };
 
 let current: DocumentLimits = DEFAULT_DOCUMENT_LIMITS;

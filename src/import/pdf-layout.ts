@@ -19,6 +19,8 @@ export interface PdfItem {
   height: number;
   /** a run of spaces: not text, but a wide one separates cells of a table drawn without lines */
   space?: boolean;
+  /** an OCR'd word: Tesseract's confidence, 0–100 */
+  confidence?: number;
 }
 
 /** An axis-aligned ruling line, x1 ≤ x2, y1 ≤ y2. */
@@ -59,7 +61,7 @@ class UnionFind {
   }
 }
 
-interface Table {
+export interface Table {
   xs: number[];
   /** row boundaries, top first */
   ys: number[];
@@ -68,7 +70,7 @@ interface Table {
   cols: number;
 }
 
-function findTables(segments: readonly Segment[]): Table[] {
+export function findTables(segments: readonly Segment[]): Table[] {
   const h = segments.filter((s) => Math.abs(s.y2 - s.y1) < 1 && s.x2 - s.x1 >= 3);
   const v = segments.filter((s) => Math.abs(s.x2 - s.x1) < 1 && s.y2 - s.y1 >= 3);
   if (h.length < 2 || v.length < 2 || h.length * v.length > 4_000_000) return [];
@@ -157,8 +159,18 @@ const PAGE_NUMBER =
 interface Entry {
   top: number;
   cells: string[];
+  /** per cell, the lowest OCR confidence of its words (scanned pages only) */
+  confidence?: (number | undefined)[];
   loose: boolean;
   prose: boolean;
+}
+
+/** The lowest OCR confidence among items, when they were OCR'd. */
+function lowest(items: readonly PdfItem[]): number | undefined {
+  let low: number | undefined;
+  for (const i of items)
+    if (i.confidence !== undefined && !i.space) low = Math.min(low ?? Infinity, i.confidence);
+  return low;
 }
 
 function pageEntries(page: PdfPage): Entry[] {
@@ -189,19 +201,28 @@ function pageEntries(page: PdfPage): Entry[] {
     const rows = t.ys.length - 1;
     for (let r = 0; r < rows; r++) {
       const cells: string[] = [];
+      const confidence: (number | undefined)[] = [];
       for (let c = 0; c < t.cols; c++) {
         const pos = r * t.cols + c;
         if (t.root[pos] !== pos) continue;
         cells.push(joinItems(inTable[k]!.get(pos) ?? [], ''));
+        confidence.push(lowest(inTable[k]!.get(pos) ?? []));
       }
       if (cells.length > 0 && (cells.some((x) => x !== '') || cells.length > 1))
-        entries.push({ top: t.ys[r]!, cells, loose: false, prose: false });
+        entries.push({
+          top: t.ys[r]!,
+          cells,
+          loose: false,
+          prose: false,
+          ...(confidence.some((x) => x !== undefined) ? { confidence } : {}),
+        });
     }
   });
   for (const line of toLines(free)) {
     if (line.every((i) => i.space)) continue;
     const h = Math.max(...line.map((i) => i.height));
     const cells: string[] = [];
+    const lows: (number | undefined)[] = [];
     let current: PdfItem[] = [];
     let end = -Infinity;
     // cells of a table without ruling lines: split at wide gaps and at wide runs of spaces
@@ -209,6 +230,7 @@ function pageEntries(page: PdfPage): Entry[] {
       if (item.space) {
         if (item.width > 0.6 * h && current.length > 0) {
           cells.push(joinLine(current, 0.25));
+          lows.push(lowest(current));
           current = [];
         }
         continue;
@@ -221,15 +243,27 @@ function pageEntries(page: PdfPage): Entry[] {
         item.x - end > 0.2 * h;
       if (current.length > 0 && (item.x - end > 0.8 * h || labelThenNumber)) {
         cells.push(joinLine(current, 0.25));
+        lows.push(lowest(current));
         current = [];
       }
       current.push(item);
       end = item.x + item.width;
     }
-    if (current.length > 0) cells.push(joinLine(current, 0.25));
-    const texts = cells.filter((c) => c !== '');
+    if (current.length > 0) {
+      cells.push(joinLine(current, 0.25));
+      lows.push(lowest(current));
+    }
+    const kept = cells.map((c, i) => [c, lows[i]] as const).filter(([c]) => c !== '');
+    const texts = kept.map(([c]) => c);
     if (texts.length === 0 || (texts.length === 1 && PAGE_NUMBER.test(texts[0]!))) continue;
-    entries.push({ top: line[0]!.y + h, cells: texts, loose: texts.length > 1, prose: texts.length === 1 });
+    const confidence = kept.map(([, low]) => low);
+    entries.push({
+      top: line[0]!.y + h,
+      cells: texts,
+      loose: texts.length > 1,
+      prose: texts.length === 1,
+      ...(confidence.some((x) => x !== undefined) ? { confidence } : {}),
+    });
   }
   return entries.sort((a, b) => b.top - a.top);
 }
@@ -244,6 +278,7 @@ export function pdfRows(pages: readonly PdfPage[]): DocRow[] {
         cells: entry.cells.map((text, c) => ({
           text,
           source: { line, element: entry.prose ? element : `${element}/td[${c + 1}]` },
+          ...(entry.confidence?.[c] !== undefined ? { confidence: entry.confidence[c] } : {}),
         })),
         prose: entry.prose,
         source: { line, element },

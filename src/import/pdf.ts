@@ -7,6 +7,7 @@ import { pdfRows } from './pdf-layout.ts';
 import type { DocRow } from './types.ts';
 import { documentLimits, isLimitError } from './limits.ts';
 import { pdfDecodedBytes } from './pdf-streams.ts';
+import { ocrPages } from './ocr.ts';
 
 /**
  * PDF: a thin adapter over pdfjs-dist (legacy build, for Node): the text items of each page and the ruling
@@ -116,13 +117,30 @@ export function assertPdfPages(pages: number): void {
     throw new AppError('too_large', `PDF 文件有 ${pages} 页，超过上限 ${max} 页，已拒绝读取`, 'file');
 }
 
+/** Refuses a scan with more image-only pages than OCR may read (413): each page is seconds of recognition. */
+export function assertOcrPages(pages: number): void {
+  const max = documentLimits().maxOcrPages;
+  if (pages > max)
+    throw new AppError(
+      'too_large',
+      `PDF 文件中没有文字层的扫描页超过 ${max} 页（扫描件文字识别的上限），已拒绝读取：请拆分文件或提供文字版 PDF、Word 或网页`,
+      'file',
+    );
+}
+
 export interface PdfRead {
   rows: DocRow[];
   findings: Finding[];
+  /** the pages read by OCR (scanned: images, no text layer), 1-based */
+  scannedPages: number[];
+  /** pages with neither text nor images */
+  emptyPages: number;
 }
 
 const unreadable = (message: string): PdfRead => ({
   rows: [],
+  scannedPages: [],
+  emptyPages: 0,
   findings: [{ code: 'import.pdf.unreadable', severity: 'error', location: { table: 'meta' }, message }],
 });
 
@@ -149,6 +167,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
     }).promise;
     assertPdfPages(doc.numPages);
     const pages: PdfPage[] = [];
+    const scannedPages: number[] = [];
+    let emptyPages = 0;
+    const IMAGE = new Set<number>([
+      lib.OPS.paintImageXObject,
+      lib.OPS.paintInlineImageXObject,
+      lib.OPS.paintImageXObjectRepeat,
+      lib.OPS.paintInlineImageXObjectGroup,
+      lib.OPS.paintImageMaskXObject,
+    ]);
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
@@ -167,9 +194,20 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       }
       const ops = await page.getOperatorList();
       pages.push({ items, segments: rulings(ops.fnArray, ops.argsArray, lib.OPS) });
+      if (items.length === 0) {
+        // a page with no text: a scan (an image) is read by OCR; a page with neither is empty
+        if (ops.fnArray.some((fn) => IMAGE.has(fn))) {
+          scannedPages.push(p);
+          assertOcrPages(scannedPages.length);
+        } else emptyPages++;
+      }
       page.cleanup();
     }
-    return { rows: pdfRows(pages), findings: [] };
+    if (scannedPages.length > 0) {
+      const read = await ocrPages(bytes, scannedPages);
+      for (const [p, ocr] of read) pages[p - 1] = ocr;
+    }
+    return { rows: pdfRows(pages), findings: [], scannedPages, emptyPages };
   } catch (error) {
     if (isLimitError(error)) throw error;
     const name = error instanceof Error ? error.name : '';

@@ -112,7 +112,10 @@ function titleIn(rows: readonly DocRow[], before: number, from: number): Title {
   for (let i = 0; i < limit; i++) texts.push(rows[i]!.cells.map((c) => c.text).join(''));
   const compact = (t: string) => foldWidth(t).replace(/[\s\u00a0\u3000]+/g, '');
   for (let i = from; i < limit; i++) {
-    const candidates = [compact(texts[i]!), compact(texts[i]! + (texts[i + 1] ?? ''))];
+    // a title wrapped over two lines is read joined; a line that is already a whole title ("年度报告" in a
+    // page's <title>) is not joined to the next
+    const alone = compact(texts[i]!);
+    const candidates = /报告$/.test(alone) ? [alone] : [alone, compact(texts[i]! + (texts[i + 1] ?? ''))];
     for (const text of candidates) {
       const m = TITLE.exec(text);
       if (!m) continue;

@@ -5,7 +5,7 @@ import { foldWidth, labelKey, lcsLength } from './normalise.ts';
 import { placeCell } from './place.ts';
 import { dataTokens, splitRow } from './row-cells.ts';
 import type { DocRow } from './types.ts';
-import { markTableMissing, printsSomething, unreadableTable } from './unreadable.ts';
+import { markTableMissing, pictureTable, printsSomething, unreadableTable } from './unreadable.ts';
 
 /**
  * Table 二 (主动公开政府信息情况): blocks headed 第二十条第（X）项, rows found by their statutory labels (规章,
@@ -118,6 +118,11 @@ export function parseTable2(rows: readonly DocRow[], report: AnnualReport): Tabl
   }
   const missingRows = rowKeys.filter((k) => !done.has(k));
   if (done.size === 0) {
+    const picture = pictureTable(report, 'active', rows);
+    if (picture) {
+      findings.push(picture);
+      return { findings, found: true };
+    }
     if (printsSomething(rows.slice(1))) {
       findings.push(
         unreadableTable(

@@ -7,7 +7,7 @@ import { narrowSplits } from './table3-splits.ts';
 import type { PrintedRow } from './table3-rows.ts';
 import { printedRows, WIDTH } from './table3-rows.ts';
 import type { DocRow } from './types.ts';
-import { markTableMissing, printsSomething, unreadableTable } from './unreadable.ts';
+import { markTableMissing, pictureTable, printsSomething, unreadableTable } from './unreadable.ts';
 
 /**
  * Table 三 (收到和处理政府信息公开申请情况): the printed rows (table3-rows.ts) placed on the statutory rows by
@@ -34,6 +34,11 @@ export function parseTable3(
   const rows = printedRows(docRows, format);
   const lost = options.truncated ? truncate(rows, format) : new Set<number>();
   if (rows.length === 0) {
+    const picture = pictureTable(report, 'requests', docRows);
+    if (picture) {
+      findings.push(picture);
+      return { findings, found: true };
+    }
     if (printsSomething(docRows)) {
       findings.push(
         unreadableTable(report, 'requests', docRows, '其中没有一行能按表三的行标签和七列（申请人情况）读取'),

@@ -12,7 +12,7 @@ import { labelKey } from './normalise.ts';
 import { placeCell } from './place.ts';
 import { dataTokens, hasDataValue, splitRow, toToken } from './row-cells.ts';
 import type { DocRow } from './types.ts';
-import { markTableMissing, printsSomething, unreadableTable } from './unreadable.ts';
+import { markTableMissing, pictureTable, printsSomething, unreadableTable } from './unreadable.ts';
 
 /**
  * Table 四 (政府信息公开行政复议、行政诉讼情况): fifteen cells, 行政复议 | 未经复议直接起诉 | 复议后起诉, each
@@ -55,6 +55,11 @@ export function parseTable4(rows: readonly DocRow[], report: AnnualReport): Tabl
     data.push({ group: groupOf(split.labels), cells: split.data, loose: row.loose === true });
   }
   if (data.length === 0) {
+    const picture = pictureTable(report, 'appeals', rows);
+    if (picture) {
+      findings.push(picture);
+      return { findings, found: true };
+    }
     if (printsSomething(rows)) {
       findings.push(
         unreadableTable(report, 'appeals', rows, '其中没有能按行政复议、行政诉讼的十五个单元格读取的数据行'),

@@ -25,6 +25,8 @@ export interface ParseResult {
 export interface DocCell {
   text: string;
   source: CellSource;
+  /** read by OCR from a scanned page: the lowest confidence of its words (0–100) */
+  confidence?: number;
 }
 
 /**
@@ -40,4 +42,6 @@ export interface DocRow {
    * label column or nothing at all rather than a blank table cell, so only the printed values count.
    */
   loose?: boolean;
+  /** the row is a picture (an HTML <img>): its alt text or file name — a table printed as an image is unreadable */
+  image?: string;
 }

@@ -74,3 +74,17 @@ export function printsSomething(rows: readonly DocRow[]): boolean {
       (r.prose && /(?:^|\s)\d+(?:[ \t\u3000]+\d+){2,}(?:\s|$)/.test(r.cells[0]?.text ?? '')),
   );
 }
+
+/**
+ * A table printed as a picture in its region (an <img> between its heading and the next): the finding that
+ * it cannot be read, its cells marked missing; null when the region has no picture.
+ */
+export function pictureTable(
+  report: AnnualReport,
+  table: TableKey,
+  region: readonly DocRow[],
+): Finding | null {
+  const picture = region.find((r) => r.image !== undefined);
+  if (!picture) return null;
+  return unreadableTable(report, table, region, `该表以图片（${picture.image}）印出，图片中的数字无法读取`);
+}

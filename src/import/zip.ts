@@ -40,7 +40,16 @@ export function zipDirectory(bytes: Uint8Array, what: string): ZipEntry[] {
     );
   let p = view.getUint32(eocd + 16, true);
   const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder('utf-8');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  // names are UTF-8 when flag bit 11 says so; archives made on Chinese Windows write them in GBK
+  const decodeName = (raw: Uint8Array, flags: number) => {
+    if (flags & 0x800) return new TextDecoder('utf-8').decode(raw);
+    try {
+      return utf8.decode(raw);
+    } catch {
+      return new TextDecoder('gbk').decode(raw);
+    }
+  };
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
       throw unreadable(what, '中央目录已损坏');
@@ -48,7 +57,7 @@ export function zipDirectory(bytes: Uint8Array, what: string): ZipEntry[] {
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     entries.push({
-      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+      name: decodeName(bytes.subarray(p + 46, p + 46 + nameLength), view.getUint16(p + 8, true)),
       method: view.getUint16(p + 10, true),
       compressedSize: view.getUint32(p + 20, true),
       offset: view.getUint32(p + 42, true),

@@ -141,6 +141,31 @@ export interface AssignmentTable {
   assigned_by: string;
 }
 
+/** 内部会签 (issue 12 point 2): one department's 会签 on a case, and its answer (null columns until answered). */
+export interface CosignTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  /** 科室 */
+  department: string;
+  /** 会签事项 */
+  question: string;
+  opened_on: string;
+  opened_at: string;
+  opened_by: string;
+  due_on: string;
+  answered_on: string | null;
+  answered_at: string | null;
+  /** the actor who entered the answer */
+  answered_by: string | null;
+  /** who answered for the department */
+  answerer_name: string | null;
+  /** 会签意见 */
+  opinion: string | null;
+  /** 1 when the handler or head recorded an answer given outside the console */
+  on_behalf: Generated<number>;
+}
+
 export interface ApplicationSchema {
   applications: ApplicationTable;
   due_date_changes: DueDateChangeTable;
@@ -149,4 +174,5 @@ export interface ApplicationSchema {
   letter_number_counters: LetterNumberCounterTable;
   letter_numbers: LetterNumberTable;
   assignments: AssignmentTable;
+  cosigns: CosignTable;
 }

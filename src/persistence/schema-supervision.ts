@@ -44,7 +44,49 @@ export interface SupervisionTokenTable {
   revoked_at: string | null;
 }
 
+/** One bulk upload of a year's reports by a supervising office (0020). */
+export interface BulkImportTable {
+  id: Generated<number>;
+  /** the supervising office's agency: the files are matched to its subtree */
+  agency_id: number;
+  year: number;
+  file_count: number;
+  created_by: number;
+  created_at: string;
+  /** when the last file was read */
+  finished_at: string | null;
+}
+
+/** One file of a bulk upload: its bytes until read, then what was read (0020). */
+export interface BulkImportFileTable {
+  id: Generated<number>;
+  import_id: number;
+  /** the file's place in the upload (1, 2, …) */
+  seq: number;
+  file_name: string;
+  size: number;
+  /** sha256 of the bytes, hex: the same file again is recognised */
+  sha256: string;
+  /** the bytes, cleared once the file is read */
+  content: Uint8Array | null;
+  /** 'pending' | 'done' */
+  status: string;
+  /** the lease of the process reading it */
+  claimed_until: string | null;
+  attempts: Generated<number>;
+  /** BulkOutcome once done */
+  outcome: string | null;
+  /** the agency the file was matched to (or picked for it) */
+  agency_id: number | null;
+  year: number | null;
+  /** JSON: BulkFileResult */
+  result: string | null;
+  processed_at: string | null;
+}
+
 export interface SupervisionSchema {
+  bulk_imports: BulkImportTable;
+  bulk_import_files: BulkImportFileTable;
   report_cells: ReportCellTable;
   supervision_rollups: SupervisionRollupTable;
   supervision_tokens: SupervisionTokenTable;

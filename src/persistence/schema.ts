@@ -31,12 +31,12 @@ export interface UserTable {
   password_hash: string;
   /** JSON array of roles */
   roles: string;
-  failed_logins: number;
-  locked_until: string | null;
   disabled: number;
   created_at: string;
   /** the address reminders are mailed to (0008); null: none */
   email: string | null;
+  /** the staff member's department (科室, 0017), one of the agency's `departments`; null: none */
+  department: string | null;
 }
 
 export interface SessionTable {

@@ -1,4 +1,5 @@
 import { checkSiteSettings } from '../domain/catalog/site.ts';
+import { departmentProblems, departmentsOf } from '../domain/cosign/index.ts';
 import { checkSynonyms } from '../domain/catalog/search-text.ts';
 import { catalogChanged } from './catalog/cache.ts';
 import { portalPagesChanged } from './catalog/page-store.service.ts';
@@ -27,6 +28,7 @@ import {
   updateUser,
 } from '../persistence/repositories/user.repository.ts';
 import { deleteUserSessions } from '../persistence/repositories/session.repository.ts';
+import { activeLoginLocks } from '../persistence/repositories/login-failure.repository.ts';
 import { agencyDomains, normaliseHost } from './catalog/portal-host.service.ts';
 import { hashPassword } from '../security/password.ts';
 import { sha256 } from '../security/tokens.ts';
@@ -99,6 +101,14 @@ export async function updateSettings(
     await checkDomains(ctx, agencyId, patch.settings.domains);
   const synonymProblems = checkSynonyms(patch.settings?.searchSynonyms);
   if (synonymProblems.length > 0) throw validationError('settings.searchSynonyms', synonymProblems[0]!);
+  const departmentIssues = departmentProblems(patch.settings?.departments);
+  if (departmentIssues.length > 0)
+    throw new AppError(
+      'validation',
+      departmentIssues[0]!.message,
+      departmentIssues[0]!.field,
+      departmentIssues,
+    );
   const siteProblems = checkSiteSettings(patch.settings?.site);
   if (siteProblems.length > 0)
     throw new AppError(
@@ -179,6 +189,20 @@ export function checkEmail(email: string | null | undefined): string | null {
   return e;
 }
 
+/** A staff member's department (科室, for 会签): empty means none; otherwise one of the agency's departments. */
+async function checkDepartment(
+  ctx: ServiceContext,
+  agencyId: number,
+  value: string | null | undefined,
+): Promise<string | null> {
+  const name = value?.trim() ?? '';
+  if (name === '') return null;
+  const agency = await findAgency(ctx.database.db, agencyId);
+  if (!departmentsOf(agency?.settings ?? {}).includes(name))
+    throw validationError('department', `“${name}”不是本机关的科室，请先在机关设置中添加`);
+  return name;
+}
+
 export function checkPassword(password: string): void {
   if (password.length < 10) throw validationError('password', '密码至少 10 位');
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
@@ -196,6 +220,7 @@ export async function createUser(
     roles: string[];
     password: string;
     email?: string | null;
+    department?: string | null;
   },
 ): Promise<User> {
   if (
@@ -214,6 +239,7 @@ export async function createUser(
     );
   checkPassword(input.password);
   const email = checkEmail(input.email);
+  const department = await checkDepartment(ctx, input.agencyId, input.department);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (trx, record) => {
     if (await findUserByUsername(trx, input.username))
@@ -227,6 +253,7 @@ export async function createUser(
         roles,
         passwordHash,
         email,
+        department,
       },
       nowIso(ctx),
     );
@@ -252,6 +279,7 @@ export async function changeUser(
     disabled?: boolean;
     password?: string;
     email?: string | null;
+    department?: string | null;
   },
   /** the session token of the request making the change: a new password ends every other session */
   currentSession?: string,
@@ -266,12 +294,16 @@ export async function changeUser(
     if (roles.length === 0 || roles.length !== patch.roles.length) throw validationError('roles', '角色无效');
   }
   if (
-    [patch.displayName, patch.roles, patch.disabled, patch.password, patch.email].every(
+    [patch.displayName, patch.roles, patch.disabled, patch.password, patch.email, patch.department].every(
       (v) => v === undefined,
     )
   )
     throw validationError('displayName', '没有要修改的内容：请提供姓名、角色、停用状态、电子邮箱或新密码');
   const email = patch.email !== undefined ? checkEmail(patch.email) : undefined;
+  const department =
+    patch.department !== undefined
+      ? await checkDepartment(ctx, target.agencyId, patch.department)
+      : undefined;
   if (patch.password !== undefined) checkPassword(patch.password);
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   return inTransaction(ctx, async (trx, record) => {
@@ -281,6 +313,7 @@ export async function changeUser(
       ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
       ...(passwordHash ? { passwordHash } : {}),
       ...(email !== undefined ? { email } : {}),
+      ...(department !== undefined ? { department } : {}),
     });
     const after = (await findUser(trx, userId))!;
     // a new password (or a disabled account) ends the user's sessions, except the one making the change
@@ -300,10 +333,25 @@ export async function changeUser(
   });
 }
 
-export async function usersOf(ctx: ServiceContext, actor: Principal, agencyId: number): Promise<User[]> {
+/** An account as its administrator sees it: with the locks its username has now (a lock holds per client). */
+export interface UserAccount extends User {
+  loginLock: { clients: number; until: string } | null;
+}
+
+export async function usersOf(
+  ctx: ServiceContext,
+  actor: Principal,
+  agencyId: number,
+): Promise<UserAccount[]> {
   if (!(actor.kind === 'staff' && actor.agencyId === agencyId && hasRole(actor, 'admin')))
     throw forbidden('只有本机关管理员可以查看账号');
-  return listUsers(ctx.database.db, agencyId);
+  const users = await listUsers(ctx.database.db, agencyId);
+  const locks = await activeLoginLocks(
+    ctx.database.db,
+    users.map((u) => u.username.toLowerCase()),
+    nowIso(ctx),
+  );
+  return users.map((u) => ({ ...u, loginLock: locks.get(u.username.toLowerCase()) ?? null }));
 }
 
 /** May the actor see records of this agency? Own agency, or a supervisor over its subtree. */

@@ -1,6 +1,9 @@
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
 import { AppError } from '../domain/errors.ts';
+import type { BulkDocument } from '../import/bulk.ts';
 import type { ParseOptions, ParseResult } from '../import/index.ts';
+import type { LetterDocument } from '../domain/letters/index.ts';
+import type { LetterSealImage } from '../render/letters/index.ts';
 import type { RenderTarget } from '../render/report/index.ts';
 import type { AttachmentType, SheetRow } from '../services/catalog/extract.ts';
 
@@ -15,7 +18,9 @@ export type DocumentTask =
   | { kind: 'attachment-text'; type: AttachmentType; bytes: Uint8Array }
   | { kind: 'sheet-rows'; bytes: Uint8Array }
   | { kind: 'render-report'; report: AnnualReport; target: RenderTarget; findings?: Finding[] }
-  | { kind: 'docx-to-pdf'; docx: Uint8Array };
+  | { kind: 'docx-to-pdf'; docx: Uint8Array }
+  | { kind: 'render-letter'; document: LetterDocument; format: 'docx' | 'pdf'; seal: LetterSealImage | null }
+  | { kind: 'unpack-zip'; bytes: Uint8Array; what: string };
 
 export interface TaskAnswer {
   ping: true;
@@ -24,6 +29,8 @@ export interface TaskAnswer {
   'sheet-rows': SheetRow[] | null;
   'render-report': Uint8Array;
   'docx-to-pdf': Uint8Array;
+  'render-letter': Uint8Array;
+  'unpack-zip': BulkDocument[];
 }
 
 export type Envelope<T> =
@@ -37,11 +44,14 @@ export type Envelope<T> =
 const importer = () => import('../import/index.ts');
 const extract = () => import('../services/catalog/extract.ts');
 const render = () => import('../render/report/index.ts');
+const letters = () => import('../render/letters/file.ts');
 
 async function perform(task: DocumentTask): Promise<TaskAnswer[DocumentTask['kind']]> {
   switch (task.kind) {
     case 'ping':
       await importer();
+      // the letters' print fonts (fc-list; the SC face written out once), off any request's clock
+      await (await import('../render/print-fonts.ts')).printSetup();
       return true;
     case 'parse-report':
       return (await importer()).parseReportFile(task.bytes, task.filename, task.options);
@@ -57,6 +67,10 @@ async function perform(task: DocumentTask): Promise<TaskAnswer[DocumentTask['kin
       );
     case 'docx-to-pdf':
       return (await render()).docxToPdf(task.docx);
+    case 'render-letter':
+      return (await letters()).renderLetterFile(task.document, task.format, { seal: task.seal });
+    case 'unpack-zip':
+      return (await import('../import/bulk.ts')).unpackZip(task.bytes, task.what);
   }
 }
 

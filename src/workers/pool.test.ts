@@ -80,6 +80,19 @@ describe('document workers', () => {
     expect(next.report.year).toBe(2025);
   }, 60_000);
 
+  it('gives a render of our own data its own, longer limit, and says a timed-out render is the server being busy', async () => {
+    const report = reportTemplate(2025, undefined, '某县卫生健康局');
+    const patient = pool({ timeoutMs: 1, renderTimeoutMs: 60_000 });
+    await patient.warmUp();
+    const html = await patient.renderReport(report, 'html');
+    expect(html.toString('utf8')).toContain('某县卫生健康局');
+    const hurried = pool({ timeoutMs: 60_000, renderTimeoutMs: 1 });
+    await hurried.warmUp();
+    const refused = await caught(hurried.renderReport(report, 'html'));
+    expect(refused?.code).toBe('busy');
+    expect(refused?.message).toMatch(/文书生成未能在 [0-9.]+ 秒内完成/);
+  }, 60_000);
+
   it('stops a thread past its heap limit (413)', async () => {
     const workers = pool({ memoryMb: 48, timeoutMs: 60_000 });
     const body = '<w:p><w:r><w:t>政府信息公开</w:t></w:r></w:p>'.repeat(400_000);

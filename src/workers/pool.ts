@@ -4,8 +4,11 @@ import type { DocumentConfig } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ErrorCode } from '../domain/errors.ts';
 import type { AnnualReport, Finding } from '../domain/report/index.ts';
+import type { BulkDocument } from '../import/bulk.ts';
 import type { ParseOptions, ParseResult } from '../import/index.ts';
 import type { DocumentLimits } from '../import/limits.ts';
+import type { LetterDocument } from '../domain/letters/index.ts';
+import type { LetterSealImage } from '../render/letters/index.ts';
 import type { RenderTarget } from '../render/report/index.ts';
 import type { AttachmentType, SheetRow } from '../services/catalog/extract.ts';
 import type { DocumentTask, Envelope, TaskAnswer } from './document-tasks.ts';
@@ -25,10 +28,17 @@ export interface DocumentPoolOptions {
   queue: number;
   /** a job's time limit, from when a thread takes it (DOCUMENT_TIMEOUT_MS) */
   timeoutMs: number;
+  /** the limit of renders of our own data (DOCUMENT_RENDER_TIMEOUT_MS; when absent, `timeoutMs`) */
+  renderTimeoutMs?: number;
   /** a thread's heap limit in MB (DOCUMENT_MEMORY_MB) */
   memoryMb: number;
-  /** the reading limits the threads apply (DOCUMENT_MAX_MB, DOCUMENT_MAX_PAGES) */
+  /** the reading limits the threads apply (DOCUMENT_MAX_MB, DOCUMENT_MAX_PAGES, DOCUMENT_OCR_MAX_PAGES) */
   limits: Partial<DocumentLimits>;
+  /**
+   * the time limit of a job reading a PDF with images (a scan is read by OCR child processes, seconds a page;
+   * each child has its own limit), DOCUMENT_OCR_TIMEOUT_MS; without it `timeoutMs`
+   */
+  ocrTimeoutMs?: number;
 }
 
 export interface DocumentWorkers {
@@ -37,6 +47,14 @@ export interface DocumentWorkers {
   sheetRows(bytes: Uint8Array): Promise<SheetRow[] | null>;
   renderReport(report: AnnualReport, target: RenderTarget, findings?: readonly Finding[]): Promise<Buffer>;
   docxToPdf(docx: Uint8Array): Promise<Buffer>;
+  /** a letter as DOCX or PDF (GB/T 9704, the agency's seal when it has one) */
+  renderLetter(
+    document: LetterDocument,
+    format: 'docx' | 'pdf',
+    seal?: LetterSealImage | null,
+  ): Promise<Buffer>;
+  /** the report documents of a .zip of a bulk upload, inflated under the document budget (import/bulk.ts) */
+  unpackZip(bytes: Uint8Array, what: string): Promise<BulkDocument[]>;
   /** starts the threads and loads their code (the server calls it at boot, off the request path) */
   warmUp(): Promise<void>;
   /** jobs running and waiting now (tests, the bench) */
@@ -50,9 +68,24 @@ export function documentPoolOptions(config: DocumentConfig): DocumentPoolOptions
     threads: config.threads,
     queue: config.queue,
     timeoutMs: config.timeoutMs,
+    renderTimeoutMs: config.renderTimeoutMs,
     memoryMb: config.memoryMb,
-    limits: { maxInflatedBytes: config.maxMb * 1024 * 1024, maxPdfPages: config.maxPages },
+    limits: {
+      maxInflatedBytes: config.maxMb * 1024 * 1024,
+      maxPdfPages: config.maxPages,
+      maxOcrPages: config.ocrMaxPages,
+    },
+    ocrTimeoutMs: config.ocrTimeoutMs,
   };
+}
+
+/**
+ * A PDF that draws images (an image XObject's dictionary is never inside a compressed object stream, so its
+ * "/Image" is in the bytes as written): it may be a scan, read by OCR.
+ */
+export function mayBeScan(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b.subarray(0, 1024).includes('%PDF') && b.includes('/Image');
 }
 
 const WORKER = fileURLToPath(new URL('../../bin/document-worker.js', import.meta.url));
@@ -114,13 +147,20 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
     await slot();
     await warmUp();
     const started = Date.now();
-    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const render = RENDERS.has(task.kind);
+    const t = task as DocumentTask;
+    const limitMs = render
+      ? (options.renderTimeoutMs ?? options.timeoutMs)
+      : t.kind === 'parse-report' && options.ocrTimeoutMs !== undefined && mayBeScan(t.bytes)
+        ? Math.max(options.timeoutMs, options.ocrTimeoutMs)
+        : options.timeoutMs;
+    const timeout = AbortSignal.timeout(limitMs);
     let envelope: Envelope<TaskAnswer[K]>;
     try {
       envelope = (await piscina().run(task, { signal: timeout })) as Envelope<TaskAnswer[K]>;
     } catch (error) {
       warm = null; // the thread was terminated: its replacement loads before the next job's clock starts
-      throw threadError(error, timeout.aborted, options);
+      throw threadError(error, timeout.aborted ? { render, limitMs } : null, options);
     } finally {
       averageMs = averageMs * 0.8 + (Date.now() - started) * 0.2;
       release();
@@ -147,6 +187,9 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
         }),
       ),
     docxToPdf: async (docx) => buffer(await run({ kind: 'docx-to-pdf', docx })),
+    renderLetter: async (document, format, seal = null) =>
+      buffer(await run({ kind: 'render-letter', document, format, seal })),
+    unpackZip: (bytes, what) => run({ kind: 'unpack-zip', bytes, what }),
     load: () => ({ running, waiting: waiting.length }),
     warmUp: async () => {
       await warmUp();
@@ -159,12 +202,29 @@ export function createDocumentWorkers(options: DocumentPoolOptions): DocumentWor
   };
 }
 
-/** What a thread that did not answer means for the person who sent the document. */
-function threadError(error: unknown, timedOut: boolean, options: DocumentPoolOptions): Error {
+/** Jobs that render our own data (letters, reports from the validated model): the longer render limit. */
+const RENDERS: ReadonlySet<DocumentTask['kind']> = new Set(['render-report', 'docx-to-pdf', 'render-letter']);
+
+/** What a thread that did not answer means for the person who sent the document (or asked for a render). */
+function threadError(
+  error: unknown,
+  timedOut: { render: boolean; limitMs: number } | null,
+  options: DocumentPoolOptions,
+): Error {
+  const seconds = timedOut ? Number((timedOut.limitMs / 1000).toFixed(1)) : 0;
+  if (timedOut?.render)
+    return new AppError(
+      'busy',
+      `文书生成未能在 ${seconds} 秒内完成，已停止：服务器繁忙，请稍后重试`,
+      undefined,
+      {
+        retryAfterSeconds: 30,
+      },
+    );
   if (timedOut)
     return new AppError(
       'unprocessable',
-      `文档过于复杂，${Number((options.timeoutMs / 1000).toFixed(1))} 秒内未能处理完，已停止：请检查文件，或拆分后重新上传`,
+      `文档过于复杂，${seconds} 秒内未能处理完，已停止：请检查文件，或拆分后重新上传`,
       'file',
     );
   const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -14,6 +14,7 @@ import {
 import { changeStatus } from '../../src/services/report-workspace/transitions.service.ts';
 import { startReport } from '../../src/services/report-workspace/workspace.service.ts';
 import { collectReport } from '../../src/services/supervision/collect.service.ts';
+import { publishThroughReview } from '../support/fixtures.ts';
 import type { Hierarchy } from '../../src/services/supervision/supervision.fixture.ts';
 import { supervisionHierarchy } from '../../src/services/supervision/supervision.fixture.ts';
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
@@ -23,7 +24,7 @@ import { consistentReport, withNarrative } from '../support/report-arbitrary.ts'
 import type { TestServer } from '../support/server.ts';
 import { startTestServer } from '../support/server.ts';
 import { ensureConsoleBuilt } from './console-build.ts';
-import { dialog, signIn } from './console-helpers.ts';
+import { a11y, answerTo, choose, dialog, poll, shot, signIn, signOut } from './console-helpers.ts';
 
 const YEAR = 2025;
 const reportJson = (seed: number, copyLicensing = false) => {
@@ -86,11 +87,41 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
       clock.set(`${day}T02:00:00Z`);
       await reply(t.app.ctx, roles, id, decision);
     }
+    // 教育局: two applications only — below the minimum volume of the ranking
+    const [, education] = h.staff.cityDepartment;
+    const eduRoles = Object.fromEntries(
+      (['registrar', 'handler', 'reviewer', 'head'] as Role[]).map((r, i) => [
+        r,
+        { ...education, userId: education.userId + 200 + i, roles: [r] },
+      ]),
+    ) as Record<Role, Staff>;
+    for (const day of ['2025-04-01', '2025-04-02']) {
+      clock.set(`${day}T02:00:00Z`);
+      const { application } = await registerByStaff(t.app.ctx, eduRoles.registrar, counterApplication(day));
+      clock.set('2025-04-20T02:00:00Z');
+      await reply(t.app.ctx, eduRoles, application.id, GRANTED);
+    }
+    // the 卫生健康委员会's portal: 机构职能 in 2024 (stale by 2026), 行政许可 in January 2026
+    for (const [day, categoryCode, title] of [
+      ['2024-05-06', 'jgzn', '本委主要职责'],
+      ['2026-01-12', 'xzxk', '医疗机构执业许可公示'],
+    ] as const) {
+      clock.set(`${day}T02:00:00Z`);
+      await publishThroughReview(t.app.ctx, roles, h.cityDepartments[0]!.id, {
+        title,
+        publisher: '某市卫生健康委员会',
+        categoryCode,
+        body: `${title}。`,
+      });
+    }
     clock.set('2026-01-30T02:00:00Z');
     await startReport(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR);
     await finishReport(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR);
     await changeStatus(t.app.ctx, health, h.cityDepartments[0]!.id, YEAR, 'submit');
     clock.set('2026-02-10T02:00:00Z');
+    // 教育局 drafts its 2026 report, finished, before the year has ended
+    await startReport(t.app.ctx, education, h.cityDepartments[1]!.id, YEAR + 1);
+    await finishReport(t.app.ctx, education, h.cityDepartments[1]!.id, YEAR + 1);
     browser = await launchBrowser();
     page = await browser.newPage({
       viewport: { width: 1366, height: 768 },
@@ -134,13 +165,13 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     await d.waitFor({ state: 'detached' }).catch(async () => {
       throw new Error(await d.innerText());
     });
-    await expect.poll(() => rowOf('某市人民政府办公室').innerText()).toMatch(/已退回修改/);
+    await poll(() => rowOf('某市人民政府办公室').innerText()).toMatch(/已退回修改/);
     await page.getByRole('button', { name: '审核：某市公安局' }).click();
     d = dialog(page);
     await d.getByLabel('审核意见').fill('通过，请按时公开');
     await d.getByRole('button', { name: '审核通过' }).click();
     await d.getByRole('button', { name: '确认审核通过' }).click();
-    await expect.poll(() => rowOf('某市公安局').innerText()).toMatch(/审核通过待公开/);
+    await poll(() => rowOf('某市公安局').innerText()).toMatch(/审核通过待公开/);
     const events = await t.app.database.db
       .selectFrom('events')
       .select(['action', 'data'])
@@ -192,5 +223,148 @@ describe('supervision in Chromium: collection, return, clear, rollup export', { 
     expect(await ranked.innerText()).toMatch(/^1\s+某市卫生健康委员会\s+9\s+7/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'supervision-performance');
+  });
+
+  it('sends a 催报 to an overdue agency from its row, and the row counts it', async () => {
+    await page.goto(`${t.url}/console/supervision?year=${YEAR}&tab=collection`);
+    await page.getByRole('heading', { name: `${YEAR}年度 监督汇总` }).waitFor();
+    const button = page.getByRole('button', { name: '催报：某市教育局' });
+    await answerTo(page, 'POST', /\/api\/supervision\/reports\/\d+\/2025\/urge$/, () => button.click());
+    await page.getByText('已向某市教育局催报').waitFor();
+    await poll(() => button.innerText()).toMatch(/催报（已 1 次）/);
+    const urges = await t.app.database.db
+      .selectFrom('events')
+      .select('action')
+      .where('entity_type', '=', 'report_urge')
+      .execute();
+    expect(urges.map((e) => e.action)).toEqual(['urge']);
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'supervision-urge');
+  });
+
+  it('exports the 通报名单: the overdue and late agencies, with the 催报 count', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出通报名单 CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`某市人民政府${YEAR}年度报告报送情况通报名单.csv`);
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe('机构代码,机关名称,报送期限,期限依据,状态,是否按时,收到日期,逾期天数,催报次数');
+    expect(lines.find((l) => l.includes(',某市教育局,'))).toMatch(/逾期未报送,,10,1$/);
+    expect(lines.find((l) => l.includes(',某市公安局,'))).toMatch(/逾期报送,2026-02-03,3,0$/);
+    expect(lines.some((l) => l.includes('某市卫生健康委员会'))).toBe(false);
+    await page.getByRole('link', { name: '导出通报名单 CSV' }).focus();
+    await shot(page, 'supervision-notice-export');
+  });
+
+  it('sets the 考核 weights and the minimum volume (a wrong sum refused), and ranks by the score', async () => {
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByLabel(/参与排名的最低申请量/).waitFor();
+    await page.getByLabel(/参与排名的最低申请量/).fill('5');
+    await page.getByLabel('答复及时率', { exact: true }).fill('40');
+    await poll(() => page.getByTestId('weight-sum').innerText()).toBe('110');
+    const refused = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith('/api/supervision/settings') && r.request().method() === 'PUT',
+      ),
+      page.getByRole('button', { name: '保存' }).first().click(),
+    ]);
+    expect(refused[0].status()).toBe(400);
+    await page.getByRole('alert').filter({ hasText: '考核权重合计应为 100，现为 110' }).waitFor();
+    await shot(page, 'supervision-weights-refused');
+    await page.getByLabel('主动公开及时率', { exact: true }).fill('5');
+    await poll(() => page.getByTestId('weight-sum').innerText()).toBe('100');
+    await answerTo(page, 'PUT', /\/api\/supervision\/settings$/, () =>
+      page.getByRole('button', { name: '保存' }).first().click(),
+    );
+    await page.getByText('监督参数已保存').waitFor();
+    const saved = await t.app.database.db
+      .selectFrom('events')
+      .select('data')
+      .where('action', '=', 'update_supervision_settings')
+      .execute();
+    expect(saved).toHaveLength(1);
+    expect(JSON.parse(saved[0]!.data).after.scoreWeights).toMatchObject({
+      replyTimeliness: 40,
+      proactiveTimeliness: 5,
+    });
+    await page.getByRole('tab', { name: '工作绩效' }).click();
+    await choose(page, page.getByLabel('排名依据'), '考核综合得分');
+    await page.getByTestId('score-definitions').getByText('答复及时率（权重 40）').waitFor();
+    const health = page.locator('tr.ant-table-row', { hasText: '某市卫生健康委员会' });
+    const education = page.locator('tr.ant-table-row', { hasText: '某市教育局' });
+    // 卫健委: 按时报送 100 (submitted 30 January), 表格一致性 100 (no error), 答复及时率 5 of 7 = 71.4,
+    // 纠错率 100 (no case), 主动公开 — (nothing published in 2025): (20×100 + 20×100 + 40×71.4 + 15×100) ÷ 95 = 88
+    await poll(() => health.innerText()).toMatch(/^1\s+某市卫生健康委员会/);
+    expect(await health.innerText()).toMatch(/\s71\.4%[\s\S]*\s88\s+100\s+100\s+71\.4\s+100\s+—$/);
+    expect(await education.innerText()).toMatch(/^不排名\s+某市教育局\s+2\s+2/);
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'supervision-ranking');
+  });
+
+  it('shows each portal’s statutory columns that are empty or stale, with the counts, and exports them', async () => {
+    await page.getByRole('tab', { name: '法定栏目' }).click();
+    await page.getByTestId('columns-definitions').waitFor();
+    const row = page.locator('tr.ant-table-row', { hasText: '某市卫生健康委员会' });
+    await row.waitFor();
+    await row.getByRole('button', { name: /展开行|Expand row/ }).click();
+    const detail = page.getByRole('table', { name: '某市卫生健康委员会的法定栏目' });
+    const column = (label: string) =>
+      detail.locator('tr', { has: page.getByRole('cell', { name: label, exact: true }) });
+    await poll(() => column('机构职能').innerText()).toMatch(
+      /未及时更新\s+0 条（2025-02-10 起，12 个月）\s+1\s+2024-05-06/,
+    );
+    expect(await column('行政许可').innerText()).toMatch(
+      /正常更新\s+1 条（2025-11-10 起，3 个月）\s+1\s+2026-01-12/,
+    );
+    expect(await column('财政预决算').innerText()).toMatch(/空栏目/);
+    expect(await column('政府信息公开制度').innerText()).toMatch(/未设栏目/);
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'supervision-columns');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出 CSV' }).click(),
+    ]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toContain(
+      '某市卫生健康委员会,法定主动公开内容,机构职能,条例第二十条第（二）项,未及时更新,12,2025-02-10,1,0,2024-05-06,jgzn',
+    );
+  });
+
+  it('asks the agency to confirm a report submitted before the year has ended', async () => {
+    await signOut(page);
+    await signIn(page, t.url, 'z-city-education');
+    await page.goto(`${t.url}/console/reports/${YEAR + 1}`);
+    await page.getByRole('button', { name: '报送上级审核' }).click();
+    const d = dialog(page);
+    await d
+      .getByText(/报告年度尚未结束/)
+      .first()
+      .waitFor();
+    await d.getByRole('button', { name: '报送上级审核' }).click();
+    await d.getByText('请确认提前报送').waitFor();
+    expect(
+      await t.app.database.db
+        .selectFrom('annual_reports')
+        .select('status')
+        .where('year', '=', YEAR + 1)
+        .execute(),
+    ).toEqual([{ status: 'draft' }]);
+    await d.getByLabel('我已知晓报告年度尚未结束，确认提前报送').check();
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'supervision-early-submit');
+    await answerTo(page, 'POST', /\/api\/reports\/2026\/actions$/, () =>
+      d.getByRole('button', { name: '报送上级审核' }).click(),
+    );
+    await d.waitFor({ state: 'detached' });
+    const events = await t.app.database.db
+      .selectFrom('events')
+      .select('data')
+      .where('entity_type', '=', 'annual_report')
+      .where('action', '=', 'submit')
+      .execute();
+    // recorded as an early submission
+    expect(events.filter((e) => JSON.parse(e.data).early === true)).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ import { startTestServer } from '../support/server.ts';
 /**
  * Accounts (#16 point 9): a password reset ends the user's other sessions; the lockout answers an unknown
  * username exactly as a real one, after the same work; a lock is per username and client, with a back-off that
- * stops at a day; cross-site login posts are refused.
+ * stops at a day, and the administrator sees it; cross-site login posts are refused.
  */
 describe.each(DIALECTS)('accounts (%s)', (dialect) => {
   let t: TestServer;
@@ -93,6 +93,17 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
     expect((await login('ac1-head', 'test-password-1', '198.51.100.70')).statusCode).toBe(423);
     // the owner, elsewhere, is not locked out by what an attacker did
     expect((await login('ac1-head', 'test-password-1', '198.51.100.71')).statusCode).toBe(200);
+    // the administrator sees the lock: for one address, until five minutes from the fifth failure
+    const admin = await loginAs(t.server, 'ac1-admin');
+    const users = (await admin.request('GET', '/api/admin/users')).json() as {
+      username: string;
+      loginLock: { clients: number; until: string } | null;
+    }[];
+    expect(users.find((u) => u.username === 'ac1-head')!.loginLock).toEqual({
+      clients: 1,
+      until: new Date(clock.now().getTime() + 5 * 60_000).toISOString(),
+    });
+    expect(users.find((u) => u.username === 'ac1-admin')!.loginLock).toBeNull();
     // ten more failures after each lock has passed (5 min × 2^10 would be 85 hours): the lock stops at 24 hours
     for (let i = 0; i < 10; i++) {
       clock.advance(24 * 3600_000 + 1000);

@@ -23,6 +23,15 @@ import { snapshot, tablesOf } from './support/snapshot.ts';
 type AnyDb = Kysely<any>;
 const anyDb = (d: Database) => d.db as unknown as AnyDb;
 
+/**
+ * Columns a migration dropped on purpose, and where their data went: they are left out of the rows copied
+ * into the old schema (it fills them with their defaults) and out of the comparison.
+ */
+const DROPPED: Record<string, string[]> = {
+  // 0023: the account's own counter and lock, not written since 0015 counts failures in login_failures
+  users: ['failed_logins', 'locked_until'],
+};
+
 async function migrateTo(database: Database, name: string): Promise<void> {
   const migrator = new Migrator({
     db: database.db,
@@ -36,7 +45,7 @@ async function migrateTo(database: Database, name: string): Promise<void> {
 /** The old schema's tables and columns, the migrator's own and derived (full-text) tables left out. */
 async function schemaOf(database: Database): Promise<Map<string, string[]>> {
   const tables = (await tablesOf(database)).filter((t) => !t.derived && !isMigratorTable(t.name));
-  return new Map(tables.map((t) => [t.name, t.columns]));
+  return new Map(tables.map((t) => [t.name, t.columns.filter((c) => !DROPPED[t.name]?.includes(c))]));
 }
 
 /** Copies the source's rows into the old schema, parents first, projected on the columns the old schema has. */

@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { unzipSync } from 'fflate';
-import type { AnnualReport, Finding } from '../../domain/report/index.ts';
-import { decodeReport, emptyReport, reportToJson, validateReport } from '../../domain/report/index.ts';
-import { reportCells } from '../../domain/report/validate/cells.ts';
-import { getCell } from '../../domain/report/index.ts';
+import { join } from 'node:path';
+import type { Finding } from '../../domain/report/index.ts';
+import { reportToJson } from '../../domain/report/index.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { BulkDocument, CellCounts } from '../../import/bulk.ts';
+import { isBulkKind, MAX_BULK_FILES, readBulkDocument, unpackZip } from '../../import/bulk.ts';
 import { parseReportFile } from '../../import/index.ts';
 import { parse } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -15,18 +15,9 @@ import { UsageError } from '../command.ts';
  * subtree, as collected) read by the importer, one result per file — the agency and year read, the cells
  * read, blank and missing, the errors and warnings — and, with -o, the interchange JSON of each written to
  * OUT_DIR under the document's name. Re-running over the same files writes the same files (idempotent) and
- * says which changed.
+ * says which changed. The reading is src/import/bulk.ts, the same as the supervisor's bulk upload.
  */
-const KINDS = new Set(['.txt', '.md', '.html', '.htm', '.docx', '.pdf', '.json']);
-const MAX_FILES = 5000;
-const MAX_BYTES = 512 * 1024 * 1024;
-
-interface Doc {
-  name: string;
-  bytes: Uint8Array;
-}
-
-async function documents(path: string): Promise<Doc[]> {
+async function documents(path: string): Promise<BulkDocument[]> {
   let info;
   try {
     info = await stat(path);
@@ -34,34 +25,17 @@ async function documents(path: string): Promise<Doc[]> {
     throw new UsageError(`无法读取 ${path}`);
   }
   if (info.isDirectory()) {
-    const names = (await readdir(path, { recursive: true }))
-      .map(String)
-      .filter((n) => KINDS.has(extname(n).toLowerCase()))
-      .sort();
-    if (names.length > MAX_FILES) throw new UsageError(`目录中的报告文件超过 ${MAX_FILES} 个`);
+    const names = (await readdir(path, { recursive: true })).map(String).filter(isBulkKind).sort();
+    if (names.length > MAX_BULK_FILES) throw new UsageError(`目录中的报告文件超过 ${MAX_BULK_FILES} 个`);
     return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(path, name)) })));
   }
   if (!/\.zip$/i.test(path)) throw new UsageError(`${path} 不是目录，也不是 .zip 压缩包`);
-  let total = 0;
-  let count = 0;
-  let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(await readFile(path), {
-      filter: (f) => {
-        if (f.name.endsWith('/') || !KINDS.has(extname(f.name).toLowerCase())) return false;
-        total += f.originalSize;
-        if (++count > MAX_FILES || total > MAX_BYTES)
-          throw new UsageError(`压缩包 ${path} 解压后超过 ${MAX_FILES} 个文件或 ${MAX_BYTES >> 20} MB`);
-        return true;
-      },
-    });
+    return unpackZip(await readFile(path), ` ${path} `);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`无法打开压缩包 ${path}：${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof AppError) throw new UsageError(error.message);
+    throw error;
   }
-  return Object.keys(files)
-    .sort()
-    .map((name) => ({ name, bytes: files[name]! }));
 }
 
 export interface FileResult {
@@ -69,53 +43,12 @@ export interface FileResult {
   agency: string | null;
   year: number | null;
   format: string;
-  cells: { read: number; blank: number; missing: number; total: number };
+  cells: CellCounts;
   errors: number;
   warnings: number;
   findings: Finding[];
   output?: string;
   changed?: boolean;
-}
-
-export function cellCounts(report: AnnualReport) {
-  const counts = { read: 0, blank: 0, missing: 0, total: 0 };
-  for (const ref of reportCells(report)) {
-    counts.total++;
-    const path = `${ref.table}.${ref.row}.${ref.column}`;
-    if (report.missing?.includes(path)) counts.missing++;
-    else if (getCell(report, ref.table, ref.row, ref.column) === null) counts.blank++;
-    else counts.read++;
-  }
-  return counts;
-}
-
-async function readOne(
-  doc: Doc,
-  year: number | undefined,
-): Promise<{ report: AnnualReport; findings: Finding[] }> {
-  if (/\.json$/i.test(doc.name)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(new TextDecoder().decode(doc.bytes).replace(/^\uFEFF/, ''));
-    } catch {
-      value = null;
-    }
-    const decoded = decodeReport(value);
-    if (!decoded.report)
-      return {
-        report: emptyReport('2021'),
-        findings: [
-          {
-            code: 'import.dir.bad_json',
-            severity: 'error',
-            location: { table: 'meta' },
-            message: `${doc.name} 不是有效的报告 JSON。`,
-          },
-        ],
-      };
-    return { report: decoded.report, findings: decoded.findings };
-  }
-  return parseReportFile(doc.bytes, basename(doc.name), year !== undefined ? { year } : {});
 }
 
 export const reportImportDir: Command = {
@@ -141,17 +74,16 @@ export const reportImportDir: Command = {
     const results: FileResult[] = [];
     const names = new Set<string>();
     for (const doc of docs) {
-      const read = await readOne(doc, year);
-      const findings = [...read.findings, ...validateReport(read.report)];
+      const read = await readBulkDocument(doc, year !== undefined ? { year } : {}, parseReportFile);
       const result: FileResult = {
         file: doc.name,
-        agency: read.report.agency,
-        year: read.report.year,
-        format: read.report.format,
-        cells: cellCounts(read.report),
-        errors: findings.filter((f) => f.severity === 'error').length,
-        warnings: findings.filter((f) => f.severity === 'warning').length,
-        findings,
+        agency: read.agency,
+        year: read.year,
+        format: read.format,
+        cells: read.cells,
+        errors: read.errors,
+        warnings: read.warnings,
+        findings: read.findings,
       };
       if (values.output) {
         let name = `${doc.name.replace(/[\\/]/g, '__').replace(/\.[^.]+$/, '')}.json`;

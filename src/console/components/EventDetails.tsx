@@ -56,6 +56,30 @@ export function EventDetails({ action, details }: { action: string; details: Rec
           .join('；');
       break;
     }
+    case 'open_cosign': {
+      const list = (details.cosigns as { department: string; dueOn: string; workingDays: number }[]) ?? [];
+      content = (
+        <>
+          会签事项：{String(details.question)}
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {list.map((c) => (
+              <li key={c.department}>
+                {c.department}：会签期限 {c.dueOn}（{c.workingDays} 个工作日）
+              </li>
+            ))}
+          </ul>
+          不中止答复期限{details.replyDue ? `（答复期限 ${String(details.replyDue)}）` : ''}
+        </>
+      );
+      break;
+    }
+    case 'answer_cosign':
+      content = `${String(details.department)}会签意见：${String(details.opinion)}（答复人：${String(details.answererName)}${details.onBehalf ? '，代为登记' : ''}${details.late ? '，逾期答复' : ''}）`;
+      break;
+    case 'assign':
+    case 'reassign':
+      content = `承办人：${String(details.assigneeName ?? '')}${details.reason ? `；理由：${String(details.reason)}` : ''}`;
+      break;
     case 'return_decision':
     case 'withdraw':
       if (details.reason) content = `理由：${String(details.reason)}`;

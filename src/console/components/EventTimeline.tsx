@@ -13,6 +13,10 @@ const OTHER_LABEL: Record<string, string> = {
   reveal_personal_data: '查看申请人完整个人信息',
   view_letter: '查看文书',
   preview_letter: '预览文书',
+  assign: '分办',
+  reassign: '转办',
+  open_cosign: '发起内部会签',
+  answer_cosign: '答复会签',
 };
 
 const label = (action: string) => ACTION_LABEL[action as ActionType] ?? OTHER_LABEL[action] ?? action;
@@ -67,7 +71,10 @@ export function EventTimeline({ events }: { events: TimelineEvent[] }) {
                       {STATE_LABEL[after]}
                     </div>
                   )}
-                  <EventDetails action={e.action} details={e.data?.details ?? {}} />
+                  <EventDetails
+                    action={e.action}
+                    details={e.data?.details ?? (e.data as Record<string, unknown> | undefined) ?? {}}
+                  />
                   {warnings.map((w) => (
                     <Typography.Text key={w} type="warning" style={{ display: 'block' }}>
                       注意：{w}

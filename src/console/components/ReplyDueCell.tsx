@@ -1,7 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import type { InboxRow } from '../types.ts';
 import { DueTag } from './DueTag.tsx';
-import { ORANGE, RED } from './tones.ts';
+import { BLUE, ORANGE, RED } from './tones.ts';
 
 /**
  * The inbox's 答复期限 column: the date, and the working days left in words and colour ('剩余 3 个工作日',
@@ -14,6 +14,10 @@ export function ReplyDueCell({ row }: { row: InboxRow }) {
         <Tag style={RED}>征求意见逾期（{row.consultationDue}），由本机关依法决定</Tag>
       )}
       {row.servicePending && <Tag style={ORANGE}>文书待送达</Tag>}
+      {row.cosignsOverdue > 0 && <Tag style={RED}>会签逾期 {row.cosignsOverdue}</Tag>}
+      {row.cosignsOpen > row.cosignsOverdue && (
+        <Tag style={BLUE}>会签待答复 {row.cosignsOpen - row.cosignsOverdue}</Tag>
+      )}
     </>
   );
   if (row.closedOn) return <Typography.Text type="secondary">{row.closedOn} 办结</Typography.Text>;

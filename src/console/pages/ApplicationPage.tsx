@@ -5,6 +5,8 @@ import { ActionBar } from '../components/actions/ActionBar.tsx';
 import { ApplicantCard } from '../components/ApplicantCard.tsx';
 import { AssignCard } from '../components/AssignCard.tsx';
 import { ClockCard } from '../components/ClockCard.tsx';
+import { CosignCard } from '../components/CosignCard.tsx';
+import { remindersChanged } from '../components/ReminderBadge.tsx';
 import { DueDateChanges } from '../components/DueDateChanges.tsx';
 import { EventTimeline } from '../components/EventTimeline.tsx';
 import { LettersCard } from '../components/LettersCard.tsx';
@@ -30,6 +32,7 @@ export function ApplicationPage({ params }: PageProps) {
     (next: ApplicationView) => {
       setView(next);
       reloadTimeline();
+      remindersChanged();
       void message.success(`已办理，当前状态：${next.stateLabel}`);
     },
     [setView, reloadTimeline, message],
@@ -84,6 +87,7 @@ export function ApplicationPage({ params }: PageProps) {
                   reloadTimeline();
                 }}
               />
+              <CosignCard view={v} onChanged={reloadTimeline} />
               <ApplicantCard view={v} onRevealed={reloadTimeline} />
               <LettersCard applicationId={v.id} letters={timeline.data?.letters ?? []} />
               <ReplyAttachmentsCard view={v} />

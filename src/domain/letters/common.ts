@@ -3,7 +3,7 @@ import type { DueDate } from '../application/deadlines.ts';
 import type { LocalDate } from '../calendar/local-date.ts';
 import { dateParts } from '../calendar/local-date.ts';
 import type { LetterDocument } from './document.ts';
-import { SEAL } from './document.ts';
+import { numberedPoint } from './document.ts';
 import type { LetterInput } from './input.ts';
 import type { LetterKind } from './kinds.ts';
 import type { Paragraph } from './segments.ts';
@@ -39,7 +39,7 @@ function itemText(item: RequestedItem): string {
 /** '“A”' for one item; '以下政府信息：1.“A”；2.“B”' for several. */
 export function requestedItemsText(items: readonly RequestedItem[]): string {
   if (items.length === 1) return itemText(items[0]!);
-  return `以下政府信息：${items.map((item, i) => `${i + 1}.${itemText(item)}`).join('；')}`;
+  return `以下政府信息：${items.map((item, i) => numberedPoint(i, itemText(item))).join('；')}`;
 }
 
 /** The opening of a letter to the applicant: when the application came, what it asked for, and any 补正. */
@@ -108,7 +108,6 @@ export function letterFrame(
       agency: input.agency.name.trim(),
       date: input.date,
       dateText: chineseDate(input.date),
-      seal: SEAL,
     },
     deliverTo: parts.deliverTo === undefined ? applicantDelivery(input) : parts.deliverTo,
     warnings: parts.warnings,

@@ -1,6 +1,7 @@
 import { fullCitation } from '../application/citations.ts';
 import { PERIODS } from '../application/deadlines.ts';
 import type { LetterDocument } from './document.ts';
+import { numberedPoint } from './document.ts';
 import { applicantPronoun, applicationOpening, clause, closingParagraphs, letterFrame } from './common.ts';
 import type { LetterInput } from './input.ts';
 import { letterInputError } from './input.ts';
@@ -22,7 +23,7 @@ export function correctionLetter(input: LetterInput): LetterDocument {
   const you = applicantPronoun(input);
   const art30 = fullCitation(PERIODS.correctionNotice.article);
   const points = correction.points.map((point, i, all) =>
-    paragraph(locked('points', `${i + 1}.${clause(point)}${i === all.length - 1 ? '。' : '；'}`)),
+    paragraph(locked('points', `${numberedPoint(i, clause(point))}${i === all.length - 1 ? '。' : '；'}`)),
   );
   return letterFrame('correction', input, {
     title: LETTER_TITLE.correction,

@@ -5,14 +5,15 @@ import type { LetterKind } from './kinds.ts';
 import type { Paragraph } from './segments.ts';
 import { paragraphText } from './segments.ts';
 
-/** 发文机关署名、成文日期 and the place of the seal (GB/T 9704: the seal presses on both). */
+/**
+ * 发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5.1: the seal presses on both). The seal is no text: the renderers
+ * place the agency's uploaded 印章 image there, or leave the area blank for a physical seal.
+ */
 export interface LetterClosing {
   agency: string;
   date: LocalDate;
   /** '2026年9月24日' */
   dateText: string;
-  /** the seal's placeholder, '〔印章〕' */
-  seal: string;
 }
 
 /**
@@ -38,7 +39,20 @@ export interface LetterDocument {
   warnings: readonly string[];
 }
 
-export const SEAL = '〔印章〕';
+/**
+ * A staff-written point that already carries its own number (“1.”, “1、”, “（1）”, “(1)”, “一、”, “（一）”, “①”):
+ * it is printed as typed, not numbered a second time (“1.1.”, issue 12 point 6).
+ */
+const OWN_NUMBER =
+  /^\s*(?:\d{1,3}\s*(?:[.．](?!\d)|[、)）])|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[\u2460-\u2473\u2776-\u277f])/u;
+
+export const hasOwnNumber = (text: string): boolean => OWN_NUMBER.test(text);
+
+/** “1.text” — unless the text is numbered already, then the text as typed (trimmed). */
+export function numberedPoint(index: number, text: string): string {
+  const t = text.trim();
+  return hasOwnNumber(t) ? t : `${index + 1}.${t}`;
+}
 
 /** The letter as plain text, one paragraph a line (for previews, search and tests). */
 export function letterText(doc: LetterDocument): string {
@@ -49,7 +63,7 @@ export function letterText(doc: LetterDocument): string {
     `${doc.addressee}：`,
     ...doc.paragraphs.map(paragraphText),
     ...(doc.attachments ?? []).map(
-      (a, i, all) => (i === 0 ? '附件：' : '　　　') + (all.length > 1 ? `${i + 1}.${a}` : a),
+      (a, i, all) => (i === 0 ? '附件：' : '　　　') + (all.length > 1 ? numberedPoint(i, a) : a),
     ),
     doc.closing.agency,
     doc.closing.dateText,

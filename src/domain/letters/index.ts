@@ -13,3 +13,4 @@ export * from './letter-of-action.ts';
 export * from './segments.ts';
 export * from './template.ts';
 export * from './numbering.ts';
+export * from './seal.ts';

@@ -7,13 +7,22 @@ import type { LocalDate } from '../calendar/local-date.ts';
  * or a letter that starts a period against the applicant has not been served (第三十条、第四十二条: the period
  * runs from service). Derived from the stored dates and today with the inbox's own bounds, never stored.
  */
-export const REMINDER_KINDS = ['overdue', 'due_soon', 'consultation_overdue', 'service_pending'] as const;
+export const REMINDER_KINDS = [
+  'overdue',
+  'due_soon',
+  'consultation_overdue',
+  'cosign_overdue',
+  'cosign_pending',
+  'service_pending',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const REMINDER_LABEL: Record<ReminderKind, string> = {
   overdue: '答复已逾期',
   due_soon: '答复即将到期',
   consultation_overdue: '征求意见已超过15个工作日',
+  cosign_overdue: '会签已逾期未答复',
+  cosign_pending: '待答复的会签',
   service_pending: '文书待送达',
 };
 
@@ -21,6 +30,8 @@ export const REMINDER_ARTICLE: Record<ReminderKind, string> = {
   overdue: '条例第三十三条',
   due_soon: '条例第三十三条',
   consultation_overdue: '条例第三十二条、第三十四条',
+  cosign_overdue: '会签不中止答复期限，条例第三十三条',
+  cosign_pending: '会签不中止答复期限，条例第三十三条',
   service_pending: '条例第三十条',
 };
 
@@ -43,9 +54,62 @@ export interface Reminder {
   agencyId: number;
   applicationId: number;
   trackingCode: string;
-  /** the date the reminder is about (reply due, consultation due); null for service */
+  /** the date the reminder is about (reply due, consultation or 会签 due); null for service */
   dueOn: LocalDate | null;
   assigneeId: number | null;
+  /** a 会签's department (科室): its members are reminded too; null for the others */
+  department: string | null;
+}
+
+/** An unanswered 会签 on an open case, as the reminders read it. */
+export interface OpenCosign {
+  applicationId: number;
+  agencyId: number;
+  trackingCode: string;
+  department: string;
+  dueOn: LocalDate;
+  /** the case's 承办人; null: not assigned yet */
+  assigneeId: number | null;
+}
+
+/**
+ * An unanswered 会签 (issue 12 point 2): to the department's members while it is open ("待答复的会签"); once past
+ * its due date also to the case's handler ("会签已逾期未答复"), who must reply within the running reply period.
+ */
+export function cosignRemindersFor(c: OpenCosign, today: LocalDate): Reminder {
+  const kind: ReminderKind = c.dueOn < today ? 'cosign_overdue' : 'cosign_pending';
+  return {
+    kind,
+    label: REMINDER_LABEL[kind],
+    agencyId: c.agencyId,
+    applicationId: c.applicationId,
+    trackingCode: c.trackingCode,
+    dueOn: c.dueOn,
+    assigneeId: c.assigneeId,
+    department: c.department,
+  };
+}
+
+/** Who a reminder is for. */
+export interface ReminderPerson {
+  id: number;
+  roles: readonly string[];
+  /** the person's department (科室), if any */
+  department: string | null;
+}
+
+/** Whether a person receives the reminders of unassigned cases: those who assign work (负责人, 登记员). */
+export const receivesUnassigned = (roles: readonly string[]) =>
+  roles.includes('head') || roles.includes('registrar');
+
+/**
+ * The audience of a reminder: the case's 承办人 (or, while unassigned, those who assign work); for a 会签 also
+ * the members of its department — and only them while it is not yet overdue.
+ */
+export function reminderIsFor(r: Reminder, p: ReminderPerson): boolean {
+  if (r.department !== null && p.department === r.department) return true;
+  if (r.kind === 'cosign_pending') return false;
+  return r.assigneeId === p.id || (r.assigneeId === null && receivesUnassigned(p.roles));
 }
 
 export function remindersFor(c: OpenCase, bounds: DueStatusBounds, today: LocalDate): Reminder[] {
@@ -59,6 +123,7 @@ export function remindersFor(c: OpenCase, bounds: DueStatusBounds, today: LocalD
       trackingCode: c.trackingCode,
       dueOn,
       assigneeId: c.assigneeId,
+      department: null,
     });
   if (c.replyDue !== null) {
     if (c.replyDue < bounds.overdueBefore) add('overdue', c.replyDue);
@@ -97,14 +162,14 @@ export function reminderDigest(
   const lines = [
     `${input.name}：`,
     '',
-    `截至 ${input.today}，${input.agencyName}分配给您（或尚未分配）的申请中，以下事项需要处理：`,
+    `截至 ${input.today}，${input.agencyName}分配给您（或尚未分配）的申请和请您所在科室会签的申请中，以下事项需要处理：`,
     '',
   ];
   for (const [kind] of counts) {
     lines.push(`${REMINDER_LABEL[kind]}（${REMINDER_ARTICLE[kind]}）：`);
     for (const r of sorted.filter((x) => x.kind === kind))
       lines.push(
-        `  · ${r.trackingCode}${r.dueOn ? `  期限 ${r.dueOn}` : ''}  ${input.consoleUrl}/applications/${r.applicationId}`,
+        `  · ${r.trackingCode}${r.department ? `  ${r.department}` : ''}${r.dueOn ? `  期限 ${r.dueOn}` : ''}  ${input.consoleUrl}/applications/${r.applicationId}`,
       );
     lines.push('');
   }

@@ -4,6 +4,9 @@ import { ROLES } from '../../domain/access/roles.ts';
 import { SESSION_COOKIE, requireStaff, staffOf } from '../plugins/auth.ts';
 import type { AppRoutes } from './app-routes.ts';
 import { agencySettingsSchema } from './agency-settings-schema.ts';
+import { removeSeal, sealFile, uploadSeal } from '../../services/agency-seal.service.ts';
+import { sendAttachment } from './catalog-files.ts';
+import { uploadedFile } from './catalog.routes.ts';
 
 const userBody = {
   type: 'object',
@@ -15,6 +18,8 @@ const userBody = {
     password: { type: 'string', maxLength: 200 },
     disabled: { type: 'boolean' },
     email: { type: ['string', 'null'], maxLength: 254 },
+    // 所在科室 (one of the agency's departments; 会签, #12 point 2)
+    department: { type: ['string', 'null'], maxLength: 30 },
   },
 } as const;
 
@@ -48,6 +53,42 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
       return updateSettings(ctx, request.principal, staffOf(request).agencyId, body);
     },
   );
+  // the agency's 印章 for its letters (#12 point 6): uploaded, shown, removed here only, never by PATCH
+  server.post(
+    '/api/admin/agency/seal',
+    {
+      preHandler: requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary:
+          '上传本机关印章图片（multipart/form-data，字段 file；PNG 或 JPEG，不超过 2 MB），告知书 PDF 和 Word 版在落款处加盖',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const file = await uploadedFile(request);
+      return reply
+        .status(201)
+        .send(await uploadSeal(ctx, request.principal, staffOf(request).agencyId, file));
+    },
+  );
+  server.get(
+    '/api/admin/agency/seal',
+    { preHandler: requireStaff(), schema: { tags: ['admin'], summary: '本机关印章图片' } },
+    async (request, reply) =>
+      sendAttachment(reply, await sealFile(ctx, request.principal, staffOf(request).agencyId)),
+  );
+  server.delete(
+    '/api/admin/agency/seal',
+    {
+      preHandler: requireStaff('admin'),
+      schema: { tags: ['admin'], summary: '删除本机关印章图片（告知书落款处留空，加盖实体印章）' },
+    },
+    async (request, reply) => {
+      await removeSeal(ctx, request.principal, staffOf(request).agencyId);
+      return reply.status(204).send();
+    },
+  );
   server.get(
     '/api/admin/users',
     { preHandler: requireStaff('admin'), schema: { tags: ['admin'], summary: '本机关工作人员账号' } },
@@ -70,6 +111,7 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
         roles: string[];
         password: string;
         email?: string | null;
+        department?: string | null;
       };
       return reply
         .status(201)
@@ -98,6 +140,7 @@ export const adminRoutes: AppRoutes = async (server, { app }) => {
           disabled?: boolean;
           password?: string;
           email?: string | null;
+          department?: string | null;
         },
         request.cookies[SESSION_COOKIE],
       ),

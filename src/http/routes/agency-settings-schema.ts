@@ -2,7 +2,9 @@
  * The schema of an agency's settings as the administrator changes them (PATCH /api/admin/agency): every key the
  * services read (letters, the 公开指南, the catalog, the clock policy, supervision), each with its shape; a key
  * that is not a setting is refused ("不允许的字段 …", 400) instead of being stored and written whole into the
- * audit log (issue 16 point 10). The demo's login (demoLogin) is not a setting an administrator writes.
+ * audit log (issue 16 point 10). The demo's login (demoLogin) is not a setting an administrator writes, nor is
+ * the 印章 (`seal`): it names a stored file and is written only by POST /api/admin/agency/seal after the image is
+ * checked (issue 12 point 6), so a PATCH naming it is refused here.
  */
 const text = { type: ['string', 'null'] };
 const flag = { type: ['boolean', 'null'] };
@@ -41,6 +43,8 @@ export const agencySettingsSchema = {
     letterNumberSeries: { type: ['object', 'null'], additionalProperties: { type: ['string', 'null'] } },
     // a one-person office may sign off its own drafts; the record then says so (#12 point 3)
     allowSelfSignOff: flag,
+    // the agency's departments (科室), to whom a handler opens 内部会签 (#12 point 2); checked by the service
+    departments: texts,
     reconsiderationBodyName: text,
     provincial: flag,
     needsCreationReconsiderationFirst: flag,
@@ -58,7 +62,9 @@ export const agencySettingsSchema = {
     // the footer's 主办单位, 网站标识码, ICP备案号, 公安机关备案号 (#14 point 5)
     site: closed({ sponsor: text, siteCode: text, icpNumber: text, policeNumber: text }),
     // 同义词和简称 for search, one entry per line ("预决算 = 预算 决算"), as text or a list of lines
-    searchSynonyms: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }] },
+    searchSynonyms: {
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }],
+    },
     // a 规范性文件 is not submitted or published without its 政策解读 (#18 point 4)
     interpretationRequired: flag,
     reportDueDate: text,

@@ -9,6 +9,7 @@ import { catalogFeedRoutes } from './catalog-feeds.routes.ts';
 import { catalogRegisterRoutes } from './catalog-register.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { consoleRoutes } from './console.routes.ts';
+import { cosignRoutes } from './cosign.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { letterRoutes } from './letters.routes.ts';
 import { portalApplyRoutes } from './portal-apply.routes.ts';
@@ -34,6 +35,7 @@ export const routes: readonly AppRoutes[] = [
   calendarRoutes,
   table3Routes,
   reminderRoutes,
+  cosignRoutes,
   consoleRoutes,
   reportToolRoutes,
   catalogRoutes,

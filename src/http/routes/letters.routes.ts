@@ -1,9 +1,10 @@
 import type { LetterKind } from '../../domain/letters/index.ts';
 import { LETTER_KIND_LABEL, LETTER_KINDS, letterFillKeys } from '../../domain/letters/index.ts';
-import { renderLetterDocx, renderLetterHtml } from '../../render/letters/index.ts';
+import { renderLetterHtml } from '../../render/letters/index.ts';
+import { letterSeal } from '../../services/agency-seal.service.ts';
 import type { LetterExtras } from '../../services/applications/letters.ts';
 import { previewLetter, sentLetter } from '../../services/applications/letters.ts';
-import { requireStaff } from '../plugins/auth.ts';
+import { requireStaff, staffOf } from '../plugins/auth.ts';
 import { letterExtrasSchema } from './applications.routes.ts';
 import { attachment, CONTENT_TYPE } from './report-tool.routes.ts';
 import type { AppRoutes } from './app-routes.ts';
@@ -74,8 +75,9 @@ export const letterRoutes: AppRoutes = async (server, { app }) => {
       const format = (request.query as { format?: 'html' | 'docx' | 'pdf' }).format ?? 'html';
       const document = await sentLetter(app.ctx, request.principal, id, letterId, format);
       if (format === 'html') return reply.type(CONTENT_TYPE.html).send(renderLetterHtml(document));
-      const docx = await renderLetterDocx(document);
-      const body = format === 'pdf' ? await app.ctx.documents.docxToPdf(docx) : docx;
+      // DOCX and PDF are made in a document worker, with the agency's seal when it has one
+      const seal = await letterSeal(app.ctx, staffOf(request).agencyId);
+      const body = await app.ctx.documents.renderLetter(document, format, seal);
       return reply
         .type(CONTENT_TYPE[format])
         .header('content-disposition', attachment(`${document.title}（${document.number}）.${format}`))

@@ -11,7 +11,7 @@ import {
   correctOnline,
   lookupByTrackingCode,
 } from '../../services/applications/applicant-portal.ts';
-import { renderLetterDocx } from '../../render/letters/index.ts';
+import { letterSeal } from '../../services/agency-seal.service.ts';
 import { sendAttachment } from './catalog-files.ts';
 import { attachment } from './report-tool.routes.ts';
 import { emptyValues, readApplyForm, toApplicationInput } from '../pages/portal/apply-form.ts';
@@ -231,13 +231,13 @@ export const portalApplyRoutes: AppRoutes = async (server, { app }) => {
     { schema: { ...hide, querystring: loose(['agency']), params: idParam }, config: limited },
     statusForm(async (request, reply) => {
       const { trackingCode, secret } = credentialsOf(request);
-      const document = await applicantLetter(
+      const { document, agencyId } = await applicantLetter(
         ctx,
         trackingCode,
         secret,
         (request.params as { id: number }).id,
       );
-      const pdf = await ctx.documents.docxToPdf(await renderLetterDocx(document));
+      const pdf = await ctx.documents.renderLetter(document, 'pdf', await letterSeal(ctx, agencyId));
       return reply
         .type('application/pdf')
         .header('cache-control', 'no-store')

@@ -20,7 +20,10 @@ export const supervisionTokenRoutes: AppRoutes = async (server, { app }) => {
     '/api/supervision/settings',
     {
       preHandler: requireStaff('supervisor', 'admin'),
-      schema: { tags, summary: '监督参数：内部报送日期、异常数值核查的阈值' },
+      schema: {
+        tags,
+        summary: '监督参数：内部报送日期、异常数值核查的阈值、排名最低申请量、考核权重、法定栏目更新周期',
+      },
     },
     async (request) => supervisionSettings(ctx, request.principal),
   );
@@ -31,7 +34,7 @@ export const supervisionTokenRoutes: AppRoutes = async (server, { app }) => {
       preHandler: requireStaff('supervisor', 'admin'),
       schema: {
         tags,
-        summary: '修改监督参数',
+        summary: '修改监督参数（整体替换：未提交的项恢复默认值；每次修改记入审计日志）',
         body: {
           type: 'object',
           additionalProperties: false,
@@ -41,6 +44,18 @@ export const supervisionTokenRoutes: AppRoutes = async (server, { app }) => {
             jumpFactor: { type: 'number', minimum: 1, maximum: 100 },
             jumpMinimum: { type: 'integer', minimum: 1, maximum: 1_000_000 },
             manyItems: { type: 'integer', minimum: 1, maximum: 10_000_000 },
+            // range and sum checked by the domain (a Chinese message naming the field)
+            rankMinimum: { type: ['number', 'null'] },
+            scoreWeights: {
+              type: ['object', 'null'],
+              maxProperties: 10,
+              additionalProperties: { type: ['number', 'null'] },
+            },
+            columnStaleMonths: {
+              type: ['object', 'null'],
+              maxProperties: 40,
+              additionalProperties: { type: ['number', 'null'] },
+            },
           },
         },
       },

@@ -8,6 +8,7 @@ import { crossAgencyFindings } from '../../services/supervision/checks.service.t
 import { collectReport } from '../../services/supervision/collect.service.ts';
 import type { CollectInput } from '../../services/supervision/collect.service.ts';
 import { reportCollection } from '../../services/supervision/collection.service.ts';
+import { exportStatutoryColumns, statutoryColumns } from '../../services/supervision/columns.service.ts';
 import { exportNotice } from '../../services/supervision/notice-export.service.ts';
 import { urgeReport } from '../../services/supervision/urge.service.ts';
 import type { PerformanceTarget } from '../../services/supervision/performance-export.service.ts';
@@ -23,6 +24,7 @@ import type { AppRoutes } from './app-routes.ts';
 import { attachment, CONTENT_TYPE } from './report-tool.routes.ts';
 import { callerOf, requireSupervisionReader, SUPERVISION_READER_SECURITY } from './supervision-caller.ts';
 import { supervisionTokenRoutes } from './supervision-tokens.routes.ts';
+import { bulkImportRoutes } from './bulk-import.routes.ts';
 
 const year = { type: 'integer', minimum: 2008, maximum: 2100 } as const;
 const root = { type: 'integer', minimum: 1 } as const;
@@ -64,6 +66,8 @@ export const supervisionRoutes: AppRoutes = async (server, { app }) => {
   const reader = { preValidation: requireSupervisionReader };
   await server.register(supervisionTokenRoutes, { app });
   await server.register(noticeRoutes, { app });
+  await server.register(columnRoutes, { app });
+  await server.register(bulkImportRoutes, { app });
 
   server.get(
     '/api/supervision/collection',
@@ -432,6 +436,59 @@ export const noticeRoutes: AppRoutes = async (server, { app }) => {
         ctx,
         callerOf(request),
         { year: lastYear(request, ctx.now()), ...(q.root !== undefined ? { root: q.root } : {}) },
+        q.to,
+      );
+      return reply
+        .type(q.to === 'csv' ? 'text/csv; charset=utf-8' : CONTENT_TYPE.xlsx)
+        .header('content-disposition', attachment(file.fileName))
+        .send(file.body);
+    },
+  );
+};
+
+/** The 法定栏目 check of the subordinate portals (issue 12 point 9). */
+export const columnRoutes: AppRoutes = async (server, { app }) => {
+  const ctx = app.ctx;
+  const tags = ['supervision'];
+  server.get(
+    '/api/supervision/columns',
+    {
+      preValidation: requireSupervisionReader,
+      schema: {
+        tags,
+        security: SUPERVISION_READER_SECURITY,
+        summary:
+          '法定栏目检查：所辖各机关门户“政府信息公开”专栏的法定栏目（国办公开办函〔2019〕61号、条例第二十条）是否未设、为空或未及时更新，附各栏目的信息数',
+        querystring: { type: 'object', additionalProperties: false, properties: { root } },
+      },
+    },
+    async (request) => {
+      const q = request.query as { root?: number };
+      return statutoryColumns(ctx, callerOf(request), q.root !== undefined ? { root: q.root } : {});
+    },
+  );
+  server.get(
+    '/api/supervision/columns/export',
+    {
+      preValidation: requireSupervisionReader,
+      schema: {
+        tags,
+        security: SUPERVISION_READER_SECURITY,
+        summary: '导出法定栏目检查结果（需关注的栏目；all=true 时全部栏目），CSV 或 XLSX',
+        querystring: {
+          type: 'object',
+          required: ['to'],
+          additionalProperties: false,
+          properties: { root, all: { type: 'boolean' }, to: { type: 'string', enum: ['csv', 'xlsx'] } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as { root?: number; all?: boolean; to: 'csv' | 'xlsx' };
+      const file = await exportStatutoryColumns(
+        ctx,
+        callerOf(request),
+        { ...(q.root !== undefined ? { root: q.root } : {}), ...(q.all ? { all: true } : {}) },
         q.to,
       );
       return reply

@@ -15,7 +15,10 @@ import { standardCatalog } from './0013-standard-catalog.ts';
 import { letterNumbers } from './0014-letter-numbers.ts';
 import { sharedState } from './0015-shared-state.ts';
 import { assignments } from './0016-assignments.ts';
+import { cosigns } from './0017-cosigns.ts';
+import { bulkImports } from './0020-bulk-imports.ts';
 import { catalogSearch } from './0021-catalog-search.ts';
+import { userLockColumns } from './0023-user-lock-columns.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
 export const KEYED_CHAIN_MIGRATION = '0010-privacy';
@@ -38,6 +41,9 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0014-letter-numbers': letterNumbers(dialect),
     '0015-shared-state': sharedState(dialect),
     '0016-assignments': assignments(dialect),
+    '0017-cosigns': cosigns(dialect),
+    '0020-bulk-imports': bulkImports(dialect),
     '0021-catalog-search': catalogSearch(dialect),
+    '0023-user-lock-columns': userLockColumns(),
   };
 }

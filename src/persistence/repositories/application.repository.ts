@@ -92,46 +92,84 @@ export function toStored(row: Selectable<ApplicationTable>): StoredApplication {
   };
 }
 
+export interface NewApplicationRow {
+  agencyId: number;
+  trackingCode: string;
+  secretHash: string;
+  source: 'staff' | 'online';
+  applicant: StoredApplicant;
+  application: Application;
+  at: string;
+}
+
 export async function insertApplication(
   db: Kysely<Schema>,
-  input: {
-    agencyId: number;
-    trackingCode: string;
-    secretHash: string;
-    source: 'staff' | 'online';
-    applicant: StoredApplicant;
-    application: Application;
-    at: string;
-  },
+  input: NewApplicationRow,
 ): Promise<StoredApplication> {
+  const [stored] = await insertApplications(db, [input]);
+  return stored!;
+}
+
+/** The row of a new application, as inserted (the id from the column's default unless given). */
+export function applicationValues(input: NewApplicationRow) {
   const a = input.applicant;
-  const row = await db
+  return {
+    agency_id: input.agencyId,
+    tracking_code: input.trackingCode,
+    secret_hash: input.secretHash,
+    source: input.source,
+    applicant_name: a.nameEnc,
+    applicant_name_idx: a.nameIdx,
+    contact_person: a.contactPerson,
+    id_kind: a.idKind,
+    id_number_enc: a.idNumberEnc,
+    id_number_idx: a.idNumberIdx,
+    phone_enc: a.phoneEnc,
+    phone_idx: a.phoneIdx,
+    email_enc: a.emailEnc,
+    address_enc: a.addressEnc,
+    postcode: a.postcode,
+    handler_id: null,
+    version: 1,
+    created_at: input.at,
+    updated_at: input.at,
+    ...projection(input.application),
+  };
+}
+
+/** What a new application row stores, as the service reads it back. */
+export function storedNew(input: NewApplicationRow, id: number): StoredApplication {
+  return {
+    id,
+    agencyId: input.agencyId,
+    trackingCode: input.trackingCode,
+    secretHash: input.secretHash,
+    source: input.source,
+    applicant: input.applicant,
+    handlerId: null,
+    application: input.application,
+    version: 1,
+    createdAt: input.at,
+    updatedAt: input.at,
+  };
+}
+
+/**
+ * Inserts new applications in one statement (group-committed intake); the rows are matched back to their
+ * inputs by tracking code (unique), not by the order RETURNING gives.
+ */
+export async function insertApplications(
+  db: Kysely<Schema>,
+  inputs: readonly NewApplicationRow[],
+): Promise<StoredApplication[]> {
+  if (inputs.length === 0) return [];
+  const returned = await db
     .insertInto('applications')
-    .values({
-      agency_id: input.agencyId,
-      tracking_code: input.trackingCode,
-      secret_hash: input.secretHash,
-      source: input.source,
-      applicant_name: a.nameEnc,
-      applicant_name_idx: a.nameIdx,
-      contact_person: a.contactPerson,
-      id_kind: a.idKind,
-      id_number_enc: a.idNumberEnc,
-      id_number_idx: a.idNumberIdx,
-      phone_enc: a.phoneEnc,
-      phone_idx: a.phoneIdx,
-      email_enc: a.emailEnc,
-      address_enc: a.addressEnc,
-      postcode: a.postcode,
-      handler_id: null,
-      version: 1,
-      created_at: input.at,
-      updated_at: input.at,
-      ...projection(input.application),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toStored(row);
+    .values(inputs.map(applicationValues))
+    .returning(['id', 'tracking_code'])
+    .execute();
+  const ids = new Map(returned.map((r) => [r.tracking_code, r.id]));
+  return inputs.map((input) => storedNew(input, ids.get(input.trackingCode)!));
 }
 
 /**
@@ -192,22 +230,34 @@ export async function insertDueDateChanges(
   eventId: number,
   changes: readonly DueDateChange[],
 ): Promise<void> {
-  if (changes.length === 0) return;
-  await db
-    .insertInto('due_date_changes')
-    .values(
-      changes.map((c) => ({
-        application_id: applicationId,
-        kind: c.due,
-        from_date: c.from,
-        to_date: c.to,
-        reason: c.reason,
-        article: c.article,
-        on_date: c.on,
-        event_id: eventId,
-      })),
-    )
-    .execute();
+  await insertDueDateChangesOf(db, [{ applicationId, eventId, changes }]);
+}
+
+/** The due-date changes of several applications' events in one statement (none: no statement). */
+export async function insertDueDateChangesOf(
+  db: Kysely<Schema>,
+  of: readonly { applicationId: number; eventId: number; changes: readonly DueDateChange[] }[],
+): Promise<void> {
+  const rows = dueDateRows(of);
+  if (rows.length === 0) return;
+  await db.insertInto('due_date_changes').values(rows).execute();
+}
+
+export function dueDateRows(
+  of: readonly { applicationId: number; eventId: number; changes: readonly DueDateChange[] }[],
+) {
+  return of.flatMap(({ applicationId, eventId, changes }) =>
+    changes.map((c) => ({
+      application_id: applicationId,
+      kind: c.due,
+      from_date: c.from,
+      to_date: c.to,
+      reason: c.reason,
+      article: c.article,
+      on_date: c.on,
+      event_id: eventId,
+    })),
+  );
 }
 
 export async function dueDateChangesOf(db: Kysely<Schema>, applicationId: number) {

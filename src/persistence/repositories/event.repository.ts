@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DialectName } from '../database.ts';
 import type { Schema } from '../schema.ts';
 import { chainHash, GENESIS_HASH, legacyChainHash } from './event-chain.ts';
@@ -39,31 +40,120 @@ export async function appendEvent(
   key: Buffer,
   event: NewEvent,
 ): Promise<StoredEvent> {
-  let headQuery = trx.selectFrom('event_head').select(['last_id', 'last_hash']).where('id', '=', 1);
-  if (dialect === 'postgres') headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirst();
-  const prevHash = head?.last_hash ?? GENESIS_HASH;
-  const data = JSON.stringify(event.data ?? {});
-  const fields = {
-    agency_id: event.agencyId,
-    entity_type: event.entityType,
-    entity_id: String(event.entityId),
-    action: event.action,
-    actor: event.actor,
-    actor_role: event.actorRole ?? null,
-    at: event.at,
-    data,
-  };
-  // The id is part of the hash, so insert first with a placeholder and set the hash once the id is known.
-  const { id } = await trx
-    .insertInto('events')
-    .values({ ...fields, prev_hash: prevHash, hash: '' })
-    .returning('id')
+  const [stored] = await appendEvents(trx, dialect, key, [event]);
+  return stored!;
+}
+
+/** An event row as stored, its hash computed. */
+export interface EventRow {
+  id: number;
+  agency_id: number | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  actor: string;
+  actor_role: string | null;
+  at: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Chains `events` after `prevHash`, the first taking id `first`: the rows to insert and the events they store. */
+export function chainEvents(
+  key: Buffer,
+  first: number,
+  prevHash: string,
+  events: readonly NewEvent[],
+): { rows: EventRow[]; stored: StoredEvent[] } {
+  const stored: StoredEvent[] = [];
+  const rows = events.map((event, i) => {
+    const fields = {
+      id: first + i,
+      agency_id: event.agencyId,
+      entity_type: event.entityType,
+      entity_id: String(event.entityId),
+      action: event.action,
+      actor: event.actor,
+      actor_role: event.actorRole ?? null,
+      at: event.at,
+      data: JSON.stringify(event.data ?? {}),
+    };
+    const hash = chainHash(key, prevHash, fields);
+    stored.push({
+      id: fields.id,
+      agencyId: fields.agency_id,
+      entityType: fields.entity_type,
+      entityId: fields.entity_id,
+      action: fields.action,
+      actor: fields.actor,
+      actorRole: fields.actor_role,
+      at: fields.at,
+      data: JSON.parse(fields.data) as unknown,
+      hash,
+    });
+    const row = { ...fields, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  return { rows, stored };
+}
+
+/** The chain's head as committed (no lock): where an optimistic append expects to continue. */
+export async function readEventHead(db: Kysely<Schema>): Promise<{ lastId: number; lastHash: string }> {
+  const head = await db
+    .selectFrom('event_head')
+    .select(['last_id', 'last_hash'])
+    .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  const hash = chainHash(key, prevHash, { id, ...fields });
-  await trx.updateTable('events').set({ hash }).where('id', '=', id).execute();
-  await trx.updateTable('event_head').set({ last_id: id, last_hash: hash }).where('id', '=', 1).execute();
-  return { ...toEvent({ id, ...fields, hash }) };
+  return { lastId: head.last_id, lastHash: head.last_hash };
+}
+
+/**
+ * Appends events to the hash chain in the order given, in two statements however many there are (three on
+ * SQLite, where a statement costs no round trip): the head is locked and its ids reserved by one UPDATE …
+ * RETURNING (which waits for, and then sees, the head another transaction moved), and the events are inserted
+ * with their hashes together with the head's new hash. Ids are taken from the head, in chain order across
+ * processes; on PostgreSQL the events sequence is kept at the head, so an id from its default is never one the
+ * chain has given. Must run inside a transaction.
+ */
+export async function appendEvents(
+  trx: Kysely<Schema>,
+  dialect: DialectName,
+  key: Buffer,
+  events: readonly NewEvent[],
+): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const reserved = await trx
+    .updateTable('event_head')
+    .set((eb) => ({ last_id: eb('last_id', '+', events.length) }))
+    .where('id', '=', 1)
+    .returning(['last_id', 'last_hash'])
+    .executeTakeFirstOrThrow();
+  const { rows, stored } = chainEvents(key, reserved.last_id - events.length + 1, reserved.last_hash, events);
+  const last = stored[stored.length - 1]!;
+  if (dialect === 'postgres')
+    // one statement: the head's hash and the sequence move with the insert (a data-modifying WITH always runs)
+    await trx
+      .with('moved', (db) =>
+        db
+          .updateTable('event_head')
+          .set({ last_hash: last.hash })
+          .where('id', '=', 1)
+          .returning(
+            sql<number>`setval('events_id_seq', greatest(${last.id}, (select last_value from events_id_seq)))`.as(
+              'seq',
+            ),
+          ),
+      )
+      .insertInto('events')
+      .values(rows)
+      .execute();
+  else {
+    await trx.insertInto('events').values(rows).execute();
+    await trx.updateTable('event_head').set({ last_hash: last.hash }).where('id', '=', 1).execute();
+  }
+  return stored;
 }
 
 function toEvent(row: {

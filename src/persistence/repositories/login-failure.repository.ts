@@ -67,3 +67,24 @@ export async function deleteStaleLoginFailures(db: Kysely<Schema>, before: strin
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The usernames (lower case) locked now from some client: how many clients, and until when at the latest. */
+export async function activeLoginLocks(
+  db: Kysely<Schema>,
+  usernames: string[],
+  now: string,
+): Promise<Map<string, { clients: number; until: string }>> {
+  if (usernames.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('login_failures')
+    .select((eb) => [
+      'username',
+      eb.fn.countAll<number | string>().as('clients'),
+      eb.fn.max('locked_until').as('until'),
+    ])
+    .where('username', 'in', usernames)
+    .where('locked_until', '>', now)
+    .groupBy('username')
+    .execute();
+  return new Map(rows.map((r) => [r.username, { clients: Number(r.clients), until: String(r.until) }]));
+}

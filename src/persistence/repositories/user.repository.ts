@@ -8,11 +8,11 @@ export interface User {
   username: string;
   displayName: string;
   roles: Role[];
-  failedLogins: number;
-  lockedUntil: string | null;
   disabled: boolean;
   /** where reminders are mailed (null: none) */
   email: string | null;
+  /** the department (科室) the person works in, for 会签 (null: none) */
+  department: string | null;
 }
 
 export interface UserWithHash extends User {
@@ -25,10 +25,9 @@ const toUser = (row: Selectable<UserTable>): UserWithHash => ({
   username: row.username,
   displayName: row.display_name,
   roles: JSON.parse(row.roles) as Role[],
-  failedLogins: row.failed_logins,
-  lockedUntil: row.locked_until,
   disabled: row.disabled === 1,
   email: row.email ?? null,
+  department: row.department ?? null,
   passwordHash: row.password_hash,
 });
 
@@ -43,6 +42,7 @@ export async function insertUser(
     roles: Role[];
     passwordHash: string;
     email?: string | null;
+    department?: string | null;
   },
   at: string,
 ): Promise<User> {
@@ -54,11 +54,10 @@ export async function insertUser(
       display_name: user.displayName,
       roles: JSON.stringify(user.roles),
       password_hash: user.passwordHash,
-      failed_logins: 0,
-      locked_until: null,
       disabled: 0,
       created_at: at,
       email: user.email ?? null,
+      department: user.department ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -85,18 +84,6 @@ export async function listUsers(db: Kysely<Schema>, agencyId: number): Promise<U
   return rows.map((r) => withoutHash(toUser(r)));
 }
 
-export async function recordLoginAttempt(
-  db: Kysely<Schema>,
-  id: number,
-  state: { failedLogins: number; lockedUntil: string | null },
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: state.failedLogins, locked_until: state.lockedUntil })
-    .where('id', '=', id)
-    .execute();
-}
-
 export async function updateUser(
   db: Kysely<Schema>,
   id: number,
@@ -106,6 +93,7 @@ export async function updateUser(
     disabled?: boolean;
     passwordHash?: string;
     email?: string | null;
+    department?: string | null;
   },
 ): Promise<void> {
   await db
@@ -116,6 +104,7 @@ export async function updateUser(
       ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
       ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
       ...(patch.email !== undefined ? { email: patch.email } : {}),
+      ...(patch.department !== undefined ? { department: patch.department } : {}),
     })
     .where('id', '=', id)
     .execute();

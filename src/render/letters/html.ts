@@ -1,4 +1,5 @@
 import type { LetterDocument, Segment } from '../../domain/letters/index.ts';
+import { numberedPoint } from '../../domain/letters/index.ts';
 import { escapeHtml } from '../report/html/escape.ts';
 import { LETTER_PAGE_CSS } from './style.ts';
 
@@ -19,7 +20,7 @@ function attachmentsHtml(attachments: readonly string[]): string {
   const numbered = attachments.length > 1;
   const lines = attachments.map(
     (a, i) =>
-      `<p${i === 0 ? ' class="first"' : ''}>${i === 0 ? '附件：' : ''}${numbered ? `${i + 1}.` : ''}${escapeHtml(a)}</p>`,
+      `<p${i === 0 ? ' class="first"' : ''}>${i === 0 ? '附件：' : ''}${escapeHtml(numbered ? numberedPoint(i, a) : a)}</p>`,
   );
   return `<div class="attachments">${lines.join('')}</div>\n`;
 }
@@ -35,21 +36,26 @@ export function renderLetterHtml(doc: LetterDocument): string {
     .map((p) => `<p class="body">${p.segments.map(segmentHtml).join('')}</p>`)
     .join('\n');
   const { closing } = doc;
+  const number = `<p class="number" data-locked="number">${escapeHtml(doc.number)}</p>\n`;
   return (
     `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n` +
     `<style>${LETTER_PAGE_CSS}</style>\n</head>\n<body>\n<main>\n` +
     `<article class="letter" data-kind="${doc.kind}">\n` +
-    (doc.letterhead ? `<header class="letterhead">${escapeHtml(doc.letterhead)}</header>\n` : '') +
+    // 版头 (GB/T 9704-2012 7.2.4–7.2.7): 发文机关标志, 发文字号 under it, the red 分隔线
+    (doc.letterhead
+      ? `<header class="letterhead"><p class="issuer">${escapeHtml(doc.letterhead)}</p>\n${number}</header>\n`
+      : '') +
     `<h1>${title}</h1>\n` +
-    `<p class="number" data-locked="number">${escapeHtml(doc.number)}</p>\n` +
+    (doc.letterhead ? '' : number) +
     `<p class="addressee" data-locked="addressee">${escapeHtml(doc.addressee)}：</p>\n` +
     `${body}\n` +
     attachmentsHtml(doc.attachments ?? []) +
+    // the seal area (7.3.5.1) stays blank here: the PDF and DOCX print the agency's seal image
     `<div class="closing" data-locked="closing"><div class="signature">` +
     `<p class="agency">${escapeHtml(closing.agency)}</p>` +
     `<p class="date"><time datetime="${escapeHtml(closing.date)}">${escapeHtml(closing.dateText)}</time></p>` +
-    `<p class="seal">${escapeHtml(closing.seal)}</p></div></div>\n` +
+    `</div></div>\n` +
     (doc.deliverTo ? `<footer class="delivery">${escapeHtml(doc.deliverTo)}</footer>\n` : '') +
     `</article>\n</main>\n</body>\n</html>\n`
   );

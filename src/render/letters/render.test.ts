@@ -63,9 +63,16 @@ describe('HTML letters', () => {
     for (const doc of Object.values(sampleLetters())) {
       const html = renderLetterHtml(doc);
       expect(html).toContain('@page{size:A4;margin:37mm 26mm 35mm 28mm}');
+      const title = `<h1>${doc.title}</h1>`;
+      const number = `<p class="number" data-locked="number">${doc.number}</p>`;
+      // 版头 (GB/T 9704 7.2): the 文号 under the 发文机关标志, above the red line and the title
+      expect(doc.letterhead).toBeTruthy();
+      expect(html).toContain(
+        `<header class="letterhead"><p class="issuer">${doc.letterhead}</p>\n${number}\n</header>`,
+      );
       const order = [
-        `<h1>${doc.title}</h1>`,
-        `<p class="number" data-locked="number">${doc.number}</p>`,
+        number,
+        title,
         `<p class="addressee" data-locked="addressee">${doc.addressee}：</p>`,
         '<p class="body">',
         `<p class="agency">${doc.closing.agency}</p>`,
@@ -106,10 +113,24 @@ describe('DOCX letters', () => {
     const styles = readZipPart(bytes, 'word/styles.xml');
     expect(styles).toContain('方正小标宋简体');
     expect(styles).toContain('仿宋_GB2312');
-    expect(styles).toContain('w:line="560" w:lineRule="exact"');
+    // 225 mm / 22 lines = 28.95 pt = 579 twips; characters condensed 0.25 pt so that 28 fill the 156 mm line
+    expect(styles).toContain('w:line="579" w:lineRule="exact"');
+    expect(styles).toContain('<w:spacing w:val="-5"/>');
     expect(styles).toContain('<w:sz w:val="44"/>');
     expect(styles).toContain('<w:sz w:val="32"/>');
     expect(readZipPart(bytes, 'word/fontTable.xml')).toContain('<w:altName w:val="宋体"/>');
+    // 版头 (7.2.4–7.2.7): the red 发文机关标志, the 文号 centred under it over the red 分隔线, then the title
+    const doc = sampleLetters().reply;
+    const paragraphs = docxParagraphs(xml);
+    const at = (t: string) => paragraphs.indexOf(t);
+    const [head, number, title] = [at(doc.letterhead!), at(doc.number), at(doc.title)] as const;
+    expect(head).toBe(0);
+    expect(number).toBeGreaterThan(head);
+    expect(title).toBeGreaterThan(number);
+    const numberXml = [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)][number]![1]!;
+    expect(numberXml).toContain('<w:jc w:val="center"/>');
+    expect(numberXml).toMatch(/<w:bottom w:val="single" w:color="FF0000"[^>]*w:space="11"/);
+    expect(xml).toMatch(/<w:color w:val="FF0000"\/>[\s\S]*?<w:sz w:val="52"\/>/);
   });
 
   it('are deterministic: the same letter gives the same bytes, with no time stamps', async () => {
@@ -130,11 +151,7 @@ describe('DOCX letters', () => {
 describe('signature block', () => {
   it('centres the agency over the date, which sits four characters in', () => {
     expect(textWidthChars('2026年10月20日')).toBe(7);
-    expect(signatureIndents('某市某区卫生健康局', '2026年10月20日', '〔印章〕')).toEqual({
-      name: 3,
-      date: 4,
-      seal: 5.5,
-    });
-    expect(signatureIndents('国家税务总局某市某区税务局第一分局', '2026年1月5日', '〔印章〕').name).toBe(0);
+    expect(signatureIndents('某市某区卫生健康局', '2026年10月20日')).toEqual({ name: 3, date: 4 });
+    expect(signatureIndents('国家税务总局某市某区税务局第一分局', '2026年1月5日').name).toBe(0);
   });
 });

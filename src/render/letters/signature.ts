@@ -1,7 +1,7 @@
 /**
  * Where the 发文机关署名 and the 成文日期 sit (GB/T 9704-2012 7.3.5.1): the date four characters in from the
- * right margin, the agency's name centred over the date (and the seal over both). Widths are in characters of
- * the body font: a CJK character is one, a Latin letter or digit (Times New Roman) about half.
+ * right margin, the agency's name centred over the date (and the seal centred on both). Widths are in characters
+ * of the body font: a CJK character is one, a Latin letter or digit (Times New Roman) about half.
  */
 export const DATE_RIGHT_CHARS = 4;
 
@@ -11,13 +11,9 @@ export function textWidthChars(text: string): number {
   return width;
 }
 
-/** Right indents, in characters, that centre `name` (and the seal) over `date` placed four characters in. */
-export function signatureIndents(
-  name: string,
-  date: string,
-  seal: string,
-): { name: number; date: number; seal: number } {
+/** Right indents, in characters, that centre `name` over `date` placed four characters in. */
+export function signatureIndents(name: string, date: string): { name: number; date: number } {
   const dateWidth = textWidthChars(date);
   const centred = (text: string) => Math.max(0, DATE_RIGHT_CHARS + (dateWidth - textWidthChars(text)) / 2);
-  return { name: centred(name), date: DATE_RIGHT_CHARS, seal: centred(seal) };
+  return { name: centred(name), date: DATE_RIGHT_CHARS };
 }

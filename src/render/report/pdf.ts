@@ -10,11 +10,14 @@ export interface PdfOptions {
   soffice?: string;
   /** give up after this many milliseconds (default 120 s) */
   timeoutMs?: number;
+  /** extra environment for LibreOffice (the letters' private fontconfig, FONTCONFIG_FILE) */
+  env?: Record<string, string>;
 }
 
-const run = (file: string, args: string[], timeout: number) =>
+const run = (file: string, args: string[], timeout: number, env?: Record<string, string>) =>
   new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
-    execFile(file, args, { timeout, windowsHide: true }, (error, stdout, stderr) =>
+    const extra = env ? { env: { ...process.env, ...env } } : {};
+    execFile(file, args, { timeout, windowsHide: true, ...extra }, (error, stdout, stderr) =>
       error ? reject(Object.assign(error, { stderr: String(stderr) })) : resolve({ stdout, stderr }),
     );
   });
@@ -52,6 +55,7 @@ export async function docxToPdf(docx: Uint8Array, options: PdfOptions = {}): Pro
           input,
         ],
         options.timeoutMs ?? 120_000,
+        options.env,
       );
     } catch (error) {
       const e = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };

@@ -74,12 +74,12 @@ export async function applicantLetter(
   code: string,
   secret: string,
   letterId: number,
-): Promise<LetterDocument> {
+): Promise<{ document: LetterDocument; agencyId: number }> {
   const stored = await ownApplication(ctx, code, secret);
   const row = await findLetter(ctx.database.db, stored.id, letterId);
   if (!row || row.kind === 'consultation') throw new AppError('not_found', '没有这份文书', 'letterId');
   await serveOnOpen(ctx, stored, row);
-  return letterDocument(ctx, stored, row);
+  return { document: await letterDocument(ctx, stored, row), agencyId: stored.agencyId };
 }
 
 /** A file the reply disclosed: available once the reply was sent. */

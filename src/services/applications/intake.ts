@@ -2,19 +2,15 @@ import type { Principal } from '../../domain/access/principal.ts';
 import { actorOf } from '../../domain/access/principal.ts';
 import type { Actor, ReceiptFacts, RegistrationInput } from '../../domain/application/index.ts';
 import { registerApplication } from '../../domain/application/index.ts';
-import { AppError, forbidden } from '../../domain/errors.ts';
-import { findAgency } from '../../persistence/repositories/agency.repository.ts';
+import { forbidden } from '../../domain/errors.ts';
 import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
-import {
-  insertApplication,
-  insertDueDateChanges,
-} from '../../persistence/repositories/application.repository.ts';
 import { sha256 } from '../../security/tokens.ts';
 import { workingCalendar } from '../calendar.service.ts';
 import type { ServiceContext } from '../context.ts';
-import { inTransaction, nowIso, todayInChina } from '../context.ts';
+import { nowIso, todayInChina } from '../context.ts';
 import type { ApplicantInput, FieldProblem } from './applicant-input.ts';
 import { checkApplicant, invalid, sealApplicant } from './applicant-input.ts';
+import { commitSubmission } from './intake-batch.ts';
 import { newSecret, newTrackingCode } from './tracking-code.ts';
 
 export interface NewApplicationInput extends Omit<RegistrationInput, 'applicantType'> {
@@ -57,50 +53,39 @@ async function register(
     problems.push(...((result.error.details as FieldProblem[] | undefined) ?? []));
   }
   if (problems.length > 0 || !result.ok) throw invalid(problems);
-  if (!(await findAgency(ctx.database.db, agencyId)))
-    throw new AppError('not_found', '受理机关不存在', 'agencyId');
+  // The agency is not looked up first: the insert's foreign key refuses an unknown one (受理机关不存在, 404).
   const applicant = sealApplicant(input.applicant, ctx.cipher);
   const secret = newSecret();
-  for (let attempt = 0; ; attempt++) {
-    const trackingCode = newTrackingCode(Number(today.slice(0, 4)));
-    try {
-      const application = await inTransaction(ctx, async (trx, record) => {
-        const stored = await insertApplication(trx, {
-          agencyId,
-          trackingCode,
-          secretHash: sha256(secret),
-          source,
-          applicant,
-          application: result.application,
-          at: nowIso(ctx),
-        });
-        const event = await record({
-          agencyId,
-          entityType: 'application',
-          entityId: stored.id,
-          action: 'register',
-          actor: actor.id,
-          actorRole: actor.roles[0] ?? null,
-          data: {
-            ...result.event,
-            details: { ...result.event.details, applicant: { type: input.applicant.type } },
-          },
-        });
-        await insertDueDateChanges(trx, stored.id, event.id, result.event.dueDateChanges);
-        return stored;
-      });
-      return { application, secret };
-    } catch (error) {
-      // a tracking-code collision (40 bits: rare) — try another code; anything else is a real failure
-      if (
-        attempt < 3 &&
-        /unique|duplicate/i.test(String((error as Error).message)) &&
-        /tracking_code/i.test(String((error as Error).message))
-      )
-        continue;
-      throw error;
-    }
-  }
+  const year = Number(today.slice(0, 4));
+  const at = nowIso(ctx);
+  const { application } = await commitSubmission(ctx.database, {
+    row: {
+      agencyId,
+      trackingCode: newTrackingCode(year),
+      secretHash: sha256(secret),
+      source,
+      applicant,
+      application: result.application,
+      at,
+    },
+    auditKey: ctx.auditKey,
+    event: (applicationId) => ({
+      agencyId,
+      entityType: 'application',
+      entityId: applicationId,
+      action: 'register',
+      actor: actor.id,
+      actorRole: actor.roles[0] ?? null,
+      at,
+      data: {
+        ...result.event,
+        details: { ...result.event.details, applicant: { type: input.applicant.type } },
+      },
+    }),
+    dueDateChanges: result.event.dueDateChanges,
+    retryCode: () => newTrackingCode(year),
+  });
+  return { application, secret };
 }
 
 /** 登记: staff register an application received at the counter, by post, fax or otherwise (Art. 29, 31, 45). */

@@ -10,6 +10,7 @@ import {
   STATE_LABEL,
 } from '../../domain/application/index.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
+import { openCosignCounts } from '../../persistence/repositories/cosign.repository.ts';
 import { eventsOf } from '../../persistence/repositories/event.repository.ts';
 import { lettersOf } from '../../persistence/repositories/letter.repository.ts';
 import type { StoredApplication } from '../../persistence/repositories/application.repository.ts';
@@ -200,6 +201,9 @@ export interface InboxRow {
   /** 承办人 (null: not yet assigned) */
   handlerId: number | null;
   handlerName: string | null;
+  /** 内部会签 not yet answered, and how many of them are past their due date (issue 12 point 2) */
+  cosignsOpen: number;
+  cosignsOverdue: number;
 }
 
 /**
@@ -270,6 +274,11 @@ export async function inbox(
           .execute()
       : [];
   const handlerNames = new Map(handlers.map((u) => [u.id, u.display_name]));
+  const cosigns = await openCosignCounts(
+    ctx.database.db,
+    rows.map((r) => r.id),
+    today,
+  );
   return {
     total: Number(totalRow?.n ?? 0),
     page,
@@ -309,6 +318,8 @@ export async function inbox(
         servicePending: a.letters.some((l) => l.service === null && PERIOD_LETTERS.includes(l.kind)),
         handlerId: s.handlerId,
         handlerName: s.handlerId === null ? null : (handlerNames.get(s.handlerId) ?? null),
+        cosignsOpen: cosigns.get(s.id)?.open ?? 0,
+        cosignsOverdue: cosigns.get(s.id)?.overdue ?? 0,
       };
     }),
   };

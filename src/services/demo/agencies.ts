@@ -5,6 +5,7 @@ import { hashPassword } from '../../security/password.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
 import { createAgency } from '../staff.service.ts';
+import { DEMO_DEPARTMENTS } from './cosigns.ts';
 
 /**
  * The demo hierarchy: 某市人民政府 → 某市某区人民政府 → 某市某区卫生健康局 (the demo agency) and three sibling bureaus,
@@ -22,6 +23,8 @@ interface AccountSpec {
   username: string;
   name: string;
   roles: Role[];
+  /** 所在科室 (会签) */
+  department?: string;
 }
 
 const DEMO_SETTINGS = {
@@ -29,6 +32,7 @@ const DEMO_SETTINGS = {
   officeHours: '工作日 上午 8:30–12:00，下午 14:00–17:30',
   phone: '0571-88880000',
   letterNumberPrefix: '某区卫健依申',
+  departments: [...DEMO_DEPARTMENTS],
 };
 
 const staffOf = (agency: Agency, accounts: readonly AccountSpec[], ids: number[]) =>
@@ -40,8 +44,17 @@ const staffOf = (agency: Agency, accounts: readonly AccountSpec[], ids: number[]
     name: a.name,
   }));
 
-/** One account per role (and any extra), all with the demo password. */
-async function accounts(ctx: ServiceContext, agency: Agency, specs: readonly AccountSpec[], hash: string) {
+/**
+ * One account per role (and any extra), all with the demo password and an address under the agency's own
+ * example.org host (a reserved domain: the daily reminders can be sent without reaching anyone).
+ */
+async function accounts(
+  ctx: ServiceContext,
+  agency: Agency,
+  specs: readonly AccountSpec[],
+  hash: string,
+  mailHost: string,
+) {
   const ids = await inTransaction(ctx, async (trx, record) => {
     const out: number[] = [];
     for (const spec of specs) {
@@ -53,6 +66,8 @@ async function accounts(ctx: ServiceContext, agency: Agency, specs: readonly Acc
           displayName: spec.name,
           roles: spec.roles,
           passwordHash: hash,
+          email: `${spec.username}@${mailHost}`,
+          department: spec.department ?? null,
         },
         nowIso(ctx),
       );
@@ -94,6 +109,8 @@ export interface DemoAgencies {
   staff: RoleStaff;
   /** the demo login: every role but supervisor, in the health bureau */
   demo: Staff;
+  /** members of two of the bureau's departments, who answer its 会签 */
+  members: { legal: Staff; medical: Staff };
   districtSupervisor: Staff;
 }
 
@@ -114,12 +131,13 @@ export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
     // the demo's work is the bureau's: its portal is the one at /
     portal: { default: true },
   });
-  await accounts(ctx, city, byRole('szf', { supervisor: '钱立新' }), hash);
+  await accounts(ctx, city, byRole('szf', { supervisor: '钱立新' }), hash, 'szf.example.org');
   const [districtSupervisor] = await accounts(
     ctx,
     district,
     [...byRole('qzf', { supervisor: '孙晓梅', head: '周建国' })],
     hash,
+    'qzf.example.org',
   );
   const healthStaff = await accounts(
     ctx,
@@ -129,6 +147,8 @@ export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
         username: DEMO_USERNAME,
         name: '演示用户',
         roles: ['registrar', 'handler', 'reviewer', 'head', 'admin'],
+        // the 公开办 sits in 办公室: the demo login answers 办公室's 会签 and sees them in its reminders
+        department: '办公室',
       },
       ...byRole('wjj', {
         registrar: '张敏',
@@ -139,6 +159,17 @@ export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
       }),
     ],
     hash,
+    'wjj.example.org',
+  );
+  const [legal, medical] = await accounts(
+    ctx,
+    health,
+    [
+      { username: 'wjj-legal', name: '孙丽', roles: ['reviewer'], department: '法规科' },
+      { username: 'wjj-medical', name: '周涛', roles: ['reviewer'], department: '医政医管科' },
+    ],
+    hash,
+    'wjj.example.org',
   );
   const siblings = [];
   for (const [code, name, prefix] of [
@@ -152,6 +183,7 @@ export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
       sibling,
       byRole(prefix, { registrar: '赵磊', handler: '黄静', reviewer: '吴涛', head: '徐刚' }),
       hash,
+      `${prefix}.example.org`,
     );
     siblings.push({ agency: sibling, staff: asRoleStaff(list) });
   }
@@ -162,6 +194,7 @@ export async function seedAgencies(ctx: ServiceContext): Promise<DemoAgencies> {
     siblings,
     staff: asRoleStaff(healthStaff),
     demo: healthStaff[0]!,
+    members: { legal: legal!, medical: medical! },
     districtSupervisor: districtSupervisor!,
   };
 }

@@ -146,6 +146,10 @@ export interface ApplicationPlan {
   repliedOn: LocalDate | null;
   /** the application's id once registered (appeals refer to it) */
   id: number | null;
+  /** the day its reply period runs and work on it starts (accepted, or the 补正 received); null: never */
+  workingFrom: LocalDate | null;
+  /** the day the handler drafts the decision; null: never (withdrawn, abandoned, left open) */
+  decidedOn: LocalDate | null;
 }
 
 export interface GenerateOptions {
@@ -197,7 +201,14 @@ function plan(
   path: Path,
   options: GenerateOptions,
 ): ApplicationPlan {
-  const p: ApplicationPlan = { receivedOn, path, repliedOn: null, id: null };
+  const p: ApplicationPlan = {
+    receivedOn,
+    path,
+    repliedOn: null,
+    id: null,
+    workingFrom: null,
+    decidedOn: null,
+  };
   const type = random.weighted(TYPES);
   const channel = random.weighted(CHANNELS);
   const items = [{ description: random.pick(options.requests), documentNumber: null }];
@@ -264,6 +275,7 @@ function plan(
     cursor = wd(receivedOn, 1);
     ctxStep(cursor, (ctx, id) => act(ctx, staff.handler, id, { type: 'accept' }));
   }
+  p.workingFrom = cursor;
   if (path.kind === 'withdraw') {
     ctxStep(wd(cursor, 2), (ctx, id) =>
       act(ctx, staff.registrar, id, { type: 'withdraw', reason: '申请人书面申请撤回' }),
@@ -354,6 +366,7 @@ function plan(
   } else if (random.chance(0.06)) left = random.int(22, 28) - elapsed; // answered late
   cursor = wd(cursor, Math.max(1, left));
   const decision = decisionFor(path.outcome, random);
+  p.decidedOn = cursor;
   ctxStep(cursor, (ctx, id) => act(ctx, staff.handler, id, { type: 'submit_decision', decision }));
   cursor = wd(cursor, random.int(0, 1));
   // 审核 by the reviewer, 签发 by the head: never by the drafter (issue 12 point 3)

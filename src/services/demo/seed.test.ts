@@ -7,6 +7,8 @@ import { findPublishedReport } from '../../persistence/repositories/published-re
 import { inbox } from '../applications/queries.ts';
 import type { ServiceContext } from '../context.ts';
 import { reportWorkspace } from '../report-workspace/workspace.service.ts';
+import { myReminders } from '../reminders/reminders.service.ts';
+import { CLOSED_STATES } from '../../domain/application/index.ts';
 import { agencyCoverage } from '../catalog/coverage.service.ts';
 import { itemView, listCatalogItems } from '../catalog/item.service.ts';
 import { listMatters } from '../catalog/matter.service.ts';
@@ -121,6 +123,78 @@ describe.each(DIALECTS)('demo seed on %s', (dialect) => {
       expect(d.reviewOpinion).toBeTruthy();
       expect(d.approvalOpinion).toBeTruthy();
     }
+  });
+
+  it('gives every demo account an example.org address, and exercises 内部会签 with answers and overdue ones (issue 12 points 2, 4)', async () => {
+    const users = await database.db.selectFrom('users').select(['username', 'email', 'department']).execute();
+    for (const u of users) expect(u.email).toMatch(/^[a-z0-9.-]+@[a-z]+\.example\.org$/);
+    expect(users.find((u) => u.username === DEMO_USERNAME)).toMatchObject({
+      email: 'demo@wjj.example.org',
+      department: '办公室',
+    });
+    expect(users.filter((u) => u.department === '法规科').map((u) => u.username)).toEqual(['wjj-legal']);
+
+    const cosigns = await database.db
+      .selectFrom('cosigns')
+      .innerJoin('applications', 'applications.id', 'cosigns.application_id')
+      .select([
+        'cosigns.application_id',
+        'cosigns.department',
+        'cosigns.due_on',
+        'cosigns.answered_on',
+        'cosigns.on_behalf',
+        'cosigns.answered_by',
+        'applications.state',
+        'applications.reply_due',
+      ])
+      .where('cosigns.agency_id', '=', seeded.agencyId)
+      .execute();
+    console.info(
+      `demo 会签 on ${dialect}: ${seeded.cosigns} applications, ${cosigns.length} 会签, ${cosigns.filter((c) => c.answered_on).length} answered`,
+    );
+    expect(seeded.cosigns).toBeGreaterThan(5);
+    const answered = cosigns.filter((c) => c.answered_on !== null);
+    expect(answered.filter((c) => c.on_behalf === 0).length).toBeGreaterThan(2);
+    expect(answered.filter((c) => c.on_behalf === 1).length).toBeGreaterThan(0);
+    expect(new Set(cosigns.map((c) => c.department))).toEqual(
+      new Set(['法规科', '医政医管科', '财务科', '办公室']),
+    );
+    // each due date inside the reply period it was opened in (the reply may later be extended, never shortened)
+    for (const c of cosigns) if (c.reply_due) expect(c.due_on <= c.reply_due).toBe(true);
+    const today = '2026-11-25';
+    const overdue = cosigns.filter(
+      (c) => c.answered_on === null && c.due_on < today && !CLOSED_STATES.includes(c.state as never),
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    const events = await database.db
+      .selectFrom('events')
+      .select('action')
+      .where('agency_id', '=', seeded.agencyId)
+      .where('action', 'in', ['open_cosign', 'answer_cosign'])
+      .execute();
+    expect(events.filter((e) => e.action === 'answer_cosign').length).toBe(answered.length);
+
+    // the demo login (办公室) is reminded of 办公室's unanswered 会签; the handler of the overdue ones
+    const mine = await myReminders(ctx, demo);
+    expect(mine.reminders.filter((r) => r.kind === 'cosign_overdue').length).toBe(overdue.length);
+    const handler = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'wjj-handler')
+      .executeTakeFirstOrThrow();
+    const his = await myReminders(ctx, {
+      kind: 'staff',
+      userId: handler.id,
+      agencyId: seeded.agencyId,
+      roles: ['handler'],
+      name: '李强',
+    });
+    expect(
+      his.reminders
+        .filter((r) => r.kind === 'cosign_overdue')
+        .map((r) => r.applicationId)
+        .sort(),
+    ).toEqual(overdue.map((c) => c.application_id).sort());
   });
 
   it("produces last year's report — published after a round of supervision — validating without table 三/四 errors", async () => {

@@ -8,6 +8,7 @@ import { DEMO_USERNAME, seedAgencies } from './agencies.ts';
 import { scheduleAppeals } from './appeals.ts';
 import { scheduleApplications } from './applications.ts';
 import { scheduleCatalog } from './catalog.ts';
+import { scheduleCosigns } from './cosigns.ts';
 import { REQUESTS } from './people.ts';
 import { seededRandom } from './random.ts';
 import { scheduleReports } from './reports.ts';
@@ -30,6 +31,8 @@ export interface DemoSeedResult {
   agencyId: number;
   applications: number;
   appeals: number;
+  /** applications with 内部会签 */
+  cosigns: number;
   steps: number;
   milliseconds: number;
 }
@@ -74,6 +77,7 @@ export async function seedDemo(
       requests: SIBLING_REQUESTS,
       today,
     });
+  const cosigns = scheduleCosigns(script, calendar, agencies.staff, agencies.members, plans);
   const appeals = scheduleAppeals(script, random, calendar, agencies.staff, plans, years);
   scheduleCatalog(script, random, calendar, agencies.staff, agencies.health, years, today);
   scheduleReports(script, calendar, {
@@ -90,6 +94,7 @@ export async function seedDemo(
     agencyId: agencies.health.id,
     applications: plans.filter((p) => p.id !== null).length,
     appeals,
+    cosigns,
     steps,
     milliseconds: Date.now() - started,
   };

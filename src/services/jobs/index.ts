@@ -1,4 +1,5 @@
 /** Every scheduled job, declared by importing its module (the server imports this one). */
+import './bulk-imports.job.ts';
 import './deadlines.job.ts';
 import './housekeeping.job.ts';
 

@@ -1,14 +1,14 @@
-import { reminderDigest } from '../../domain/reminders/index.ts';
+import { reminderDigest, reminderIsFor } from '../../domain/reminders/index.ts';
 import { listAgencies } from '../../persistence/repositories/agency.repository.ts';
 import { claimJobRun, enqueueMail, finishJobRun } from '../../persistence/repositories/mail.repository.ts';
 import { listUsers } from '../../persistence/repositories/user.repository.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransaction, nowIso } from '../context.ts';
-import { agencyReminders, receivesUnassigned } from './reminders.service.ts';
+import { agencyReminders } from './reminders.service.ts';
 
 /**
  * The daily reminder e-mail (issue 12 point 4): once a day, one message per person with reminders — the cases
- * assigned to them, and the unassigned ones for those who assign work — written to the outbox (delivered by
+ * assigned to them, the unassigned ones for those who assign work, the 会签 of their department — written to the outbox (delivered by
  * outbox.service.ts). The day's run is claimed by inserting its `job_runs` row in the same transaction as the
  * messages: of several processes starting it, exactly one writes them; if it fails, nothing is claimed and the
  * next attempt runs. Staff without an e-mail address see the same list in the console only.
@@ -42,9 +42,7 @@ export async function runDailyReminders(
       const agency = agencies.get(agencyId);
       const users = (await listUsers(trx, agencyId)).filter((u) => !u.disabled);
       for (const user of users) {
-        const mine = list.filter(
-          (r) => r.assigneeId === user.id || (r.assigneeId === null && receivesUnassigned(user.roles)),
-        );
+        const mine = list.filter((r) => reminderIsFor(r, user));
         if (mine.length === 0) continue;
         people++;
         if (!user.email) {

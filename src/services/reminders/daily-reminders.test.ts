@@ -17,7 +17,9 @@ import { smtpMailer } from '../mail/mailer.ts';
 import { deliverOutbox } from '../mail/outbox.service.ts';
 import type { Staff } from '../report-workspace/workspace.fixture.ts';
 import { GRANTED, supervisedAgencies } from '../report-workspace/workspace.fixture.ts';
-import { changeUser } from '../staff.service.ts';
+import { changeUser, updateSettings } from '../staff.service.ts';
+import { openCosigns } from '../applications/cosigns.ts';
+import { inbox } from '../applications/queries.ts';
 import { runDailyReminders } from './daily-reminders.job.ts';
 import { myReminders } from './reminders.service.ts';
 
@@ -203,5 +205,35 @@ describe.each(DIALECTS)('daily reminders through the outbox and SMTP on %s', (di
       'mail_retry',
       'mail_sent',
     ]);
+  });
+
+  it('mails a department’s member the 会签 addressed to it, with the department and its due date (issue 12 point 2)', async () => {
+    clock.set('2025-04-14T01:00:00Z'); // a Monday
+    await updateSettings(ctx, health.admin, health.admin.agencyId, { settings: { departments: ['法规科'] } });
+    await changeUser(ctx, health.admin, health.reviewer.userId, {
+      department: '法规科',
+      email: 'legal@m.example.gov.cn',
+    });
+    const onTrack = (await inbox(ctx, health.head, { open: true })).rows.find(
+      (r) => r.receivedOn === '2025-04-08',
+    )!;
+    await openCosigns(ctx, health.head, onTrack.id, {
+      question: '请就是否涉及商业秘密提出意见',
+      departments: [{ department: '法规科', workingDays: 3 }],
+    });
+    expect(
+      await runDailyReminders(ctx, { worker: 'a', consoleUrl: 'https://gk.example.gov.cn/console' }),
+    ).toMatchObject({
+      ran: true,
+    });
+    const mail = (await listMail(database.db, { kind: 'daily_reminder' })).filter(
+      (m) => m.toAddress === 'legal@m.example.gov.cn',
+    );
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toContain('待答复的会签 1 件');
+    expect(mail[0]!.body).toContain('待答复的会签（会签不中止答复期限，条例第三十三条）：');
+    expect(mail[0]!.body).toContain(
+      `  · ${onTrack.trackingCode}  法规科  期限 2025-04-17  https://gk.example.gov.cn/console/applications/${onTrack.id}`,
+    );
   });
 });

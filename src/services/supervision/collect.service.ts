@@ -17,7 +17,9 @@ import { latestImportedReport } from '../../persistence/repositories/report-impo
 import { findReport, insertReport, updateReport } from '../../persistence/repositories/report.repository.ts';
 import { setReportFormat, staffCount } from '../../persistence/repositories/supervision.repository.ts';
 import { checkYear } from '../appeals/table4.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Transaction } from 'kysely';
+import type { Schema } from '../../persistence/schema.ts';
+import type { Recorder, ServiceContext } from '../context.ts';
 import { inTransaction, nowIso, todayInChina } from '../context.ts';
 import { reportFromJsonText } from '../report-check.service.ts';
 import { ENTITY } from '../report-workspace/workspace.service.ts';
@@ -42,6 +44,15 @@ export interface CollectInput {
   /** the day the report reached the supervisor (default today) */
   receivedOn?: string;
   version?: number;
+  /** a document already read (a bulk upload's file): its report and import findings, used as the upload's */
+  parsed?: { fileName: string; report: AnnualReport; findings: Finding[] };
+  /** written in the collect's transaction (the bulk upload records its file's outcome there) */
+  within?: (
+    trx: Transaction<Schema>,
+    record: Recorder,
+    reportId: number,
+    findings: Finding[],
+  ) => Promise<void>;
 }
 
 export type CollectSource = 'upload' | 'json' | 'edit';
@@ -96,7 +107,10 @@ export async function collectReport(
 
   let source: CollectSource;
   let read: { report: AnnualReport; findings: Finding[] };
-  if (input.file) {
+  if (input.parsed) {
+    source = 'upload';
+    read = { report: input.parsed.report, findings: input.parsed.findings };
+  } else if (input.file) {
     if (input.file.bytes.length === 0) throw new AppError('validation', '请上传年度报告文件', 'file');
     source = 'upload';
     read = /\.json$/i.test(input.file.fileName)
@@ -135,9 +149,10 @@ export async function collectReport(
     ...read.findings.filter((f) => f.code !== 'edit.unknown_cell'),
     ...validateReport(report, { previous: previous?.report ?? null }),
   ];
+  const fileName = input.parsed?.fileName ?? input.file?.fileName;
   const note =
     source === 'upload'
-      ? `上级政务公开办根据报送文件《${input.file!.fileName.slice(0, 100)}》导入`
+      ? `上级政务公开办根据报送文件《${fileName!.slice(0, 100)}》导入`
       : '上级政务公开办根据报送材料录入';
   const sources: Record<string, CellBasis> = Object.fromEntries(
     reportCells(report).map((c) => [
@@ -174,7 +189,7 @@ export async function collectReport(
       data: {
         year,
         source,
-        ...(input.file ? { fileName: input.file.fileName.slice(0, 200) } : {}),
+        ...(fileName !== undefined ? { fileName: fileName.slice(0, 200) } : {}),
         receivedOn,
         format: report.format,
         from: existing?.status ?? 'not_started',
@@ -187,6 +202,7 @@ export async function collectReport(
         report: encodeReport(report),
       },
     });
+    if (input.within) await input.within(trx, record, current.id, findings);
     return current;
   });
   const after = (await findReport(db, agencyId, year))!;

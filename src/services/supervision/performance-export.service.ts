@@ -91,9 +91,24 @@ export async function exportPerformance(
     { header: '机构代码', width: 14 },
     { header: '机关名称', width: 28 },
     ...COLUMNS.map((c) => ({ header: c.header, width: 12 })),
+    { header: '考核综合得分', width: 12 },
+    ...view.scoreMeasures.map((m) => ({ header: `${m.label}（权重 ${m.weight}）`, width: 12 })),
+    { header: '备注', width: 24 },
   ];
   for (const a of view.agencies)
-    ranked.addRow([a.rank, a.agency.code, a.agency.name, ...COLUMNS.map((c) => c.read(a.total))]);
+    ranked.addRow([
+      a.rank,
+      a.agency.code,
+      a.agency.name,
+      ...COLUMNS.map((c) => c.read(a.total)),
+      a.score,
+      ...view.scoreMeasures.map((m) => a.scoreParts[m.key]),
+      !a.agency.onPlatform
+        ? '未使用本系统，无实时记录'
+        : a.belowMinimum
+          ? `收到申请少于 ${view.rankMinimum} 件，不参与排名`
+          : null,
+    ]);
   ranked.addRow([null, '', '合计', ...COLUMNS.map((c) => c.read(view.total))]).font = { bold: true };
   const months = workbook.addWorksheet('按机关按月');
   months.addRow(header);

@@ -15,6 +15,7 @@ import { GRANTED, REPEAT, reply } from '../report-workspace/workspace.fixture.ts
 import { exportPerformance } from './performance-export.service.ts';
 import { performanceDashboard } from './performance.service.ts';
 import { sessionCaller } from './scope.ts';
+import { updateSupervisionSettings } from './settings.service.ts';
 import type { Hierarchy, Staff } from './supervision.fixture.ts';
 import { supervisionHierarchy } from './supervision.fixture.ts';
 
@@ -40,6 +41,8 @@ describe.each(DIALECTS)('performance dashboard on %s', (dialect) => {
     clock = new TestClock(new Date('2025-03-03T02:00:00Z'));
     ({ ctx } = testContext(database, clock));
     h = await supervisionHierarchy(ctx, 'P');
+    // a handful of applications: every agency ranked (the minimum volume is tested over HTTP)
+    await updateSupervisionSettings(ctx, h.staff.citySupervisor, { rankMinimum: 0 });
     health = h.cityDepartments[0]!.id;
     const base = h.staff.cityDepartment[0];
     roles = Object.fromEntries(

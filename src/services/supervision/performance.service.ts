@@ -1,15 +1,27 @@
 import { AppError } from '../../domain/errors.ts';
 import { daysInMonth } from '../../domain/calendar/index.ts';
-import type { AgencyPerformance, RankMetric } from '../../domain/supervision/index.ts';
+import type {
+  AgencyPerformance,
+  CollectionTimeliness,
+  RankMetric,
+  ScoreParts,
+} from '../../domain/supervision/index.ts';
 import {
   AGENCY_KIND_LABEL,
+  compositeScore,
   isRankMetric,
   monthsBetween,
   performanceTable,
   preOrder,
   RANK_METRIC,
-  rankBy,
+  rankMetricLabel,
+  rankWithMinimum,
+  SCORE_MEASURE,
+  SCORE_MEASURES,
+  scoreParts,
+  supervisionSettingsOf,
 } from '../../domain/supervision/index.ts';
+import { findAgency } from '../../persistence/repositories/agency.repository.ts';
 import {
   appealsDecided,
   closedInPeriod,
@@ -22,13 +34,16 @@ import { subtreeAgencies } from '../../persistence/repositories/supervision.repo
 import { workingCalendar } from '../calendar.service.ts';
 import type { ServiceContext } from '../context.ts';
 import { todayInChina } from '../context.ts';
+import { collectionRows } from './collection.service.ts';
 import type { SupervisionCaller } from './scope.ts';
 import { supervisionScope } from './scope.ts';
 
 /**
  * The performance dashboard of a subtree for a period of months (a year by default): every agency's figures from
  * its live records on Gongkai, per month, ranked by the figure chosen (agencies not on Gongkai, without records,
- * unranked); the subtree's figures per month.
+ * unranked); the subtree's figures per month. Agencies that received fewer applications than the office's
+ * minimum volume are listed apart, unranked; every agency carries its composite 考核 score and its parts (the
+ * report measures — 按时报送, 表格一致性 — from the collection of that year's report, when the period is one year).
  */
 export interface PerformanceQuery {
   year?: number;
@@ -73,16 +88,28 @@ export async function performanceDashboard(
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   const first = `${from}-01`;
   const last = `${to}-${String(daysInMonth(ty, tm)).padStart(2, '0')}`;
-  const [agencies, received, closed, overdue, appeals, items, itemsOverdue, calendar] = await Promise.all([
-    subtreeAgencies(db, scope.rootId),
-    receivedByMonth(db, scope.rootId, first, last),
-    closedInPeriod(db, scope.rootId, first, last),
-    overdueNow(db, scope.rootId, today),
-    appealsDecided(db, scope.rootId, first, last),
-    itemsByMonth(db, scope.rootId, first, last),
-    itemsOverdueNow(db, scope.rootId, today),
-    workingCalendar(ctx),
-  ]);
+  const reportYear =
+    from.endsWith('-01') && to === `${from.slice(0, 4)}-12` ? Number(from.slice(0, 4)) : null;
+  const [agencies, received, closed, overdue, appeals, items, itemsOverdue, calendar, own, collection] =
+    await Promise.all([
+      subtreeAgencies(db, scope.rootId),
+      receivedByMonth(db, scope.rootId, first, last),
+      closedInPeriod(db, scope.rootId, first, last),
+      overdueNow(db, scope.rootId, today),
+      appealsDecided(db, scope.rootId, first, last),
+      itemsByMonth(db, scope.rootId, first, last),
+      itemsOverdueNow(db, scope.rootId, today),
+      workingCalendar(ctx),
+      findAgency(db, scope.agencyId),
+      reportYear !== null ? collectionRows(ctx, scope, reportYear) : null,
+    ]);
+  const settings = supervisionSettingsOf(own?.settings ?? {});
+  const reportOf = new Map<number, { timeliness: CollectionTimeliness; errors: number | null }>(
+    (collection?.rows ?? []).map((r) => [
+      r.agency.id,
+      { timeliness: r.timeliness.state, errors: r.findings?.errors ?? null },
+    ]),
+  );
   const ordered = preOrder(agencies, scope.rootId);
   const table = performanceTable(
     ordered.map((a) => a.id),
@@ -112,24 +139,54 @@ export async function performanceDashboard(
       },
       total: p.total,
       months: p.months,
+      ...scored(p, reportOf.get(p.agencyId)),
     };
   });
+  function scored(
+    p: AgencyPerformance,
+    report?: { timeliness: CollectionTimeliness; errors: number | null },
+  ) {
+    const parts: ScoreParts = scoreParts({
+      figures: p.total,
+      timeliness: report?.timeliness ?? null,
+      errors: report?.errors ?? null,
+    });
+    return { score: compositeScore(parts, settings.scoreWeights), scoreParts: parts };
+  }
+  const valueOf =
+    metric === 'score'
+      ? (r: (typeof rows)[number]) => r.score
+      : (r: (typeof rows)[number]) => RANK_METRIC[metric].read(r.total);
+  const better = metric === 'score' ? 'higher' : RANK_METRIC[metric].better;
   return {
     period: { from, to, months: table.months },
     today,
     root: { id: scope.rootId, name: byId.get(scope.rootId)?.name ?? '' },
     metric,
-    metricLabel: RANK_METRIC[metric].label,
+    metricLabel: rankMetricLabel(metric),
+    rankMinimum: settings.rankMinimum,
+    scoreWeights: settings.scoreWeights,
+    scoreMeasures: SCORE_MEASURES.map((m) => ({
+      key: m,
+      ...SCORE_MEASURE[m],
+      weight: settings.scoreWeights[m],
+    })),
+    reportYear,
     total: table.total,
     byMonth: table.byMonth,
     // agencies not on Gongkai have no live records: listed, never ranked
+    // below the minimum volume: listed apart after the ranked ones, with their value
     agencies: [
-      ...rankBy(
+      ...rankWithMinimum(
         rows.filter((r) => r.agency.onPlatform),
-        (r) => r.total,
-        metric,
+        (r) => r.total.received,
+        settings.rankMinimum,
+        valueOf,
+        better,
       ),
-      ...rows.filter((r) => !r.agency.onPlatform).map((r) => ({ ...r, rank: null, value: null })),
+      ...rows
+        .filter((r) => !r.agency.onPlatform)
+        .map((r) => ({ ...r, rank: null, value: null, belowMinimum: false })),
     ],
   };
 }

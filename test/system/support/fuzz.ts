@@ -598,7 +598,8 @@ export async function runCase(
     } else if (!CHINESE.test(res.body))
       problems.push(`${where}: error page not in Chinese (${type}): ${res.body.slice(0, 200)}`);
     const after = await mark();
-    if (after !== before) problems.push(`${where}: a failed request wrote to the database`);
+    if (after !== before)
+      problems.push(`${where}: a failed request wrote to the database (${markDifference(before, after)})`);
   } else if (c.expectField && authorised)
     problems.push(`${where}: a request breaking the schema at ${c.expectField} was not refused`);
   if (res.statusCode >= 300 && res.statusCode < 400) {
@@ -610,4 +611,15 @@ export async function runCase(
   for (const leak of LEAKS)
     if (leak.test(res.body)) problems.push(`${where}: response leaks a file (${leak})`);
   return { status: res.statusCode, problems };
+}
+
+/** Which tables' marks moved between two write marks (writeMark's JSON), for the problem's text. */
+function markDifference(before: string, after: string): string {
+  const a = JSON.parse(before) as { counts: Record<string, number>; changes: number | null };
+  const b = JSON.parse(after) as { counts: Record<string, number>; changes: number | null };
+  const moved = Object.keys(b.counts)
+    .filter((t) => a.counts[t] !== b.counts[t])
+    .map((t) => `${t} ${a.counts[t]}→${b.counts[t]}`);
+  if (a.changes !== b.changes) moved.push(`${Number(b.changes) - Number(a.changes)} writes`);
+  return moved.join(', ') || 'unknown';
 }

@@ -9,6 +9,8 @@ import { api } from '../../api.ts';
 import { showServerErrors } from '../../form-errors.ts';
 import { LoadError } from '../LoadError.tsx';
 import { useApi } from '../../use-api.ts';
+import type { SealMeta } from './SealSettings.tsx';
+import { SealSettings } from './SealSettings.tsx';
 
 export interface Agency {
   id: number;
@@ -80,6 +82,7 @@ export function AgencySettingsForm() {
       reconsiderationBodyName: str(s.reconsiderationBodyName),
       channels: Array.isArray(s.channels) ? s.channels : [],
       readingRooms: Array.isArray(s.readingRooms) ? s.readingRooms : [],
+      departments: Array.isArray(s.departments) ? s.departments : [],
       indexScheme: typeof s.indexScheme === 'string' ? s.indexScheme : '',
       letterNumberPrefix: typeof s.letterNumberPrefix === 'string' ? s.letterNumberPrefix : '',
       feePausesReplyClock: s.feePausesReplyClock !== false,
@@ -118,6 +121,7 @@ export function AgencySettingsForm() {
         reconsiderationBodyName: String(v.reconsiderationBodyName ?? '').trim() || null,
         channels: v.channels,
         readingRooms: v.readingRooms,
+        departments: v.departments,
         indexScheme: String(v.indexScheme ?? '').trim() || DEFAULT_INDEX_SCHEME,
         letterNumberPrefix: String(v.letterNumberPrefix ?? '').trim() || null,
         feePausesReplyClock: v.feePausesReplyClock,
@@ -158,6 +162,13 @@ export function AgencySettingsForm() {
               <Input maxLength={20} />
             </Form.Item>
             <Form.Item
+              label="科室（内部会签的对象，每项回车确认）"
+              name="departments"
+              extra="承办人可就申请向这些科室发起内部会签；在“工作人员账号”中为每人选择所在科室。"
+            >
+              <Select mode="tags" open={false} suffixIcon={null} aria-label="科室" />
+            </Form.Item>
+            <Form.Item
               label="送达收费通知后暂停计算答复期限"
               name="feePausesReplyClock"
               valuePropName="checked"
@@ -189,6 +200,7 @@ export function AgencySettingsForm() {
               <Select mode="tags" open={false} suffixIcon={null} />
             </Form.Item>
           </Card>
+          <SealSettings initial={(data?.settings.seal as SealMeta | undefined) ?? null} />
           <Card size="small" title="站内搜索同义词和简称" style={{ marginBottom: 12 }}>
             <Form.Item
               label="同义词表（每行一条）"

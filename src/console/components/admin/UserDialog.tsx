@@ -1,9 +1,11 @@
-import { Alert, Checkbox, Form, Input, Modal, Switch } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import type { Role } from '../../../domain/access/roles.ts';
 import { ROLE_LABEL, ROLES } from '../../../domain/access/roles.ts';
 import { api } from '../../api.ts';
 import { showServerErrors } from '../../form-errors.ts';
+import type { Department } from '../../types.ts';
+import { useApi } from '../../use-api.ts';
 
 export interface StaffAccount {
   id: number;
@@ -11,8 +13,11 @@ export interface StaffAccount {
   displayName: string;
   roles: Role[];
   disabled: boolean;
-  lockedUntil: string | null;
+  /** the clients (addresses) this username is locked for now after failed logins, until the latest lock ends */
+  loginLock: { clients: number; until: string } | null;
   email: string | null;
+  /** 所在科室 (会签) */
+  department: string | null;
 }
 
 /** New account, or change of name, roles, disabled, password (管理员). */
@@ -28,6 +33,7 @@ export function UserDialog({
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const departments = useApi<Department[]>('/api/departments');
   const save = async (v: {
     username?: string;
     displayName: string;
@@ -35,6 +41,7 @@ export function UserDialog({
     password?: string;
     disabled?: boolean;
     email?: string;
+    department?: string | null;
   }) => {
     setBusy(true);
     setError(null);
@@ -45,10 +52,16 @@ export function UserDialog({
           roles: v.roles,
           disabled: v.disabled ?? false,
           email: v.email?.trim() || null,
+          department: v.department ?? null,
           ...(v.password ? { password: v.password } : {}),
         });
       else
-        await api('POST', '/api/admin/users', { ...v, disabled: undefined, email: v.email?.trim() || null });
+        await api('POST', '/api/admin/users', {
+          ...v,
+          disabled: undefined,
+          email: v.email?.trim() || null,
+          department: v.department ?? null,
+        });
       onSaved();
     } catch (e) {
       setError(showServerErrors(form, e));
@@ -78,6 +91,7 @@ export function UserDialog({
                 roles: user.roles,
                 disabled: user.disabled,
                 email: user.email ?? '',
+                department: user.department ?? undefined,
               }
             : { roles: [] }
         }
@@ -97,6 +111,18 @@ export function UserDialog({
         </Form.Item>
         <Form.Item label="电子邮箱" name="email" extra="每日待办提醒发送到此地址；留空则只在工作台提示">
           <Input type="email" maxLength={254} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label="所在科室"
+          name="department"
+          extra="向该科室发起的内部会签由本人答复；科室名单在“机关设置”中维护"
+        >
+          <Select
+            aria-label="所在科室"
+            allowClear
+            placeholder="不属于任何科室"
+            options={(departments.data ?? []).map((d) => ({ value: d.name, label: d.name }))}
+          />
         </Form.Item>
         <Form.Item label="角色" name="roles" rules={[{ required: true, message: '至少选择一个角色' }]}>
           <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} />

@@ -30,6 +30,7 @@ export function UsersAdmin() {
         columns={[
           { title: '用户名', dataIndex: 'username', className: 'mono' },
           { title: '姓名', dataIndex: 'displayName' },
+          { title: '所在科室', dataIndex: 'department', render: (d: string | null) => d ?? '—' },
           {
             title: '角色',
             dataIndex: 'roles',
@@ -41,8 +42,8 @@ export function UsersAdmin() {
             render: (_, u) =>
               u.disabled
                 ? '已停用'
-                : u.lockedUntil
-                  ? `锁定至 ${u.lockedUntil.slice(0, 16).replace('T', ' ')}`
+                : u.loginLock
+                  ? `${u.loginLock.clients} 个地址暂停登录至 ${new Date(u.loginLock.until).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`
                   : '正常',
           },
           {

@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
+import { Button, Descriptions, Flex, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import type { Figures, RankMetric } from '../../../domain/supervision/index.ts';
-import { RANK_METRIC, RANK_METRICS } from '../../../domain/supervision/ranking.ts';
+import { RANK_METRICS, rankMetricLabel } from '../../../domain/supervision/ranking.ts';
 import { withQuery } from '../../api.ts';
 import { EmptyText } from '../../components/EmptyText.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -81,6 +81,30 @@ function rankingOption(view: PerformanceView): EChartsCoreOption {
   };
 }
 
+/** The composite 考核 score's measures: weight, definition and source, as the office set them. */
+function ScoreDefinitions({ view }: { view: PerformanceView }) {
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      data-testid="score-definitions"
+      style={{ marginBottom: 16 }}
+      title={`考核综合得分（各项 0–100 分，按权重加权；无数据的项不计，其余权重按比例折算为 100）；收到申请少于 ${view.rankMinimum} 件的机关单列，不参与排名`}
+      items={view.scoreMeasures.map((m) => ({
+        key: m.key,
+        label: `${m.label}（权重 ${m.weight}）`,
+        children: (
+          <>
+            {m.definition}
+            <Typography.Text type="secondary"> 来源：{m.source}</Typography.Text>
+          </>
+        ),
+      }))}
+    />
+  );
+}
+
 /** The agencies' work from their records: per month and ranked, charts, export. */
 export function PerformanceTab({ year }: { year: number }) {
   const [rank, setRank] = useState<RankMetric>('onTimeRate');
@@ -92,19 +116,19 @@ export function PerformanceTab({ year }: { year: number }) {
   return (
     <>
       <Flex gap={8} wrap justify="space-between" style={{ marginBottom: 12 }}>
-        <Space>
+        <Space wrap>
           <label htmlFor="performance-rank">排名依据</label>
           <Select
             id="performance-rank"
             value={rank}
             onChange={setRank}
             style={{ width: 220 }}
-            options={RANK_METRICS.map((m) => ({ value: m, label: RANK_METRIC[m].label }))}
+            options={RANK_METRICS.map((m) => ({ value: m, label: rankMetricLabel(m) }))}
           />
           <Switch id="performance-every" checked={everyAgency} onChange={setEveryAgency} />
           <label htmlFor="performance-every">显示未使用本系统的机关（无实时记录）</label>
         </Space>
-        <Space>
+        <Space wrap>
           <Button
             icon={<DownloadOutlined />}
             href={withQuery('/api/supervision/performance/export', { year, rank, to: 'csv' })}
@@ -126,6 +150,7 @@ export function PerformanceTab({ year }: { year: number }) {
         = 在答复期限（含延长）内答复的件数 ÷
         答复件数（条例第三十三条）。收到、办结按收到日、办结日所在月份统计。
       </Typography.Paragraph>
+      {view.data && <ScoreDefinitions view={view.data} />}
       {view.error && <LoadError message={view.error} onRetry={view.reload} />}
       {t && (
         <Flex gap={32} wrap style={{ marginBottom: 16 }}>
@@ -163,9 +188,20 @@ export function PerformanceTab({ year }: { year: number }) {
         dataSource={(view.data?.agencies ?? []).filter((a) => everyAgency || a.agency.onPlatform)}
         pagination={{ defaultPageSize: 50 }}
         locale={{ emptyText: <EmptyText>没有所辖机关</EmptyText> }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1700 }}
         columns={[
-          { title: '排名', key: 'rank', width: 60, render: (_, r) => r.rank ?? '—' },
+          {
+            title: '排名',
+            key: 'rank',
+            width: 60,
+            render: (_, r) =>
+              r.rank ??
+              (r.belowMinimum ? (
+                <Tag title={`收到申请少于 ${view.data?.rankMinimum ?? ''} 件，不参与排名`}>不排名</Tag>
+              ) : (
+                '—'
+              )),
+          },
           { title: '机关', key: 'name', render: (_, r) => r.agency.name, width: 220 },
           { title: '收到申请', key: 'received', render: (_, r) => r.total.received },
           { title: '办结', key: 'closed', render: (_, r) => r.total.closed },
@@ -181,6 +217,16 @@ export function PerformanceTab({ year }: { year: number }) {
             key: 'late',
             render: (_, r) => `${r.total.itemsLate} / ${r.total.itemsOverdueNow ?? 0}`,
           },
+          {
+            title: '考核得分',
+            key: 'score',
+            render: (_, r) => <strong data-testid={`score-${r.agency.id}`}>{num(r.score)}</strong>,
+          },
+          ...(view.data?.scoreMeasures ?? []).map((m) => ({
+            title: `${m.label}（${m.weight}）`,
+            key: `part-${m.key}`,
+            render: (_: unknown, r: PerformanceRow) => num(r.scoreParts[m.key]),
+          })),
         ]}
       />
     </>

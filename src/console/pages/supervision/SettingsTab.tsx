@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Flex,
   Form,
   Input,
   InputNumber,
@@ -13,6 +14,8 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import { STATUTORY_COLUMNS } from '../../../domain/supervision/columns.ts';
+import { SCORE_MEASURE, SCORE_MEASURES } from '../../../domain/supervision/score.ts';
 import { api, errorMessage } from '../../api.ts';
 import { EmptyText } from '../../components/EmptyText.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -23,39 +26,68 @@ import type { ApiToken, SupervisionSettings } from './types.ts';
 
 const MONTH_DAY = /^\d{2}-\d{2}$/;
 const FIELD_MAP = Object.fromEntries(
-  ['departmentDue', 'governmentDue', 'jumpFactor', 'jumpMinimum', 'manyItems'].map((k) => [
-    `supervision.${k}`,
-    k,
-  ]),
+  [
+    'departmentDue',
+    'governmentDue',
+    'jumpFactor',
+    'jumpMinimum',
+    'manyItems',
+    'rankMinimum',
+    ...SCORE_MEASURES.map((m) => `scoreWeights.${m}`),
+    ...STATUTORY_COLUMNS.map((c) => `columnStaleMonths.${c.key}`),
+  ].map((k) => [`supervision.${k}`, k]),
 );
+
+type FormValues = Record<string, unknown> & {
+  scoreWeights?: Record<string, number | null>;
+  columnStaleMonths?: Record<string, number | null>;
+};
 
 /** The supervising agency's internal collection dates and outlier thresholds. */
 function SettingsForm() {
   const { message } = App.useApp();
   const settings = useApi<SupervisionSettings>('/api/supervision/settings');
-  const [form] = Form.useForm<Record<string, string | number | null>>();
+  const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const weights = Form.useWatch('scoreWeights', form) as Record<string, number | null> | undefined;
+  const weightSum = SCORE_MEASURES.reduce((t, m) => t + (Number(weights?.[m]) || 0), 0);
   useEffect(() => {
-    if (settings.data) form.setFieldsValue({ ...settings.data });
+    if (settings.data)
+      form.setFieldsValue({
+        ...settings.data,
+        columnStaleMonths: Object.fromEntries(
+          STATUTORY_COLUMNS.map((c) => [c.key, settings.data!.columnStaleMonths[c.key] ?? null]),
+        ),
+      });
   }, [settings.data, form]);
-  const save = async (values: Record<string, string | number | null>) => {
+  const save = async (values: FormValues) => {
     setBusy(true);
+    setFormError(null);
     try {
-      const body = Object.fromEntries(
-        Object.entries(values).map(([k, v]) => [k, v === '' || v === undefined ? null : v]),
-      );
+      const { scoreWeights, columnStaleMonths, ...rest } = values;
+      const body = {
+        ...Object.fromEntries(
+          Object.entries(rest).map(([k, v]) => [k, v === '' || v === undefined ? null : v]),
+        ),
+        scoreWeights: Object.fromEntries(SCORE_MEASURES.map((m) => [m, scoreWeights?.[m] ?? null])),
+        // a column left empty keeps its default period
+        columnStaleMonths: Object.fromEntries(
+          Object.entries(columnStaleMonths ?? {}).filter(([, v]) => v !== null && v !== undefined),
+        ),
+      };
       settings.set(await api<SupervisionSettings>('PUT', '/api/supervision/settings', body));
       void message.success('监督参数已保存');
     } catch (e) {
       const rest = showServerErrors(form, e, FIELD_MAP);
-      if (rest) void message.error(rest);
+      if (rest) setFormError(rest);
     } finally {
       setBusy(false);
     }
   };
   const date = { pattern: MONTH_DAY, message: '应为“月-日”，如 01-20' };
   return (
-    <Card title="内部报送日期和核查阈值" style={{ marginBottom: 16 }}>
+    <Card title="内部报送日期、核查阈值、排名和考核" style={{ marginBottom: 16 }}>
       {settings.error && <LoadError message={settings.error} onRetry={settings.reload} />}
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} style={{ maxWidth: 560 }}>
         <Form.Item name="departmentDue" label="部门年度报告内部报送日期（次年，不晚于 01-31）" rules={[date]}>
@@ -77,6 +109,42 @@ function SettingsForm() {
         <Form.Item name="manyItems" label="“零申请”核查：表二处理决定数量至少">
           <InputNumber min={1} />
         </Form.Item>
+        <Typography.Title level={5}>工作绩效排名和考核</Typography.Title>
+        <Form.Item
+          name="rankMinimum"
+          label="参与排名的最低申请量（年度收到申请少于此数的机关单列，不参与排名；0 为不设下限）"
+        >
+          <InputNumber min={0} />
+        </Form.Item>
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend style={{ fontSize: 14, marginBottom: 8 }}>
+            考核权重（非负整数，合计 100）：当前合计{' '}
+            <strong data-testid="weight-sum" style={{ color: weightSum === 100 ? undefined : '#b1201d' }}>
+              {weightSum}
+            </strong>
+          </legend>
+          {SCORE_MEASURES.map((m) => (
+            <Form.Item
+              key={m}
+              name={['scoreWeights', m]}
+              label={`${SCORE_MEASURE[m].label}`}
+              extra={SCORE_MEASURE[m].definition}
+            >
+              <InputNumber />
+            </Form.Item>
+          ))}
+        </fieldset>
+        <Typography.Title level={5}>法定栏目更新周期（月；空为默认）</Typography.Title>
+        <Flex wrap gap={12}>
+          {STATUTORY_COLUMNS.filter((c) => !c.generated).map((c) => (
+            <Form.Item key={c.key} name={['columnStaleMonths', c.key]} label={c.label} style={{ width: 160 }}>
+              <InputNumber placeholder={`默认 ${c.staleMonths}`} style={{ width: '100%' }} />
+            </Form.Item>
+          ))}
+        </Flex>
+        {formError && (
+          <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 12 }} />
+        )}
         <Button type="primary" htmlType="submit" loading={busy}>
           保存
         </Button>

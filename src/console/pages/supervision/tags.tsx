@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import { BLUE, GREEN, GREY, ORANGE, RED } from '../../components/tones.ts';
 import type { ReportStatus } from '../../../domain/report-workspace/status.ts';
 import { REPORT_STATUS_LABEL } from '../../../domain/report-workspace/status.ts';
+import type { ColumnState } from '../../../domain/supervision/columns.ts';
 import type { CollectionTimeliness } from '../../../domain/supervision/timeliness.ts';
 
 const STATUS_TONE: Record<ReportStatus, CSSProperties> = {
@@ -35,4 +36,17 @@ export function TimelinessTag({ state, label }: { state: CollectionTimeliness; l
 /** 错误 / 提示 for a finding. */
 export function SeverityTag({ severity }: { severity: 'error' | 'warning' }) {
   return <Tag style={severity === 'error' ? RED : ORANGE}>{severity === 'error' ? '错误' : '提示'}</Tag>;
+}
+
+const COLUMN_TONE: Record<ColumnState, CSSProperties> = {
+  current: GREEN,
+  generated: BLUE,
+  stale: ORANGE,
+  empty: RED,
+  missing: RED,
+};
+
+/** A 法定栏目's state (正常更新, 未及时更新, 空栏目, 未设栏目, 系统生成). */
+export function ColumnStateTag({ state, label }: { state: ColumnState; label: string }) {
+  return <Tag style={COLUMN_TONE[state]}>{label}</Tag>;
 }

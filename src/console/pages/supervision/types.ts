@@ -3,9 +3,11 @@ import type { ReportFormat } from '../../../domain/report/format.ts';
 import type { Finding, Severity } from '../../../domain/report/finding.ts';
 import type {
   CollectionTimeliness,
+  ColumnState,
   FindingKind,
   Figures,
   RankMetric,
+  ScoreMeasure,
 } from '../../../domain/supervision/index.ts';
 import type { ReportActionOption } from '../../../domain/report-workspace/transitions.ts';
 
@@ -115,6 +117,18 @@ export interface PerformanceRow {
   months: Figures[];
   rank: number | null;
   value: number | null;
+  /** fewer applications than the office's minimum: listed apart, not ranked */
+  belowMinimum: boolean;
+  score: number | null;
+  scoreParts: Record<ScoreMeasure, number | null>;
+}
+
+export interface ScoreMeasureView {
+  key: ScoreMeasure;
+  label: string;
+  definition: string;
+  source: string;
+  weight: number;
 }
 
 export interface PerformanceView {
@@ -123,6 +137,9 @@ export interface PerformanceView {
   root: { id: number; name: string };
   metric: RankMetric;
   metricLabel: string;
+  rankMinimum: number;
+  scoreMeasures: ScoreMeasureView[];
+  reportYear: number | null;
   total: Figures;
   byMonth: Figures[];
   agencies: PerformanceRow[];
@@ -134,6 +151,48 @@ export interface SupervisionSettings {
   jumpFactor: number;
   jumpMinimum: number;
   manyItems: number;
+  rankMinimum: number;
+  scoreWeights: Record<ScoreMeasure, number>;
+  columnStaleMonths: Record<string, number>;
+}
+
+export interface ColumnResultView {
+  key: string;
+  label: string;
+  group: string;
+  basis: string;
+  state: ColumnState;
+  stateLabel: string;
+  staleMonths: number;
+  since: string;
+  categories: string[];
+  total: number;
+  recent: number;
+  lastOn: string | null;
+}
+
+export interface ColumnsRow {
+  agency: { id: number; code: string; name: string; kindLabel: string; depth: number; onPlatform: boolean };
+  columns: ColumnResultView[] | null;
+  counts: Record<ColumnState, number> | null;
+  problems: number | null;
+}
+
+export interface ColumnsView {
+  today: string;
+  root: { id: number; name: string };
+  columns: {
+    key: string;
+    label: string;
+    group: string;
+    basis: string;
+    staleMonths: number;
+    defaultStaleMonths: number;
+    generated: boolean;
+  }[];
+  states: Record<ColumnState, string>;
+  summary: { agencies: number; withProblems: number; notOnPlatform: number };
+  rows: ColumnsRow[];
 }
 
 export interface ApiToken {

@@ -1,0 +1,305 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../domain/errors.ts';
+import { documentLimits } from './limits.ts';
+import type { OcrWord, PageLines } from './ocr-page.ts';
+import {
+  eraseLines,
+  findLines,
+  flattenPaper,
+  ocrPdfPage,
+  parsePgm,
+  skewAngle,
+  straighten,
+  toPgm,
+  tsvWords,
+} from './ocr-page.ts';
+import type { PdfItem, PdfPage } from './pdf-layout.ts';
+import { findTables } from './pdf-layout.ts';
+
+/**
+ * OCR of scanned PDF pages (pages that are images with no text layer), by child processes under limits: each
+ * page rendered to a grey image by pdftoppm (poppler-utils) at 300 dpi, straightened and its ruling lines
+ * taken out (ocr-page.ts), then read by Tesseract twice — the whole page with `chi_sim+eng` (labels and prose),
+ * and every table cell found between the lines on its own as one line of digits (`eng`, digits only), since a
+ * page read mistakes digits next to lines and drops lone zeros. Every child process runs with a time limit
+ * (the page's share of DOCUMENT_OCR timeout) and an address-space limit (prlimit), one Tesseract thread.
+ */
+export interface OcrItem extends PdfItem {
+  /** Tesseract's confidence in the word, 0–100 */
+  confidence: number;
+}
+
+export interface OcrPage extends PdfPage {
+  items: OcrItem[];
+}
+
+const DPI = 300;
+/** The longest side of a rendered page in pixels (A4 at 300 dpi is 3508): a poster is read at less. */
+const MAX_SIDE = 4200;
+
+interface Run {
+  stdout: string;
+}
+
+function run(command: string, args: string[], timeoutMs: number): Promise<Run> {
+  const limits = documentLimits();
+  const bytes = limits.ocrMemoryMb * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    execFile(
+      'prlimit',
+      [`--as=${bytes}`, '--', command, ...args],
+      {
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', OMP_THREAD_LIMIT: '1', LC_ALL: 'C.UTF-8' },
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolve({ stdout });
+        const killed = (error as { killed?: boolean }).killed;
+        if (killed)
+          return reject(
+            new AppError(
+              'unprocessable',
+              `扫描件识别（${command}）超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止：请拆分文件或提供文字版后重新上传`,
+              'file',
+            ),
+          );
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return reject(new Error(`未安装扫描件识别所需的程序（prlimit、${command}）`));
+        reject(new Error(`${command} 失败：${String(stderr).trim().slice(0, 200) || error.message}`));
+      },
+    );
+  });
+}
+
+const hasCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
+
+/** Pixel boxes of the cells of ruled tables on the page (merged cells once). */
+function cellBoxes(lines: PageLines, page: { width: number; height: number }): Box[] {
+  const pt = (v: number) => (v * 72) / DPI;
+  const segments = ocrPdfPage(page, DPI, lines, []).segments;
+  const boxes: Box[] = [];
+  for (const t of findTables(segments)) {
+    const rows = t.ys.length - 1;
+    for (let pos = 0; pos < rows * t.cols; pos++) {
+      if (t.root[pos] !== pos) continue;
+      // the extent of the merged cell: every grid position with this root
+      let [r0, r1, c0, c1] = [Infinity, -1, Infinity, -1];
+      for (let q = 0; q < rows * t.cols; q++)
+        if (t.root[q] === pos) {
+          const [r, c] = [Math.floor(q / t.cols), q % t.cols];
+          [r0, r1, c0, c1] = [Math.min(r0, r), Math.max(r1, r), Math.min(c0, c), Math.max(c1, c)];
+        }
+      const px = (v: number) => (v * DPI) / 72;
+      const left = px(t.xs[c0]!);
+      const right = px(t.xs[c1 + 1]!);
+      const top = page.height - px(t.ys[r0]!);
+      const bottom = page.height - px(t.ys[r1 + 1]!);
+      if (right - left < pt(0) + 12 || bottom - top < 12) continue;
+      boxes.push({ left: left + 5, top: top + 5, width: right - left - 10, height: bottom - top - 10 });
+    }
+  }
+  return boxes;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** A cell's pixels, or null when the cell holds no ink (a blank cell is not sent to Tesseract). */
+function crop(image: { width: number; height: number; grey: Uint8Array }, box: Box) {
+  const w = Math.max(1, Math.floor(box.width));
+  const h = Math.max(1, Math.floor(box.height));
+  const x0 = Math.max(0, Math.floor(box.left));
+  const y0 = Math.max(0, Math.floor(box.top));
+  const PAD = 16;
+  const grey = new Uint8Array((w + 2 * PAD) * (h + 2 * PAD)).fill(255);
+  let ink = 0;
+  for (let y = 0; y < h && y0 + y < image.height; y++)
+    for (let x = 0; x < w && x0 + x < image.width; x++) {
+      const v = image.grey[(y0 + y) * image.width + x0 + x]!;
+      grey[(y + PAD) * (w + 2 * PAD) + x + PAD] = v;
+      if (v < 160) ink++;
+    }
+  return ink < 12 ? null : { width: w + 2 * PAD, height: h + 2 * PAD, grey };
+}
+
+/** Reads the given pages (1-based) of a PDF by OCR. */
+export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promise<Map<number, OcrPage>> {
+  const limits = documentLimits();
+  const out = new Map<number, OcrPage>();
+  if (pages.length === 0) return out;
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-ocr-'));
+  try {
+    const input = join(dir, 'input.pdf');
+    await writeFile(input, pdf);
+    for (const p of pages) {
+      const started = Date.now();
+      const left = () => Math.max(1000, limits.ocrPageTimeoutMs - (Date.now() - started));
+      const base = join(dir, `page-${p}`);
+      await run(
+        'pdftoppm',
+        [
+          '-r',
+          String(DPI),
+          '-scale-to',
+          String(MAX_SIDE),
+          '-gray',
+          '-f',
+          String(p),
+          '-l',
+          String(p),
+          '-singlefile',
+          input,
+          base,
+        ],
+        left(),
+      );
+      const rendered = parsePgm(new Uint8Array(await readFile(`${base}.pgm`)));
+      const upright = straighten(rendered, skewAngle(rendered));
+      const lines = findLines(upright, DPI);
+      const flat = flattenPaper(eraseLines(upright, lines));
+      const clean = flat.image;
+      if (flat.ink < 400) {
+        // a blank page: nothing to read
+        out.set(p, ocrPdfPage(clean, DPI, lines, []));
+        continue;
+      }
+      await writeFile(`${base}-clean.pgm`, toPgm(clean));
+      // the cells, each on its own as a line of digits
+      const boxes = cellBoxes(lines, clean);
+      const cells: { box: Box; file: string }[] = [];
+      for (const [i, box] of boxes.entries()) {
+        const image = crop(clean, box);
+        if (!image) continue;
+        const file = `${base}-cell-${i}.pgm`;
+        await writeFile(file, toPgm(image));
+        cells.push({ box, file });
+      }
+      const pageRead = await run(
+        'tesseract',
+        [`${base}-clean.pgm`, '-', '-l', 'chi_sim+eng', '--psm', '6', '--dpi', String(DPI), 'tsv'],
+        left(),
+      );
+      let cellWords: OcrWord[] = [];
+      let textWords: OcrWord[] = [];
+      if (cells.length > 0) {
+        await writeFile(`${base}-cells.txt`, cells.map((c) => c.file).join('\n') + '\n');
+        const cellRead = await run(
+          'tesseract',
+          [
+            `${base}-cells.txt`,
+            '-',
+            '-l',
+            'eng',
+            '--psm',
+            '7',
+            '--dpi',
+            String(DPI),
+            '-c',
+            'tessedit_char_whitelist=0123456789,.-/',
+            'tsv',
+          ],
+          left(),
+        );
+        cellWords = cellTsv(cellRead.stdout, cells);
+        // the same cells read as text: a label cell is known by its Chinese
+        const textRead = await run(
+          'tesseract',
+          [`${base}-cells.txt`, '-', '-l', 'chi_sim+eng', '--psm', '6', '--dpi', String(DPI), 'tsv'],
+          left(),
+        );
+        textWords = cellTextWords(textRead.stdout, cells);
+      }
+      out.set(p, mergeReads(clean, lines, tsvWords(pageRead.stdout), cellWords, textWords, boxes));
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The digits read from each cell image, as one word placed in the middle of its cell on the page. */
+function cellTsv(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
+  const byPage = new Map<number, { text: string[]; confidence: number }>();
+  for (const row of tsv.split('\n')) {
+    const f = row.split('\t');
+    if (f[0] !== '5' || f.length < 12) continue;
+    const text = f.slice(11).join('').trim();
+    if (text === '') continue;
+    const page = Number(f[1]) - 1;
+    const entry = byPage.get(page) ?? { text: [], confidence: 100 };
+    entry.text.push(text);
+    entry.confidence = Math.min(entry.confidence, Number(f[10]));
+    byPage.set(page, entry);
+  }
+  const words: OcrWord[] = [];
+  for (const [i, cell] of cells.entries()) {
+    // a cell with ink that reads as nothing is not blank: "?" at confidence 0 (never accepted)
+    const read = byPage.get(i) ?? { text: ['?'], confidence: 0 };
+    const { box } = cell;
+    const height = Math.min(box.height, 40);
+    const top = box.top + box.height / 2 - height / 2;
+    words.push({
+      text: read.text.join(' '),
+      left: box.left + 2,
+      top,
+      width: Math.min(box.width - 4, 20 * read.text.join(' ').length),
+      height,
+      confidence: read.confidence,
+      page: i + 1,
+      lineTop: top,
+      lineHeight: height,
+    });
+  }
+  return words;
+}
+
+/** The words read from each cell image as text, moved to where the cell is on the page. */
+function cellTextWords(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
+  const PAD = 16; // crop()'s white margin
+  return tsvWords(tsv).flatMap((w) => {
+    const cell = cells[w.page - 1];
+    if (!cell) return [];
+    const dx = cell.box.left - PAD;
+    const dy = cell.box.top - PAD;
+    return [{ ...w, left: w.left + dx, top: w.top + dy, lineTop: w.lineTop + dy }];
+  });
+}
+
+/**
+ * The page read and the cell reads together: outside the ruled tables the page read; in a cell where either
+ * read of text found Chinese (a label), the cell's own text read; in any other cell its own digit read (what
+ * the page read put in a cell, right or wrong, is dropped).
+ */
+function mergeReads(
+  image: { width: number; height: number },
+  lines: PageLines,
+  pageWords: readonly OcrWord[],
+  cellWords: readonly OcrWord[],
+  textWords: readonly OcrWord[],
+  boxes: readonly Box[],
+): OcrPage {
+  const inBox = (w: OcrWord, b: Box) => {
+    const cx = w.left + w.width / 2;
+    const cy = w.top + w.height / 2;
+    return cx >= b.left - 5 && cx <= b.left + b.width + 5 && cy >= b.top - 5 && cy <= b.top + b.height + 5;
+  };
+  const labelBoxes = boxes.filter((b) =>
+    [...textWords, ...pageWords].some((w) => inBox(w, b) && hasCjk(w.text)),
+  );
+  const isLabel = (w: OcrWord) => labelBoxes.some((b) => inBox(w, b));
+  const words = [
+    ...pageWords.filter((w) => !boxes.some((b) => inBox(w, b))),
+    ...textWords.filter(isLabel),
+    ...cellWords.filter((w) => !isLabel(w)),
+  ];
+  return ocrPdfPage(image, DPI, lines, words);
+}

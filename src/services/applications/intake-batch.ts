@@ -1,0 +1,331 @@
+import type { ControlledTransaction, Kysely } from 'kysely';
+import type { DueDateChange } from '../../domain/application/index.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { Database } from '../../persistence/database.ts';
+import type {
+  NewApplicationRow,
+  StoredApplication,
+} from '../../persistence/repositories/application.repository.ts';
+import {
+  applicationValues,
+  dueDateRows,
+  insertApplications,
+  insertDueDateChangesOf,
+  storedNew,
+} from '../../persistence/repositories/application.repository.ts';
+import type { EventRow, NewEvent, StoredEvent } from '../../persistence/repositories/event.repository.ts';
+import { appendEvents, chainEvents, readEventHead } from '../../persistence/repositories/event.repository.ts';
+import {
+  insertRegistrationsAfterHead,
+  nextApplicationIds,
+} from '../../persistence/repositories/intake.repository.ts';
+import type { Schema } from '../../persistence/schema.ts';
+
+/**
+ * Group commit for intake (登记 and the portal's and the API's 网上申请): submissions that arrive while a batch is
+ * being written wait for the next one, and each batch is written at once — SQLite: one transaction (a multi-row
+ * insert of the applications, one of their 登记 events chained in submission order, one fsync under
+ * synchronous=FULL); PostgreSQL: one autocommit statement (one round trip, one COMMIT) chained after the head this
+ * process last left, which inserts nothing if another writer moved the head (then chained again from the head
+ * read afresh; after three misses, the locking transaction SQLite uses). A submission is acknowledged (its promise
+ * settles) only after its batch is committed. There is no waiting for company: a lone submission is written at
+ * once; under load the batch is whatever arrived during the previous write, up to MAX_BATCH.
+ *
+ * A row refused (a bad submission) takes the batch to the slow path: one transaction, each submission under its
+ * own savepoint, so the bad one fails alone with its own error (an unknown agency: 404 受理机关不存在; a
+ * tracking-code collision is retried with a new code) and the others still share one COMMIT. A COMMIT or a
+ * connection that fails fails every submission of the batch: none was acknowledged, and the client may submit
+ * again.
+ *
+ * The batch lives in this process; the order lives in the database: several processes on one PostgreSQL each
+ * batch their own submissions, and their batches chain one after another on the event head.
+ */
+export interface Submission {
+  row: NewApplicationRow;
+  /** the audit key of the submitter's context (the batch chains each event under its own) */
+  auditKey: Buffer;
+  /** the 登记 event, once the application's id is known */
+  event: (applicationId: number) => NewEvent;
+  dueDateChanges: readonly DueDateChange[];
+  /** a new tracking code after a collision */
+  retryCode: () => string;
+}
+
+export interface Committed {
+  application: StoredApplication;
+  event: StoredEvent;
+}
+
+interface Waiting extends Submission {
+  resolve: (committed: Committed) => void;
+  reject: (error: unknown) => void;
+}
+
+/** At most this many submissions per transaction (bounds the statement's parameters: ~35 per application). */
+export const MAX_BATCH = 64;
+
+class IntakeBatcher {
+  private waiting: Waiting[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  /** how many submissions each batch held, latest last (for tests and the benchmark) */
+  readonly sizes: number[] = [];
+  /** PostgreSQL: the head as this process last left it, and application ids drawn ahead */
+  private readonly chain: ChainState = { head: null, applicationIds: [] };
+
+  constructor(private readonly database: Database) {}
+
+  submit(submission: Submission): Promise<Committed> {
+    return new Promise<Committed>((resolve, reject) => {
+      this.waiting.push({ ...submission, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // after the current turn, so that submissions made in the same turn share a batch
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
+    });
+  }
+
+  private pump(): void {
+    // one batch at a time: the next is chained after the head this one leaves
+    while (this.waiting.length > 0 && this.inFlight < 1) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      this.sizes.push(batch.length);
+      if (this.sizes.length > 10_000) this.sizes.splice(0, 5_000);
+      this.inFlight++;
+      void commitBatch(this.database, batch, this.chain).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+}
+
+const batchers = new WeakMap<Database, IntakeBatcher>();
+
+export function intakeBatcher(database: Database): IntakeBatcher {
+  let batcher = batchers.get(database);
+  if (!batcher) batchers.set(database, (batcher = new IntakeBatcher(database)));
+  return batcher;
+}
+
+/** Queues a submission for the next batch; settles after that batch's COMMIT. */
+export function commitSubmission(database: Database, submission: Submission): Promise<Committed> {
+  return intakeBatcher(database).submit(submission);
+}
+
+class CommitFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('commit failed');
+  }
+}
+
+interface ChainState {
+  head: { lastId: number; lastHash: string } | null;
+  applicationIds: number[];
+}
+
+/** Writes one batch; never throws (each submission is resolved or rejected). */
+async function commitBatch(database: Database, batch: Waiting[], chain: ChainState): Promise<void> {
+  let written: Committed[] | null = null;
+  try {
+    if (database.dialect === 'postgres') written = await writeInOneStatement(database, batch, chain);
+  } catch (error) {
+    chain.head = null;
+    // a row refused (SQLSTATE class 22 data, 23 integrity: a bad submission): the statement wrote nothing and
+    // the slow path finds which one; anything else (a lost connection: the outcome unknown) fails the batch
+    if (/^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? '')))
+      await commitOneByOne(database, batch);
+    else for (const s of batch) s.reject(error);
+    return;
+  }
+  if (written) {
+    const done = written;
+    batch.forEach((s, i) => s.resolve(done[i]!));
+    return;
+  }
+  chain.head = null;
+  try {
+    written = await inOneTransaction(database, (trx) => write(trx, database, batch));
+  } catch (error) {
+    if (error instanceof CommitFailed) {
+      for (const s of batch) s.reject(error.cause);
+      return;
+    }
+    await commitOneByOne(database, batch);
+    return;
+  }
+  batch.forEach((s, i) => s.resolve(written![i]!));
+}
+
+/**
+ * PostgreSQL's fast path: the batch chained after the head this process last left (read afresh when unknown)
+ * and written by one autocommit statement, which inserts nothing if the head has moved meanwhile; then the
+ * head is read and the batch chained again, a few times, before the locking transaction takes over (null).
+ */
+async function writeInOneStatement(
+  database: Database,
+  batch: readonly Submission[],
+  chain: ChainState,
+): Promise<Committed[] | null> {
+  if (chain.applicationIds.length < batch.length)
+    chain.applicationIds.push(
+      ...(await nextApplicationIds(
+        database.db,
+        Math.max(MAX_BATCH, batch.length - chain.applicationIds.length),
+      )),
+    );
+  const ids = chain.applicationIds.splice(0, batch.length);
+  const applications = batch.map((s, i) => storedNew(s.row, ids[i]!));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const head = (chain.head ??= await readEventHead(database.db));
+    const rows: EventRow[] = [];
+    const events: StoredEvent[] = [];
+    let prevHash = head.lastHash;
+    // chained in runs of one audit key (one run, unless contexts differ)
+    for (let start = 0; start < batch.length;) {
+      let end = start + 1;
+      while (end < batch.length && batch[end]!.auditKey.equals(batch[start]!.auditKey)) end++;
+      const run = chainEvents(
+        batch[start]!.auditKey,
+        head.lastId + start + 1,
+        prevHash,
+        batch.slice(start, end).map((s, i) => s.event(ids[start + i]!)),
+      );
+      rows.push(...run.rows);
+      events.push(...run.stored);
+      prevHash = run.stored[run.stored.length - 1]!.hash;
+      start = end;
+    }
+    const moved = await insertRegistrationsAfterHead(database.db, {
+      expected: head,
+      applications: batch.map((s, i) => ({ id: ids[i]!, ...applicationValues(s.row) })),
+      events: rows,
+      dueDateChanges: dueDateRows(
+        batch.map((s, i) => ({ applicationId: ids[i]!, eventId: events[i]!.id, changes: s.dueDateChanges })),
+      ),
+    });
+    if (moved) {
+      const last = events[events.length - 1]!;
+      chain.head = { lastId: last.id, lastHash: last.hash };
+      return batch.map((_, i) => ({ application: applications[i]!, event: events[i]! }));
+    }
+    chain.head = null;
+  }
+  return null;
+}
+
+/** The slow path: one transaction, each submission under its own savepoint. */
+async function commitOneByOne(database: Database, batch: Waiting[]): Promise<void> {
+  const outcomes: ({ ok: true; committed: Committed } | { ok: false; error: unknown })[] = [];
+  try {
+    await inOneTransaction(database, async (trx) => {
+      for (const s of batch) {
+        for (let attempt = 0; ; attempt++) {
+          const point = await trx.savepoint('submission').execute();
+          try {
+            const [committed] = await write(point, database, [s]);
+            await point.releaseSavepoint('submission').execute();
+            outcomes.push({ ok: true, committed: committed! });
+            break;
+          } catch (error) {
+            await point.rollbackToSavepoint('submission').execute();
+            if (attempt < 3 && isTrackingCodeCollision(error)) {
+              s.row = { ...s.row, trackingCode: s.retryCode() };
+              continue;
+            }
+            outcomes.push({ ok: false, error: intakeError(error) });
+            break;
+          }
+        }
+      }
+    });
+  } catch (error) {
+    const cause = error instanceof CommitFailed ? error.cause : error;
+    for (const s of batch) s.reject(cause);
+    return;
+  }
+  batch.forEach((s, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) s.resolve(outcome.committed);
+    else s.reject(outcome.error);
+  });
+}
+
+async function inOneTransaction<T>(
+  database: Database,
+  body: (trx: ControlledTransaction<Schema>) => Promise<T>,
+): Promise<T> {
+  const trx = await database.db.startTransaction().execute();
+  let result: T;
+  try {
+    result = await body(trx);
+  } catch (error) {
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => undefined);
+    throw error;
+  }
+  try {
+    await trx.commit().execute();
+  } catch (error) {
+    throw new CommitFailed(error);
+  }
+  return result;
+}
+
+/** The batch's statements: the applications, their events (chained in order), their due-date changes. */
+async function write(
+  trx: Kysely<Schema>,
+  database: Database,
+  batch: readonly Submission[],
+): Promise<Committed[]> {
+  const applications = await insertApplications(
+    trx,
+    batch.map((s) => s.row),
+  );
+  const events: StoredEvent[] = [];
+  // one append per run of submissions under the same audit key (one run, unless contexts differ)
+  for (let start = 0; start < batch.length;) {
+    let end = start + 1;
+    while (end < batch.length && batch[end]!.auditKey.equals(batch[start]!.auditKey)) end++;
+    events.push(
+      ...(await appendEvents(
+        trx,
+        database.dialect,
+        batch[start]!.auditKey,
+        batch.slice(start, end).map((s, i) => s.event(applications[start + i]!.id)),
+      )),
+    );
+    start = end;
+  }
+  await insertDueDateChangesOf(
+    trx,
+    batch.map((s, i) => ({
+      applicationId: applications[i]!.id,
+      eventId: events[i]!.id,
+      changes: s.dueDateChanges,
+    })),
+  );
+  return batch.map((_, i) => ({ application: applications[i]!, event: events[i]! }));
+}
+
+function isTrackingCodeCollision(error: unknown): boolean {
+  const message = String((error as Error)?.message ?? '');
+  return /unique|duplicate/i.test(message) && /tracking_code/i.test(message);
+}
+
+/** A submission's own failure, as the applicant or registrar is told it. */
+function intakeError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')
+    return new AppError('not_found', '受理机关不存在，申请未登记', 'agencyId');
+  if (isTrackingCodeCollision(error))
+    return new AppError('conflict', '未能生成不重复的查询码，申请未登记，请重新提交', 'trackingCode');
+  return error;
+}
