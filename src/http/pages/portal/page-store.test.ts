@@ -185,7 +185,6 @@ describe.each(DIALECTS)('the portal page store on %s', (dialect) => {
     expect(others(page.headers)).toEqual(others(normal.headers));
     expect(page.headers['content-security-policy']).toBeTruthy();
     expect(page.headers['x-request-id']).toMatch(/^[\w.:-]+$/);
-    expect((await get(`/items/${id}`, { 'x-request-id': 'req-42' })).headers['x-request-id']).toBe('req-42');
 
     // while the demo is on, every page carries its banner: the store is bypassed
     const demo = t.app.demoLogin;
