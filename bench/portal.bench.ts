@@ -476,7 +476,7 @@ export async function run(): Promise<void> {
       ratio(catalog.rps, catalogNginx.rps),
     );
     row(
-      'catalog page, cache bypassed (?nocache=random)',
+      'catalog page, ?nocache=random (a parameter the page does not read: served from the store)',
       Math.round(catalogCold.rps),
       catalogCold.p99,
       catalogCold.errors,
@@ -484,7 +484,7 @@ export async function run(): Promise<void> {
     );
     if (catalogUnstored)
       row(
-        `catalog page not stored yet (${unstored.toLocaleString('en')} of pages 21–${lastPage})`,
+        `catalog page not stored yet, rendered on request: the cache bypassed (${unstored.toLocaleString('en')} of pages 21–${lastPage}; target 0.3×)`,
         Math.round(catalogUnstored.rps),
         catalogUnstored.p99,
         catalogUnstored.errors,
