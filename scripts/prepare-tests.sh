@@ -19,7 +19,7 @@ fail() {
 # (the field separator): it tests with [ ] / [[ ]] and command substitution instead of a pipe.
 PACKAGES=(
   "chromium|command -v chromium|浏览器测试 browser tests (playwright-core drives /usr/bin/chromium)"
-  "libreoffice-writer-nogui|command -v soffice|PDF 生成 PDF rendering of reports and letters"
+  "libreoffice-writer-nogui|command -v soffice && [ -e \"\$(dirname \"\$(readlink -f \"\$(command -v soffice)\")\")/libswlo.so\" ]|PDF 生成 PDF rendering of reports and letters (soffice and its Writer module)"
   "libreoffice-calc-nogui|[ -e /usr/lib/libreoffice/program/libsclo.so ]|Excel 转 PDF spreadsheet conversion"
   "fontconfig|command -v fc-list|字体配置 font configuration (fc-list)"
   "fonts-noto-cjk|[ -n \"\$(fc-list 'Noto Serif CJK SC' 2>/dev/null)\" ]|中文字体 CJK fonts for PDF and browser rendering"

@@ -112,3 +112,22 @@ describe('docxToPdf', () => {
     );
   });
 });
+
+describe('LibreOffice left without its Writer module', () => {
+  it('answers a PDF with the package to install, not "请检查 Word 文档"', async () => {
+    // what `apt-get remove libreoffice-writer-nogui` leaves: a soffice that starts and writes nothing
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-core-only-'));
+    try {
+      const soffice = join(dir, 'soffice');
+      writeFileSync(soffice, '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 0\n', {
+        mode: 0o755,
+      });
+      const refused = await docxToPdf(new Uint8Array([80, 75, 3, 4]), { soffice }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'unavailable' });
+      expect((refused as Error).message).toContain('缺少 Writer 组件');
+      expect((refused as Error).message).toContain('apt-get install libreoffice-writer-nogui');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
