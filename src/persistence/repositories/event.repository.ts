@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { DialectName } from '../database.ts';
 import type { Schema } from '../schema.ts';
 import { chainHash, GENESIS_HASH, legacyChainHash } from './event-chain.ts';
+import type { ChainedFields } from './event-chain.ts';
 
 /** What happened: appended in the same transaction as the change it records. */
 export interface NewEvent {
@@ -45,16 +46,7 @@ export async function appendEvent(
 }
 
 /** An event row as stored, its hash computed. */
-export interface EventRow {
-  id: number;
-  agency_id: number | null;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  actor: string;
-  actor_role: string | null;
-  at: string;
-  data: string;
+export interface EventRow extends ChainedFields {
   prev_hash: string;
   hash: string;
 }
@@ -156,18 +148,7 @@ export async function appendEvents(
   return stored;
 }
 
-function toEvent(row: {
-  id: number;
-  agency_id: number | null;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  actor: string;
-  actor_role: string | null;
-  at: string;
-  data: string;
-  hash: string;
-}): StoredEvent {
+function toEvent(row: Omit<EventRow, 'prev_hash'>): StoredEvent {
   return {
     id: row.id,
     agencyId: row.agency_id,
