@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.ts';
 import { documentLimits } from './limits.ts';
-import type { OcrWord, PageLines } from './ocr-page.ts';
+import { OCR_CONFIDENCE_FLOOR } from './ocr-confirm.ts';
+import type { GreyImage, OcrWord, PageLines } from './ocr-page.ts';
 import {
   eraseLines,
   findLines,
@@ -118,6 +119,8 @@ interface CellImage {
   width: number;
   height: number;
   grey: Uint8Array;
+  /** the cell holds one short level stroke and nothing else: a dash ("—", printed for a blank) */
+  dash: boolean;
   /** the page position of the image's pixel (0, 0) */
   left: number;
   top: number;
@@ -203,7 +206,33 @@ function crop(image: { width: number; height: number; grey: Uint8Array }, box: B
         }
       out[(y + PAD) * W + x + PAD] = dropped ? 255 : cell[sy * w + sx]!;
     }
-  return { width: W, height: bh + 2 * PAD, grey: out, left: x0 + bx0 - PAD, top: y0 + by0 - PAD };
+  return {
+    width: W,
+    height: bh + 2 * PAD,
+    grey: out,
+    dash: ink.length === 1 && bh <= 12 && bw >= 2.5 * bh,
+    left: x0 + bx0 - PAD,
+    top: y0 + by0 - PAD,
+  };
+}
+
+/** Three more images of a cell for a second read: black and white, halved, its contrast stretched. */
+function variants(image: CellImage): GreyImage[] {
+  const { width, height, grey } = image;
+  const black = grey.map((v) => (v < 180 ? 0 : 255));
+  const stretched = grey.map((v) => (v < 200 ? Math.max(0, 2 * v - 255) : 255));
+  const [w, h] = [width >> 1, height >> 1];
+  const half = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const p = 2 * y * width + 2 * x;
+      half[y * w + x] = (grey[p]! + grey[p + 1]! + grey[p + width]! + grey[p + width + 1]!) >> 2;
+    }
+  return [
+    { width, height, grey: black },
+    { width: w, height: h, grey: half },
+    { width, height, grey: stretched },
+  ];
 }
 
 /** Reads the given pages (1-based) of a PDF by OCR. */
@@ -284,7 +313,59 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
           ],
           left(),
         );
-        cellWords = cellTsv(cellRead.stdout, cells);
+        const reads = cellReads(cellRead.stdout);
+        // a cell that read as nothing sure is read again from three variants of its image — made black and
+        // white, halved (Tesseract's line mode loses a lone "0" at this size), its contrast stretched: what the
+        // variants that read anything all agree on replaces the first read when surer; if they disagree, the
+        // cell is not read
+        const again = cells.filter(
+          (c, i) => !c.image.dash && !((reads.get(i)?.confidence ?? 0) >= OCR_CONFIDENCE_FLOOR),
+        );
+        if (again.length > 0) {
+          const files: string[] = [];
+          for (const c of again)
+            for (const [k, variant] of variants(c.image).entries()) {
+              const file = `${c.file.slice(0, -4)}-v${k}.pgm`;
+              await writeFile(file, toPgm(variant));
+              files.push(file);
+            }
+          await writeFile(`${base}-again.txt`, files.join('\n') + '\n');
+          const second = cellReads(
+            (
+              await run(
+                'tesseract',
+                [
+                  `${base}-again.txt`,
+                  '-',
+                  '-l',
+                  'eng',
+                  '--psm',
+                  '7',
+                  '--dpi',
+                  String(DPI),
+                  '-c',
+                  'tessedit_char_whitelist=0123456789,.-/',
+                  'tsv',
+                ],
+                left(),
+              )
+            ).stdout,
+          );
+          for (const [j, c] of again.entries()) {
+            const got = [0, 1, 2].flatMap((k) => {
+              const read = second.get(3 * j + k);
+              return read ? [read] : [];
+            });
+            if (got.length === 0) continue;
+            const i = cells.indexOf(c);
+            const agreed = got.every((r) => r.text.join(' ') === got[0]!.text.join(' '));
+            const read = agreed
+              ? { text: got[0]!.text, confidence: Math.max(...got.map((r) => r.confidence)) }
+              : { text: ['?'], confidence: 0 };
+            if (read.confidence > (reads.get(i)?.confidence ?? -1)) reads.set(i, read);
+          }
+        }
+        cellWords = cellTsv(reads, cells);
         // the same cells read as text: a label cell is known by its Chinese
         const textRead = await run(
           'tesseract',
@@ -301,9 +382,14 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
   }
 }
 
-/** The digits read from each cell image, as one word placed in the middle of its cell on the page. */
-function cellTsv(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
-  const byPage = new Map<number, { text: string[]; confidence: number }>();
+interface CellRead {
+  text: string[];
+  confidence: number;
+}
+
+/** Tesseract's TSV of a list of cell images → what it read in each (by index in the list). */
+function cellReads(tsv: string): Map<number, CellRead> {
+  const byPage = new Map<number, CellRead>();
   for (const row of tsv.split('\n')) {
     const f = row.split('\t');
     if (f[0] !== '5' || f.length < 12) continue;
@@ -315,10 +401,19 @@ function cellTsv(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
     entry.confidence = Math.min(entry.confidence, Number(f[10]));
     byPage.set(page, entry);
   }
+  return byPage;
+}
+
+/** The digits read from each cell image, as one word placed in the middle of its cell on the page. */
+function cellTsv(
+  byPage: ReadonlyMap<number, CellRead>,
+  cells: readonly { box: Box; image: CellImage }[],
+): OcrWord[] {
   const words: OcrWord[] = [];
   for (const [i, cell] of cells.entries()) {
     // a cell with ink that reads as nothing is not blank: "?" at confidence 0 (never accepted)
-    const read = byPage.get(i) ?? { text: ['?'], confidence: 0 };
+    const read =
+      byPage.get(i) ?? (cell.image.dash ? { text: ['—'], confidence: 90 } : { text: ['?'], confidence: 0 });
     const { box } = cell;
     const height = Math.min(box.height, 40);
     const top = box.top + box.height / 2 - height / 2;
