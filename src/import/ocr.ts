@@ -25,7 +25,9 @@ import { findTables } from './pdf-layout.ts';
  * page rendered to a grey image by pdftoppm (poppler-utils) at 300 dpi, straightened and its ruling lines
  * taken out (ocr-page.ts), then read by Tesseract twice — the whole page with `chi_sim+eng` (labels and prose),
  * and every table cell found between the lines on its own as one line of digits (`eng`, digits only), since a
- * page read mistakes digits next to lines and drops lone zeros. Every child process runs with a time limit
+ * page read mistakes digits next to lines and drops lone zeros. A cell's ink is cut out first, without the stubs
+ * of ruling lines a tilted scan leaves (crop()); a cell that still reads as nothing sure is read once more from
+ * variants of its image (variants()), and a lone level stroke is a dash. Every child process runs with a time limit
  * (the page's share of DOCUMENT_OCR timeout) and an address-space limit (prlimit), one Tesseract thread.
  */
 export interface OcrItem extends PdfItem {
