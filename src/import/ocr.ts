@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.ts';
 import { documentLimits } from './limits.ts';
-import type { OcrWord, PageLines } from './ocr-page.ts';
+import { OCR_CONFIDENCE_FLOOR } from './ocr-confirm.ts';
+import type { GreyImage, OcrWord, PageLines } from './ocr-page.ts';
 import {
   eraseLines,
   findLines,
@@ -24,7 +25,9 @@ import { findTables } from './pdf-layout.ts';
  * page rendered to a grey image by pdftoppm (poppler-utils) at 300 dpi, straightened and its ruling lines
  * taken out (ocr-page.ts), then read by Tesseract twice — the whole page with `chi_sim+eng` (labels and prose),
  * and every table cell found between the lines on its own as one line of digits (`eng`, digits only), since a
- * page read mistakes digits next to lines and drops lone zeros. Every child process runs with a time limit
+ * page read mistakes digits next to lines and drops lone zeros. A cell's ink is cut out first, without the stubs
+ * of ruling lines a tilted scan leaves (crop()); a cell that still reads as nothing sure is read once more from
+ * variants of its image (variants()), and a lone level stroke is a dash. Every child process runs with a time limit
  * (the page's share of DOCUMENT_OCR timeout) and an address-space limit (prlimit), one Tesseract thread.
  */
 export interface OcrItem extends PdfItem {
@@ -113,22 +116,125 @@ interface Box {
   height: number;
 }
 
-/** A cell's pixels, or null when the cell holds no ink (a blank cell is not sent to Tesseract). */
-function crop(image: { width: number; height: number; grey: Uint8Array }, box: Box) {
+/** A cell's image for recognition: its pixels and where its top left corner is on the page. */
+interface CellImage {
+  width: number;
+  height: number;
+  grey: Uint8Array;
+  /** the cell holds one short level stroke and nothing else: a dash ("—", printed for a blank) */
+  dash: boolean;
+  /** the page position of the image's pixel (0, 0) */
+  left: number;
+  top: number;
+}
+
+/** The white margin around a cell's ink in its image (Tesseract reads a glyph touching the edge badly). */
+const PAD = 24;
+/** Darker than this is ink in a cell (the paper is already white, flattenPaper). */
+const INK = 160;
+
+/**
+ * A cell's ink, or null when the cell holds none (a blank cell is not sent to Tesseract): the cell's pixels
+ * grouped into connected blots of ink; the leftovers of the ruling lines (a thin stroke along the cell, or a
+ * thin blot at its edge — a tilted line is not erased whole) and specks of noise are dropped, and what is left
+ * is cut out with a white margin. A lone digit in a wide cell, a stub of line beside it, is otherwise read as
+ * "1", "." or nothing.
+ */
+function crop(image: { width: number; height: number; grey: Uint8Array }, box: Box): CellImage | null {
   const w = Math.max(1, Math.floor(box.width));
   const h = Math.max(1, Math.floor(box.height));
   const x0 = Math.max(0, Math.floor(box.left));
   const y0 = Math.max(0, Math.floor(box.top));
-  const PAD = 16;
-  const grey = new Uint8Array((w + 2 * PAD) * (h + 2 * PAD)).fill(255);
-  let ink = 0;
+  const cell = new Uint8Array(w * h).fill(255);
   for (let y = 0; y < h && y0 + y < image.height; y++)
-    for (let x = 0; x < w && x0 + x < image.width; x++) {
-      const v = image.grey[(y0 + y) * image.width + x0 + x]!;
-      grey[(y + PAD) * (w + 2 * PAD) + x + PAD] = v;
-      if (v < 160) ink++;
+    for (let x = 0; x < w && x0 + x < image.width; x++)
+      cell[y * w + x] = image.grey[(y0 + y) * image.width + x0 + x]!;
+  // connected blots of ink (8-neighbours)
+  const blot = new Int32Array(w * h).fill(-1);
+  const blots: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    if (cell[i]! >= INK || blot[i]! >= 0) continue;
+    const b = { x0: w, y0: h, x1: -1, y1: -1, n: 0 };
+    blot[i] = blots.length;
+    stack.push(i);
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      const x = p % w;
+      const y = (p - x) / w;
+      b.n++;
+      [b.x0, b.x1, b.y0, b.y1] = [Math.min(b.x0, x), Math.max(b.x1, x), Math.min(b.y0, y), Math.max(b.y1, y)];
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const [xx, yy] = [x + dx, y + dy];
+          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+          const q = yy * w + xx;
+          if (blot[q]! < 0 && cell[q]! < INK) {
+            blot[q] = blots.length;
+            stack.push(q);
+          }
+        }
     }
-  return ink < 12 ? null : { width: w + 2 * PAD, height: h + 2 * PAD, grey };
+    blots.push(b);
+  }
+  const kept = blots.map((b) => {
+    const [bw, bh] = [b.x1 - b.x0 + 1, b.y1 - b.y0 + 1];
+    if (b.n < 10) return false; // a speck
+    if ((bw <= 8 && bh >= 0.4 * h) || (bh <= 8 && bw >= 0.4 * w)) return false; // a piece of a ruling line
+    const edge = b.x0 <= 2 || b.y0 <= 2 || b.x1 >= w - 3 || b.y1 >= h - 3;
+    return !(edge && (bw <= 8 || bh <= 8)); // a stub of a line at the cell's edge
+  });
+  const ink = blots.filter((_, i) => kept[i]);
+  if (ink.reduce((a, b) => a + b.n, 0) < 12) return null;
+  const [bx0, by0] = [Math.min(...ink.map((b) => b.x0)), Math.min(...ink.map((b) => b.y0))];
+  const [bx1, by1] = [Math.max(...ink.map((b) => b.x1)), Math.max(...ink.map((b) => b.y1))];
+  const [bw, bh] = [bx1 - bx0 + 1, by1 - by0 + 1];
+  const W = bw + 2 * PAD;
+  const out = new Uint8Array(W * (bh + 2 * PAD)).fill(255);
+  for (let y = 0; y < bh; y++)
+    for (let x = 0; x < bw; x++) {
+      const [sx, sy] = [bx0 + x, by0 + y];
+      // a pixel of a dropped blot, or next to one (its grey fringe), is paper
+      let dropped = false;
+      for (let dy = -2; dy <= 2 && !dropped; dy++)
+        for (let dx = -2; dx <= 2; dx++) {
+          const [xx, yy] = [sx + dx, sy + dy];
+          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+          const b = blot[yy * w + xx]!;
+          if (b >= 0 && !kept[b]) {
+            dropped = true;
+            break;
+          }
+        }
+      out[(y + PAD) * W + x + PAD] = dropped ? 255 : cell[sy * w + sx]!;
+    }
+  return {
+    width: W,
+    height: bh + 2 * PAD,
+    grey: out,
+    dash: ink.length === 1 && bh <= 12 && bw >= 2.5 * bh,
+    left: x0 + bx0 - PAD,
+    top: y0 + by0 - PAD,
+  };
+}
+
+/** Three more images of a cell for a second read: black and white, halved, its contrast stretched. */
+function variants(image: CellImage): GreyImage[] {
+  const { width, height, grey } = image;
+  const black = grey.map((v) => (v < 180 ? 0 : 255));
+  const stretched = grey.map((v) => (v < 200 ? Math.max(0, 2 * v - 255) : 255));
+  const [w, h] = [width >> 1, height >> 1];
+  const half = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const p = 2 * y * width + 2 * x;
+      half[y * w + x] = (grey[p]! + grey[p + 1]! + grey[p + width]! + grey[p + width + 1]!) >> 2;
+    }
+  return [
+    { width, height, grey: black },
+    { width: w, height: h, grey: half },
+    { width, height, grey: stretched },
+  ];
 }
 
 /** Reads the given pages (1-based) of a PDF by OCR. */
@@ -175,13 +281,13 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
       await writeFile(`${base}-clean.pgm`, toPgm(clean));
       // the cells, each on its own as a line of digits
       const boxes = cellBoxes(lines, clean);
-      const cells: { box: Box; file: string }[] = [];
+      const cells: { box: Box; file: string; image: CellImage }[] = [];
       for (const [i, box] of boxes.entries()) {
         const image = crop(clean, box);
         if (!image) continue;
         const file = `${base}-cell-${i}.pgm`;
         await writeFile(file, toPgm(image));
-        cells.push({ box, file });
+        cells.push({ box, file, image });
       }
       const pageRead = await run(
         'tesseract',
@@ -209,7 +315,59 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
           ],
           left(),
         );
-        cellWords = cellTsv(cellRead.stdout, cells);
+        const reads = cellReads(cellRead.stdout);
+        // a cell that read as nothing sure is read again from three variants of its image — made black and
+        // white, halved (Tesseract's line mode loses a lone "0" at this size), its contrast stretched: what the
+        // variants that read anything all agree on replaces the first read when surer; if they disagree, the
+        // cell is not read
+        const again = cells.filter(
+          (c, i) => !c.image.dash && !((reads.get(i)?.confidence ?? 0) >= OCR_CONFIDENCE_FLOOR),
+        );
+        if (again.length > 0) {
+          const files: string[] = [];
+          for (const c of again)
+            for (const [k, variant] of variants(c.image).entries()) {
+              const file = `${c.file.slice(0, -4)}-v${k}.pgm`;
+              await writeFile(file, toPgm(variant));
+              files.push(file);
+            }
+          await writeFile(`${base}-again.txt`, files.join('\n') + '\n');
+          const second = cellReads(
+            (
+              await run(
+                'tesseract',
+                [
+                  `${base}-again.txt`,
+                  '-',
+                  '-l',
+                  'eng',
+                  '--psm',
+                  '7',
+                  '--dpi',
+                  String(DPI),
+                  '-c',
+                  'tessedit_char_whitelist=0123456789,.-/',
+                  'tsv',
+                ],
+                left(),
+              )
+            ).stdout,
+          );
+          for (const [j, c] of again.entries()) {
+            const got = [0, 1, 2].flatMap((k) => {
+              const read = second.get(3 * j + k);
+              return read ? [read] : [];
+            });
+            if (got.length === 0) continue;
+            const i = cells.indexOf(c);
+            const agreed = got.every((r) => r.text.join(' ') === got[0]!.text.join(' '));
+            const read = agreed
+              ? { text: got[0]!.text, confidence: Math.max(...got.map((r) => r.confidence)) }
+              : { text: ['?'], confidence: 0 };
+            if (read.confidence > (reads.get(i)?.confidence ?? -1)) reads.set(i, read);
+          }
+        }
+        cellWords = cellTsv(reads, cells);
         // the same cells read as text: a label cell is known by its Chinese
         const textRead = await run(
           'tesseract',
@@ -226,9 +384,14 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
   }
 }
 
-/** The digits read from each cell image, as one word placed in the middle of its cell on the page. */
-function cellTsv(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
-  const byPage = new Map<number, { text: string[]; confidence: number }>();
+interface CellRead {
+  text: string[];
+  confidence: number;
+}
+
+/** Tesseract's TSV of a list of cell images → what it read in each (by index in the list). */
+function cellReads(tsv: string): Map<number, CellRead> {
+  const byPage = new Map<number, CellRead>();
   for (const row of tsv.split('\n')) {
     const f = row.split('\t');
     if (f[0] !== '5' || f.length < 12) continue;
@@ -240,10 +403,19 @@ function cellTsv(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
     entry.confidence = Math.min(entry.confidence, Number(f[10]));
     byPage.set(page, entry);
   }
+  return byPage;
+}
+
+/** The digits read from each cell image, as one word placed in the middle of its cell on the page. */
+function cellTsv(
+  byPage: ReadonlyMap<number, CellRead>,
+  cells: readonly { box: Box; image: CellImage }[],
+): OcrWord[] {
   const words: OcrWord[] = [];
   for (const [i, cell] of cells.entries()) {
     // a cell with ink that reads as nothing is not blank: "?" at confidence 0 (never accepted)
-    const read = byPage.get(i) ?? { text: ['?'], confidence: 0 };
+    const read =
+      byPage.get(i) ?? (cell.image.dash ? { text: ['—'], confidence: 90 } : { text: ['?'], confidence: 0 });
     const { box } = cell;
     const height = Math.min(box.height, 40);
     const top = box.top + box.height / 2 - height / 2;
@@ -263,13 +435,12 @@ function cellTsv(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
 }
 
 /** The words read from each cell image as text, moved to where the cell is on the page. */
-function cellTextWords(tsv: string, cells: readonly { box: Box }[]): OcrWord[] {
-  const PAD = 16; // crop()'s white margin
+function cellTextWords(tsv: string, cells: readonly { image: CellImage }[]): OcrWord[] {
   return tsvWords(tsv).flatMap((w) => {
     const cell = cells[w.page - 1];
     if (!cell) return [];
-    const dx = cell.box.left - PAD;
-    const dy = cell.box.top - PAD;
+    const dx = cell.image.left;
+    const dy = cell.image.top;
     return [{ ...w, left: w.left + dx, top: w.top + dy, lineTop: w.lineTop + dy }];
   });
 }

@@ -66,8 +66,8 @@ describe('scanned PDF', () => {
       truth.year,
       truth.format,
     ]);
-    // OCR read most of table 三 and 四 (the floor leaves room for another Tesseract build)
-    expect(cleanTally.read).toBeGreaterThanOrEqual(60);
+    // OCR read tables 三 and 四 (190 cells here; the floor leaves room for another Tesseract build)
+    expect(cleanTally.read).toBeGreaterThanOrEqual(180);
     expect(cleanTally.read + cleanTally.missing.length).toBe(total);
     // table 二 has no identity: none of its numbers is accepted from a scan
     expect(
