@@ -40,6 +40,8 @@ export interface OcrPage extends PdfPage {
 }
 
 const DPI = 300;
+/** what a table cell may hold: Tesseract is told to read nothing else from a cell image */
+const DIGITS = 'tessedit_char_whitelist=0123456789,.-/';
 /** The longest side of a rendered page in pixels (A4 at 300 dpi is 3508): a poster is read at less. */
 const MAX_SIDE = 4200;
 
@@ -298,24 +300,18 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
       let textWords: OcrWord[] = [];
       if (cells.length > 0) {
         await writeFile(`${base}-cells.txt`, cells.map((c) => c.file).join('\n') + '\n');
-        const cellRead = await run(
-          'tesseract',
-          [
-            `${base}-cells.txt`,
-            '-',
-            '-l',
-            'eng',
-            '--psm',
-            '7',
-            '--dpi',
-            String(DPI),
-            '-c',
-            'tessedit_char_whitelist=0123456789,.-/',
-            'tsv',
-          ],
-          left(),
-        );
-        const reads = cellReads(cellRead.stdout);
+        // every listed cell image read as one line of digits (Tesseract reads a list file's images in one run)
+        const readDigits = async (list: string) =>
+          cellReads(
+            (
+              await run(
+                'tesseract',
+                [list, '-', '-l', 'eng', '--psm', '7', '--dpi', String(DPI), '-c', DIGITS, 'tsv'],
+                left(),
+              )
+            ).stdout,
+          );
+        const reads = await readDigits(`${base}-cells.txt`);
         // a cell that read as nothing sure is read again from three variants of its image — made black and
         // white, halved (Tesseract's line mode loses a lone "0" at this size), its contrast stretched: what the
         // variants that read anything all agree on replaces the first read when surer; if they disagree, the
@@ -332,27 +328,7 @@ export async function ocrPages(pdf: Uint8Array, pages: readonly number[]): Promi
               files.push(file);
             }
           await writeFile(`${base}-again.txt`, files.join('\n') + '\n');
-          const second = cellReads(
-            (
-              await run(
-                'tesseract',
-                [
-                  `${base}-again.txt`,
-                  '-',
-                  '-l',
-                  'eng',
-                  '--psm',
-                  '7',
-                  '--dpi',
-                  String(DPI),
-                  '-c',
-                  'tessedit_char_whitelist=0123456789,.-/',
-                  'tsv',
-                ],
-                left(),
-              )
-            ).stdout,
-          );
+          const second = await readDigits(`${base}-again.txt`);
           for (const [j, c] of again.entries()) {
             const got = [0, 1, 2].flatMap((k) => {
               const read = second.get(3 * j + k);
