@@ -30,28 +30,10 @@ export const isBulkKind = (name: string) => {
  * it is refused (413), never half read.
  */
 export function unpackZip(bytes: Uint8Array, what: string): BulkDocument[] {
-  let listed;
-  try {
-    listed = zipDirectory(bytes, what);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError(
-      'validation',
-      `无法打开压缩包${what}：${error instanceof Error ? error.message : String(error)}`,
-      'files',
-    );
-  }
-  const entries = listed.filter(
-    (e) => !e.name.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(e.name) && isBulkKind(e.name),
-  );
-  if (entries.length > MAX_BULK_FILES)
-    throw new AppError('too_large', `${what}中的报告文件超过 ${MAX_BULK_FILES} 个`, 'file');
-  const budget = newBudget();
-  const docs: BulkDocument[] = [];
-  for (const entry of entries) {
-    let out: Uint8Array;
+  // a broken archive is the uploader's to fix (400 naming the upload); our own limits' refusals pass as they are
+  const opening = <T>(read: () => T): T => {
     try {
-      out = readZipEntry(bytes, entry, budget, what);
+      return read();
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError(
@@ -60,6 +42,17 @@ export function unpackZip(bytes: Uint8Array, what: string): BulkDocument[] {
         'files',
       );
     }
+  };
+  const listed = opening(() => zipDirectory(bytes, what));
+  const entries = listed.filter(
+    (e) => !e.name.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(e.name) && isBulkKind(e.name),
+  );
+  if (entries.length > MAX_BULK_FILES)
+    throw new AppError('too_large', `${what}中的报告文件超过 ${MAX_BULK_FILES} 个`, 'file');
+  const budget = newBudget();
+  const docs: BulkDocument[] = [];
+  for (const entry of entries) {
+    const out = opening(() => readZipEntry(bytes, entry, budget, what));
     docs.push({ name: entry.name, bytes: out });
   }
   return docs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

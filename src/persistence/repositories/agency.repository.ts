@@ -58,21 +58,24 @@ export async function listAgencies(db: Kysely<Schema>): Promise<Agency[]> {
   return (await db.selectFrom('agencies').selectAll().orderBy('id').execute()).map(toAgency);
 }
 
-/** The agency and every agency below it in the hierarchy (recursive query, both dialects). */
+/**
+ * A query starting `with tree(id)`: the agency and every agency below it in the hierarchy (recursive, both
+ * dialects), for statements over a subtree to select from or filter by `tree`.
+ */
+export const withSubtree = (db: Kysely<Schema>, rootId: number) =>
+  db.withRecursive('tree(id)', (qb) =>
+    qb
+      .selectFrom('agencies')
+      .select('id')
+      .where('id', '=', rootId)
+      .unionAll((q) =>
+        q.selectFrom('agencies as a').innerJoin('tree', 'tree.id', 'a.parent_id').select('a.id'),
+      ),
+  );
+
+/** The agency and every agency below it in the hierarchy. */
 export async function subtreeIds(db: Kysely<Schema>, rootId: number): Promise<number[]> {
-  const rows = await db
-    .withRecursive('tree(id)', (qb) =>
-      qb
-        .selectFrom('agencies')
-        .select('id')
-        .where('id', '=', rootId)
-        .unionAll((q) =>
-          q.selectFrom('agencies as a').innerJoin('tree', 'tree.id', 'a.parent_id').select('a.id'),
-        ),
-    )
-    .selectFrom('tree')
-    .select('id')
-    .execute();
+  const rows = await withSubtree(db, rootId).selectFrom('tree').select('id').execute();
   return rows.map((r) => r.id);
 }
 

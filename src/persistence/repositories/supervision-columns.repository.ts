@@ -4,22 +4,13 @@ import type { Category } from '../../domain/catalog/index.ts';
 import { PUBLIC_STATES } from '../../domain/catalog/index.ts';
 import type { CategoryCount } from '../../domain/supervision/index.ts';
 import type { Schema } from '../schema.ts';
+import { withSubtree } from './agency.repository.ts';
 
 /**
  * What the 法定栏目 check reads of a subtree, each one statement over the recursive subtree: the public items per
  * agency and category (how many, the latest 发布日期, how many since each cutoff date), the annual reports
  * published on the portal per agency, and the agencies' own categories.
  */
-const tree = (db: Kysely<Schema>, rootId: number) =>
-  db.withRecursive('tree(id)', (qb) =>
-    qb
-      .selectFrom('agencies')
-      .select('id')
-      .where('id', '=', rootId)
-      .unionAll((q) =>
-        q.selectFrom('agencies as a').innerJoin('tree', 'tree.id', 'a.parent_id').select('a.id'),
-      ),
-  );
 
 const sinceColumns = (column: string, cutoffs: readonly string[]) =>
   cutoffs.map((c, i) =>
@@ -35,7 +26,7 @@ export async function publicItemsByCategory(
   rootId: number,
   cutoffs: readonly string[],
 ): Promise<CategoryCount[]> {
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('catalog_items')
     .select([
       'agency_id',
@@ -70,7 +61,7 @@ export async function publishedReportsByAgency(
     dialect === 'postgres'
       ? sql<string>`to_char((published_at::timestamptz at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`
       : sql<string>`date(published_at, '+8 hours')`;
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('published_reports')
     .select([
       'agency_id',
@@ -95,7 +86,7 @@ export async function subtreeCategories(
   db: Kysely<Schema>,
   rootId: number,
 ): Promise<Map<number, Category[]>> {
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('catalog_categories')
     .selectAll('catalog_categories')
     .where('agency_id', 'in', (eb) => eb.selectFrom('tree').select('tree.id'))

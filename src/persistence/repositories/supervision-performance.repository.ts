@@ -11,22 +11,13 @@ import type {
   MonthCount,
 } from '../../domain/supervision/index.ts';
 import type { Schema } from '../schema.ts';
+import { withSubtree } from './agency.repository.ts';
 
 /**
  * The live records of a subtree's agencies for the performance dashboard, a period [from, to] of dates: grouped
  * in SQL where a count is all that is needed (applications received, items published, open applications
  * overdue), projected per record where the domain needs dates (replies, decided cases).
  */
-const tree = (db: Kysely<Schema>, rootId: number) =>
-  db.withRecursive('tree(id)', (qb) =>
-    qb
-      .selectFrom('agencies')
-      .select('id')
-      .where('id', '=', rootId)
-      .unionAll((q) =>
-        q.selectFrom('agencies as a').innerJoin('tree', 'tree.id', 'a.parent_id').select('a.id'),
-      ),
-  );
 
 const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 
@@ -36,7 +27,7 @@ export async function receivedByMonth(
   from: string,
   to: string,
 ): Promise<MonthCount[]> {
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('applications')
     .select(['agency_id', month('received_on').as('month'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('agency_id', 'in', (eb) => eb.selectFrom('tree').select('tree.id'))
@@ -57,7 +48,7 @@ export async function closedInPeriod(
   from: string,
   to: string,
 ): Promise<ClosedApplication[]> {
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('applications')
     .select(['agency_id', 'received_on', 'closed_on', 'reply_due', 'outcome', 'facts'])
     .where('agency_id', 'in', (eb) => eb.selectFrom('tree').select('tree.id'))
@@ -83,7 +74,7 @@ export async function closedInPeriod(
 
 /** Open applications past their reply due date (the inbox's "overdue": due < today). */
 export async function overdueNow(db: Kysely<Schema>, rootId: number, today: string): Promise<AgencyCount[]> {
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('applications')
     .select(['agency_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('agency_id', 'in', (eb) => eb.selectFrom('tree').select('tree.id'))
@@ -101,7 +92,7 @@ export async function appealsDecided(
   from: string,
   to: string,
 ): Promise<DecidedAppeal[]> {
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('appeal_cases')
     .select(['agency_id', 'kind', 'decided_on', 'result'])
     .where('agency_id', 'in', (eb) => eb.selectFrom('tree').select('tree.id'))
@@ -124,7 +115,7 @@ export async function itemsByMonth(
   from: string,
   to: string,
 ): Promise<ItemMonth[]> {
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('catalog_items')
     .select([
       'agency_id',
@@ -151,7 +142,7 @@ export async function itemsOverdueNow(
   rootId: number,
   today: string,
 ): Promise<AgencyCount[]> {
-  const rows = await tree(db, rootId)
+  const rows = await withSubtree(db, rootId)
     .selectFrom('catalog_items')
     .select(['agency_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('agency_id', 'in', (eb) => eb.selectFrom('tree').select('tree.id'))

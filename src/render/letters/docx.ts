@@ -2,12 +2,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   HorizontalPositionRelativeFrom,
   ImageRun,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   TextRun,
   TextWrappingType,
@@ -17,7 +15,7 @@ import type { IParagraphOptions, IStylesOptions, ParagraphChild } from 'docx';
 import type { LetterDocument, SealImageInfo } from '../../domain/letters/index.ts';
 import { LETTER_KIND_LABEL, numberedPoint, sealPrintSize } from '../../domain/letters/index.ts';
 import { withChineseFonts } from '../report/docx/fonts.ts';
-import { font, FONT, PAGE, SIZE, STYLE, STYLES } from '../report/docx/styles.ts';
+import { font, FONT, PAGE, pageNumberFooters, SIZE, STYLE, STYLES } from '../report/docx/styles.ts';
 import { normalizeZip, stripCoreTimestamps } from '../report/zip.ts';
 import { BLANK_FILL } from './html.ts';
 import { DATE_RIGHT_CHARS, signatureIndents, textWidthChars } from './signature.ts';
@@ -161,26 +159,6 @@ function attachments(names: readonly string[]): Paragraph[] {
   ];
 }
 
-/** GB/T 9704 7.5: “— 1 —” in 4号宋体, odd pages right and even pages left, one character in. */
-function pageNumberFooter(alignment: 'right' | 'left'): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: alignment === 'right' ? { right: 280 } : { left: 280 },
-        spacing: { line: 240, before: 0, after: 0 },
-        children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: font(FONT.pageNumber),
-            size: SIZE.pageNumber,
-          }),
-        ],
-      }),
-    ],
-  });
-}
-
 /** 版头: 发文机关标志, 发文字号 two lines below, the red 分隔线 4 mm below the 文号. */
 function letterhead(name: string, number: string): Paragraph[] {
   return [
@@ -242,7 +220,7 @@ export function letterDocument(doc: LetterDocument, options: LetterRenderOptions
         properties: {
           page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin },
         },
-        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        footers: pageNumberFooters(),
         children,
       },
     ],

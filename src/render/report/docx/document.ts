@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { Document, Paragraph, TextRun } from 'docx';
 import type { FileChild } from 'docx';
 import type { AnnualReport, Finding } from '../../../domain/report/index.ts';
 import { FORMAT_DOCUMENT, reportTitle } from '../../../domain/report/index.ts';
@@ -6,33 +6,12 @@ import { cellMarks, SEVERITY_LABEL } from '../findings.ts';
 import { reportSections } from '../narrative.ts';
 import type { NarrativeBlock } from '../narrative.ts';
 import { docxTable } from './table.ts';
-import { font, FONT, PAGE, SIZE, STYLE, STYLES } from './styles.ts';
+import { font, FONT, PAGE, pageNumberFooters, STYLE, STYLES } from './styles.ts';
 
 function blockParagraph(block: NarrativeBlock): Paragraph {
   if (block.kind === 'heading') return new Paragraph({ style: STYLE.heading2, text: block.text });
   const lead = block.lead ? [new TextRun({ text: block.lead, font: font(FONT.heading2) })] : [];
   return new Paragraph({ style: STYLE.body, children: [...lead, new TextRun(block.text)] });
-}
-
-/** GB/T 9704 page numbers: “— 1 —” in 宋体 四号, odd pages right and even pages left, one character in. */
-function pageNumberFooter(alignment: 'right' | 'left'): Footer {
-  const indent = alignment === 'right' ? { right: 280 } : { left: 280 };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent,
-        spacing: { line: 240, before: 0, after: 0 },
-        children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: font(FONT.pageNumber),
-            size: SIZE.pageNumber,
-          }),
-        ],
-      }),
-    ],
-  });
 }
 
 function findingsParagraphs(findings: readonly Finding[]): Paragraph[] {
@@ -77,7 +56,7 @@ export function reportDocument(
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
-        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        footers: pageNumberFooters(),
         children,
       },
     ],

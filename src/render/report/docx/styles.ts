@@ -1,5 +1,5 @@
 import type { IStylesOptions } from 'docx';
-import { AlignmentType, LineRuleType } from 'docx';
+import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
 
 /**
  * GB/T 9704-2012 党政机关公文格式, as far as a report needs it: A4 paper, margins (天头 37 mm, 订口 28 mm), the
@@ -116,3 +116,28 @@ export const STYLES: IStylesOptions = {
     },
   ],
 };
+
+/**
+ * GB/T 9704 7.5 page numbers, for reports and letters alike: “— 1 —” in 4号宋体, odd pages right and even pages
+ * left, one character in (the document's `footers`; it needs `evenAndOddHeaderAndFooters`).
+ */
+export function pageNumberFooters(): { default: Footer; even: Footer } {
+  const footer = (alignment: 'right' | 'left') =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          indent: alignment === 'right' ? { right: 280 } : { left: 280 },
+          spacing: { line: 240, before: 0, after: 0 },
+          children: [
+            new TextRun({
+              children: ['— ', PageNumber.CURRENT, ' —'],
+              font: font(FONT.pageNumber),
+              size: SIZE.pageNumber,
+            }),
+          ],
+        }),
+      ],
+    });
+  return { default: footer('right'), even: footer('left') };
+}
