@@ -22,7 +22,8 @@ import { portalPageStore } from '../src/http/pages/portal/page-store.ts';
 import { portalAgency } from '../src/services/catalog/portal.service.ts';
 import { openDatabase } from '../src/persistence/database.ts';
 import { migrateToLatest } from '../src/persistence/migrate.ts';
-import { searchFacetsSql, searchKeySql } from '../src/persistence/migrations/0021-catalog-search.ts';
+import { searchFacetsSql } from '../src/persistence/migrations/0021-catalog-search.ts';
+import { searchIdSql, searchKeySql } from '../src/persistence/migrations/0026-catalog-search-order.ts';
 import { RANK_WINDOW, searchMatch } from '../src/persistence/repositories/catalog-search.repository.ts';
 import { createFieldCipher } from '../src/security/field-cipher.ts';
 import { createAgency } from '../src/services/staff.service.ts';
@@ -226,7 +227,7 @@ export async function buildDatabase(path: string): Promise<{ agencyId: number; s
     );
   }
   const inserted = process.hrtime.bigint();
-  // the search index (0021) filled in one statement, as its migration fills it; then the indexes and the trigger
+  // the search index (0021, keyed as 0026) filled in one statement, as its migration fills it; then the indexes and the trigger
   sqlite.exec(
     `insert into catalog_search (rowid, tokens, facets) select ${searchKeySql('i')}, i.search_tokens, ${searchFacetsSql('i')} from catalog_items i order by 1`,
   );
@@ -552,14 +553,14 @@ async function searchLatency(url: string, dbPath: string, agencyId: number, rand
       if (i >= 20) http.push(performance.now() - t0);
     }
     const raw = new BetterSqlite3(dbPath, { readonly: true });
-    // the bare query: the index's own (0021) — the words and the public-items filter matched in the index, the
+    // the bare query: the index's own (0021, 0026: newest first) — the words and the public-items filter matched in the index, the
     // newest RANK_WINDOW matches ordered by their titles' words, the first 20 — without the app around it
     const bare = (words: number) =>
       raw.prepare(
         `select id from (select i.id as id, catalog_search.rowid as k, ${Array.from({ length: words }, () => '(instr(i.title, ?) > 0)').join(' + ')} as score
-           from catalog_search join catalog_items i on i.id = catalog_search.rowid % 4294967296
-           where catalog_search match ? order by catalog_search.rowid desc limit ${RANK_WINDOW})
-         order by score desc, k desc limit 20`,
+           from catalog_search join catalog_items i on i.id = ${searchIdSql('catalog_search.rowid')}
+           where catalog_search match ? order by catalog_search.rowid limit ${RANK_WINDOW})
+         order by score desc, k limit 20`,
       );
     const floor: number[] = [];
     for (const [i, q] of queries.entries()) {
