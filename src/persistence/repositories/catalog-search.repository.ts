@@ -179,14 +179,15 @@ async function searchSqlite(
 ): Promise<SearchPage> {
   const match = searchMatch(q);
   const walk = q.docNumber
-    ? sql<{ id: number }>`select i.id as id from catalog_search join catalog_items i on i.id = ${keyId} and ${docNumberLike(q.docNumber)}
+    ? sql<{
+        id: number;
+      }>`select i.id as id from catalog_search join catalog_items i on i.id = ${keyId} and ${docNumberLike(q.docNumber)}
         where catalog_search match ${match} order by catalog_search.rowid limit ${COUNT_CAP + 1}`
     : sql<{ id: number }>`select ${keyId} as id from catalog_search
         where catalog_search match ${match} order by catalog_search.rowid limit ${COUNT_CAP + 1}`;
   const walked = (await walk.execute(db)).rows.map((r) => r.id);
   const counted = page(walked.length, []);
-  if (q.sort === 'date')
-    return { ...counted, ids: walked.slice(q.offset, q.offset + q.limit) };
+  if (q.sort === 'date') return { ...counted, ids: walked.slice(q.offset, q.offset + q.limit) };
   const candidates = walked.slice(window, window + RANK_WINDOW);
   if (candidates.length === 0) return counted;
   const score = sql.join(
