@@ -164,6 +164,10 @@ export interface CosignTable {
   opinion: string | null;
   /** 1 when the handler or head recorded an answer given outside the console */
   on_behalf: Generated<number>;
+  /** 撤回会签 (0028): when (ISO), by which actor, and the reason; null while not withdrawn */
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
 }
 
 export interface ApplicationSchema {

@@ -4,7 +4,15 @@ import { AppError } from '../errors.ts';
 import type { OpenCosign, ReminderPerson } from '../reminders/index.ts';
 import { cosignRemindersFor, reminderDigest, reminderIsFor } from '../reminders/index.ts';
 import type { Cosign, CosignContext } from './index.ts';
-import { answerCosign, cosignStatus, departmentProblems, departmentsOf, planCosigns } from './index.ts';
+import {
+  answerCosign,
+  cosignStatus,
+  departmentProblems,
+  departmentsOf,
+  isOpenCosign,
+  planCosigns,
+  withdrawalReason,
+} from './index.ts';
 
 const calendar = bundledCalendar();
 const ctx = (over: Partial<CosignContext> = {}): CosignContext => ({
@@ -133,6 +141,7 @@ const cosign: Cosign = {
   openedBy: 'user:4',
   dueOn: '2026-04-07',
   answer: null,
+  withdrawal: null,
 };
 
 describe('answering 会签', () => {
@@ -187,6 +196,41 @@ describe('answering 会签', () => {
     expect(cosignStatus({ ...cosign, answer: { ...answer, answeredOn: '2026-04-07' } }, '2026-04-09')).toBe(
       'answered',
     );
+  });
+});
+
+describe('撤回会签', () => {
+  const withdrawn: Cosign = {
+    ...cosign,
+    withdrawal: { withdrawnAt: '2026-04-03T02:00:00.000Z', withdrawnBy: 'user:4', reason: '申请人已撤回申请' },
+  };
+  it('takes a trimmed reason, required and at most 500 characters', () => {
+    expect(withdrawalReason(cosign, { reason: ' 事项已由申请人澄清 ' })).toBe('事项已由申请人澄清');
+    expect(refusal(() => withdrawalReason(cosign, { reason: '  ' })).field).toBe('reason');
+    expect(refusal(() => withdrawalReason(cosign, {})).message).toBe('请填写撤回理由');
+    expect(refusal(() => withdrawalReason(cosign, { reason: '理'.repeat(501) })).message).toBe(
+      '撤回理由不能超过 500 字（现有 501 字）',
+    );
+  });
+
+  it('refuses an answered or already withdrawn 会签; a withdrawn one cannot be answered and is not open', () => {
+    const member = { actor: 'user:9', name: '孙丽', department: '法规科', mayRecordForOthers: false };
+    const answered = { ...cosign, answer: answerCosign(cosign, { opinion: '同意' }, member, '2026-04-03') };
+    expect(refusal(() => withdrawalReason(answered, { reason: '不需要了' })).code).toBe('conflict');
+    expect(refusal(() => withdrawalReason(withdrawn, { reason: '再撤一次' })).message).toBe(
+      '法规科的会签已撤回，不能再次撤回',
+    );
+    const late = refusal(() => answerCosign(withdrawn, { opinion: '同意' }, member, '2026-04-04'));
+    expect([late.code, late.message]).toEqual([
+      'conflict',
+      '法规科的会签已撤回（理由：申请人已撤回申请），不能再答复',
+    ]);
+    expect(cosignStatus(withdrawn, '2026-04-30')).toBe('withdrawn');
+    expect([isOpenCosign(cosign), isOpenCosign(answered), isOpenCosign(withdrawn)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

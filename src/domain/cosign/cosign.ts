@@ -13,7 +13,14 @@ export const COSIGN_RULE =
   '内部会签不中止、不延长答复期限（条例第三十三条）；只有征求第三方意见的时间不计算在答复期限内（条例第三十二条）';
 
 /** How long a question and an answer may be. */
-export const COSIGN_LIMITS = { question: 1000, opinion: 2000, answerer: 40, departments: 10, days: 20 };
+export const COSIGN_LIMITS = {
+  question: 1000,
+  opinion: 2000,
+  answerer: 40,
+  departments: 10,
+  days: 20,
+  withdrawReason: 500,
+};
 
 export interface CosignAnswer {
   opinion: string;
@@ -24,6 +31,16 @@ export interface CosignAnswer {
   answererName: string;
   /** true when the handler (or head) recorded an answer given outside the console */
   onBehalf: boolean;
+}
+
+/** 撤回会签: who withdrew an unanswered 会签, when and why. */
+export interface CosignWithdrawal {
+  /** ISO timestamp */
+  withdrawnAt: string;
+  /** the actor who withdrew it ('user:12') */
+  withdrawnBy: string;
+  /** 撤回理由 */
+  reason: string;
 }
 
 /** One 会签 of one department on one case. */
@@ -37,19 +54,29 @@ export interface Cosign {
   openedBy: string;
   dueOn: LocalDate;
   answer: CosignAnswer | null;
+  /** set once the 会签 was withdrawn unanswered; it then no longer counts as open anywhere */
+  withdrawal: CosignWithdrawal | null;
 }
 
-export type CosignStatus = 'pending' | 'overdue' | 'answered' | 'answered_late';
+export type CosignStatus = 'pending' | 'overdue' | 'answered' | 'answered_late' | 'withdrawn';
 
 export const COSIGN_STATUS_LABEL: Record<CosignStatus, string> = {
   pending: '待答复',
   overdue: '已逾期未答复',
   answered: '已答复',
   answered_late: '逾期后答复',
+  withdrawn: '已撤回',
 };
 
-/** Derived from the dates, never stored: past its due date (the day itself still counts) without an answer. */
-export function cosignStatus(c: Pick<Cosign, 'dueOn' | 'answer'>, today: LocalDate): CosignStatus {
+/**
+ * Derived from the dates, never stored: past its due date (the day itself still counts) without an answer.
+ * A withdrawn 会签 is only withdrawn — never overdue.
+ */
+export function cosignStatus(
+  c: Pick<Cosign, 'dueOn' | 'answer' | 'withdrawal'>,
+  today: LocalDate,
+): CosignStatus {
+  if (c.withdrawal) return 'withdrawn';
   if (c.answer) return c.answer.answeredOn > c.dueOn ? 'answered_late' : 'answered';
   return today > c.dueOn ? 'overdue' : 'pending';
 }
@@ -177,6 +204,8 @@ export function answerCosign(
   who: Answerer,
   today: LocalDate,
 ): CosignAnswer {
+  if (cosign.withdrawal)
+    throw new AppError('conflict', `${cosign.department}的会签已撤回（理由：${cosign.withdrawal.reason}），不能再答复`);
   if (cosign.answer)
     throw new AppError(
       'conflict',
@@ -204,6 +233,33 @@ export function answerCosign(
   if (name.length > COSIGN_LIMITS.answerer)
     throw validationError('answererName', `答复人姓名不能超过 ${COSIGN_LIMITS.answerer} 字`);
   return { opinion, answeredOn: today, recordedBy: who.actor, answererName: name, onBehalf: true };
+}
+
+/** Whether a 会签 still waits for its department's answer: neither answered nor withdrawn. */
+export const isOpenCosign = (c: Pick<Cosign, 'answer' | 'withdrawal'>) => c.answer === null && c.withdrawal === null;
+
+/**
+ * 撤回会签: an unanswered 会签 may be withdrawn once, with a reason (撤回理由) — the record keeps who, when and
+ * why. Who may do it (the person who opened it, the case's handler or the head) is the service's check.
+ * Returns the trimmed reason; throws a conflict for an answered or already withdrawn 会签.
+ */
+export function withdrawalReason(cosign: Cosign, input: { reason?: unknown }): string {
+  if (cosign.withdrawal)
+    throw new AppError('conflict', `${cosign.department}的会签已撤回，不能再次撤回`);
+  if (cosign.answer)
+    throw new AppError(
+      'conflict',
+      `${cosign.department}已于 ${cosign.answer.answeredOn} 答复本会签（${cosign.answer.answererName}），不能撤回`,
+    );
+  if (typeof input.reason !== 'string' || input.reason.trim() === '')
+    throw validationError('reason', '请填写撤回理由');
+  const reason = input.reason.trim();
+  if (reason.length > COSIGN_LIMITS.withdrawReason)
+    throw validationError(
+      'reason',
+      `撤回理由不能超过 ${COSIGN_LIMITS.withdrawReason} 字（现有 ${reason.length} 字）`,
+    );
+  return reason;
 }
 
 /** The agency's departments from its settings (`departments`: a list of names), trimmed, blanks and repeats out. */

@@ -3,16 +3,23 @@ import {
   cosignsOfApplication,
   departments,
   openCosigns,
+  withdrawCosignOf,
 } from '../../services/applications/cosigns.ts';
 import { COSIGN_LIMITS } from '../../domain/cosign/index.ts';
 import { requireStaff } from '../plugins/auth.ts';
 import type { AppRoutes } from './app-routes.ts';
 
 const id = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
+const cosignParams = {
+  type: 'object',
+  required: ['id', 'cosignId'],
+  properties: { id: { type: 'integer', minimum: 1 }, cosignId: { type: 'integer', minimum: 1 } },
+} as const;
 
 /**
  * 内部会签 (issue 12 point 2): the agency's departments, a case's 会签, opening them (承办人 or 负责人) and answering
- * one (a member of the department, or the handler recording it). Lengths are checked by the domain, with the
+ * one (a member of the department, or the handler recording it), and withdrawing an unanswered one (撤回会签:
+ * who opened it, the handler or the head, with a reason). Lengths are checked by the domain, with the
  * count in the message, so the schema sets only generous outer bounds.
  */
 export const cosignRoutes: AppRoutes = async (server, { app }) => {
@@ -81,11 +88,7 @@ export const cosignRoutes: AppRoutes = async (server, { app }) => {
       schema: {
         tags: ['applications'],
         summary: '答复会签：本科室工作人员填写会签意见，或承办人代为登记（写明答复人）',
-        params: {
-          type: 'object',
-          required: ['id', 'cosignId'],
-          properties: { id: { type: 'integer', minimum: 1 }, cosignId: { type: 'integer', minimum: 1 } },
-        },
+        params: cosignParams,
         body: {
           type: 'object',
           required: ['opinion'],
@@ -100,6 +103,27 @@ export const cosignRoutes: AppRoutes = async (server, { app }) => {
     async (request) => {
       const { id: appId, cosignId } = request.params as { id: number; cosignId: number };
       return answerCosignOf(ctx, request.principal, appId, cosignId, request.body as { opinion: string });
+    },
+  );
+  server.post(
+    '/api/applications/:id/cosigns/:cosignId/withdraw',
+    {
+      preHandler: requireStaff(),
+      schema: {
+        tags: ['applications'],
+        summary: '撤回会签：发起人、承办人或负责人撤回尚未答复的会签（须写明撤回理由）',
+        params: cosignParams,
+        body: {
+          type: 'object',
+          required: ['reason'],
+          additionalProperties: false,
+          properties: { reason: { type: 'string', maxLength: COSIGN_LIMITS.withdrawReason * 4 } },
+        },
+      },
+    },
+    async (request) => {
+      const { id: appId, cosignId } = request.params as { id: number; cosignId: number };
+      return withdrawCosignOf(ctx, request.principal, appId, cosignId, request.body as { reason: string });
     },
   );
 };

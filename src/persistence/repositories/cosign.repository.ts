@@ -4,7 +4,10 @@ import type { OpenCosign } from '../../domain/reminders/index.ts';
 import type { CosignTable } from '../schema-application.ts';
 import type { Schema } from '../schema.ts';
 
-/** 内部会签 (issue 12 point 2): one row per department per case; the answer fills the row's answer columns. */
+/**
+ * 内部会签 (issue 12 point 2): one row per department per case; the answer fills the row's answer columns, a
+ * withdrawal (撤回会签) its withdrawn_* columns. Open means neither: every query of open 会签 says both.
+ */
 const toCosign = (r: Selectable<CosignTable>): Cosign => ({
   id: r.id,
   applicationId: r.application_id,
@@ -24,11 +27,15 @@ const toCosign = (r: Selectable<CosignTable>): Cosign => ({
           answererName: r.answerer_name ?? '',
           onBehalf: r.on_behalf === 1,
         },
+  withdrawal:
+    r.withdrawn_at === null
+      ? null
+      : { withdrawnAt: r.withdrawn_at, withdrawnBy: r.withdrawn_by ?? '', reason: r.withdraw_reason ?? '' },
 });
 
 export async function insertCosign(
   db: Kysely<Schema>,
-  row: Omit<Cosign, 'id' | 'answer'>,
+  row: Omit<Cosign, 'id' | 'answer' | 'withdrawal'>,
   at: string,
 ): Promise<Cosign> {
   const inserted = await db
@@ -63,7 +70,7 @@ export async function findCosign(db: Kysely<Schema>, id: number): Promise<Cosign
   return row ? toCosign(row) : null;
 }
 
-/** Writes the answer only while there is none (two people answering at once: one wins). */
+/** Writes the answer only while there is none and the 会签 is not withdrawn (two people at once: one wins). */
 export async function recordCosignAnswer(
   db: Kysely<Schema>,
   id: number,
@@ -82,11 +89,32 @@ export async function recordCosignAnswer(
     })
     .where('id', '=', id)
     .where('answered_on', 'is', null)
+    .where('withdrawn_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The unanswered 会签 on open cases, of one agency or of every agency, with the case's 查询码 and handler. */
+/** 撤回会签: writes the withdrawal only while the 会签 is neither answered nor withdrawn (one of two wins). */
+export async function recordCosignWithdrawal(
+  db: Kysely<Schema>,
+  id: number,
+  withdrawal: NonNullable<Cosign['withdrawal']>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cosigns')
+    .set({
+      withdrawn_at: withdrawal.withdrawnAt,
+      withdrawn_by: withdrawal.withdrawnBy,
+      withdraw_reason: withdrawal.reason,
+    })
+    .where('id', '=', id)
+    .where('answered_on', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The open (unanswered, not withdrawn) 会签 on open cases, of one agency or of every agency, with the case's 查询码 and handler. */
 export async function openCosigns(
   db: Kysely<Schema>,
   closedStates: readonly string[],
@@ -104,6 +132,7 @@ export async function openCosigns(
       'applications.handler_id',
     ])
     .where('cosigns.answered_on', 'is', null)
+    .where('cosigns.withdrawn_at', 'is', null)
     .where('applications.state', 'not in', [...closedStates]);
   if (agencyId !== undefined) q = q.where('cosigns.agency_id', '=', agencyId);
   const rows = await q.orderBy('cosigns.due_on').orderBy('cosigns.id').execute();
@@ -117,7 +146,7 @@ export async function openCosigns(
   }));
 }
 
-/** Per application of a page of the inbox: its unanswered 会签 and how many are past their due date. */
+/** Per application of a page of the inbox: its open (unanswered, not withdrawn) 会签 and how many are past their due date. */
 export async function openCosignCounts(
   db: Kysely<Schema>,
   applicationIds: readonly number[],
@@ -133,6 +162,7 @@ export async function openCosignCounts(
     ])
     .where('application_id', 'in', [...applicationIds])
     .where('answered_on', 'is', null)
+    .where('withdrawn_at', 'is', null)
     .groupBy('application_id')
     .execute();
   return new Map(

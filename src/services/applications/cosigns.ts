@@ -8,7 +8,9 @@ import {
   COSIGN_STATUS_LABEL,
   cosignStatus,
   departmentsOf,
+  isOpenCosign,
   planCosigns,
+  withdrawalReason,
 } from '../../domain/cosign/index.ts';
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { findAgency } from '../../persistence/repositories/agency.repository.ts';
@@ -18,6 +20,7 @@ import {
   findCosign,
   insertCosign,
   recordCosignAnswer,
+  recordCosignWithdrawal,
 } from '../../persistence/repositories/cosign.repository.ts';
 import { findUser, listUsers } from '../../persistence/repositories/user.repository.ts';
 import { workingCalendar } from '../calendar.service.ts';
@@ -30,8 +33,12 @@ export interface CosignView extends Cosign {
   statusLabel: string;
   openedByName: string;
   recordedByName: string | null;
+  /** who withdrew it (撤回会签), by name */
+  withdrawnByName: string | null;
   /** whether the caller may answer it now (a member of the department, or the handler / head recording it) */
   mayAnswer: boolean;
+  /** whether the caller may withdraw it now (who opened it, the case's handler or the head) */
+  mayWithdraw: boolean;
 }
 
 export interface CosignList {
@@ -57,6 +64,10 @@ const runsCase = (principal: Principal, handlerId: number | null) =>
   principal.kind === 'staff' &&
   (hasRole(principal, 'head') ||
     (hasRole(principal, 'handler') && (handlerId === null || handlerId === principal.userId)));
+
+/** 撤回会签: who opened the 会签, or whoever runs the case (its handler, the head). */
+const mayWithdraw = (principal: Principal, handlerId: number | null, cosign: Cosign) =>
+  principal.kind === 'staff' && (cosign.openedBy === actorOf(principal) || runsCase(principal, handlerId));
 
 /** The agency's departments (科室) and the caller's own — for the 会签 dialog. Any staff member of the agency. */
 export async function departments(ctx: ServiceContext, principal: Principal) {
@@ -105,7 +116,9 @@ export async function cosignsOfApplication(
         statusLabel: COSIGN_STATUS_LABEL[status],
         openedByName: name(c.openedBy),
         recordedByName: c.answer ? name(c.answer.recordedBy) : null,
-        mayAnswer: open && c.answer === null && (runs || (me?.department ?? null) === c.department),
+        withdrawnByName: c.withdrawal ? name(c.withdrawal.withdrawnBy) : null,
+        mayAnswer: open && isOpenCosign(c) && (runs || (me?.department ?? null) === c.department),
+        mayWithdraw: open && isOpenCosign(c) && mayWithdraw(principal, stored.handlerId, c),
       };
     }),
   };
@@ -137,7 +150,7 @@ export async function openCosigns(
       calendar: await workingCalendar(ctx),
       departments: departmentsOf(agency?.settings ?? {}),
       replyDue: stored.application.deadlines.reply?.date ?? null,
-      openDepartments: existing.filter((c) => c.answer === null).map((c) => c.department),
+      openDepartments: existing.filter(isOpenCosign).map((c) => c.department),
     },
   );
   const actor = actorOf(principal);
@@ -219,7 +232,11 @@ export async function answerCosignOf(
   );
   await inTransaction(ctx, async (trx, record) => {
     if (!(await recordCosignAnswer(trx, cosign.id, answer, nowIso(ctx))))
-      throw new AppError('conflict', `${cosign.department}的会签已由他人答复，请刷新后查看`, 'opinion');
+      throw new AppError(
+        'conflict',
+        `${cosign.department}的会签已由他人答复或已撤回，请刷新后查看`,
+        'opinion',
+      );
     await record({
       agencyId: stored.agencyId,
       entityType: 'application',
@@ -238,6 +255,58 @@ export async function answerCosignOf(
           answererName: answer.answererName,
           onBehalf: answer.onBehalf,
           late: today > cosign.dueOn,
+        },
+      },
+    });
+  });
+  return cosignsOfApplication(ctx, principal, id);
+}
+
+/**
+ * 撤回会签 (issue 12 point 2): who opened the 会签, the case's handler or the head withdraws an unanswered one
+ * with a reason, while the case is open. It then counts as open nowhere — the department is no longer reminded,
+ * the inbox no longer counts it, and it can be asked again. Stored and audited in one transaction.
+ */
+export async function withdrawCosignOf(
+  ctx: ServiceContext,
+  principal: Principal,
+  id: number,
+  cosignId: number,
+  input: { reason?: unknown },
+): Promise<CosignList> {
+  const stored = await loadCase(ctx, principal, id);
+  if (principal.kind !== 'staff') throw forbidden('请先登录');
+  const cosign = await findCosign(ctx.database.db, cosignId);
+  if (!cosign || cosign.applicationId !== id) throw notFound('会签');
+  if (!mayWithdraw(principal, stored.handlerId, cosign))
+    throw forbidden('会签由发起人、本申请的承办人或负责人撤回');
+  if (isClosed(stored.application.state)) throw new AppError('invalid_state', '申请已办结，不能撤回会签');
+  const reason = withdrawalReason(cosign, input);
+  const actor = actorOf(principal);
+  await inTransaction(ctx, async (trx, record) => {
+    const withdrawal = { withdrawnAt: nowIso(ctx), withdrawnBy: actor, reason };
+    if (!(await recordCosignWithdrawal(trx, cosign.id, withdrawal)))
+      throw new AppError(
+        'conflict',
+        `${cosign.department}的会签已答复或已撤回，不能撤回，请刷新后查看`,
+        'reason',
+      );
+    await record({
+      agencyId: stored.agencyId,
+      entityType: 'application',
+      entityId: id,
+      action: 'withdraw_cosign',
+      actor,
+      actorRole: principal.roles.join(','),
+      data: {
+        on: todayInChina(ctx),
+        actorRoles: principal.roles,
+        details: {
+          cosignId: cosign.id,
+          department: cosign.department,
+          dueOn: cosign.dueOn,
+          openedBy: cosign.openedBy,
+          reason,
         },
       },
     });
