@@ -20,6 +20,9 @@ interface CosignList {
     openedByName: string;
     recordedByName: string | null;
     answer: { opinion: string; answererName: string; onBehalf: boolean } | null;
+    mayWithdraw?: boolean;
+    withdrawnByName?: string | null;
+    withdrawal?: { withdrawnAt: string; withdrawnBy: string; reason: string } | null;
   }[];
 }
 interface Reminders {
@@ -230,6 +233,128 @@ describe.each(DIALECTS)('内部会签 over HTTP on %s', (dialect) => {
       ['open_cosign', 'handler-C3', null],
       ['answer_cosign', '孙丽', '法规科'],
       ['answer_cosign', 'handler-C3', '医政科'],
+    ]);
+  });
+
+  it('撤回会签: the opener, the handler or the head withdraw an open 会签 with a reason; it counts as open nowhere', async () => {
+    // the clock moved on in the tests above: sessions of then have expired
+    registrar = await loginAs(t.server, 'c3-registrar');
+    admin = await loginAs(t.server, 'c3-admin');
+    outsider = await loginAs(t.server, 'd3-head');
+    const created = await registrar.request('POST', '/api/applications', counterApplication('2026-10-01'));
+    const caseId = (created.json() as { application: { id: number } }).application.id;
+    const me = async (s: Session) =>
+      ((await s.request('GET', '/api/auth/me')).json() as { user: { id: number } }).user.id;
+    const made = await admin.request('POST', '/api/admin/users', {
+      username: 'c3-handler2',
+      displayName: '刘洋',
+      roles: ['handler'],
+      password: 'test-password-1',
+    });
+    expect(made.statusCode).toBe(201);
+    const second = await loginAs(t.server, 'c3-handler2');
+    const head = await loginAs(t.server, 'c3-head');
+    const handlerId = await me(handler);
+    const assign = (who: Session, body: unknown) =>
+      who.request('POST', `/api/applications/${caseId}/assign`, body);
+    expect((await assign(registrar, { assigneeId: handlerId })).statusCode).toBe(200);
+    const opened = await handler.request('POST', `/api/applications/${caseId}/cosigns`, {
+      question: '请核实申请公开的档案是否已移交档案馆',
+      departments: [
+        { department: '法规科', workingDays: 2 },
+        { department: '办公室', workingDays: 2 },
+        { department: '医政科', workingDays: 2 },
+      ],
+    });
+    expect(opened.statusCode).toBe(201);
+    const [law, office, med] = (opened.json() as CosignList).cosigns;
+    expect([law!.mayWithdraw, office!.mayWithdraw]).toEqual([true, true]);
+    const mine = async (who: Session) =>
+      ((await who.request('GET', '/api/reminders')).json() as Reminders).reminders
+        .filter((r) => r.applicationId === caseId)
+        .map((r) => [r.kind, r.department]);
+    expect(await mine(legal)).toEqual([['cosign_pending', '法规科']]);
+
+    const withdraw = (who: Session, cosignId: number, body: unknown) =>
+      who.request('POST', `/api/applications/${caseId}/cosigns/${cosignId}/withdraw`, body);
+    const reason = '申请人来电澄清，所需信息不涉及档案移交，无需会签';
+    // another handler, the registrar and the department's own member may not
+    for (const who of [second, registrar, legal])
+      expect((await withdraw(who, law!.id, { reason })).statusCode).toBe(403);
+    const forbidden = (await withdraw(second, law!.id, { reason })).json() as { error: { message: string } };
+    expect(forbidden.error.message).toBe('会签由发起人、本申请的承办人或负责人撤回');
+    expect((await withdraw(outsider, law!.id, { reason })).statusCode).toBe(404);
+    // the reason is required, and limited
+    expect((await withdraw(handler, law!.id, { reason: '  ' })).json()).toMatchObject({
+      error: { field: 'reason', message: '请填写撤回理由' },
+    });
+    expect((await withdraw(handler, law!.id, {})).statusCode).toBe(400);
+    expect((await withdraw(handler, law!.id, { reason: '理'.repeat(501) })).json()).toMatchObject({
+      error: { field: 'reason', message: '撤回理由不能超过 500 字（现有 501 字）' },
+    });
+    const untouched = (
+      await handler.request('GET', `/api/applications/${caseId}/cosigns`)
+    ).json() as CosignList;
+    expect(untouched.cosigns.map((c) => [c.status, c.withdrawal])).toEqual([
+      ['pending', null],
+      ['pending', null],
+      ['pending', null],
+    ]);
+
+    const done = await withdraw(handler, law!.id, { reason: `  ${reason} ` });
+    expect(done.statusCode).toBe(200);
+    expect((done.json() as CosignList).cosigns[0]).toMatchObject({
+      status: 'withdrawn',
+      statusLabel: '已撤回',
+      withdrawnByName: 'handler-C3',
+      withdrawal: { withdrawnBy: `user:${handlerId}`, reason, withdrawnAt: clock.now().toISOString() },
+      mayAnswer: false,
+      mayWithdraw: false,
+    });
+    const twice = await withdraw(handler, law!.id, { reason });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ error: { message: '法规科的会签已撤回，不能再次撤回' } });
+    const answered = await legal.request('POST', `/api/applications/${caseId}/cosigns/${law!.id}/answer`, {
+      opinion: '同意',
+    });
+    expect(answered.statusCode).toBe(409);
+    expect(answered.json()).toMatchObject({
+      error: { message: `法规科的会签已撤回（理由：${reason}），不能再答复` },
+    });
+    // no longer reminded, no longer counted in the inbox; the department may be asked again
+    expect(await mine(legal)).toEqual([]);
+    const inboxRow = async () =>
+      (
+        (await handler.request('GET', '/api/applications?open=true')).json() as {
+          rows: { id: number; cosignsOpen: number; cosignsOverdue: number }[];
+        }
+      ).rows.find((r) => r.id === caseId);
+    expect(await inboxRow()).toMatchObject({ cosignsOpen: 2 });
+
+    // the head withdraws one he did not open; the opener still may after the case moved to another handler
+    expect(
+      (await withdraw(head, office!.id, { reason: '办公室已口头答复，改为书面说明附卷' })).statusCode,
+    ).toBe(200);
+    expect((await assign(head, { assigneeId: await me(second), reason: '承办人出差' })).statusCode).toBe(200);
+    expect((await withdraw(registrar, med!.id, { reason })).statusCode).toBe(403);
+    const byOpener = await withdraw(handler, med!.id, { reason: '改由新承办人重新发起' });
+    expect(byOpener.statusCode).toBe(200);
+    // nobody is reminded of a withdrawn 会签 (past its due date too: see daily-reminders.test.ts)
+    for (const who of [legal, handler, second, head]) expect(await mine(who)).toEqual([]);
+    expect(await inboxRow()).toMatchObject({ cosignsOpen: 0, cosignsOverdue: 0 });
+    const law2 = await second.request('POST', `/api/applications/${caseId}/cosigns`, {
+      question: '请再就档案移交情况提出意见',
+      departments: [{ department: '法规科', workingDays: 2 }],
+    });
+    expect(law2.statusCode).toBe(201);
+
+    const events = (await eventsOf(t.app.ctx.database.db, 'application', caseId)).filter(
+      (e) => e.action === 'withdraw_cosign',
+    );
+    expect(events.map((e) => [e.actor, (e.data as { details: Record<string, unknown> }).details])).toEqual([
+      [`user:${handlerId}`, expect.objectContaining({ cosignId: law!.id, department: '法规科', reason })],
+      [`user:${await me(head)}`, expect.objectContaining({ cosignId: office!.id, department: '办公室' })],
+      [`user:${handlerId}`, expect.objectContaining({ cosignId: med!.id, reason: '改由新承办人重新发起' })],
     ]);
   });
 });
