@@ -18,7 +18,7 @@ import { deliverOutbox } from '../mail/outbox.service.ts';
 import type { Staff } from '../report-workspace/workspace.fixture.ts';
 import { GRANTED, supervisedAgencies } from '../report-workspace/workspace.fixture.ts';
 import { changeUser, updateSettings } from '../staff.service.ts';
-import { openCosigns } from '../applications/cosigns.ts';
+import { cosignsOfApplication, openCosigns, withdrawCosignOf } from '../applications/cosigns.ts';
 import { inbox } from '../applications/queries.ts';
 import { runDailyReminders } from './daily-reminders.job.ts';
 import { myReminders } from './reminders.service.ts';
@@ -235,5 +235,26 @@ describe.each(DIALECTS)('daily reminders through the outbox and SMTP on %s', (di
     expect(mail[0]!.body).toContain(
       `  · ${onTrack.trackingCode}  法规科  期限 2025-04-17  https://gk.example.gov.cn/console/applications/${onTrack.id}`,
     );
+  });
+
+  it('a withdrawn 会签 (撤回会签) reminds nobody, even past its due date, and is not mailed', async () => {
+    const onTrack = (await inbox(ctx, health.head, { open: true })).rows.find(
+      (r) => r.receivedOn === '2025-04-08',
+    )!;
+    const [opened] = (await cosignsOfApplication(ctx, health.head, onTrack.id)).cosigns;
+    expect(opened!.status).toBe('pending');
+    await withdrawCosignOf(ctx, health.head, onTrack.id, opened!.id, {
+      reason: '申请人已补充说明，无需会签',
+    });
+    clock.set('2025-04-21T01:00:00Z'); // past its due date (17 April)
+    const cosignKinds = async (who: typeof health.head) =>
+      (await myReminders(ctx, who)).reminders.filter((r) => r.kind.startsWith('cosign_'));
+    for (const who of [health.reviewer, health.head, health.handler])
+      expect(await cosignKinds(who)).toEqual([]);
+    const before = (await listMail(database.db, { kind: 'daily_reminder' })).length;
+    await runDailyReminders(ctx, { worker: 'a', consoleUrl: 'https://gk.example.gov.cn/console' });
+    const mail = (await listMail(database.db, { kind: 'daily_reminder' })).slice(before);
+    expect(mail.length).toBeGreaterThan(0);
+    expect(mail.filter((m) => m.subject.includes('会签') || m.body.includes('法规科  期限'))).toEqual([]);
   });
 });
