@@ -97,10 +97,14 @@ export interface CosignEntry {
     answererName: string;
     onBehalf: boolean;
   } | null;
-  status: 'pending' | 'overdue' | 'answered' | 'answered_late';
+  /** 撤回会签: who withdrew it (actor), when (ISO) and why */
+  withdrawal: { withdrawnAt: string; withdrawnBy: string; reason: string } | null;
+  status: 'pending' | 'overdue' | 'answered' | 'answered_late' | 'withdrawn';
   statusLabel: string;
   recordedByName: string | null;
+  withdrawnByName: string | null;
   mayAnswer: boolean;
+  mayWithdraw: boolean;
 }
 
 export interface CosignList {

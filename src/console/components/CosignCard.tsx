@@ -18,14 +18,16 @@ import { api } from '../api.ts';
 import { showServerErrors } from '../form-errors.ts';
 import type { ApplicationView, CosignEntry, CosignList } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { chinaTime } from './EventTimeline.tsx';
 import { remindersChanged } from './ReminderBadge.tsx';
-import { BLUE, GREEN, ORANGE, RED } from './tones.ts';
+import { BLUE, GREY, GREEN, ORANGE, RED } from './tones.ts';
 
 const STATUS_TONE: Record<CosignEntry['status'], typeof BLUE> = {
   pending: BLUE,
   overdue: RED,
   answered: GREEN,
   answered_late: ORANGE,
+  withdrawn: GREY,
 };
 
 interface OpenValues {
@@ -44,10 +46,12 @@ export function CosignCard({ view, onChanged }: { view: ApplicationView; onChang
   const list = useApi<CosignList>(`/api/applications/${view.id}/cosigns`);
   const [opening, setOpening] = useState(false);
   const [answering, setAnswering] = useState<CosignEntry | null>(null);
+  const [withdrawing, setWithdrawing] = useState<CosignEntry | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [openForm] = Form.useForm<OpenValues>();
   const [answerForm] = Form.useForm<{ opinion: string; answererName?: string }>();
+  const [withdrawForm] = Form.useForm<{ reason: string }>();
   const data = list.data;
   const replyDue = view.application.deadlines.reply?.date ?? null;
   const done = (next: CosignList, text: string) => {
@@ -89,6 +93,24 @@ export function CosignCard({ view, onChanged }: { view: ApplicationView; onChang
       done(next, `${answering.department}的会签意见已登记`);
     } catch (e) {
       setError(showServerErrors(answerForm, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const withdraw = async (v: { reason: string }) => {
+    if (!withdrawing) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api<CosignList>(
+        'POST',
+        `/api/applications/${view.id}/cosigns/${withdrawing.id}/withdraw`,
+        { reason: v.reason },
+      );
+      setWithdrawing(null);
+      done(next, `${withdrawing.department}的会签已撤回`);
+    } catch (e) {
+      setError(showServerErrors(withdrawForm, e));
     } finally {
       setBusy(false);
     }
@@ -140,6 +162,17 @@ export function CosignCard({ view, onChanged }: { view: ApplicationView; onChang
                     {data.myDepartment === c.department ? '答复会签' : '登记答复'}
                   </Button>
                 )}
+                {c.mayWithdraw && (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setError(null);
+                      setWithdrawing(c);
+                    }}
+                  >
+                    撤回
+                  </Button>
+                )}
               </Space>
               <div>
                 <Typography.Text type="secondary">
@@ -153,6 +186,14 @@ export function CosignCard({ view, onChanged }: { view: ApplicationView; onChang
                   <Typography.Text type="secondary" style={{ display: 'block' }}>
                     {c.answer.answeredOn} {c.answer.answererName}答复
                     {c.answer.onBehalf ? `（${c.recordedByName ?? ''}代为登记）` : ''}
+                  </Typography.Text>
+                </div>
+              )}
+              {c.withdrawal && (
+                <div data-testid="cosign-withdrawal">
+                  撤回理由：{c.withdrawal.reason}
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    {chinaTime(c.withdrawal.withdrawnAt)} {c.withdrawnByName ?? ''}撤回
                   </Typography.Text>
                 </div>
               )}
@@ -272,6 +313,33 @@ export function CosignCard({ view, onChanged }: { view: ApplicationView; onChang
               <Input maxLength={40} />
             </Form.Item>
           )}
+        </Form>
+      </Modal>
+      <Modal
+        title={withdrawing ? `撤回${withdrawing.department}的会签` : ''}
+        open={withdrawing !== null}
+        okText="撤回会签"
+        cancelText="取消"
+        onOk={() => withdrawForm.submit()}
+        onCancel={() => setWithdrawing(null)}
+        okButtonProps={{ loading: busy, danger: true }}
+        destroyOnHidden
+      >
+        {withdrawing && (
+          <Typography.Paragraph>
+            会签事项：{withdrawing.question}（会签期限 {withdrawing.dueOn}
+            ）。撤回后该科室不能再答复，也不再提醒。
+          </Typography.Paragraph>
+        )}
+        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+        <Form form={withdrawForm} layout="vertical" onFinish={(v) => void withdraw(v)} preserve={false}>
+          <Form.Item
+            label="撤回理由"
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: '请填写撤回理由' }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>

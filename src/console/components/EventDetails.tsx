@@ -76,6 +76,9 @@ export function EventDetails({ action, details }: { action: string; details: Rec
     case 'answer_cosign':
       content = `${String(details.department)}会签意见：${String(details.opinion)}（答复人：${String(details.answererName)}${details.onBehalf ? '，代为登记' : ''}${details.late ? '，逾期答复' : ''}）`;
       break;
+    case 'withdraw_cosign':
+      content = `${String(details.department)}的会签已撤回；撤回理由：${String(details.reason)}`;
+      break;
     case 'assign':
     case 'reassign':
       content = `承办人：${String(details.assigneeName ?? '')}${details.reason ? `；理由：${String(details.reason)}` : ''}`;

@@ -17,6 +17,7 @@ const OTHER_LABEL: Record<string, string> = {
   reassign: '转办',
   open_cosign: '发起内部会签',
   answer_cosign: '答复会签',
+  withdraw_cosign: '撤回会签',
 };
 
 const label = (action: string) => ACTION_LABEL[action as ActionType] ?? OTHER_LABEL[action] ?? action;

@@ -202,7 +202,11 @@ describe('answering 会签', () => {
 describe('撤回会签', () => {
   const withdrawn: Cosign = {
     ...cosign,
-    withdrawal: { withdrawnAt: '2026-04-03T02:00:00.000Z', withdrawnBy: 'user:4', reason: '申请人已撤回申请' },
+    withdrawal: {
+      withdrawnAt: '2026-04-03T02:00:00.000Z',
+      withdrawnBy: 'user:4',
+      reason: '申请人已撤回申请',
+    },
   };
   it('takes a trimmed reason, required and at most 500 characters', () => {
     expect(withdrawalReason(cosign, { reason: ' 事项已由申请人澄清 ' })).toBe('事项已由申请人澄清');

@@ -205,7 +205,10 @@ export function answerCosign(
   today: LocalDate,
 ): CosignAnswer {
   if (cosign.withdrawal)
-    throw new AppError('conflict', `${cosign.department}的会签已撤回（理由：${cosign.withdrawal.reason}），不能再答复`);
+    throw new AppError(
+      'conflict',
+      `${cosign.department}的会签已撤回（理由：${cosign.withdrawal.reason}），不能再答复`,
+    );
   if (cosign.answer)
     throw new AppError(
       'conflict',
@@ -236,7 +239,8 @@ export function answerCosign(
 }
 
 /** Whether a 会签 still waits for its department's answer: neither answered nor withdrawn. */
-export const isOpenCosign = (c: Pick<Cosign, 'answer' | 'withdrawal'>) => c.answer === null && c.withdrawal === null;
+export const isOpenCosign = (c: Pick<Cosign, 'answer' | 'withdrawal'>) =>
+  c.answer === null && c.withdrawal === null;
 
 /**
  * 撤回会签: an unanswered 会签 may be withdrawn once, with a reason (撤回理由) — the record keeps who, when and
@@ -244,8 +248,7 @@ export const isOpenCosign = (c: Pick<Cosign, 'answer' | 'withdrawal'>) => c.answ
  * Returns the trimmed reason; throws a conflict for an answered or already withdrawn 会签.
  */
 export function withdrawalReason(cosign: Cosign, input: { reason?: unknown }): string {
-  if (cosign.withdrawal)
-    throw new AppError('conflict', `${cosign.department}的会签已撤回，不能再次撤回`);
+  if (cosign.withdrawal) throw new AppError('conflict', `${cosign.department}的会签已撤回，不能再次撤回`);
   if (cosign.answer)
     throw new AppError(
       'conflict',
