@@ -142,4 +142,32 @@ describe('the staff console in Chromium: 内部会签 and 待办提醒', { timeo
     await rows.last().getByRole('link').click();
     await poll(() => page.url()).toContain(`/console/applications/${ids[2]}`);
   });
+
+  it('the handler withdraws the overdue 会签 with a reason: 已撤回 with who, when and why; no longer reminded', async () => {
+    await page.goto(`${h.t.url}/console/applications/${ids[1]}`);
+    const card = page.getByTestId('cosign-card');
+    const item = card.getByTestId('cosign-item');
+    await poll(() => item.innerText()).toMatch(/办公室\s*已逾期未答复/);
+    await item.getByRole('button', { name: '撤回' }).click();
+    const d = dialog(page);
+    await d.waitFor();
+    expect(await d.innerText()).toContain('会签事项：请办公室核实档案保存情况');
+    // the reason is required
+    await d.getByRole('button', { name: '撤回会签' }).click();
+    await poll(() => d.innerText()).toContain('请填写撤回理由');
+    await d.getByLabel('撤回理由').fill('档案保存情况已由承办人自行核实，无需办公室会签');
+    expect(await d.innerText()).toContain('/ 500');
+    await d.getByRole('button', { name: '撤回会签' }).click();
+    await d.waitFor({ state: 'detached' });
+    await poll(() => item.innerText()).toMatch(
+      /办公室\s*已撤回[\s\S]*撤回理由：档案保存情况已由承办人自行核实[\s\S]*2026-03-04 \d\d:\d\d handler-GK1撤回/,
+    );
+    expect(await item.getByRole('button', { name: '撤回' }).count()).toBe(0);
+    await poll(() => page.getByTestId('timeline-event').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/撤回会签[\s\S]*撤回理由：档案保存情况/)]),
+    );
+    await poll(() => page.getByTestId('reminder-badge').getAttribute('aria-label')).toBe('待办提醒 1 项');
+    expect(await a11y(page)).toEqual([]);
+    await shot(page, 'console-cosign-withdrawn');
+  });
 });
