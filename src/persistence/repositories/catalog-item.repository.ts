@@ -285,8 +285,9 @@ export async function pageFrom(
   let q = filtered(db, filter).where((eb) =>
     eb(eb.refTuple('published_on', 'id'), '<=', eb.tuple(start.publishedOn, start.id)),
   );
-  // the lower bound keeps a listing of several categories from sorting every row after the page
-  if (next)
+  // the lower bound keeps a listing of several categories from sorting every row after the page (one category
+  // walks its index in order and stops after the page: the bound would only cost)
+  if (next && (filter.categoryCodes?.length ?? 0) > 1)
     q = q.where((eb) => eb(eb.refTuple('published_on', 'id'), '>', eb.tuple(next.publishedOn, next.id)));
   const rows = await q
     .select(SUMMARY_COLUMNS)
