@@ -87,12 +87,12 @@ export class PageWriter {
         },
       })),
     );
-    const generations = new Set(ready.map((r) => r.generation));
-    for (const generation of generations)
-      await storePages(
-        this.db,
-        ready.filter((r) => r.generation === generation).map((r) => r.page),
-        generation,
-      );
+    // one storePages per agency and generation it was rendered at (its condition is the agency's generation)
+    const groups = new Map<string, PageToStore[]>();
+    for (const { page, generation } of ready) {
+      const key = `${page.agencyId}|${generation}`;
+      groups.set(key, [...(groups.get(key) ?? []), page]);
+    }
+    for (const [key, pages] of groups) await storePages(this.db, pages, Number(key.split('|')[1]));
   }
 }
