@@ -5,6 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { extractCollectionFace } from './font-collection.ts';
 import { FONT } from './report/docx/styles.ts';
+import { docxToPdf } from './report/pdf.ts';
 import type { PartPatch } from './report/zip.ts';
 import { normalizeZip } from './report/zip.ts';
 import { unzipSync } from 'fflate';
@@ -24,14 +25,23 @@ export interface PrintFonts {
   title: string;
   /** for 宋体 (page numbers) */
   song: string;
+  /** for 黑体 (a report's 一级标题) */
+  heiti: string;
+  /** for 楷体_GB2312 (a report's 二级标题 and lead-ins) */
+  kaiti: string;
 }
 
 /** The Simplified-Chinese serif used when a 公文 face is missing. */
 export const SC_SERIF = 'Noto Serif CJK SC';
 const SC_SERIF_ALTERNATIVES = [SC_SERIF, 'Source Han Serif SC', 'Source Han Serif CN'];
+/** The Simplified-Chinese sans used when 黑体 is missing. */
+export const SC_SANS = 'Noto Sans CJK SC';
+const SC_SANS_ALTERNATIVES = [SC_SANS, 'Source Han Sans SC', 'Source Han Sans CN'];
 const FANGSONG = ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', '华文仿宋', 'STFangsong'];
 const XIAOBIAOSONG = ['方正小标宋简体', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', 'FZXiaoBiaoSong-B05'];
 const SONG = ['宋体', 'SimSun', '华文宋体', 'STSong'];
+const HEITI = ['黑体', 'SimHei', '华文黑体', 'STHeiti'];
+const KAITI = ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', '华文楷体', 'STKaiti'];
 
 /** The faces to print with, from the families `fc-list` names (one family per line, comma-separated aliases). */
 export function choosePrintFonts(fcList: string): PrintFonts {
@@ -43,8 +53,16 @@ export function choosePrintFonts(fcList: string): PrintFonts {
       .filter(Boolean),
   );
   const serif = SC_SERIF_ALTERNATIVES.find((f) => families.has(f)) ?? SC_SERIF;
-  const first = (names: readonly string[]) => names.find((f) => families.has(f)) ?? serif;
-  return { body: first(FANGSONG), title: first(XIAOBIAOSONG), song: first(SONG) };
+  const sans = SC_SANS_ALTERNATIVES.find((f) => families.has(f)) ?? SC_SANS;
+  const first = (names: readonly string[], fallback = serif) =>
+    names.find((f) => families.has(f)) ?? fallback;
+  return {
+    body: first(FANGSONG),
+    title: first(XIAOBIAOSONG),
+    song: first(SONG),
+    heiti: first(HEITI, sans),
+    kaiti: first(KAITI),
+  };
 }
 
 /** What LibreOffice prints a letter with: the faces, and the environment that makes them the SC ones. */
@@ -62,30 +80,33 @@ const exec = (file: string, args: string[]) =>
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /**
- * When fontconfig serves Noto Serif CJK SC from a collection (Debian's NotoSerifCJK-Regular.ttc, SC at index
- * 2), LibreOffice draws the SC glyphs but embeds them under the name of the collection's shared CFF,
- * “NotoSerifCJKjp-Regular”, so the PDF claims a Japanese font. The SC face is then written out as a font of its
- * own with its CFF names saying sc (once, in a cache folder of this user) and a private fonts.conf adds it and
- * hides the collection, so that “Noto Serif CJK SC” can only mean it and the PDF names what it holds.
+ * When fontconfig serves Noto Serif CJK SC or Noto Sans CJK SC from a collection (Debian's NotoSerifCJK-*.ttc
+ * and NotoSansCJK-*.ttc, SC at index 2), LibreOffice draws the SC glyphs but embeds them under the name of the
+ * collection's shared CFF, “NotoSerifCJKjp-Regular”, so the PDF claims a Japanese font. Each SC face used
+ * (regular, and bold for a table's header cells) is then written out as a font of its own with its CFF names
+ * saying sc (once, in a cache folder of this user) and a private fonts.conf adds them and hides the
+ * collections, so that “Noto Serif CJK SC” can only mean the SC face and the PDF names what it holds.
  */
-async function scSerifEnvironment(): Promise<Record<string, string> | undefined> {
+async function scEnvironment(families: readonly string[]): Promise<Record<string, string> | undefined> {
   const dir = join(tmpdir(), `gongkai-fonts-${userInfo().uid}`);
   const collections: string[] = [];
-  for (const style of ['Regular']) {
-    const [file, index] = (
-      await exec('fc-match', ['-f', '%{file}|%{index}', `${SC_SERIF}:style=${style}`])
-    ).split('|');
-    if (!file || !/\.(ttc|otc)$/i.test(file) || !index || Number(index) === 0) continue;
-    const target = join(dir, `NotoSerifCJKsc-${style}.otf`);
-    if (!existsSync(target)) {
-      const face = extractCollectionFace(await readFile(file), Number(index), [['CJKjp', 'CJKsc']]);
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temp, face);
-      await rename(temp, target);
+  for (const family of families)
+    for (const style of ['Regular', 'Bold']) {
+      const [file, index] = (
+        await exec('fc-match', ['-f', '%{file}|%{index}', `${family}:style=${style}`])
+      ).split('|');
+      if (!file || !/\.(ttc|otc)$/i.test(file) || !index || Number(index) === 0) continue;
+      if (collections.includes(file)) continue;
+      const target = join(dir, `${family.replace(/\s+/g, '')}-${style}.otf`);
+      if (!existsSync(target)) {
+        const face = extractCollectionFace(await readFile(file), Number(index), [['CJKjp', 'CJKsc']]);
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        await writeFile(temp, face);
+        await rename(temp, target);
+      }
+      collections.push(file);
     }
-    collections.push(file);
-  }
   if (collections.length === 0) return undefined;
   const conf = join(dir, 'fonts.conf');
   const text =
@@ -108,8 +129,8 @@ let detected: Promise<PrintSetup> | null = null;
 export function printSetup(): Promise<PrintSetup> {
   detected ??= (async () => {
     const fonts = choosePrintFonts(await exec('fc-list', [':lang=zh', 'family']));
-    const usesSerif = Object.values(fonts).includes(SC_SERIF);
-    const env = usesSerif ? await scSerifEnvironment() : undefined;
+    const used = Object.values(fonts);
+    const env = await scEnvironment([SC_SERIF, SC_SANS].filter((f) => used.includes(f)));
     return env ? { fonts, env } : { fonts };
   })();
   return detected;
@@ -123,7 +144,8 @@ function renameFonts(fonts: PrintFonts): PartPatch {
     [FONT.body, fonts.body],
     [FONT.title, fonts.title],
     [FONT.pageNumber, fonts.song],
-    [FONT.heading2, fonts.body],
+    [FONT.heading1, fonts.heiti],
+    [FONT.heading2, fonts.kaiti],
   ]);
   return (xml) =>
     xml.replace(
@@ -142,4 +164,13 @@ export function withPrintFonts(docx: Uint8Array, fonts: PrintFonts): Buffer {
   );
   const patch = renameFonts(fonts);
   return normalizeZip(docx, Object.fromEntries(parts.map((p) => [p, patch])));
+}
+
+/**
+ * A DOCX of ours as PDF, printed with this machine's 公文 faces (never a Japanese-variant glyph or font name):
+ * the letters' and the annual report's PDF.
+ */
+export async function printPdf(docx: Uint8Array): Promise<Buffer> {
+  const { fonts, env } = await printSetup();
+  return docxToPdf(withPrintFonts(docx, fonts), env ? { env } : {});
 }

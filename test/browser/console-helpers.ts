@@ -64,9 +64,34 @@ export async function openAction(page: Page, label: string): Promise<Locator> {
   return d;
 }
 
-/** Confirms the open action dialog with its OK button (labelled like the action) and waits for it to close. */
-export async function confirmAction(_page: Page, d: Locator, label: string) {
-  await d.getByRole('button', { name: label, exact: true }).click();
+/** A request that changes something on the server (what an action dialog's OK button sends). */
+const isWrite = (method: string, url: string) =>
+  method !== 'GET' && new URL(url).pathname.startsWith('/api/');
+
+/**
+ * Confirms the open action dialog with its OK button (labelled like the action) and waits for it to close.
+ * Waits on the server, not on a time: the click must send its request (on a busy machine a click that lands
+ * while the dialog is still settling can be lost — then it is clicked once more, which cannot send twice, as
+ * nothing was sent), the answer may take long, and only then must the dialog close.
+ */
+export async function confirmAction(page: Page, d: Locator, label: string) {
+  const button = d.getByRole('button', { name: label, exact: true });
+  const sent = () =>
+    page
+      .waitForRequest((r) => isWrite(r.method(), r.url()), { timeout: 15_000 })
+      .then(
+        (r) => r,
+        () => null,
+      );
+  let request = sent();
+  await button.click();
+  let answered = await request;
+  if (!answered && (await d.isVisible()) && (await d.getByRole('alert').count()) === 0) {
+    request = sent();
+    await button.click();
+    answered = await request;
+  }
+  await answered?.response();
   try {
     await d.waitFor({ state: 'detached' });
   } catch {

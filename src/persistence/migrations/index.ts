@@ -19,6 +19,7 @@ import { cosigns } from './0017-cosigns.ts';
 import { bulkImports } from './0020-bulk-imports.ts';
 import { catalogSearch } from './0021-catalog-search.ts';
 import { userLockColumns } from './0023-user-lock-columns.ts';
+import { catalogSearchOrder } from './0026-catalog-search-order.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
 export const KEYED_CHAIN_MIGRATION = '0010-privacy';
@@ -45,5 +46,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0020-bulk-imports': bulkImports(dialect),
     '0021-catalog-search': catalogSearch(dialect),
     '0023-user-lock-columns': userLockColumns(),
+    '0026-catalog-search-order': catalogSearchOrder(dialect),
   };
 }

@@ -4,10 +4,11 @@ import type { ItemState } from '../../domain/catalog/index.ts';
 import { PUBLIC_STATES } from '../../domain/catalog/index.ts';
 import type { DialectName } from '../database.ts';
 import type { Schema } from '../schema.ts';
+import { searchIdSql } from '../migrations/0026-catalog-search-order.ts';
 
 /**
  * Full-text search over the items' segmented tokens — the one place the two dialects differ: SQLite matches
- * the FTS5 table `catalog_search` (0021: keyed in date order, the filters indexed as facet tokens; every token
+ * the FTS5 table `catalog_search` (0021, 0026: keyed newest first, the filters indexed as facet tokens; every token
  * quoted), PostgreSQL the stored `search_vector` with to_tsquery('simple', …) (GIN). Both walk the matches in
  * date order and stop after a page; relevance is the same on both (RANK_WINDOW). Tokens come from
  * `queryTokens` (letters and digits only).
@@ -69,8 +70,8 @@ export const RANK_WINDOW = 200;
 /** The query's words to look for in the titles (every alternative's tokens, once). */
 const titleTokens = (groups: Groups) => [...new Set(groups.flat(2))].slice(0, 24);
 
-/** The search key's shift (0021): rowid = yyyymmdd × 2³² + id. */
-const SHIFT = 4294967296;
+/** The id of the search key `catalog_search.rowid` (0026: newest first in the index's ascending order). */
+const keyId = sql.raw(searchIdSql('catalog_search.rowid'));
 
 const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
 
@@ -128,34 +129,7 @@ export async function searchItemIds(
   const window = Math.floor(q.offset / RANK_WINDOW) * RANK_WINDOW;
   const within = q.offset - window;
   const words = titleTokens(groups);
-  if (dialect === 'sqlite') {
-    // one walk of the index in date order (its rowid is the date key); the 文号 (a substring) is the one filter
-    // checked on the row
-    const match = searchMatch(q);
-    const join = sql`join catalog_items i on i.id = catalog_search.rowid % ${SHIFT}${q.docNumber ? sql` and ${docNumberLike(q.docNumber)}` : sql``}`;
-    const score = sql.join(
-      words.map((w) => sql`(instr(i.title, ${w}) > 0)`),
-      sql` + `,
-    );
-    const rows =
-      q.sort === 'relevance'
-        ? await sql<{ id: number }>`select id from (
-            select i.id as id, catalog_search.rowid as k, ${score} as score
-            from catalog_search ${join} where catalog_search match ${match}
-            order by catalog_search.rowid desc limit ${RANK_WINDOW} offset ${window}
-          ) order by score desc, k desc limit ${q.limit} offset ${within}`.execute(db)
-        : await sql<{
-            id: number;
-          }>`select i.id as id from catalog_search ${join} where catalog_search match ${match}
-            order by catalog_search.rowid desc limit ${q.limit} offset ${q.offset}`.execute(db);
-    const from = q.docNumber
-      ? sql`catalog_search ${join} where catalog_search match ${match}`
-      : sql`catalog_search where catalog_search match ${match}`;
-    const count = await sql<{
-      n: number;
-    }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db);
-    return page(count.rows[0]?.n, rows.rows);
-  }
+  if (dialect === 'sqlite') return searchSqlite(db, q, words, window, within);
   // PostgreSQL: the same plan — the matches in date order (GIN for the words, the filters on the row), each
   // window ordered by its titles' words
   const where = conditions(q);
@@ -188,4 +162,42 @@ export async function searchItemIds(
 function page(counted: number | undefined, rows: { id: number }[]): SearchPage {
   const n = Number(counted ?? 0);
   return { total: Math.min(n, COUNT_CAP), more: n > COUNT_CAP, ids: rows.map((r) => r.id) };
+}
+
+/**
+ * SQLite: one walk of the index in its order (0026: newest first) for at most COUNT_CAP + 1 matches gives
+ * both the count and the page — the ids of the walk, then the page's ranking window ordered by its titles'
+ * words (the walk's position breaking ties: newest first). The 文号 (a substring) is the one filter checked
+ * on the row, in the walk.
+ */
+async function searchSqlite(
+  db: Kysely<Schema>,
+  q: SearchQuery,
+  words: string[],
+  window: number,
+  within: number,
+): Promise<SearchPage> {
+  const match = searchMatch(q);
+  const walk = q.docNumber
+    ? sql<{
+        id: number;
+      }>`select i.id as id from catalog_search join catalog_items i on i.id = ${keyId} and ${docNumberLike(q.docNumber)}
+        where catalog_search match ${match} order by catalog_search.rowid limit ${COUNT_CAP + 1}`
+    : sql<{ id: number }>`select ${keyId} as id from catalog_search
+        where catalog_search match ${match} order by catalog_search.rowid limit ${COUNT_CAP + 1}`;
+  const walked = (await walk.execute(db)).rows.map((r) => r.id);
+  const counted = page(walked.length, []);
+  if (q.sort === 'date') return { ...counted, ids: walked.slice(q.offset, q.offset + q.limit) };
+  const candidates = walked.slice(window, window + RANK_WINDOW);
+  if (candidates.length === 0) return counted;
+  const score = sql.join(
+    words.map((w) => sql`(instr(i.title, ${w}) > 0)`),
+    sql` + `,
+  );
+  // json_each keeps the walk's order in its key: ties in score stay newest first
+  const ranked = await sql<{ id: number }>`select i.id as id from json_each(${JSON.stringify(candidates)}) w
+      join catalog_items i on i.id = w.value order by ${score} desc, w.key limit ${q.limit} offset ${within}`.execute(
+    db,
+  );
+  return { ...counted, ids: ranked.rows.map((r) => r.id) };
 }

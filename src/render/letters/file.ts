@@ -1,6 +1,5 @@
 import type { LetterDocument } from '../../domain/letters/index.ts';
-import { printSetup, withPrintFonts } from '../print-fonts.ts';
-import { docxToPdf } from '../report/pdf.ts';
+import { printPdf } from '../print-fonts.ts';
 import type { LetterRenderOptions } from './docx.ts';
 import { renderLetterDocx } from './docx.ts';
 
@@ -16,6 +15,5 @@ export async function renderLetterFile(
 ): Promise<Buffer> {
   const docx = await renderLetterDocx(doc, options);
   if (format === 'docx') return docx;
-  const { fonts, env } = await printSetup();
-  return docxToPdf(withPrintFonts(docx, fonts), env ? { env } : {});
+  return printPdf(docx);
 }

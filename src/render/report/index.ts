@@ -2,7 +2,7 @@ import type { AnnualReport, Finding } from '../../domain/report/index.ts';
 import { renderReportDocx } from './docx/index.ts';
 import { renderReportHtml } from './html/page.ts';
 import { renderReportMarkdown } from './markdown.ts';
-import { docxToPdf } from './pdf.ts';
+import { printPdf } from '../print-fonts.ts';
 import { renderReportXlsx } from './xlsx/index.ts';
 
 /**
@@ -45,7 +45,7 @@ export async function renderReport(
     case 'xlsx':
       return renderReportXlsx(report, options);
     case 'pdf':
-      return docxToPdf(await renderReportDocx(report, options));
+      return printPdf(await renderReportDocx(report, options));
   }
 }
 

@@ -14,6 +14,7 @@ import {
   requestRows,
 } from '../../domain/report/index.ts';
 import { seedReports } from '../../../test/golden/report/golden.ts';
+import { pdfFonts } from '../../../test/support/pdf-tools.ts';
 import { docxToPdf, renderReport, renderReportDocx } from './index.ts';
 
 const onPath = (name: string) =>
@@ -92,6 +93,29 @@ describe('DOCX → PDF with LibreOffice keeps the tables intact', () => {
         .join('\\s+');
       expect(text).toMatch(new RegExp(`（七）总计\\s+${totals}\\s*\\n`));
     });
+});
+
+describe('the report PDF', () => {
+  it(
+    'embeds Simplified-Chinese faces only (仿宋, 小标宋, 黑体, 楷体 where installed, else Noto CJK SC), never a JP one',
+    { timeout: 180_000 },
+    async () => {
+      const pdf = await renderReport(seedReports()[0]!.report, 'pdf');
+      const fonts = pdfFonts(pdf);
+      for (const f of fonts) expect(f.embedded, f.name).toBe(true);
+      const cjk = fonts.filter((f) =>
+        /CJK|FangSong|仿宋|XiaoBiaoSong|小标宋|SimSun|宋体|SimHei|黑体|KaiTi|楷体|SourceHan/i.test(f.name),
+      );
+      // the body, the headings (黑体 → sans) and the tables' bold header cells
+      expect(cjk.length).toBeGreaterThanOrEqual(3);
+      for (const f of cjk) {
+        expect(f.name).toMatch(
+          /CJKsc|FangSong|仿宋|XiaoBiaoSong|小标宋|SimSun|宋体|SimHei|黑体|KaiTi|楷体|SourceHan(Serif|Sans)(SC|CN)/i,
+        );
+        expect(f.name).not.toMatch(/jp|kr|tc|hk/i);
+      }
+    },
+  );
 });
 
 describe('docxToPdf', () => {
