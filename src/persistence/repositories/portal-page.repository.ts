@@ -102,6 +102,14 @@ export async function storePages(
 ): Promise<void> {
   if (pages.length === 0) return;
   await db.transaction().execute(async (trx) => {
+    // the generation's row locked first: a change (pagesChanged) waits for this commit and then deletes what it
+    // made stale, or this waits for the change and sees its generation (PostgreSQL's READ COMMITTED would
+    // otherwise let a store commit after the change's delete; SQLite's write lock already serialises them)
+    await trx
+      .updateTable('portal_generations')
+      .set((eb) => ({ generation: eb.ref('generation') }))
+      .where('agency_id', '=', pages[0]!.agencyId)
+      .execute();
     for (const page of pages) await storePage(trx, page, generation);
   });
 }

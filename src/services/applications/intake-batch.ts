@@ -64,6 +64,9 @@ interface Waiting extends Submission {
 /** At most this many submissions per transaction (bounds the statement's parameters: ~35 per application). */
 export const MAX_BATCH = 64;
 
+/** PostgreSQL: application ids drawn from their sequence at a time (one round trip for several batches). */
+const IDS_AHEAD = 256;
+
 class IntakeBatcher {
   private waiting: Waiting[] = [];
   private inFlight = 0;
@@ -175,7 +178,7 @@ async function writeInOneStatement(
     chain.applicationIds.push(
       ...(await nextApplicationIds(
         database.db,
-        Math.max(MAX_BATCH, batch.length - chain.applicationIds.length),
+        Math.max(IDS_AHEAD, batch.length - chain.applicationIds.length),
       )),
     );
   const ids = chain.applicationIds.splice(0, batch.length);

@@ -35,6 +35,7 @@ import {
 import { publishedReportsOf } from '../../persistence/repositories/published-report.repository.ts';
 import { COUNT_CAP, searchItemIds } from '../../persistence/repositories/catalog-search.repository.ts';
 import { remembered } from './cache.ts';
+import { categoryListing, listingPage } from './category-listing.ts';
 import type { ItemLinks } from './portal-standards.service.ts';
 import { portalItemLinks } from './portal-standards.service.ts';
 import type { CatalogConfig } from './config.service.ts';
@@ -129,17 +130,29 @@ export async function categoryPage(
   code: string,
   page: number,
   fresh = false,
+  /** the portal generation read before the render (the page store's): the page is a seek from its start mark */
+  generation?: number,
 ): Promise<CategoryPage | null> {
   const { categories } = await portalConfig(ctx, agencyId, fresh);
   const category = findCategory(categories, code);
   if (!category) return null;
   const current = Math.max(1, page);
   const filter = { agencyId, states: PUBLIC_STATES, categoryCodes: descendantCodes(categories, code) };
-  const [total, items, reports] = await Promise.all([
-    fresh
-      ? countItems(ctx.database.db, filter)
-      : remembered(ctx, `count:${agencyId}:${code}`, COUNT_TTL_MS, () => countItems(ctx.database.db, filter)),
-    pageOfItems(ctx.database.db, filter, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
+  const listed = async () => {
+    const listing = await categoryListing(ctx, filter, `${agencyId}:${code}`, generation!, PAGE_SIZE);
+    return [listing.total, await listingPage(ctx, filter, listing, current, PAGE_SIZE)] as const;
+  };
+  const [[total, items], reports] = await Promise.all([
+    generation !== undefined
+      ? listed()
+      : Promise.all([
+          fresh
+            ? countItems(ctx.database.db, filter)
+            : remembered(ctx, `count:${agencyId}:${code}`, COUNT_TTL_MS, () =>
+                countItems(ctx.database.db, filter),
+              ),
+          pageOfItems(ctx.database.db, filter, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
+        ]),
     code === REPORTS_CATEGORY ? publishedReportsOf(ctx.database.db, agencyId) : Promise.resolve([]),
   ]);
   return {

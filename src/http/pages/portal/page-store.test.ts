@@ -10,6 +10,9 @@ import type { ItemInput } from '../../../domain/catalog/index.ts';
 import { actOnItem } from '../../../services/catalog/review.service.ts';
 import { updateSettings } from '../../../services/staff.service.ts';
 import { chosenEncoding, portalPageStore, storedPath } from './page-store.ts';
+import { categoryPageHtml } from './catalog.page.ts';
+import { categoryPage, portalAgency } from '../../../services/catalog/portal.service.ts';
+import { pagesChanged, portalGeneration } from '../../../persistence/repositories/portal-page.repository.ts';
 
 describe('which address is a stored page, and which encoding a client takes', () => {
   it.each([
@@ -151,6 +154,8 @@ describe.each(DIALECTS)('the portal page store on %s', (dialect) => {
       .where('path', '=', `/items/${id}`)
       .execute();
     expect((await get(`/items/${id}`)).body).toContain('第三条信息');
+    // stored after the answer (written behind)
+    await portalPageStore(t.app).flush();
     expect((await stored(`/items/${id}`))!.template).toBe(portalPageStore(t.app).template);
   });
 
@@ -211,6 +216,44 @@ describe.each(DIALECTS)('the portal page store on %s', (dialect) => {
     const param = await get(`/items/${id}?agency=ZZ`, { host: 'ps.example.gov.cn' });
     expect(param.statusCode).toBe(200);
     expect(param.body).toContain('第四条信息');
+  });
+
+  it('renders each category page from its start mark exactly as the OFFSET query does, after publishes, date changes and a repeal', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 43; i++)
+      ids.push(await publish({ title: `分页信息${i}`, publisher: '某局', categoryCode: 'qtwj' }));
+    const db = t.app.ctx.database.db;
+    const compare = async () => {
+      const generation = await portalGeneration(db, agencyId);
+      for (const code of ['qtwj', 'fgwj', 'gzdt']) {
+        const first = await categoryPage(t.app.ctx, agencyId, code, 1, true);
+        if (!first) continue;
+        for (let page = 1; page <= first.pages + 1; page++) {
+          const seek = await categoryPage(t.app.ctx, agencyId, code, page, true, generation);
+          const offset = await categoryPage(t.app.ctx, agencyId, code, page, true);
+          expect(seek).toEqual(offset);
+          const view = { agency: (await portalAgency(t.app.ctx, null))!, agencyParam: null, path: '/x' };
+          expect(categoryPageHtml(view, seek!)).toBe(categoryPageHtml(view, offset!));
+        }
+      }
+    };
+    await compare();
+    // dates that tie and interleave (a page boundary inside a day), as a change would set them
+    await db.transaction().execute(async (trx) => {
+      for (const [i, id] of ids.entries())
+        await trx
+          .updateTable('catalog_items')
+          .set({ published_on: `2026-02-${String(1 + (i % 3) * 7).padStart(2, '0')}` })
+          .where('id', '=', id)
+          .execute();
+      await pagesChanged(trx, agencyId, { items: [], catalog: true });
+    });
+    await compare();
+    await actOnItem(t.app.ctx, staff.head, ids[20]!, 'repeal', { reason: '已被新办法替代' });
+    // new items come first: every page's start moves
+    for (let i = 0; i < 3; i++)
+      ids.push(await publish({ title: `新信息${i}`, publisher: '某局', categoryCode: 'qtwj' }));
+    await compare();
   });
 
   it('renders every public page in bulk (after an import)', async () => {

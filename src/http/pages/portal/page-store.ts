@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../../app.ts';
 import type { Agency } from '../../../persistence/repositories/agency.repository.ts';
@@ -28,6 +27,8 @@ import {
 } from '../../../services/catalog/portal.service.ts';
 import { catalogTreePage, categoryPageHtml } from './catalog.page.ts';
 import { itemPage } from './item.page.ts';
+import type { RenderedPage } from './page-writer.ts';
+import { compressed, compressedForms, PageWriter } from './page-writer.ts';
 import type { PortalView } from './shell.ts';
 
 /**
@@ -145,9 +146,11 @@ function answer(request: FastifyRequest, reply: FastifyReply, page: StoredPage, 
 export class PortalPageStore {
   readonly template = templateVersion();
   private readonly reader;
+  private readonly writer;
 
   constructor(private readonly app: App) {
     this.reader = pageReader(app.ctx.database);
+    this.writer = new PageWriter(app.ctx.database.db);
     // after a change commits: render the changed items' pages and their categories' first pages again
     onCatalogChange((change) => {
       if (change.database !== app.ctx.database) return;
@@ -173,7 +176,7 @@ export class PortalPageStore {
     const encoding = chosenEncoding(request.headers['accept-encoding']);
     const page =
       (await this.reader.read(agency.id, stored.key, this.template, encoding)) ??
-      (await this.render(agency.id, stored.key, encoding));
+      (await this.renderOnRequest(agency.id, stored.key, encoding));
     if (!page) {
       void reply.status(404).type(HTML).send(notFound());
       return true;
@@ -202,10 +205,29 @@ export class PortalPageStore {
     return page ? { page, encoding } : null;
   }
 
+  /**
+   * Renders a page a request asked for and answers it at once; storing it is written behind (page-writer.ts):
+   * compressed and stored in batches after the answer, one transaction per batch. The answer carries the ETag
+   * and Last-Modified the stored page will have; only the encoding the client takes is compressed now.
+   */
+  private async renderOnRequest(agencyId: number, path: string, encoding: Encoding) {
+    const generation = await portalGeneration(this.app.ctx.database.db, agencyId);
+    const page = await this.renderText(agencyId, path, generation);
+    if (!page) return null;
+    const body = encoding === 'identity' ? page.body : await compressed(page.body, encoding);
+    this.writer.add({ ...page, [encoding === 'br' ? 'brotli' : encoding]: body }, generation);
+    return { etag: page.etag, modifiedAt: page.modifiedAt, body };
+  }
+
+  /** Waits until the pages rendered on request so far are stored (or refused: a change raced them). */
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
+
   /** Renders a stored address, stores it (unless a change raced the render) and returns it in `encoding`. */
   async render(agencyId: number, path: string, encoding: Encoding = 'identity') {
     const generation = await portalGeneration(this.app.ctx.database.db, agencyId);
-    const page = await this.renderPage(agencyId, path);
+    const page = await this.renderPage(agencyId, path, generation);
     if (!page) return null;
     await storePage(this.app.ctx.database.db, page, generation);
     return {
@@ -215,8 +237,21 @@ export class PortalPageStore {
     };
   }
 
-  /** Renders a stored address with its compressed forms, without storing it; null when there is no such page. */
-  async renderPage(agencyId: number, path: string): Promise<PageToStore | null> {
+  /**
+   * Renders a stored address with its compressed forms, without storing it; null when there is no such page.
+   * `generation`, the agency's portal generation read before, lets a category page seek to its start.
+   */
+  async renderPage(agencyId: number, path: string, generation?: number): Promise<PageToStore | null> {
+    const page = await this.renderText(agencyId, path, generation);
+    return page && { ...page, ...compressedForms(page.body) };
+  }
+
+  /** Renders a stored address: its body, ETag and Last-Modified; null when there is no such page. */
+  private async renderText(
+    agencyId: number,
+    path: string,
+    generation?: number,
+  ): Promise<RenderedPage | null> {
     const stored = storedPath(path);
     if (!stored || stored.key !== path) return null;
     const ctx = this.app.ctx;
@@ -230,7 +265,7 @@ export class PortalPageStore {
       text = data ? itemPage(view, data) : null;
     } else if (target.kind === 'tree') text = catalogTreePage(view, await catalogTree(ctx, agencyId, true));
     else {
-      const data = await categoryPage(ctx, agencyId, target.code, target.page, true);
+      const data = await categoryPage(ctx, agencyId, target.code, target.page, true, generation);
       text = data ? categoryPageHtml(view, data) : null;
     }
     if (text === null) return null;
@@ -242,11 +277,6 @@ export class PortalPageStore {
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
       modifiedAt: new Date().toUTCString(),
       body,
-      // gzip 6 and brotli 5: on these pages as small as gzip 9 and brotli 6, at half the time (a million to render)
-      gzip: gzipSync(body, { level: 6 }),
-      brotli: brotliCompressSync(body, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-      }),
     };
   }
 
@@ -259,7 +289,7 @@ export class PortalPageStore {
     const generation = await portalGeneration(db, agencyId);
     const pages: PageToStore[] = [];
     for (const path of paths) {
-      const page = await this.renderPage(agencyId, path);
+      const page = await this.renderPage(agencyId, path, generation);
       if (page) pages.push(page);
     }
     await storePages(db, pages, generation);
@@ -334,6 +364,8 @@ export class PortalPageStore {
  */
 export function registerStoredPages(server: FastifyInstance, app: App): void {
   const store = portalPageStore(app);
+  // the pages rendered on request and not stored yet are stored before the database closes
+  server.addHook('onClose', () => store.flush());
   server.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url;

@@ -1,0 +1,70 @@
+import type {
+  ItemFilter,
+  ItemSummary,
+  PageStart,
+} from '../../persistence/repositories/catalog-item.repository.ts';
+import {
+  listingStarts,
+  pageFrom,
+  pageOfItems,
+} from '../../persistence/repositories/catalog-item.repository.ts';
+import { portalGeneration } from '../../persistence/repositories/portal-page.repository.ts';
+import type { ServiceContext } from '../context.ts';
+
+/**
+ * A category's listing for the page store's renders: where each page starts, walked once per portal generation
+ * (`portal_generations`, bumped in the transaction of every change the portal shows), so a deep page is a seek
+ * of 20 rows instead of an OFFSET walk past every row before it. Keyed on the generation read from the database,
+ * the marks are exact: they are kept only when the generation is the same after the walk as before it. A
+ * listing with an item without a 发布日期 (the two databases order NULL differently) is paged by OFFSET.
+ */
+export interface Listing {
+  total: number;
+  /** null: paged by offset */
+  starts: PageStart[] | null;
+}
+
+const MAX_LISTINGS = 2_000;
+const listings = new WeakMap<object, Map<string, { generation: number; value: Promise<Listing> }>>();
+
+export function categoryListing(
+  ctx: ServiceContext,
+  filter: ItemFilter,
+  key: string,
+  generation: number,
+  size: number,
+): Promise<Listing> {
+  let memo = listings.get(ctx.database);
+  if (!memo) listings.set(ctx.database, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit && hit.generation === generation) return hit.value;
+  const value = (async () => {
+    const walked = await listingStarts(ctx.database.db, filter, size);
+    return { total: walked.total, starts: walked.dated === walked.total ? walked.starts : null };
+  })();
+  memo.set(key, { generation, value });
+  if (memo.size > MAX_LISTINGS) memo.delete(memo.keys().next().value!);
+  const forget = () => {
+    if (memo.get(key)?.value === value) memo.delete(key);
+  };
+  // a change committed during the walk: the marks may be of the next generation, not this one
+  value.then(async () => {
+    if ((await portalGeneration(ctx.database.db, filter.agencyId)) !== generation) forget();
+  }, forget);
+  return value;
+}
+
+/** Page `page` (from 1) of the listing: a seek from its start mark; empty past the last page. */
+export function listingPage(
+  ctx: ServiceContext,
+  filter: ItemFilter,
+  listing: Listing,
+  page: number,
+  size: number,
+): Promise<ItemSummary[]> {
+  if (!listing.starts)
+    return pageOfItems(ctx.database.db, filter, { limit: size, offset: (page - 1) * size });
+  const start = listing.starts[page - 1];
+  if (!start) return Promise.resolve([]);
+  return pageFrom(ctx.database.db, filter, start, listing.starts[page] ?? null, size);
+}
