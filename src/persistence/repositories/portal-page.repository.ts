@@ -81,7 +81,7 @@ export async function portalGeneration(db: Kysely<Schema>, agencyId: number): Pr
 }
 
 /** Stores (or replaces) a page, unless the agency's generation has moved past `generation`. */
-export async function storePage(db: Kysely<Schema>, page: PageToStore, generation: number): Promise<boolean> {
+async function storePage(db: Kysely<Schema>, page: PageToStore, generation: number): Promise<boolean> {
   const current = sql<number>`coalesce((select generation from portal_generations where agency_id = ${page.agencyId}), 0)`;
   const result =
     await sql`insert into portal_pages (agency_id, path, template, etag, modified_at, body, gzip, brotli)
@@ -102,14 +102,12 @@ export async function storePages(
 ): Promise<void> {
   if (pages.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    // the generation's row locked first: a change (pagesChanged) waits for this commit and then deletes what it
-    // made stale, or this waits for the change and sees its generation (PostgreSQL's READ COMMITTED would
-    // otherwise let a store commit after the change's delete; SQLite's write lock already serialises them)
-    await trx
-      .updateTable('portal_generations')
-      .set((eb) => ({ generation: eb.ref('generation') }))
-      .where('agency_id', '=', pages[0]!.agencyId)
-      .execute();
+    // the generation's row locked first (created if the agency has none yet — an upsert waits for a change
+    // inserting it): a change (pagesChanged) waits for this commit and then deletes what it made stale, or this
+    // waits for the change and sees its generation (PostgreSQL's READ COMMITTED would otherwise let a store
+    // commit after the change's delete; SQLite's write lock already serialises them)
+    await sql`insert into portal_generations (agency_id, generation) values (${pages[0]!.agencyId}, 0)
+      on conflict (agency_id) do update set generation = portal_generations.generation`.execute(trx);
     for (const page of pages) await storePage(trx, page, generation);
   });
 }

@@ -13,7 +13,6 @@ import type {
 import {
   pageReader,
   portalGeneration,
-  storePage,
   storePages,
 } from '../../../persistence/repositories/portal-page.repository.ts';
 import { onCatalogChange } from '../../../services/catalog/cache.ts';
@@ -229,7 +228,8 @@ export class PortalPageStore {
     const generation = await portalGeneration(this.app.ctx.database.db, agencyId);
     const page = await this.renderPage(agencyId, path, generation);
     if (!page) return null;
-    await storePage(this.app.ctx.database.db, page, generation);
+    // through storePages: it locks the generation first, so a change that races this render wins
+    await storePages(this.app.ctx.database.db, [page], generation);
     return {
       etag: page.etag,
       modifiedAt: page.modifiedAt,
