@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReportHtml } from '../../src/import/index.ts';
+import { fileUpload } from '../support/http.ts';
 import type { TestServer } from '../support/server.ts';
 import { startTestServer } from '../support/server.ts';
 
@@ -12,20 +13,6 @@ import { startTestServer } from '../support/server.ts';
  */
 const scan = readFileSync(join(import.meta.dirname, '../fixtures/import/scanned/gov-page-smudged.pdf'));
 const SMUDGED = 'requests.partially_granted.natural';
-
-function upload(bytes: Buffer, filename: string) {
-  const boundary = '----gongkaiscan';
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('a scanned report uploaded to the public checker', () => {
   let t: TestServer;
@@ -41,7 +28,7 @@ describe('a scanned report uploaded to the public checker', () => {
       const page = await t.server.inject({
         method: 'POST',
         url: '/tools/report',
-        ...upload(scan, '年度报告扫描件.pdf'),
+        ...fileUpload('年度报告扫描件.pdf', 'application/pdf', scan),
       });
       expect(page.statusCode).toBe(200);
       // the pages were scans, and the reader says so

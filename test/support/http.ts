@@ -34,3 +34,18 @@ export async function loginAs(
       }),
   };
 }
+
+/** An inject() payload uploading one file as the form field `file` (multipart/form-data). */
+export function fileUpload(filename: string, type: string, data: Buffer) {
+  const boundary = '----gongkaiupload';
+  return {
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
+      data,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILED_LOGINS } from '../../src/services/auth.service.ts';
 import { TestClock } from '../support/context.ts';
 import { agencyWithStaff, naturalApplicant } from '../support/fixtures.ts';
+import { fileUpload } from '../support/http.ts';
 import type { TestServer } from '../support/server.ts';
 import { startTestServer } from '../support/server.ts';
 import { EXE_BYTES } from './support/fuzz.ts';
@@ -26,20 +27,6 @@ const application = (n: number) => ({
   form: 'electronic',
   delivery: 'online',
 });
-
-function multipart(filename: string, type: string, data: Buffer) {
-  const boundary = '----gongkaiabuse';
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
-      ),
-      data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('rate limits', () => {
   let t: TestServer;
@@ -247,8 +234,8 @@ describe('upload limits', () => {
     t.server.inject({
       method: 'POST',
       url: `/api/catalog/items/${draft}/attachments`,
-      ...multipart(filename, type, data),
-      headers: { ...headers, ...multipart(filename, type, data).headers },
+      ...fileUpload(filename, type, data),
+      headers: { ...headers, ...fileUpload(filename, type, data).headers },
     });
 
   it('takes a real file', async () => {
@@ -267,7 +254,7 @@ describe('upload limits', () => {
     const tool = await t.server.inject({
       method: 'POST',
       url: '/tools/report',
-      ...multipart('big.docx', 'application/octet-stream', Buffer.alloc(21 * 1024 * 1024, 0x41)),
+      ...fileUpload('big.docx', 'application/octet-stream', Buffer.alloc(21 * 1024 * 1024, 0x41)),
     });
     expect(tool.statusCode).toBe(413);
     chinese(tool);
@@ -286,7 +273,7 @@ describe('upload limits', () => {
     const tool = await t.server.inject({
       method: 'POST',
       url: '/tools/report',
-      ...multipart('报告.docx', docx, EXE_BYTES),
+      ...fileUpload('报告.docx', docx, EXE_BYTES),
     });
     expect(tool.statusCode).toBe(415);
     expect(tool.body).toContain('扩展名为 .docx 但内容不是 Word 文件');

@@ -108,6 +108,24 @@ export interface CosignContext {
 }
 
 /**
+ * A text a person must write (会签事项, 会签意见, 撤回理由): trimmed, not blank, within its limit — refused with the
+ * field named and, past the limit, the count.
+ */
+function writtenText(
+  value: unknown,
+  limit: 'question' | 'opinion' | 'withdrawReason',
+  label: string,
+  whenBlank: string,
+  field: string = limit,
+): string {
+  if (typeof value !== 'string' || value.trim() === '') throw validationError(field, whenBlank);
+  const text = value.trim();
+  if (text.length > COSIGN_LIMITS[limit])
+    throw validationError(field, `${label}不能超过 ${COSIGN_LIMITS[limit]} 字（现有 ${text.length} 字）`);
+  return text;
+}
+
+/**
  * Checks a request to open 会签 and computes each due date on the working-day calendar: the question written,
  * one to ten departments of the agency, none twice or still unanswered on this case, each due date a working day
  * after today and no later than the reply due date. Throws the first problem, naming its field.
@@ -115,14 +133,12 @@ export interface CosignContext {
 export function planCosigns(input: CosignRequest, ctx: CosignContext): PlannedCosign[] {
   if (ctx.replyDue === null)
     throw new AppError('invalid_state', '本申请目前没有答复期限（如等待补正），不能发起会签', 'departments');
-  if (typeof input.question !== 'string' || input.question.trim() === '')
-    throw validationError('question', '请写明会签事项（请各科室提出意见的内容）');
-  const question = input.question.trim();
-  if (question.length > COSIGN_LIMITS.question)
-    throw validationError(
-      'question',
-      `会签事项不能超过 ${COSIGN_LIMITS.question} 字（现有 ${question.length} 字）`,
-    );
+  const question = writtenText(
+    input.question,
+    'question',
+    '会签事项',
+    '请写明会签事项（请各科室提出意见的内容）',
+  );
   if (!Array.isArray(input.departments) || input.departments.length === 0)
     throw validationError('departments', '请至少选择一个会签科室');
   if (input.departments.length > COSIGN_LIMITS.departments)
@@ -220,14 +236,7 @@ export function answerCosign(
       'forbidden',
       `只有${cosign.department}的工作人员可以答复本会签（或由承办人代为登记答复）`,
     );
-  if (typeof input.opinion !== 'string' || input.opinion.trim() === '')
-    throw validationError('opinion', '请填写会签意见');
-  const opinion = input.opinion.trim();
-  if (opinion.length > COSIGN_LIMITS.opinion)
-    throw validationError(
-      'opinion',
-      `会签意见不能超过 ${COSIGN_LIMITS.opinion} 字（现有 ${opinion.length} 字）`,
-    );
+  const opinion = writtenText(input.opinion, 'opinion', '会签意见', '请填写会签意见');
   if (member)
     return { opinion, answeredOn: today, recordedBy: who.actor, answererName: who.name, onBehalf: false };
   const name = typeof input.answererName === 'string' ? input.answererName.trim() : '';
@@ -254,15 +263,7 @@ export function withdrawalReason(cosign: Cosign, input: { reason?: unknown }): s
       'conflict',
       `${cosign.department}已于 ${cosign.answer.answeredOn} 答复本会签（${cosign.answer.answererName}），不能撤回`,
     );
-  if (typeof input.reason !== 'string' || input.reason.trim() === '')
-    throw validationError('reason', '请填写撤回理由');
-  const reason = input.reason.trim();
-  if (reason.length > COSIGN_LIMITS.withdrawReason)
-    throw validationError(
-      'reason',
-      `撤回理由不能超过 ${COSIGN_LIMITS.withdrawReason} 字（现有 ${reason.length} 字）`,
-    );
-  return reason;
+  return writtenText(input.reason, 'withdrawReason', '撤回理由', '请填写撤回理由', 'reason');
 }
 
 /** The agency's departments from its settings (`departments`: a list of names), trimmed, blanks and repeats out. */

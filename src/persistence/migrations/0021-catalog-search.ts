@@ -28,6 +28,49 @@ export const searchFacetsSql = (row: string) =>
   `(case when ${row}.state in ('published', 'expired', 'repealed') then 'p' || ${row}.agency_id || ' ' else '' end || 'a' || ${row}.agency_id || ' s' || hex(${row}.state) || ' c' || hex(${row}.category_code) || ' y' || coalesce(substr(${row}.published_on, 1, 4), '0'))`;
 const facets = searchFacetsSql;
 
+/**
+ * Builds `catalog_search` keyed by `key` (SQL of a row's search key) from catalog_items, with the triggers that
+ * keep it in step; `ordered` inserts the rows in key order (0026's bulk load). Shared by 0021 and 0026, which
+ * differ only in the key.
+ */
+export async function createSearchTable(
+  db: Kysely<unknown>,
+  key: (row: string) => string,
+  ordered = false,
+): Promise<void> {
+  await sql`create virtual table catalog_search using fts5(tokens, facets, content='', contentless_delete=1)`.execute(
+    db,
+  );
+  await sql
+    .raw(
+      `insert into catalog_search (rowid, tokens, facets) select ${key('i')}, i.search_tokens, ${facets('i')} from catalog_items i${ordered ? ' order by 1' : ''}`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger catalog_search_insert after insert on catalog_items begin
+        insert into catalog_search (rowid, tokens, facets) values (${key('new')}, new.search_tokens, ${facets('new')});
+      end`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger catalog_search_delete after delete on catalog_items begin
+        delete from catalog_search where rowid = ${key('old')};
+      end`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger catalog_search_update
+        after update of search_tokens, agency_id, state, category_code, published_on on catalog_items begin
+        delete from catalog_search where rowid = ${key('old')};
+        insert into catalog_search (rowid, tokens, facets) values (${key('new')}, new.search_tokens, ${facets('new')});
+      end`,
+    )
+    .execute(db);
+}
+
 export function catalogSearch(dialect: DialectName): Migration {
   return {
     async up(db: Kysely<unknown>) {
@@ -35,37 +78,7 @@ export function catalogSearch(dialect: DialectName): Migration {
       for (const t of ['insert', 'delete', 'update'])
         await sql.raw(`drop trigger if exists catalog_items_fts_${t}`).execute(db);
       await sql`drop table if exists catalog_items_fts`.execute(db);
-      await sql`create virtual table catalog_search using fts5(tokens, facets, content='', contentless_delete=1)`.execute(
-        db,
-      );
-      await sql
-        .raw(
-          `insert into catalog_search (rowid, tokens, facets) select ${searchKeySql('i')}, i.search_tokens, ${facets('i')} from catalog_items i`,
-        )
-        .execute(db);
-      await sql
-        .raw(
-          `create trigger catalog_search_insert after insert on catalog_items begin
-            insert into catalog_search (rowid, tokens, facets) values (${searchKeySql('new')}, new.search_tokens, ${facets('new')});
-          end`,
-        )
-        .execute(db);
-      await sql
-        .raw(
-          `create trigger catalog_search_delete after delete on catalog_items begin
-            delete from catalog_search where rowid = ${searchKeySql('old')};
-          end`,
-        )
-        .execute(db);
-      await sql
-        .raw(
-          `create trigger catalog_search_update
-            after update of search_tokens, agency_id, state, category_code, published_on on catalog_items begin
-            delete from catalog_search where rowid = ${searchKeySql('old')};
-            insert into catalog_search (rowid, tokens, facets) values (${searchKeySql('new')}, new.search_tokens, ${facets('new')});
-          end`,
-        )
-        .execute(db);
+      await createSearchTable(db, searchKeySql);
     },
   };
 }

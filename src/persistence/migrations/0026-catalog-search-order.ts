@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../database.ts';
-import { searchFacetsSql } from './0021-catalog-search.ts';
+import { createSearchTable } from './0021-catalog-search.ts';
 
 /**
  * Issue 14 point 2 — the search key reversed, so that the index's ascending order is the portal's order
@@ -21,8 +21,6 @@ export const searchKeySql = (row: string) =>
 /** The catalog_items id of a search key (SQL over the key `key`). */
 export const searchIdSql = (key: string) => `(${SEARCH_KEY_SHIFT - 1} - ${key} % ${SEARCH_KEY_SHIFT})`;
 
-const facets = searchFacetsSql;
-
 export function catalogSearchOrder(dialect: DialectName): Migration {
   return {
     async up(db: Kysely<unknown>) {
@@ -30,37 +28,7 @@ export function catalogSearchOrder(dialect: DialectName): Migration {
       for (const t of ['insert', 'delete', 'update'])
         await sql.raw(`drop trigger if exists catalog_search_${t}`).execute(db);
       await sql`drop table if exists catalog_search`.execute(db);
-      await sql`create virtual table catalog_search using fts5(tokens, facets, content='', contentless_delete=1)`.execute(
-        db,
-      );
-      await sql
-        .raw(
-          `insert into catalog_search (rowid, tokens, facets) select ${searchKeySql('i')}, i.search_tokens, ${facets('i')} from catalog_items i order by 1`,
-        )
-        .execute(db);
-      await sql
-        .raw(
-          `create trigger catalog_search_insert after insert on catalog_items begin
-            insert into catalog_search (rowid, tokens, facets) values (${searchKeySql('new')}, new.search_tokens, ${facets('new')});
-          end`,
-        )
-        .execute(db);
-      await sql
-        .raw(
-          `create trigger catalog_search_delete after delete on catalog_items begin
-            delete from catalog_search where rowid = ${searchKeySql('old')};
-          end`,
-        )
-        .execute(db);
-      await sql
-        .raw(
-          `create trigger catalog_search_update
-            after update of search_tokens, agency_id, state, category_code, published_on on catalog_items begin
-            delete from catalog_search where rowid = ${searchKeySql('old')};
-            insert into catalog_search (rowid, tokens, facets) values (${searchKeySql('new')}, new.search_tokens, ${facets('new')});
-          end`,
-        )
-        .execute(db);
+      await createSearchTable(db, searchKeySql, true);
     },
   };
 }

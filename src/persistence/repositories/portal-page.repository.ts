@@ -80,21 +80,20 @@ export async function portalGeneration(db: Kysely<Schema>, agencyId: number): Pr
   return Number(row?.generation ?? 0);
 }
 
-/** Stores (or replaces) a page, unless the agency's generation has moved past `generation`. */
-async function storePage(db: Kysely<Schema>, page: PageToStore, generation: number): Promise<boolean> {
-  const current = sql<number>`coalesce((select generation from portal_generations where agency_id = ${page.agencyId}), 0)`;
-  const result =
-    await sql`insert into portal_pages (agency_id, path, template, etag, modified_at, body, gzip, brotli)
-    select ${page.agencyId}, ${page.path}, ${page.template}, ${page.etag}, ${page.modifiedAt}, ${page.body}, ${page.gzip}, ${page.brotli}
-    where ${current} = ${generation}
+/** Stores (or replaces) a page (inside storePages' transaction, once the generation is checked). */
+async function storePage(db: Kysely<Schema>, page: PageToStore): Promise<void> {
+  await sql`insert into portal_pages (agency_id, path, template, etag, modified_at, body, gzip, brotli)
+    values (${page.agencyId}, ${page.path}, ${page.template}, ${page.etag}, ${page.modifiedAt}, ${page.body}, ${page.gzip}, ${page.brotli})
     on conflict (agency_id, path) do update set template = excluded.template, etag = excluded.etag,
       modified_at = excluded.modified_at, body = excluded.body, gzip = excluded.gzip, brotli = excluded.brotli`.execute(
-      db,
-    );
-  return Number(result.numAffectedRows ?? 0) > 0;
+    db,
+  );
 }
 
-/** Stores pages in one transaction (a bulk render), each unless the agency's generation has moved past `generation`. */
+/**
+ * Stores pages of one agency in one transaction (a bulk render, the write-behind, a render after a change),
+ * unless the agency's generation has moved past `generation` — then none: a change raced their render.
+ */
 export async function storePages(
   db: Kysely<Schema>,
   pages: readonly PageToStore[],
@@ -103,12 +102,15 @@ export async function storePages(
   if (pages.length === 0) return;
   await db.transaction().execute(async (trx) => {
     // the generation's row locked first (created if the agency has none yet — an upsert waits for a change
-    // inserting it): a change (pagesChanged) waits for this commit and then deletes what it made stale, or this
-    // waits for the change and sees its generation (PostgreSQL's READ COMMITTED would otherwise let a store
-    // commit after the change's delete; SQLite's write lock already serialises them)
-    await sql`insert into portal_generations (agency_id, generation) values (${pages[0]!.agencyId}, 0)
-      on conflict (agency_id) do update set generation = portal_generations.generation`.execute(trx);
-    for (const page of pages) await storePage(trx, page, generation);
+    // inserting it) and read under the lock: a change (pagesChanged) waits for this commit and then deletes what
+    // it made stale, or this waits for the change and sees its generation (PostgreSQL's READ COMMITTED would
+    // otherwise let a store commit after the change's delete; SQLite's write lock already serialises them)
+    const { rows } = await sql<{ generation: number }>`insert into portal_generations (agency_id, generation)
+      values (${pages[0]!.agencyId}, 0)
+      on conflict (agency_id) do update set generation = portal_generations.generation
+      returning generation`.execute(trx);
+    if (Number(rows[0]?.generation) !== generation) return;
+    for (const page of pages) await storePage(trx, page);
   });
 }
 

@@ -48,9 +48,11 @@ export function categoryListing(
     if (memo.get(key)?.value === value) memo.delete(key);
   };
   // a change committed during the walk: the marks may be of the next generation, not this one
-  value.then(async () => {
-    if ((await portalGeneration(ctx.database.db, filter.agencyId)) !== generation) forget();
-  }, forget);
+  value
+    .then(async () => {
+      if ((await portalGeneration(ctx.database.db, filter.agencyId)) !== generation) forget();
+    })
+    .catch(forget);
   return value;
 }
 

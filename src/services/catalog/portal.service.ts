@@ -138,13 +138,13 @@ export async function categoryPage(
   if (!category) return null;
   const current = Math.max(1, page);
   const filter = { agencyId, states: PUBLIC_STATES, categoryCodes: descendantCodes(categories, code) };
-  const listed = async () => {
-    const listing = await categoryListing(ctx, filter, `${agencyId}:${code}`, generation!, PAGE_SIZE);
+  const listed = async (generation: number) => {
+    const listing = await categoryListing(ctx, filter, `${agencyId}:${code}`, generation, PAGE_SIZE);
     return [listing.total, await listingPage(ctx, filter, listing, current, PAGE_SIZE)] as const;
   };
   const [[total, items], reports] = await Promise.all([
     generation !== undefined
-      ? listed()
+      ? listed(generation)
       : Promise.all([
           fresh
             ? countItems(ctx.database.db, filter)

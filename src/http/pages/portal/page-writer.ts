@@ -88,11 +88,13 @@ export class PageWriter {
       })),
     );
     // one storePages per agency and generation it was rendered at (its condition is the agency's generation)
-    const groups = new Map<string, PageToStore[]>();
+    const groups = new Map<string, { generation: number; pages: PageToStore[] }>();
     for (const { page, generation } of ready) {
       const key = `${page.agencyId}|${generation}`;
-      groups.set(key, [...(groups.get(key) ?? []), page]);
+      const group = groups.get(key) ?? { generation, pages: [] };
+      group.pages.push(page);
+      groups.set(key, group);
     }
-    for (const [key, pages] of groups) await storePages(this.db, pages, Number(key.split('|')[1]));
+    for (const { generation, pages } of groups.values()) await storePages(this.db, pages, generation);
   }
 }
