@@ -26,21 +26,25 @@ export async function signOut(page: Page) {
 
 /**
  * Picks an option of an Ant Design Select by its label text (the option's title). On a busy machine a click can
- * land while the dropdown is still being laid out and leave it open: the pick is tried again (clicking the
- * chosen option of a single select again keeps it chosen and closes the list).
+ * land while the dropdown is still being laid out, and the list can close under the pointer (a blur from the
+ * field filled before): then the list is opened and the pick tried again. Done when the list is closed and the
+ * select shows the option — judged on the page, not on a time.
  */
 export async function choose(page: Page, field: Locator, option: string) {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const item = open.locator('.ant-select-item-option', { hasText: option }).first();
+  const select = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const shown = select.locator('.ant-select-selection-item', { hasText: option });
   for (let attempt = 1; ; attempt++) {
-    if (!(await item.isVisible())) await field.click();
-    await item.click();
     try {
+      if (!(await item.isVisible())) await field.click({ timeout: 10_000 });
+      await item.click({ timeout: 10_000 });
       await open.waitFor({ state: 'hidden', timeout: 10_000 });
-      return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 5) throw error;
     }
+    if ((await shown.isVisible()) && !(await open.isVisible())) return;
+    if (attempt === 5) throw new Error(`选择框未显示所选项：${option}`);
   }
 }
 
