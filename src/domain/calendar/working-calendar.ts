@@ -51,6 +51,9 @@ interface DayInfo {
   name: string | null;
 }
 
+/** How many days, and how many working-day sums, a calendar keeps at most (see createWorkingCalendar). */
+const MEMO_LIMIT = 20_000;
+
 const yearOfDay = (day: number) => new Date(day * 86_400_000).getUTCFullYear();
 const weekendDay = (day: number) => {
   const iso = ((((day % 7) + 7) % 7) + 3) % 7; // 0 = Monday … 6 = Sunday
@@ -92,11 +95,25 @@ export function createWorkingCalendar(schedules: readonly Schedule[]): WorkingCa
     return { working: !weekendDay(day), provisional, name: null };
   };
 
+  // A calendar never changes once built, so what it has worked out is kept: the days it has looked at, and the
+  // dates n working days on (every registration of one day asks the same: 7 and 20 WD from today). Bounded:
+  // forgotten all at once when full.
+  const looked = new Map<number, DayInfo>();
+  const dayInfo = (day: number): DayInfo => {
+    let i = looked.get(day);
+    if (!i) {
+      if (looked.size >= MEMO_LIMIT) looked.clear();
+      looked.set(day, (i = info(day)));
+    }
+    return i;
+  };
+  const added = new Map<string, CalendarDate>();
+
   const count = (from: number, to: number) => {
     let days = 0;
     let provisional = false;
     for (let d = from + 1; d <= to; d++) {
-      const i = info(d);
+      const i = dayInfo(d);
       if (i.working) days++;
       provisional ||= i.provisional;
     }
@@ -107,20 +124,27 @@ export function createWorkingCalendar(schedules: readonly Schedule[]): WorkingCa
     scheduledYears,
     hasSchedule: (year) => years.has(year),
     day(date) {
-      return { date, ...info(toDayNumber(date)) };
+      return { date, ...dayInfo(toDayNumber(date)) };
     },
-    isWorkingDay: (date) => info(toDayNumber(date)).working,
+    isWorkingDay: (date) => dayInfo(toDayNumber(date)).working,
     addWorkingDays(date, n) {
       if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数：${n}`);
+      const key = `${date}+${n}`;
+      const known = added.get(key);
+      // a copy: the caller owns what it is given
+      if (known) return { ...known };
       let day = toDayNumber(date);
-      let provisional = n === 0 && info(day).provisional;
+      let provisional = n === 0 && dayInfo(day).provisional;
       for (let left = n; left > 0;) {
         day++;
-        const i = info(day);
+        const i = dayInfo(day);
         provisional ||= i.provisional;
         if (i.working) left--;
       }
-      return { date: fromDayNumber(day), provisional };
+      const result = { date: fromDayNumber(day), provisional };
+      if (added.size >= MEMO_LIMIT) added.clear();
+      added.set(key, result);
+      return { ...result };
     },
     workingDaysBetween(from, to) {
       const [a, b] = [toDayNumber(from), toDayNumber(to)];
@@ -130,10 +154,10 @@ export function createWorkingCalendar(schedules: readonly Schedule[]): WorkingCa
     },
     workingDayOnOrAfter(date) {
       let day = toDayNumber(date);
-      let i = info(day);
+      let i = dayInfo(day);
       let provisional = i.provisional;
       while (!i.working) {
-        i = info(++day);
+        i = dayInfo(++day);
         provisional ||= i.provisional;
       }
       return { date: fromDayNumber(day), provisional };

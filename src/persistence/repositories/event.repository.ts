@@ -72,6 +72,9 @@ export function chainEvents(
       data: JSON.stringify(event.data ?? {}),
     };
     const hash = chainHash(key, prevHash, fields);
+    // the data as stored (read back from its JSON, as `eventsOf` gives it), worked out when first asked for:
+    // most writers only need the id and the hash (intake writes thousands of events a second)
+    let data: { value: unknown } | null = null;
     stored.push({
       id: fields.id,
       agencyId: fields.agency_id,
@@ -81,7 +84,12 @@ export function chainEvents(
       actor: fields.actor,
       actorRole: fields.actor_role,
       at: fields.at,
-      data: JSON.parse(fields.data) as unknown,
+      get data() {
+        return (data ??= { value: JSON.parse(fields.data) as unknown }).value;
+      },
+      set data(value: unknown) {
+        data = { value };
+      },
       hash,
     });
     const row = { ...fields, prev_hash: prevHash, hash };

@@ -1,5 +1,5 @@
-import type { Kysely, RawBuilder } from 'kysely';
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
 import type { EventRow } from './event.repository.ts';
 
@@ -22,26 +22,82 @@ export async function insertRegistrationsAfterHead(
   },
 ): Promise<boolean> {
   const last = batch.events[batch.events.length - 1]!;
-  const insert = (table: string, rows: readonly Record<string, unknown>[]): RawBuilder<unknown> => {
-    const columns = Object.keys(rows[0]!);
-    const list = sql.join(columns.map((c) => sql.ref(c)));
-    return sql`insert into ${sql.table(table)} (${list})
-      select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)
-      where exists (select 1 from moved)`;
-  };
-  const { rows } = await sql<{ moved: number }>`
-    with moved as (
-      update event_head set last_id = ${last.id}, last_hash = ${last.hash}
-      where id = 1 and last_id = ${batch.expected.lastId} and last_hash = ${batch.expected.lastHash}
-      returning 1
-    ),
-    applications_added as (${insert('applications', batch.applications)}),
-    events_added as (${insert('events', batch.events as unknown as Record<string, unknown>[])})
-    ${batch.dueDateChanges.length > 0 ? sql`, changes_added as (${insert('due_date_changes', batch.dueDateChanges)})` : sql``}
-    select count(*)::integer as moved,
-      max(setval('events_id_seq', greatest(${last.id}::bigint, (select last_value from events_id_seq)))) as seq
-    from moved`.execute(db);
+  const tables: [string, readonly Record<string, unknown>[]][] = [
+    ['applications', batch.applications],
+    ['events', batch.events as unknown as Record<string, unknown>[]],
+  ];
+  if (batch.dueDateChanges.length > 0) tables.push(['due_date_changes', batch.dueDateChanges]);
+  const columns = tables.map(([, rows]) => Object.keys(rows[0]!));
+  const { rows } = await db.executeQuery<{ moved: number }>(
+    CompiledQuery.raw(statement(tables.map(([table], i) => [table, columns[i]!])), [
+      last.id,
+      last.hash,
+      batch.expected.lastId,
+      batch.expected.lastHash,
+      ...tables.map(([, rows], i) => jsonRows(rows, columns[i]!)),
+    ]),
+  );
   return Number(rows[0]?.moved ?? 0) === 1;
+}
+
+/**
+ * The statement's text for these tables and columns (the same for every batch: built once). Parameters: $1, $2
+ * the head the batch leaves, $3, $4 the head it expects, then each table's rows as JSON.
+ */
+const statements = new Map<string, string>();
+
+function statement(tables: readonly [string, readonly string[]][]): string {
+  const key = JSON.stringify(tables);
+  let text = statements.get(key);
+  if (text === undefined) {
+    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const inserts = tables.map(([table, columns], i) => {
+      const list = columns.map(quoted).join(', ');
+      return `${table}_added as (insert into ${quoted(table)} (${list})
+        select ${list} from json_populate_recordset(null::${quoted(table)}, $${i + 5}::json)
+        where exists (select 1 from moved))`;
+    });
+    text = `with moved as (
+        update event_head set last_id = $1, last_hash = $2
+        where id = 1 and last_id = $3 and last_hash = $4
+        returning 1
+      ),
+      ${inserts.join(',\n')}
+      select count(*)::integer as moved,
+        max(setval('events_id_seq', greatest($1::bigint, (select last_value from events_id_seq)))) as seq
+      from moved`;
+    statements.set(key, text);
+  }
+  return text;
+}
+
+/** Text columns that hold JSON (written by JSON.stringify): an application's facts, an event's data. */
+const JSON_COLUMNS: ReadonlySet<string> = new Set(['facts', 'data']);
+
+/**
+ * Rows as the JSON json_populate_recordset reads. A JSON column whose value is an object or an array goes in as
+ * that JSON itself, not as a string of it: PostgreSQL's json keeps a value's text as written, so the column
+ * receives the very same text (the event's hash is of that text), and it is neither escaped here nor unescaped
+ * there.
+ */
+function jsonRows(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+  const keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c)}:`);
+  const raw = columns.map((c) => JSON_COLUMNS.has(c));
+  let out = '[';
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (r > 0) out += ',';
+    for (let c = 0; c < columns.length; c++) {
+      const value = row[columns[c]!];
+      out += keys[c]!;
+      out +=
+        raw[c] && typeof value === 'string' && (value.startsWith('{') || value.startsWith('['))
+          ? value
+          : (JSON.stringify(value) ?? 'null');
+    }
+    out += '}';
+  }
+  return out + ']';
 }
 
 /** Ids for new applications, drawn from their sequence ahead of the insert (PostgreSQL). */
