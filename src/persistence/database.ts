@@ -39,6 +39,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       max: Math.max(2, options.poolSize ?? 10),
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
+    pool.on('connect', prepareNamedStatements);
     // An idle connection the server ends (a restart, pg_terminate_backend, a dropped database) is an 'error'
     // event on the pool; unheard, it would end the process. The pool discards that client and opens another.
     pool.on('error', (error) => {
@@ -83,6 +84,23 @@ function withStatementCache(sqlite: BetterSqlite3.Database, size = 500) {
       if (cache.size > size) cache.delete(cache.keys().next().value!);
       return statement;
     },
+  };
+}
+
+/**
+ * A statement whose text begins with `/* prepared NAME *\/` is sent as a named statement: each connection
+ * parses it once and then only binds and runs it (the intake statement, run thousands of times a second, is
+ * not parsed and planned anew each time). NAME must change with the text (repositories/intake.repository.ts
+ * takes a hash of it). Any other text goes as it is.
+ */
+const PREPARED = /^\/\* prepared ([\w-]+) \*\//;
+
+function prepareNamedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const name = typeof text === 'string' && args.length <= 2 ? PREPARED.exec(text)?.[1] : undefined;
+    return name ? query({ name, text, values }) : query(...args);
   };
 }
 

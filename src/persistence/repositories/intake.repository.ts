@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CompiledQuery, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
@@ -66,6 +67,8 @@ function statement(tables: readonly [string, readonly string[]][]): string {
       select count(*)::integer as moved,
         max(setval('events_id_seq', greatest($1::bigint, (select last_value from events_id_seq)))) as seq
       from moved`;
+    // prepared once per connection (persistence/database.ts), under a name that changes with the text
+    text = `/* prepared intake_${createHash('sha256').update(text).digest('hex').slice(0, 16)} */ ${text}`;
     statements.set(key, text);
   }
   return text;
