@@ -28,7 +28,6 @@ export interface DatabaseOptions {
   sqlitePath: string;
   /** PostgreSQL schema to use (tests give each run its own) */
   pgSchema?: string;
-  /** connections in the pool (default 10); at least 2: intake holds one while its batches are in flight */
   poolSize?: number;
 }
 
@@ -36,7 +35,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: Math.max(2, options.poolSize ?? 10),
+      max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     pool.on('connect', prepareNamedStatements);

@@ -31,14 +31,6 @@ import type { Schema } from '../../persistence/schema.ts';
  * settles) only after its batch is committed. There is no waiting for company: a lone submission is written at
  * once; under load the batch is whatever arrived during the previous write, up to MAX_BATCH.
  *
- * PostgreSQL keeps two batches in flight: the second is chained after the head the first will leave (its hashes
- * are known before its COMMIT), and its statement waits on the head's row lock until the first is committed, so
- * the database writes one batch while this process prepares the next — and registers the next submissions of
- * those just acknowledged. When nothing is in flight the waiting submissions are split in two, so that a crowd
- * that arrived together (and would otherwise come back together) keeps the two in flight. If the first batch
- * does not move the head, neither does the second (it expected the head the first would leave): it is chained
- * again once the first has settled. Batches are chained in the order they were taken.
- *
  * A row refused (a bad submission) takes the batch to the slow path: one transaction, each submission under its
  * own savepoint, so the bad one fails alone with its own error (an unknown agency: 404 受理机关不存在; a
  * tracking-code collision is retried with a new code) and the others still share one COMMIT. A COMMIT or a
@@ -75,37 +67,6 @@ export const MAX_BATCH = 64;
 /** PostgreSQL: application ids drawn from their sequence at a time (one round trip for several batches). */
 const IDS_AHEAD = 256;
 
-/** Batches written at once: PostgreSQL chains the next after the one in flight; SQLite writes one at a time. */
-const IN_FLIGHT = { postgres: 2, sqlite: 1 } as const;
-
-/** A batch's progress as the one after it waits on it: chained (its ids and hashes fixed), then settled. */
-interface Step {
-  chained: Promise<void>;
-  settled: Promise<void>;
-}
-
-const DONE: Step = { chained: Promise.resolve(), settled: Promise.resolve() };
-
-/** One connection of the pool, held until released. */
-interface Lease {
-  db: Kysely<Schema>;
-  release: () => void;
-}
-
-function leaseConnection(db: Kysely<Schema>): Promise<Lease> {
-  return new Promise<Lease>((leased, failed) => {
-    db.connection()
-      .execute((connection) => new Promise<void>((release) => leased({ db: connection, release })))
-      .catch(failed);
-  });
-}
-
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 class IntakeBatcher {
   private waiting: Waiting[] = [];
   private inFlight = 0;
@@ -114,18 +75,8 @@ class IntakeBatcher {
   readonly sizes: number[] = [];
   /** PostgreSQL: the head as this process last left it, and application ids drawn ahead */
   private readonly chain: ChainState = { head: null, applicationIds: [] };
-  /** the batch taken last: the next is chained after it */
-  private last: Step = DONE;
-  /**
-   * PostgreSQL: the connection the batches in flight are written through, held while any is: their statements
-   * run one after another in the order taken, the next as soon as the one before is committed
-   */
-  private lease: Promise<Lease> | null = null;
-  private readonly maxInFlight: number;
 
-  constructor(private readonly database: Database) {
-    this.maxInFlight = IN_FLIGHT[database.dialect];
-  }
+  constructor(private readonly database: Database) {}
 
   submit(submission: Submission): Promise<Committed> {
     return new Promise<Committed>((resolve, reject) => {
@@ -142,31 +93,15 @@ class IntakeBatcher {
   }
 
   private pump(): void {
-    while (this.waiting.length > 0 && this.inFlight < this.maxInFlight) {
-      // nothing in flight and room for two: half now, the rest as the second batch
-      const split = this.inFlight === 0 && this.maxInFlight > 1;
-      const batch = this.waiting.splice(
-        0,
-        Math.min(MAX_BATCH, split ? Math.ceil(this.waiting.length / 2) : this.waiting.length),
-      );
+    // one batch at a time: the next is chained after the head this one leaves
+    while (this.waiting.length > 0 && this.inFlight < 1) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
       this.sizes.push(batch.length);
       if (this.sizes.length > 10_000) this.sizes.splice(0, 5_000);
       this.inFlight++;
-      const previous = this.last;
-      const chained = signal();
-      const settled = signal();
-      this.last = { chained: chained.promise, settled: settled.promise };
-      if (this.database.dialect === 'postgres') this.lease ??= leaseConnection(this.database.db);
-      const lease = this.lease;
-      void commitBatch(this.database, batch, this.chain, previous, chained.resolve, lease).finally(() => {
-        chained.resolve();
-        settled.resolve();
+      void commitBatch(this.database, batch, this.chain).finally(() => {
         this.inFlight--;
         this.pump();
-        if (this.inFlight === 0 && this.lease) {
-          this.lease.then((l) => l.release()).catch(() => undefined);
-          this.lease = null;
-        }
       });
     }
   }
@@ -196,26 +131,13 @@ interface ChainState {
   applicationIds: number[];
 }
 
-/**
- * Writes one batch after `previous` (the batch taken before it); never throws (each submission is resolved or
- * rejected). `chained` is called once the batch's ids and hashes are fixed; the slow paths wait for `previous`
- * to settle.
- */
-async function commitBatch(
-  database: Database,
-  batch: Waiting[],
-  chain: ChainState,
-  previous: Step,
-  chained: () => void,
-  lease: Promise<Lease> | null,
-): Promise<void> {
+/** Writes one batch; never throws (each submission is resolved or rejected). */
+async function commitBatch(database: Database, batch: Waiting[], chain: ChainState): Promise<void> {
   let written: Committed[] | null = null;
   try {
-    if (lease) written = await writeInOneStatement((await lease).db, batch, chain, previous, chained);
+    if (database.dialect === 'postgres') written = await writeInOneStatement(database, batch, chain);
   } catch (error) {
     chain.head = null;
-    chained();
-    await previous.settled;
     // a row refused (SQLSTATE class 22 data, 23 integrity: a bad submission): the statement wrote nothing and
     // the slow path finds which one; anything else (a lost connection: the outcome unknown) fails the batch
     if (/^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? '')))
@@ -229,8 +151,6 @@ async function commitBatch(
     return;
   }
   chain.head = null;
-  chained();
-  await previous.settled;
   try {
     written = await inOneTransaction(database, (trx) => write(trx, database, batch));
   } catch (error) {
@@ -245,34 +165,26 @@ async function commitBatch(
 }
 
 /**
- * PostgreSQL's fast path: the batch chained after the head the batch before it leaves (read afresh when unknown,
- * once that batch has settled) and written by one autocommit statement, which inserts nothing if the head is
- * not the one expected; then the head is read and the batch chained again, a few times, before the locking
- * transaction takes over (null).
+ * PostgreSQL's fast path: the batch chained after the head this process last left (read afresh when unknown)
+ * and written by one autocommit statement, which inserts nothing if the head has moved meanwhile; then the
+ * head is read and the batch chained again, a few times, before the locking transaction takes over (null).
  */
 async function writeInOneStatement(
-  db: Kysely<Schema>,
+  database: Database,
   batch: readonly Submission[],
   chain: ChainState,
-  previous: Step,
-  chained: () => void,
 ): Promise<Committed[] | null> {
-  // ids and hashes are fixed in the order the batches were taken
-  await previous.chained;
   if (chain.applicationIds.length < batch.length)
     chain.applicationIds.push(
-      ...(await nextApplicationIds(db, Math.max(IDS_AHEAD, batch.length - chain.applicationIds.length))),
+      ...(await nextApplicationIds(
+        database.db,
+        Math.max(IDS_AHEAD, batch.length - chain.applicationIds.length),
+      )),
     );
   const ids = chain.applicationIds.splice(0, batch.length);
   const applications = batch.map((s, i) => storedNew(s.row, ids[i]!));
   for (let attempt = 0; attempt < 3; attempt++) {
-    // the head as the batch before leaves it; read as committed once that batch has settled when unknown, and
-    // on every retry (a batch taken after this one may have chained after this one's missed head meanwhile)
-    let head = attempt === 0 ? chain.head : null;
-    if (!head) {
-      await previous.settled;
-      head = await readEventHead(db);
-    }
+    const head = (chain.head ??= await readEventHead(database.db));
     const rows: EventRow[] = [];
     const events: StoredEvent[] = [];
     let prevHash = head.lastHash;
@@ -291,11 +203,7 @@ async function writeInOneStatement(
       prevHash = run.stored[run.stored.length - 1]!.hash;
       start = end;
     }
-    const last = events[events.length - 1]!;
-    // the batch after this one continues from here, before this one is committed
-    chain.head = { lastId: last.id, lastHash: last.hash };
-    chained();
-    const moved = await insertRegistrationsAfterHead(db, {
+    const moved = await insertRegistrationsAfterHead(database.db, {
       expected: head,
       applications: batch.map((s, i) => ({ id: ids[i]!, ...applicationValues(s.row) })),
       events: rows,
@@ -303,7 +211,11 @@ async function writeInOneStatement(
         batch.map((s, i) => ({ applicationId: ids[i]!, eventId: events[i]!.id, changes: s.dueDateChanges })),
       ),
     });
-    if (moved) return batch.map((_, i) => ({ application: applications[i]!, event: events[i]! }));
+    if (moved) {
+      const last = events[events.length - 1]!;
+      chain.head = { lastId: last.id, lastHash: last.hash };
+      return batch.map((_, i) => ({ application: applications[i]!, event: events[i]! }));
+    }
     chain.head = null;
   }
   return null;
