@@ -84,19 +84,23 @@ const JSON_COLUMNS: ReadonlySet<string> = new Set(['facts', 'data']);
  * there.
  */
 function jsonRows(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-  const keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c)}:`);
+  const keys = columns.map((c) => `${JSON.stringify(c)}:`);
   const raw = columns.map((c) => JSON_COLUMNS.has(c));
   let out = '[';
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    if (r > 0) out += ',';
+    out += r === 0 ? '{' : ',{';
+    let first = true;
     for (let c = 0; c < columns.length; c++) {
       const value = row[columns[c]!];
-      out += keys[c]!;
+      // a key left out is a NULL to json_populate_recordset (its base record is null), as is a null
+      if (value === null || value === undefined) continue;
+      out += first ? keys[c]! : `,${keys[c]!}`;
+      first = false;
       out +=
         raw[c] && typeof value === 'string' && (value.startsWith('{') || value.startsWith('['))
           ? value
-          : (JSON.stringify(value) ?? 'null');
+          : JSON.stringify(value);
     }
     out += '}';
   }

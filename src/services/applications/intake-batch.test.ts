@@ -96,10 +96,17 @@ describe.each(DIALECTS)('group-committed intake on %s', (dialect) => {
     expect(new Set(registered.map((r) => r.application.trackingCode)).size).toBe(40);
     const stored = await database.db
       .selectFrom('applications')
-      .select(['id', 'source', 'tracking_code'])
+      .select(['id', 'source', 'tracking_code', 'facts', 'handler_id'])
       .where('id', 'in', ids)
       .execute();
     expect(stored).toHaveLength(40);
+    // the facts stored as the very text they were written as (PostgreSQL: sent as JSON, not as a string of it),
+    // and a column left empty NULL
+    const byId = new Map(registered.map((r) => [r.application.id, r.application]));
+    for (const row of stored) {
+      expect(row.facts).toBe(JSON.stringify(byId.get(row.id)!.application));
+      expect(row.handler_id).toBeNull();
+    }
     // one register event per application, in the order the submissions were made
     const events = (await eventsOfRegistration()).filter((e) => ids.includes(Number(e.entity_id)));
     expect(events.map((e) => Number(e.entity_id))).toEqual(ids);
