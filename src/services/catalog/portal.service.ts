@@ -4,12 +4,11 @@ import {
   categoryPath,
   descendantCodes,
   findCategory,
-  highlight,
+  highlighter,
   PUBLIC_STATES,
   planQuery,
   readGuideSettings,
   readSynonyms,
-  snippet,
   stateOfValidity,
 } from '../../domain/catalog/index.ts';
 import type { GuideSection } from '../../domain/catalog/index.ts';
@@ -269,6 +268,7 @@ export async function portalSearch(
   }
   const items = await itemsByIds(ctx.database.db, found.ids);
   const capped = found.more && found.total >= COUNT_CAP;
+  const marks = highlighter(input.q, tokens);
   return {
     suggestion,
     tokens,
@@ -280,11 +280,9 @@ export async function portalSearch(
     pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE) + (found.more && !capped ? 1 : 0)),
     results: items.map(({ body, ...item }) => ({
       item,
-      title: highlight(item.title, input.q, tokens),
-      snippet: highlight(
-        snippet(item.method === 'proactive' ? `${item.summary} ${body}` : item.summary, input.q, tokens),
-        input.q,
-        tokens,
+      title: marks.highlight(item.title),
+      snippet: marks.highlight(
+        marks.snippet(item.method === 'proactive' ? `${item.summary} ${body}` : item.summary),
       ),
     })),
   };
