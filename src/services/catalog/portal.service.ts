@@ -34,12 +34,13 @@ import {
 } from '../../persistence/repositories/catalog-item.repository.ts';
 import { publishedReportsOf } from '../../persistence/repositories/published-report.repository.ts';
 import { COUNT_CAP, searchItemIds } from '../../persistence/repositories/catalog-search.repository.ts';
+import type { ListedItem } from '../../persistence/repositories/catalog-listing.repository.ts';
 import { remembered } from './cache.ts';
 import { categoryListing, listingPage } from './category-listing.ts';
 import type { ItemLinks } from './portal-standards.service.ts';
 import { portalItemLinks } from './portal-standards.service.ts';
 import type { CatalogConfig } from './config.service.ts';
-import { catalogConfig } from './config.service.ts';
+import { catalogConfig, catalogConfigAt } from './config.service.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**
@@ -119,7 +120,8 @@ export interface CategoryPage {
   total: number;
   page: number;
   pages: number;
-  items: ItemSummary[];
+  /** what the listing shows of the page's items (名称, 文号, 发布日期, validity) */
+  items: ListedItem[];
   /** the published annual reports, on the 年度报告 category's page */
   reports: { year: number; title: string }[];
 }
@@ -133,7 +135,12 @@ export async function categoryPage(
   /** the portal generation read before the render (the page store's): the page is a seek from its start mark */
   generation?: number,
 ): Promise<CategoryPage | null> {
-  const { categories } = await portalConfig(ctx, agencyId, fresh);
+  const config =
+    generation !== undefined
+      ? await catalogConfigAt(ctx, agencyId, generation)
+      : await portalConfig(ctx, agencyId, fresh);
+  if (!config) return null;
+  const { categories } = config;
   const category = findCategory(categories, code);
   if (!category) return null;
   const current = Math.max(1, page);

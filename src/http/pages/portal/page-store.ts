@@ -11,11 +11,13 @@ import type {
   StoredPage,
 } from '../../../persistence/repositories/portal-page.repository.ts';
 import {
+  generationReader,
   pageReader,
   portalGeneration,
   storePages,
 } from '../../../persistence/repositories/portal-page.repository.ts';
 import { onCatalogChange } from '../../../services/catalog/cache.ts';
+import { catalogConfigAt } from '../../../services/catalog/config.service.ts';
 import { agencyForHost } from '../../../services/catalog/portal-host.service.ts';
 import {
   catalogTree,
@@ -146,9 +148,11 @@ export class PortalPageStore {
   readonly template = templateVersion();
   private readonly reader;
   private readonly writer;
+  private readonly generation;
 
   constructor(private readonly app: App) {
     this.reader = pageReader(app.ctx.database);
+    this.generation = generationReader(app.ctx.database);
     this.writer = new PageWriter(app.ctx.database.db);
     // after a change commits: render the changed items' pages and their categories' first pages again
     onCatalogChange((change) => {
@@ -210,7 +214,7 @@ export class PortalPageStore {
    * and Last-Modified the stored page will have; only the encoding the client takes is compressed now.
    */
   private async renderOnRequest(agencyId: number, path: string, encoding: Encoding) {
-    const generation = await portalGeneration(this.app.ctx.database.db, agencyId);
+    const generation = await this.generation(agencyId);
     const page = await this.renderText(agencyId, path, generation);
     if (!page) return null;
     const body = encoding === 'identity' ? page.body : await compressed(page.body, encoding);
@@ -255,7 +259,11 @@ export class PortalPageStore {
     const stored = storedPath(path);
     if (!stored || stored.key !== path) return null;
     const ctx = this.app.ctx;
-    const agency = await findAgency(ctx.database.db, agencyId);
+    // at a generation read before: the agency as of that generation (memoised per generation, exact)
+    const agency =
+      generation === undefined
+        ? await findAgency(ctx.database.db, agencyId)
+        : ((await catalogConfigAt(ctx, agencyId, generation))?.agency ?? null);
     if (!agency) return null;
     const view: PortalView = { agency, agencyParam: stored.agencyParam, path };
     const { target } = stored;
