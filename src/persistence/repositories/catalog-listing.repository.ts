@@ -12,6 +12,17 @@ import type { ItemSummary, PageStart } from './catalog-item.repository.ts';
  */
 export type ListedItem = Pick<ItemSummary, 'id' | 'title' | 'docNumber' | 'publishedOn' | 'state'>;
 
+/** What the listing shows of an item (a full summary, from the queries by OFFSET, cut to it). */
+export function listedItem(item: ListedItem): ListedItem {
+  return {
+    id: item.id,
+    title: item.title,
+    docNumber: item.docNumber,
+    publishedOn: item.publishedOn,
+    state: item.state,
+  };
+}
+
 export interface ListingFilter {
   agencyId: number;
   states: readonly ItemState[];
@@ -48,7 +59,7 @@ function newReader(database: Database): ListingReader {
     if (bounded(filter, next))
       q = q.where((eb) => eb(eb.refTuple('published_on', 'id'), '>', eb.tuple(next!.publishedOn, next!.id)));
     const rows = await q.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => ({ ...r, id: Number(r.id), state: r.state as ItemState }));
+    return rows.map((r) => listedItem({ ...r, id: Number(r.id), state: r.state as ItemState }));
   };
   const sqlite = database.sqlite;
   if (!sqlite) return { pageFrom: viaKysely };

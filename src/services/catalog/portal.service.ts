@@ -35,6 +35,7 @@ import {
 import { publishedReportsOf } from '../../persistence/repositories/published-report.repository.ts';
 import { COUNT_CAP, searchItemIds } from '../../persistence/repositories/catalog-search.repository.ts';
 import type { ListedItem } from '../../persistence/repositories/catalog-listing.repository.ts';
+import { listedItem } from '../../persistence/repositories/catalog-listing.repository.ts';
 import { remembered } from './cache.ts';
 import { categoryListing, listingPage } from './category-listing.ts';
 import type { ItemLinks } from './portal-standards.service.ts';
@@ -169,7 +170,7 @@ export async function categoryPage(
     total,
     page: current,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    items,
+    items: items.map(listedItem),
     reports: reports.map((r) => ({ year: r.year, title: r.title })),
   };
 }
