@@ -29,7 +29,8 @@ import {
 import { catalogTreePage, categoryPageHtml } from './catalog.page.ts';
 import { itemPage } from './item.page.ts';
 import type { RenderedPage } from './page-writer.ts';
-import { compressed, compressedForms, PageWriter } from './page-writer.ts';
+import { compressed, compressedForms } from './compression.ts';
+import { PageWriter } from './page-writer.ts';
 import type { PortalView } from './shell.ts';
 
 /**
@@ -189,12 +190,13 @@ export class PortalPageStore {
   }
 
   /**
-   * The stored page of a request, read before anything else is done with it (the onRequest hook of
-   * `registerStoredPages`): a GET or HEAD of a canonical stored address whose page is stored. Null — the route
-   * then runs as for any page — when the demo is on, the address is not a stored one, or the page is not
-   * stored yet (the route renders and stores it).
+   * The page of a request, before anything else is done with it (the onRequest hook of `registerStoredPages`):
+   * a GET or HEAD of a stored address — its stored page, or, when it is not stored yet, its page rendered now
+   * (and stored behind the answer), as the route would render it. Null — the route then runs as for any page
+   * — when the demo is on, the address is not a stored one, the host is bound to an agency and the query names
+   * one (rendered, never stored), or there is no such page (the route answers the 404).
    */
-  async stored(request: FastifyRequest): Promise<{ page: StoredPage; encoding: Encoding } | null> {
+  async early(request: FastifyRequest): Promise<{ page: StoredPage; encoding: Encoding } | null> {
     if (this.app.demoLogin) return null;
     const stored = storedPath(request.url);
     if (!stored) return null;
@@ -204,7 +206,9 @@ export class PortalPageStore {
     const agency = bound ?? (await portalAgency(this.app.ctx, stored.agencyParam));
     if (!agency) return null;
     const encoding = chosenEncoding(request.headers['accept-encoding']);
-    const page = await this.reader.read(agency.id, stored.key, this.template, encoding);
+    const page =
+      (await this.reader.read(agency.id, stored.key, this.template, encoding)) ??
+      (await this.renderOnRequest(agency.id, stored.key, encoding));
     return page ? { page, encoding } : null;
   }
 
@@ -224,6 +228,11 @@ export class PortalPageStore {
 
   /** Waits until the pages rendered on request so far are stored (or refused: a change raced them). */
   flush(): Promise<void> {
+    return this.writer.flush();
+  }
+
+  /** Stores the pages rendered on request so far, then stops the write-behind's compression thread. */
+  close(): Promise<void> {
     return this.writer.flush();
   }
 
@@ -367,18 +376,19 @@ export class PortalPageStore {
 /**
  * Serves stored pages as early as Fastify allows: an onRequest hook, registered after the request id and the
  * security headers (so a stored page carries exactly the headers of any other page) and before everything
- * else — cookies, the session lookup, schema validation, the route. A page that is not stored goes on to its
- * route, which renders and stores it.
+ * else — cookies, the session lookup, schema validation, the route. A page not stored yet is rendered there
+ * too (the pages do not depend on the visitor, so nothing after the hook changes them); an address that is not
+ * a stored page, or has no page, goes on to its route.
  */
 export function registerStoredPages(server: FastifyInstance, app: App): void {
   const store = portalPageStore(app);
   // the pages rendered on request and not stored yet are stored before the database closes
-  server.addHook('onClose', () => store.flush());
+  server.addHook('onClose', () => store.close());
   server.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url;
     if (!url.startsWith('/items/') && !url.startsWith('/catalog')) return;
-    const found = await store.stored(request);
+    const found = await store.early(request);
     if (!found) return;
     answer(request, reply, found.page, found.encoding);
     return reply;
