@@ -188,15 +188,20 @@ export async function portalItem(
   agencyId: number,
   id: number,
   fresh = false,
+  /** the portal generation read before the render (the page store's): its configuration is memoised at it */
+  generation?: number,
 ): Promise<PortalItem | null> {
   const item = await findPublicItem(ctx.database.db, agencyId, id);
   if (!item) return null;
-  const [{ categories }, attachments, links] = await Promise.all([
-    portalConfig(ctx, agencyId, fresh),
+  const [config, attachments, links] = await Promise.all([
+    generation !== undefined
+      ? catalogConfigAt(ctx, agencyId, generation)
+      : portalConfig(ctx, agencyId, fresh),
     item.method === 'proactive' ? attachmentListOf(ctx.database.db, id) : Promise.resolve([]),
     portalItemLinks(ctx, item),
   ]);
-  return { item, path: categoryPath(categories, item.categoryCode), attachments, links };
+  if (!config) return null;
+  return { item, path: categoryPath(config.categories, item.categoryCode), attachments, links };
 }
 
 export interface SearchInput {

@@ -278,7 +278,7 @@ export class PortalPageStore {
     const { target } = stored;
     let text: string | null;
     if (target.kind === 'item') {
-      const data = await portalItem(ctx, agencyId, target.id, true);
+      const data = await portalItem(ctx, agencyId, target.id, true, generation);
       text = data ? itemPage(view, data) : null;
     } else if (target.kind === 'tree') text = catalogTreePage(view, await catalogTree(ctx, agencyId, true));
     else {
