@@ -31,19 +31,23 @@ export async function signOut(page: Page) {
  * select shows the option — judged on the page, not on a time.
  */
 export async function choose(page: Page, field: Locator, option: string) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // every open list (a TreeSelect's list is an .ant-select-dropdown too: counted, never waited on as one element)
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):visible');
   const item = open.locator('.ant-select-item-option', { hasText: option }).first();
+  // the value a single select shows (in .ant-select-content, antd 6) or a tag of a multiple one
   const select = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  const shown = select.locator('.ant-select-selection-item', { hasText: option });
+  const shown = select
+    .locator('.ant-select-content, .ant-select-selection-item', { hasText: option })
+    .first();
   for (let attempt = 1; ; attempt++) {
     try {
       if (!(await item.isVisible())) await field.click({ timeout: 10_000 });
       await item.click({ timeout: 10_000 });
-      await open.waitFor({ state: 'hidden', timeout: 10_000 });
+      await expect.poll(() => open.count(), { timeout: 10_000, interval: 100 }).toBe(0);
     } catch (error) {
       if (attempt === 5) throw error;
     }
-    if ((await shown.isVisible()) && !(await open.isVisible())) return;
+    if ((await shown.isVisible()) && (await open.count()) === 0) return;
     if (attempt === 5) throw new Error(`选择框未显示所选项：${option}`);
   }
 }

@@ -123,7 +123,7 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
     expect((await settings()).seal).toMatchObject({ size: png.length });
   });
 
-  it('prints the seal in the letter PDF and DOCX, and leaves the area blank once removed', async () => {
+  it('prints the seal in the letter PDF, DOCX and HTML (and the preview), and leaves the area blank once removed', async () => {
     const registrar = await loginAs(t.server, 's1-registrar');
     const created = await registrar.request('POST', '/api/applications', counterApplication('2026-09-24'));
     const id = (created.json() as { application: { id: number } }).application.id;
@@ -154,6 +154,15 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
     expect(media).toHaveLength(1);
     expect(Buffer.from(docx[media[0]!]!).equals(sealPng(300))).toBe(true);
 
+    // the HTML letter (and the console's preview) shows it too, inline
+    const inline = `src="data:image/png;base64,${sealPng(300).toString('base64')}"`;
+    expect((await registrar.request('GET', letterUrl)).body).toContain(inline);
+    const preview = await registrar.request('POST', `/api/applications/${id}/letters/preview`, {
+      kind: 'correction',
+    });
+    expect(preview.statusCode, preview.body.slice(0, 300)).toBe(200);
+    expect((preview.json() as { html: string }).html).toContain(inline);
+
     const removed = await admin.request('DELETE', '/api/admin/agency/seal');
     expect(removed.statusCode).toBe(204);
     expect(await sealEvents()).toEqual(['upload_seal', 'remove_seal']);
@@ -161,6 +170,7 @@ describe.each(DIALECTS)('the agency seal on %s', (dialect) => {
     const plain = (await registrar.request('GET', `${letterUrl}?format=pdf`)).rawPayload;
     expect(pdfImages(plain)).toEqual([]);
     expect(pdfText(plain)).not.toContain('印章');
+    expect((await registrar.request('GET', letterUrl)).body).not.toContain('<img');
     const plainDocx = unzipSync((await registrar.request('GET', `${letterUrl}?format=docx`)).rawPayload);
     expect(Object.keys(plainDocx).filter((p) => p.startsWith('word/media/'))).toEqual([]);
   }, 120_000);

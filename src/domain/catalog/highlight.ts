@@ -20,11 +20,29 @@ function needles(query: string, tokens: readonly string[]): string[] {
 
 /** Marks every occurrence of the query's terms and tokens (case-insensitive; overlapping marks merge). */
 export function highlight(text: string, query: string, tokens: readonly string[]): Segment[] {
+  return marks(text, needles(query, tokens));
+}
+
+/** A window of about `width` characters of `text` around the first match (or its start), with ellipses. */
+export function snippet(text: string, query: string, tokens: readonly string[], width = 120): string {
+  return around(text, needles(query, tokens), width);
+}
+
+/** `highlight` and `snippet` of one query, its terms and tokens prepared once for a page of results. */
+export function highlighter(query: string, tokens: readonly string[]) {
+  const prepared = needles(query, tokens);
+  return {
+    highlight: (text: string) => marks(text, prepared),
+    snippet: (text: string, width = 120) => around(text, prepared, width),
+  };
+}
+
+function marks(text: string, needles: readonly string[]): Segment[] {
   const lower = text.normalize('NFKC').toLowerCase();
   // NFKC can change lengths (e.g. ligatures); fall back to no marks rather than mis-aligned ones
   if (lower.length !== text.length) return [{ text, hit: false }];
   const marked = new Uint8Array(text.length);
-  for (const needle of needles(query, tokens))
+  for (const needle of needles)
     for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + needle.length))
       marked.fill(1, i, i + needle.length);
   const out: Segment[] = [];
@@ -37,16 +55,15 @@ export function highlight(text: string, query: string, tokens: readonly string[]
   return out.length > 0 ? out : [{ text, hit: false }];
 }
 
-/** A window of about `width` characters of `text` around the first match (or its start), with ellipses. */
-export function snippet(text: string, query: string, tokens: readonly string[], width = 120): string {
+function around(text: string, needles: readonly string[], width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= width) return flat;
   const lower = flat.normalize('NFKC').toLowerCase();
   let at = -1;
-  for (const needle of needles(query, tokens)) {
+  for (const needle of needles) {
     const i = lower.indexOf(needle);
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
-  if (flat.length <= width) return flat;
   const start = Math.max(0, Math.min(at < 0 ? 0 : at - Math.floor(width / 3), flat.length - width));
   return `${start > 0 ? '…' : ''}${flat.slice(start, start + width)}${start + width < flat.length ? '…' : ''}`;
 }

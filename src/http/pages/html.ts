@@ -16,8 +16,10 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+const SPECIAL = /[&<>"']/;
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // most text (Chinese prose, dates, numbers) has nothing to escape: no new string then
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 type Part = Html | string | number | null | undefined | false | readonly Part[];

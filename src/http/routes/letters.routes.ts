@@ -48,7 +48,8 @@ export const letterRoutes: AppRoutes = async (server, { app }) => {
         body.kind,
         body,
       );
-      return { html: renderLetterHtml(document), missing, warnings: document.warnings };
+      const seal = await letterSeal(app.ctx, staffOf(request).agencyId);
+      return { html: renderLetterHtml(document, { seal }), missing, warnings: document.warnings };
     },
   );
 
@@ -74,9 +75,9 @@ export const letterRoutes: AppRoutes = async (server, { app }) => {
       const { id, letterId } = request.params as { id: number; letterId: number };
       const format = (request.query as { format?: 'html' | 'docx' | 'pdf' }).format ?? 'html';
       const document = await sentLetter(app.ctx, request.principal, id, letterId, format);
-      if (format === 'html') return reply.type(CONTENT_TYPE.html).send(renderLetterHtml(document));
-      // DOCX and PDF are made in a document worker, with the agency's seal when it has one
+      // with the agency's seal when it has one; DOCX and PDF are made in a document worker
       const seal = await letterSeal(app.ctx, staffOf(request).agencyId);
+      if (format === 'html') return reply.type(CONTENT_TYPE.html).send(renderLetterHtml(document, { seal }));
       const body = await app.ctx.documents.renderLetter(document, format, seal);
       return reply
         .type(CONTENT_TYPE[format])

@@ -6,9 +6,11 @@ import { agencyWithStaff, publishThroughReview } from '../../../test/support/fix
 import type { TestServer } from '../../../test/support/server.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import type { ItemInput } from '../../domain/catalog/index.ts';
+import { tokenText } from '../../domain/catalog/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { actOnItem } from '../../services/catalog/review.service.ts';
 import { updateSettings } from '../../services/staff.service.ts';
+import { findItem, insertItem } from '../../persistence/repositories/catalog-item.repository.ts';
 
 const squash = (html: string) => html.replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');
 
@@ -123,5 +125,43 @@ describe.each(DIALECTS)('portal search on %s', (dialect) => {
     expect(await search(`${q}&validity=repealed`)).toContain('找到 1 条');
     expect(await search(`${q}&validity=valid`)).toContain('找到 1 条');
     expect(await search(q)).toContain('找到 2 条');
+  });
+  it('counts a page to the end of its ranking window: "200 条以上" and the next page; at 1,000 no further', async () => {
+    const base = (await findItem(
+      t.app.ctx.database.db,
+      await publish({ title: '巡查样本', publisher: '某局', categoryCode: 'gzdt', body: '巡查。' }),
+    ))!;
+    await t.app.ctx.database.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 1010; i++) {
+        const title = `第${i}号巡查`;
+        await insertItem(
+          trx,
+          { ...base, title, indexNumber: `XC-${i}`, publishedOn: '2026-01-05' },
+          tokenText(title, base.summary, base.body),
+        );
+      }
+    });
+    const q = `q=${encodeURIComponent('巡查')}`;
+    const first = await search(q);
+    expect(first).toContain('找到 200 条以上与“巡查”相关的信息。');
+    expect(first).not.toContain('只列出前');
+    expect(first).toContain('共 10 页以上');
+    expect(first).toContain(
+      '<a href="/search?q=%E5%B7%A1%E6%9F%A5&amp;sort=relevance&amp;page=2" rel="next">下一页</a>',
+    );
+    const tenth = await search(`${q}&page=10`);
+    expect(tenth).toContain(
+      '<a href="/search?q=%E5%B7%A1%E6%9F%A5&amp;sort=relevance&amp;page=11" rel="next">下一页</a>',
+    );
+    expect(await search(`${q}&page=11`)).toContain('找到 400 条以上');
+    const last = await search(`${q}&page=41`);
+    expect(last).toContain(
+      '找到 1000 条以上与“巡查”相关的信息（只列出前 1000 条，可加关键词或筛选条件缩小范围）。',
+    );
+    expect(last).toContain('共 50 页');
+    expect(last).not.toContain('页以上');
+    const fifty = await search(`${q}&page=50`);
+    expect(fifty).toContain('<ol class="results" start="981">');
+    expect(fifty).not.toContain('rel="next"');
   });
 });

@@ -29,9 +29,9 @@ export interface SearchQuery {
 }
 
 export interface SearchPage {
-  /** matches counted, at most COUNT_CAP */
+  /** matches counted: to the end of the page's ranking window (countEnd), never more than COUNT_CAP */
   total: number;
-  /** there are more than COUNT_CAP matches (the count stopped there: "1000 条以上") */
+  /** there are more matches than `total`: the next window's pages (or, at COUNT_CAP, none: "1000 条以上") */
   more: boolean;
   ids: number[];
 }
@@ -41,6 +41,15 @@ export interface SearchPage {
  * more than ranking the first page. Pages beyond the cap are not offered.
  */
 export const COUNT_CAP = 1000;
+
+/**
+ * Where the count of a page stops: the end of its ranking window (RANK_WINDOW), at most COUNT_CAP. The page is
+ * ranked from the walk of the index to that end, and the same walk counts: one match more says "以上" (more,
+ * on the next window's pages). Counting further (to COUNT_CAP on every page) cost the sparse queries two to
+ * three times the walk of their window.
+ */
+export const countEnd = (offset: number) =>
+  Math.min(COUNT_CAP, Math.floor(offset / RANK_WINDOW) * RANK_WINDOW + RANK_WINDOW);
 
 function conditions(q: SearchQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [
@@ -129,7 +138,8 @@ export async function searchItemIds(
   const window = Math.floor(q.offset / RANK_WINDOW) * RANK_WINDOW;
   const within = q.offset - window;
   const words = titleTokens(groups);
-  if (dialect === 'sqlite') return searchSqlite(db, q, words, window, within);
+  const end = countEnd(q.offset);
+  if (dialect === 'sqlite') return searchSqlite(db, q, words, window, within, end);
   // PostgreSQL: the same plan — the matches in date order (GIN for the words, the filters on the row), each
   // window ordered by its titles' words
   const where = conditions(q);
@@ -154,21 +164,24 @@ export async function searchItemIds(
         ),
     sql<{
       n: number;
-    }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) capped`.execute(db),
+    }>`select count(*) as n from (select 1 from ${from} limit ${end + 1}) capped`.execute(db),
   ]);
-  return page(count.rows[0]?.n, rows.rows);
+  return page(Number(count.rows[0]?.n ?? 0), end, rows.rows);
 }
 
-function page(counted: number | undefined, rows: { id: number }[]): SearchPage {
-  const n = Number(counted ?? 0);
-  return { total: Math.min(n, COUNT_CAP), more: n > COUNT_CAP, ids: rows.map((r) => r.id) };
-}
+/** The page of a walk that counted `counted` matches, at most `end + 1`. */
+const page = (counted: number, end: number, rows: readonly { id: number }[]): SearchPage => ({
+  total: Math.min(counted, end),
+  more: counted > end,
+  ids: rows.map((r) => r.id),
+});
 
 /**
- * SQLite: one walk of the index in its order (0026: newest first) for at most COUNT_CAP + 1 matches gives
- * both the count and the page — the ids of the walk, then the page's ranking window ordered by its titles'
- * words (the walk's position breaking ties: newest first). The 文号 (a substring) is the one filter checked
- * on the row, in the walk.
+ * SQLite: one walk of the index in its order (0026: newest first) from the page's window to the end of its
+ * count (countEnd), one match more, gives both the count and the page. Relevance: each match of the walk with
+ * its titles' score (the bare query's own statement: the FTS5 walk joined to its rows), the window ordered by
+ * score, the walk's position breaking ties (newest first). The 文号 (a substring) is the one filter checked on
+ * the row, in the walk.
  */
 async function searchSqlite(
   db: Kysely<Schema>,
@@ -176,28 +189,53 @@ async function searchSqlite(
   words: string[],
   window: number,
   within: number,
+  end: number,
 ): Promise<SearchPage> {
   const match = searchMatch(q);
-  const walk = q.docNumber
-    ? sql<{
+  const span = end - window + 1;
+  const row = q.docNumber ? sql` and ${docNumberLike(q.docNumber)}` : sql``;
+  let walked: { id: number; score: number }[];
+  if (q.sort === 'date' && !q.docNumber)
+    walked = (
+      await sql<{ id: number; score: number }>`select ${keyId} as id, 0 as score from catalog_search
+        where catalog_search match ${match} order by catalog_search.rowid limit ${span} offset ${window}`.execute(
+        db,
+      )
+    ).rows;
+  else {
+    const score =
+      q.sort === 'date'
+        ? sql`0`
+        : sql.join(
+            words.map((w) => sql`(instr(i.title, ${w}) > 0)`),
+            sql` + `,
+          );
+    walked = (
+      await sql<{
         id: number;
-      }>`select i.id as id from catalog_search join catalog_items i on i.id = ${keyId} and ${docNumberLike(q.docNumber)}
-        where catalog_search match ${match} order by catalog_search.rowid limit ${COUNT_CAP + 1}`
-    : sql<{ id: number }>`select ${keyId} as id from catalog_search
-        where catalog_search match ${match} order by catalog_search.rowid limit ${COUNT_CAP + 1}`;
-  const walked = (await walk.execute(db)).rows.map((r) => r.id);
-  const counted = page(walked.length, []);
-  if (q.sort === 'date') return { ...counted, ids: walked.slice(q.offset, q.offset + q.limit) };
-  const candidates = walked.slice(window, window + RANK_WINDOW);
-  if (candidates.length === 0) return counted;
-  const score = sql.join(
-    words.map((w) => sql`(instr(i.title, ${w}) > 0)`),
-    sql` + `,
-  );
-  // json_each keeps the walk's order in its key: ties in score stay newest first
-  const ranked = await sql<{ id: number }>`select i.id as id from json_each(${JSON.stringify(candidates)}) w
-      join catalog_items i on i.id = w.value order by ${score} desc, w.key limit ${q.limit} offset ${within}`.execute(
-    db,
-  );
-  return { ...counted, ids: ranked.rows.map((r) => r.id) };
+        score: number;
+      }>`select i.id as id, ${score} as score from catalog_search join catalog_items i on i.id = ${keyId}${row}
+        where catalog_search match ${match} order by catalog_search.rowid limit ${span} offset ${window}`.execute(
+        db,
+      )
+    ).rows;
+  }
+  // a page past the last match: count the matches before its window
+  if (walked.length === 0 && window > 0) return page(await countTo(db, q, match, window), window, []);
+  const counted = page(window + walked.length, end, []);
+  const candidates = walked.slice(0, RANK_WINDOW);
+  // Array.prototype.sort is stable: ties keep the walk's order (newest first)
+  if (q.sort === 'relevance') candidates.sort((a, b) => b.score - a.score);
+  return { ...counted, ids: candidates.slice(within, within + q.limit).map((r) => r.id) };
+}
+
+/** The number of matches of `match` (and the 文号), at most `limit`. */
+async function countTo(db: Kysely<Schema>, q: SearchQuery, match: string, limit: number): Promise<number> {
+  const counted = q.docNumber
+    ? sql<{ n: number }>`select count(*) as n from (select 1 from catalog_search
+        join catalog_items i on i.id = ${keyId} and ${docNumberLike(q.docNumber)}
+        where catalog_search match ${match} order by catalog_search.rowid limit ${limit})`
+    : sql<{ n: number }>`select count(*) as n from (select 1 from catalog_search
+        where catalog_search match ${match} order by catalog_search.rowid limit ${limit})`;
+  return Number((await counted.execute(db)).rows[0]?.n ?? 0);
 }

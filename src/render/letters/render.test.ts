@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { letterContent, LETTER_KINDS, paragraphText } from '../../domain/letters/index.ts';
+import type { SealImageInfo } from '../../domain/letters/index.ts';
+import {
+  letterContent,
+  LETTER_KINDS,
+  paragraphText,
+  sealImageInfo,
+  sealPrintSize,
+} from '../../domain/letters/index.ts';
+import { sealPng } from '../../../test/support/seal-image.ts';
 import { closedWith, letterInput } from '../../domain/letters/letters.fixture.ts';
 import { PAGE } from '../report/docx/styles.ts';
 import { readZipPart } from '../report/zip.ts';
@@ -82,6 +90,25 @@ describe('HTML letters', () => {
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(html.match(/<p class="body">/g)!.length).toBe(doc.paragraphs.length);
     }
+  });
+
+  it("print the agency's seal in the seal area at its printed size: a PNG over the text, a JPEG behind it", () => {
+    const doc = sampleLetters().reply;
+    const png = sealPng(300);
+    const html = renderLetterHtml(doc, { seal: { bytes: png, info: sealImageInfo(png) as SealImageInfo } });
+    const { widthMm } = sealPrintSize({ width: 300, height: 300 });
+    const img = `<img class="seal" alt="印章" src="data:image/png;base64,${png.toString('base64')}" style="width:${widthMm}mm;height:${widthMm}mm">`;
+    // inside the signature block, before the 署名: centred on it by the stylesheet
+    expect(html).toContain(`<div class="signature">${img}<p class="agency">${doc.closing.agency}</p>`);
+    expect(html).toContain('.letter .seal{position:absolute;left:50%;top:8pt;');
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+    const behind = renderLetterHtml(doc, {
+      seal: { bytes: jpeg, info: { mediaType: 'image/jpeg', width: 600, height: 300 } },
+    });
+    expect(behind).toContain(
+      '<img class="seal behind" alt="印章" src="data:image/jpeg;base64,/9j/4A==" style="width:42mm;height:21mm">',
+    );
+    expect(renderLetterHtml(doc)).not.toContain('<img');
   });
 });
 

@@ -27,7 +27,9 @@ body{margin:0}
 .letter .attachments p{padding-left:5em;text-indent:0}
 .letter .attachments p.first{text-indent:-3em}
 .letter .closing{margin-top:57.9pt;text-align:right;padding-right:4em}
-.letter .signature{display:inline-block;text-align:center}
+.letter .signature{display:inline-block;text-align:center;position:relative;z-index:0}
+.letter .seal{position:absolute;left:50%;top:8pt;transform:translate(-50%,-50%);z-index:1;mix-blend-mode:multiply}
+.letter .seal.behind{z-index:-1;mix-blend-mode:normal}
 .letter .delivery{margin-top:28pt;padding-top:4pt;border-top:1px solid #000;font-size:14pt;line-height:1.6}
 .letter .fill{background:#fff6d6;outline:1px dashed #c9a227;outline-offset:1px}
 .letter .fill.empty{background:#fde0dc;outline-color:#b3261e}

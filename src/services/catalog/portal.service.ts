@@ -4,12 +4,11 @@ import {
   categoryPath,
   descendantCodes,
   findCategory,
-  highlight,
+  highlighter,
   PUBLIC_STATES,
   planQuery,
   readGuideSettings,
   readSynonyms,
-  snippet,
   stateOfValidity,
 } from '../../domain/catalog/index.ts';
 import type { GuideSection } from '../../domain/catalog/index.ts';
@@ -227,8 +226,11 @@ export async function portalSearch(
   input: SearchInput,
 ): Promise<{
   tokens: string[];
+  /** matches counted, to the end of the page's ranking window (countEnd) */
   total: number;
+  /** there are more: on the next pages, or (capped) past COUNT_CAP, not offered */
   more: boolean;
+  capped: boolean;
   page: number;
   pages: number;
   results: SearchResult[];
@@ -242,7 +244,7 @@ export async function portalSearch(
   const tokens = plan.tokens;
   const page = Math.min(Math.max(1, input.page ?? 1), COUNT_CAP / PAGE_SIZE);
   if (tokens.length === 0)
-    return { tokens, total: 0, more: false, page, pages: 1, results: [], suggestion: null };
+    return { tokens, total: 0, more: false, capped: false, page, pages: 1, results: [], suggestion: null };
   const { categories } = await portalConfig(ctx, agencyId);
   const codes =
     input.category && findCategory(categories, input.category)
@@ -269,6 +271,7 @@ export async function portalSearch(
       const alone = await searchItemIds(ctx.database.db, ctx.database.dialect, {
         ...query,
         groups: [group],
+        sort: 'date',
         limit: 1,
         offset: 0,
       });
@@ -277,20 +280,22 @@ export async function portalSearch(
     if (kept.length > 0 && kept.length < plan.groups.length) suggestion = kept.join(' ');
   }
   const items = await itemsByIds(ctx.database.db, found.ids);
+  const capped = found.more && found.total >= COUNT_CAP;
+  const marks = highlighter(input.q, tokens);
   return {
     suggestion,
     tokens,
     total: found.total,
     more: found.more,
+    capped,
     page,
-    pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
+    // more matches than counted: the next window's first page is offered
+    pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE) + (found.more && !capped ? 1 : 0)),
     results: items.map(({ body, ...item }) => ({
       item,
-      title: highlight(item.title, input.q, tokens),
-      snippet: highlight(
-        snippet(item.method === 'proactive' ? `${item.summary} ${body}` : item.summary, input.q, tokens),
-        input.q,
-        tokens,
+      title: marks.highlight(item.title),
+      snippet: marks.highlight(
+        marks.snippet(item.method === 'proactive' ? `${item.summary} ${body}` : item.summary),
       ),
     })),
   };

@@ -1,6 +1,7 @@
 import type { Category } from '../../../domain/catalog/index.ts';
 import { categoryPath, VALIDITIES, VALIDITY_LABEL } from '../../../domain/catalog/index.ts';
 import type { SearchInput, SearchResult } from '../../../services/catalog/portal.service.ts';
+import type { Html } from '../html.ts';
 import { html } from '../html.ts';
 import { breadcrumbs, marked, pagination, validityBadge } from './parts.ts';
 import type { PortalView } from './shell.ts';
@@ -13,7 +14,9 @@ export interface SearchPageData {
   years: readonly number[];
   result: {
     total: number;
+    /** more matches than `total`, on the next pages; `capped`: past COUNT_CAP, not offered */
     more: boolean;
+    capped: boolean;
     page: number;
     pages: number;
     results: SearchResult[];
@@ -116,7 +119,7 @@ export function searchPage(view: PortalView, data: SearchPageData): string {
           ? html`<section aria-labelledby="results-heading">
               <h2 id="results-heading">搜索结果</h2>
               <p role="status">
-                ${result.total > 0 ? html`找到 ${result.total} 条${result.more ? '以上' : ''}与“${input.q}”相关的信息${result.more ? html`（只列出前 ${result.total} 条，可加关键词或筛选条件缩小范围）` : ''}。` : html`没有找到与“${input.q}”相关的信息，请换个关键词或放宽筛选条件。`}
+                ${result.total > 0 ? html`找到 ${result.total} 条${result.more ? '以上' : ''}与“${input.q}”相关的信息${result.capped ? html`（只列出前 ${result.total} 条，可加关键词或筛选条件缩小范围）` : ''}。` : html`没有找到与“${input.q}”相关的信息，请换个关键词或放宽筛选条件。`}
               </p>
               ${
                 result.suggestion
@@ -147,9 +150,44 @@ export function searchPage(view: PortalView, data: SearchPageData): string {
                     </li>`,
                 )}
               </ol>
-              ${pagination(view, '/search', params, result.page, result.pages)}
+              ${
+                result.more && !result.capped
+                  ? openPagination(view, params, result.page, result.pages - 1)
+                  : pagination(view, '/search', params, result.page, result.pages)
+              }
             </section>`
           : ''
       }`,
   });
+}
+
+/**
+ * The pages of a search counted to the end of its ranking window only (more matches follow): the pages counted
+ * and the next one — the same markup as `pagination`, with "共 N 页以上".
+ */
+function openPagination(
+  view: PortalView,
+  params: Record<string, string | number | undefined>,
+  page: number,
+  counted: number,
+): Html {
+  const to = (p: number) => link(view, '/search', { ...params, page: p === 1 ? undefined : p });
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, counted])]
+    .filter((p) => p >= 1 && p <= counted)
+    .sort((a, b) => a - b);
+  return html`<nav class="pagination" aria-label="分页">
+    <ul>
+      ${page > 1 ? html`<li><a href="${to(page - 1)}" rel="prev">上一页</a></li>` : ''}
+      ${numbers.map(
+        (p, i) =>
+          html`${i > 0 && p - numbers[i - 1]! > 1 ? html`<li aria-hidden="true">…</li>` : ''}
+            <li>
+              ${p === page ? html`<a aria-current="page" href="${to(p)}">第 ${p} 页</a>` : html`<a href="${to(p)}">${p}</a>`}
+            </li>`,
+      )}
+      <li aria-hidden="true">…</li>
+      <li><a href="${to(page + 1)}" rel="next">下一页</a></li>
+    </ul>
+    <p class="hint">共 ${counted} 页以上</p>
+  </nav>`;
 }
