@@ -231,11 +231,6 @@ export class PortalPageStore {
     return this.writer.flush();
   }
 
-  /** Stores the pages rendered on request so far, then stops the write-behind's compression thread. */
-  close(): Promise<void> {
-    return this.writer.flush();
-  }
-
   /** Renders a stored address, stores it (unless a change raced the render) and returns it in `encoding`. */
   async render(agencyId: number, path: string, encoding: Encoding = 'identity') {
     const generation = await portalGeneration(this.app.ctx.database.db, agencyId);
@@ -383,7 +378,7 @@ export class PortalPageStore {
 export function registerStoredPages(server: FastifyInstance, app: App): void {
   const store = portalPageStore(app);
   // the pages rendered on request and not stored yet are stored before the database closes
-  server.addHook('onClose', () => store.close());
+  server.addHook('onClose', () => store.flush());
   server.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url;
