@@ -21,6 +21,7 @@ import { catalogSearch } from './0021-catalog-search.ts';
 import { userLockColumns } from './0023-user-lock-columns.ts';
 import { catalogSearchOrder } from './0026-catalog-search-order.ts';
 import { cosignWithdrawal } from './0028-cosign-withdrawal.ts';
+import { catalogListingIndex } from './0029-catalog-listing-index.ts';
 
 /** The migration that makes the audit chain keyed (and encrypts applicant names): app.ts re-keys after it. */
 export const KEYED_CHAIN_MIGRATION = '0010-privacy';
@@ -49,5 +50,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0023-user-lock-columns': userLockColumns(),
     '0026-catalog-search-order': catalogSearchOrder(dialect),
     '0028-cosign-withdrawal': cosignWithdrawal(),
+    '0029-catalog-listing-index': catalogListingIndex(),
   };
 }

@@ -80,6 +80,22 @@ export async function portalGeneration(db: Kysely<Schema>, agencyId: number): Pr
   return Number(row?.generation ?? 0);
 }
 
+/**
+ * The agency's generation as `portalGeneration` reads it, for the page store's renders on request: on SQLite a
+ * prepared statement run directly — unless a transaction holds the connection (the read then waits for it
+ * through Kysely and never sees an uncommitted bump).
+ */
+export function generationReader(database: Database): (agencyId: number) => Promise<number> {
+  const sqlite = database.sqlite;
+  if (!sqlite) return (agencyId) => portalGeneration(database.db, agencyId);
+  const statement = sqlite.prepare('select generation from portal_generations where agency_id = ?');
+  return (agencyId) => {
+    if (sqlite.inTransaction) return portalGeneration(database.db, agencyId);
+    const row = statement.get(agencyId) as { generation: number | bigint } | undefined;
+    return Promise.resolve(Number(row?.generation ?? 0));
+  };
+}
+
 /** Stores (or replaces) a page (inside storePages' transaction, once the generation is checked). */
 async function storePage(db: Kysely<Schema>, page: PageToStore): Promise<void> {
   await sql`insert into portal_pages (agency_id, path, template, etag, modified_at, body, gzip, brotli)

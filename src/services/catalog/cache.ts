@@ -56,3 +56,39 @@ export function remembered<T>(scope: object, key: string, ttlMs: number, load: (
   value.catch(() => memo.delete(key));
   return value;
 }
+
+type GenerationMemo = Map<string, { generation: number; value: Promise<unknown> }>;
+const generationMemos = new WeakMap<object, GenerationMemo>();
+const MAX_GENERATION_ENTRIES = 2_000;
+
+/**
+ * `load()`'s result at an agency's portal generation (`portal_generations`, bumped in the transaction of every
+ * change the portal shows, whichever process makes it), remembered per `scope` (a database) and key. The
+ * generation is read from the database before the call, so the memo is exact: it is kept only when the
+ * generation (`current()`) is the same after the load as before it — a change committed during the load may
+ * have been read by it — and a failed load is forgotten at once.
+ */
+export function rememberedAt<T>(
+  scope: object,
+  key: string,
+  generation: number,
+  load: () => Promise<T>,
+  current: () => Promise<number>,
+): Promise<T> {
+  let memo = generationMemos.get(scope);
+  if (!memo) generationMemos.set(scope, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit && hit.generation === generation) return hit.value as Promise<T>;
+  const value = load();
+  memo.set(key, { generation, value });
+  if (memo.size > MAX_GENERATION_ENTRIES) memo.delete(memo.keys().next().value!);
+  const forget = () => {
+    if (memo.get(key)?.value === value) memo.delete(key);
+  };
+  value
+    .then(async () => {
+      if ((await current()) !== generation) forget();
+    })
+    .catch(forget);
+  return value;
+}

@@ -1,13 +1,7 @@
-import type {
-  ItemFilter,
-  ItemSummary,
-  PageStart,
-} from '../../persistence/repositories/catalog-item.repository.ts';
-import {
-  listingStarts,
-  pageFrom,
-  pageOfItems,
-} from '../../persistence/repositories/catalog-item.repository.ts';
+import type { ItemFilter, PageStart } from '../../persistence/repositories/catalog-item.repository.ts';
+import { listingStarts, pageOfItems } from '../../persistence/repositories/catalog-item.repository.ts';
+import type { ListedItem, ListingFilter } from '../../persistence/repositories/catalog-listing.repository.ts';
+import { listingReader } from '../../persistence/repositories/catalog-listing.repository.ts';
 import { portalGeneration } from '../../persistence/repositories/portal-page.repository.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -56,17 +50,20 @@ export function categoryListing(
   return value;
 }
 
-/** Page `page` (from 1) of the listing: a seek from its start mark; empty past the last page. */
+/**
+ * Page `page` (from 1) of the listing: a seek from its start mark, read from the category index alone; empty
+ * past the last page.
+ */
 export function listingPage(
   ctx: ServiceContext,
-  filter: ItemFilter,
+  filter: ListingFilter,
   listing: Listing,
   page: number,
   size: number,
-): Promise<ItemSummary[]> {
+): Promise<ListedItem[]> {
   if (!listing.starts)
     return pageOfItems(ctx.database.db, filter, { limit: size, offset: (page - 1) * size });
   const start = listing.starts[page - 1];
   if (!start) return Promise.resolve([]);
-  return pageFrom(ctx.database.db, filter, start, listing.starts[page] ?? null, size);
+  return listingReader(ctx.database).pageFrom(filter, start, listing.starts[page] ?? null, size);
 }

@@ -19,7 +19,8 @@ import {
 import type { Db, ServiceContext } from '../context.ts';
 import { inTransaction } from '../context.ts';
 import { requireStaffOf } from './access.ts';
-import { catalogChanged } from './cache.ts';
+import { portalGeneration } from '../../persistence/repositories/portal-page.repository.ts';
+import { catalogChanged, rememberedAt } from './cache.ts';
 import { portalPagesChanged } from './page-store.service.ts';
 
 /**
@@ -58,6 +59,27 @@ export async function catalogConfig(db: Db, agencyId: number): Promise<CatalogCo
     extraMarks: extra.map((m) => m.trim()),
     interpretationRequired: agency.settings.interpretationRequired === true,
   };
+}
+
+/**
+ * The configuration at the agency's portal generation `generation` (read from the database before): the page
+ * store's renders, which may not use a memo that outlives a change in any process. Every change of what it
+ * holds — the categories (setCategories), the agency's name and settings (staff.service) — bumps the
+ * generation in its transaction. Null when there is no such agency.
+ */
+export function catalogConfigAt(
+  ctx: ServiceContext,
+  agencyId: number,
+  generation: number,
+): Promise<CatalogConfig | null> {
+  const db = ctx.database.db;
+  return rememberedAt(
+    ctx.database,
+    `config:${agencyId}`,
+    generation,
+    async () => ((await findAgency(db, agencyId)) ? catalogConfig(db, agencyId) : null),
+    () => portalGeneration(db, agencyId),
+  );
 }
 
 /**

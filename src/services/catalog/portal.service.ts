@@ -33,12 +33,14 @@ import {
 } from '../../persistence/repositories/catalog-item.repository.ts';
 import { publishedReportsOf } from '../../persistence/repositories/published-report.repository.ts';
 import { COUNT_CAP, searchItemIds } from '../../persistence/repositories/catalog-search.repository.ts';
+import type { ListedItem } from '../../persistence/repositories/catalog-listing.repository.ts';
+import { listedItem } from '../../persistence/repositories/catalog-listing.repository.ts';
 import { remembered } from './cache.ts';
 import { categoryListing, listingPage } from './category-listing.ts';
 import type { ItemLinks } from './portal-standards.service.ts';
 import { portalItemLinks } from './portal-standards.service.ts';
 import type { CatalogConfig } from './config.service.ts';
-import { catalogConfig } from './config.service.ts';
+import { catalogConfig, catalogConfigAt } from './config.service.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**
@@ -118,7 +120,8 @@ export interface CategoryPage {
   total: number;
   page: number;
   pages: number;
-  items: ItemSummary[];
+  /** what the listing shows of the page's items (名称, 文号, 发布日期, validity) */
+  items: ListedItem[];
   /** the published annual reports, on the 年度报告 category's page */
   reports: { year: number; title: string }[];
 }
@@ -132,7 +135,12 @@ export async function categoryPage(
   /** the portal generation read before the render (the page store's): the page is a seek from its start mark */
   generation?: number,
 ): Promise<CategoryPage | null> {
-  const { categories } = await portalConfig(ctx, agencyId, fresh);
+  const config =
+    generation !== undefined
+      ? await catalogConfigAt(ctx, agencyId, generation)
+      : await portalConfig(ctx, agencyId, fresh);
+  if (!config) return null;
+  const { categories } = config;
   const category = findCategory(categories, code);
   if (!category) return null;
   const current = Math.max(1, page);
@@ -161,7 +169,7 @@ export async function categoryPage(
     total,
     page: current,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    items,
+    items: items.map(listedItem),
     reports: reports.map((r) => ({ year: r.year, title: r.title })),
   };
 }
@@ -179,15 +187,20 @@ export async function portalItem(
   agencyId: number,
   id: number,
   fresh = false,
+  /** the portal generation read before the render (the page store's): its configuration is memoised at it */
+  generation?: number,
 ): Promise<PortalItem | null> {
   const item = await findPublicItem(ctx.database.db, agencyId, id);
   if (!item) return null;
-  const [{ categories }, attachments, links] = await Promise.all([
-    portalConfig(ctx, agencyId, fresh),
+  const [config, attachments, links] = await Promise.all([
+    generation !== undefined
+      ? catalogConfigAt(ctx, agencyId, generation)
+      : portalConfig(ctx, agencyId, fresh),
     item.method === 'proactive' ? attachmentListOf(ctx.database.db, id) : Promise.resolve([]),
     portalItemLinks(ctx, item),
   ]);
-  return { item, path: categoryPath(categories, item.categoryCode), attachments, links };
+  if (!config) return null;
+  return { item, path: categoryPath(config.categories, item.categoryCode), attachments, links };
 }
 
 export interface SearchInput {

@@ -11,11 +11,13 @@ import type {
   StoredPage,
 } from '../../../persistence/repositories/portal-page.repository.ts';
 import {
+  generationReader,
   pageReader,
   portalGeneration,
   storePages,
 } from '../../../persistence/repositories/portal-page.repository.ts';
 import { onCatalogChange } from '../../../services/catalog/cache.ts';
+import { catalogConfigAt } from '../../../services/catalog/config.service.ts';
 import { agencyForHost } from '../../../services/catalog/portal-host.service.ts';
 import {
   catalogTree,
@@ -27,7 +29,8 @@ import {
 import { catalogTreePage, categoryPageHtml } from './catalog.page.ts';
 import { itemPage } from './item.page.ts';
 import type { RenderedPage } from './page-writer.ts';
-import { compressed, compressedForms, PageWriter } from './page-writer.ts';
+import { compressed, compressedForms } from './compression.ts';
+import { PageWriter } from './page-writer.ts';
 import type { PortalView } from './shell.ts';
 
 /**
@@ -146,9 +149,11 @@ export class PortalPageStore {
   readonly template = templateVersion();
   private readonly reader;
   private readonly writer;
+  private readonly generation;
 
   constructor(private readonly app: App) {
     this.reader = pageReader(app.ctx.database);
+    this.generation = generationReader(app.ctx.database);
     this.writer = new PageWriter(app.ctx.database.db);
     // after a change commits: render the changed items' pages and their categories' first pages again
     onCatalogChange((change) => {
@@ -185,12 +190,13 @@ export class PortalPageStore {
   }
 
   /**
-   * The stored page of a request, read before anything else is done with it (the onRequest hook of
-   * `registerStoredPages`): a GET or HEAD of a canonical stored address whose page is stored. Null — the route
-   * then runs as for any page — when the demo is on, the address is not a stored one, or the page is not
-   * stored yet (the route renders and stores it).
+   * The page of a request, before anything else is done with it (the onRequest hook of `registerStoredPages`):
+   * a GET or HEAD of a stored address — its stored page, or, when it is not stored yet, its page rendered now
+   * (and stored behind the answer), as the route would render it. Null — the route then runs as for any page
+   * — when the demo is on, the address is not a stored one, the host is bound to an agency and the query names
+   * one (rendered, never stored), or there is no such page (the route answers the 404).
    */
-  async stored(request: FastifyRequest): Promise<{ page: StoredPage; encoding: Encoding } | null> {
+  async early(request: FastifyRequest): Promise<{ page: StoredPage; encoding: Encoding } | null> {
     if (this.app.demoLogin) return null;
     const stored = storedPath(request.url);
     if (!stored) return null;
@@ -200,7 +206,9 @@ export class PortalPageStore {
     const agency = bound ?? (await portalAgency(this.app.ctx, stored.agencyParam));
     if (!agency) return null;
     const encoding = chosenEncoding(request.headers['accept-encoding']);
-    const page = await this.reader.read(agency.id, stored.key, this.template, encoding);
+    const page =
+      (await this.reader.read(agency.id, stored.key, this.template, encoding)) ??
+      (await this.renderOnRequest(agency.id, stored.key, encoding));
     return page ? { page, encoding } : null;
   }
 
@@ -210,7 +218,7 @@ export class PortalPageStore {
    * and Last-Modified the stored page will have; only the encoding the client takes is compressed now.
    */
   private async renderOnRequest(agencyId: number, path: string, encoding: Encoding) {
-    const generation = await portalGeneration(this.app.ctx.database.db, agencyId);
+    const generation = await this.generation(agencyId);
     const page = await this.renderText(agencyId, path, generation);
     if (!page) return null;
     const body = encoding === 'identity' ? page.body : await compressed(page.body, encoding);
@@ -255,13 +263,17 @@ export class PortalPageStore {
     const stored = storedPath(path);
     if (!stored || stored.key !== path) return null;
     const ctx = this.app.ctx;
-    const agency = await findAgency(ctx.database.db, agencyId);
+    // at a generation read before: the agency as of that generation (memoised per generation, exact)
+    const agency =
+      generation === undefined
+        ? await findAgency(ctx.database.db, agencyId)
+        : ((await catalogConfigAt(ctx, agencyId, generation))?.agency ?? null);
     if (!agency) return null;
     const view: PortalView = { agency, agencyParam: stored.agencyParam, path };
     const { target } = stored;
     let text: string | null;
     if (target.kind === 'item') {
-      const data = await portalItem(ctx, agencyId, target.id, true);
+      const data = await portalItem(ctx, agencyId, target.id, true, generation);
       text = data ? itemPage(view, data) : null;
     } else if (target.kind === 'tree') text = catalogTreePage(view, await catalogTree(ctx, agencyId, true));
     else {
@@ -359,8 +371,9 @@ export class PortalPageStore {
 /**
  * Serves stored pages as early as Fastify allows: an onRequest hook, registered after the request id and the
  * security headers (so a stored page carries exactly the headers of any other page) and before everything
- * else — cookies, the session lookup, schema validation, the route. A page that is not stored goes on to its
- * route, which renders and stores it.
+ * else — cookies, the session lookup, schema validation, the route. A page not stored yet is rendered there
+ * too (the pages do not depend on the visitor, so nothing after the hook changes them); an address that is not
+ * a stored page, or has no page, goes on to its route.
  */
 export function registerStoredPages(server: FastifyInstance, app: App): void {
   const store = portalPageStore(app);
@@ -370,7 +383,7 @@ export function registerStoredPages(server: FastifyInstance, app: App): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const url = request.url;
     if (!url.startsWith('/items/') && !url.startsWith('/catalog')) return;
-    const found = await store.stored(request);
+    const found = await store.early(request);
     if (!found) return;
     answer(request, reply, found.page, found.encoding);
     return reply;

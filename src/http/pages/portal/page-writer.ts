@@ -1,30 +1,11 @@
-import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
-import type { Encoding, PageToStore } from '../../../persistence/repositories/portal-page.repository.ts';
+import type { PageToStore } from '../../../persistence/repositories/portal-page.repository.ts';
 import { storePages } from '../../../persistence/repositories/portal-page.repository.ts';
 import type { Schema } from '../../../persistence/schema.ts';
+import { compressed } from './compression.ts';
 
 /** A rendered page before its compressed forms. */
 export type RenderedPage = Omit<PageToStore, 'gzip' | 'brotli'>;
-
-// gzip 6 and brotli 5: on these pages as small as gzip 9 and brotli 6, at half the time (a million to render)
-const GZIP = { level: 6 };
-const brotliOptions = (body: Uint8Array) => ({
-  params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-});
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
-/** Both compressed forms, on this thread (the bulk renders and the renders after a change). */
-export function compressedForms(body: Uint8Array): Pick<PageToStore, 'gzip' | 'brotli'> {
-  return { gzip: gzipSync(body, GZIP), brotli: brotliCompressSync(body, brotliOptions(body)) };
-}
-
-/** One compressed form, on libuv's thread pool (the event loop goes on answering meanwhile). */
-export async function compressed(body: Uint8Array, encoding: Exclude<Encoding, 'identity'>): Promise<Buffer> {
-  return encoding === 'br' ? brotliAsync(body, brotliOptions(body)) : gzipAsync(body, GZIP);
-}
 
 /** Pages waiting at most; past it a page rendered on request is not stored (it is rendered again when asked). */
 const MAX_PENDING = 512;

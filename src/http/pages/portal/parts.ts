@@ -17,7 +17,11 @@ export function validityBadge(item: Pick<ItemSummary, 'state'>): Html {
 }
 
 /** A list of items: title (linked), 文号, 发布日期 — the catalog's listing (条例 Art. 12: 索引、名称、生成日期). */
-export function itemList(view: PortalView, items: readonly ItemSummary[], empty = '暂无信息。'): Html {
+export function itemList(
+  view: PortalView,
+  items: readonly Pick<ItemSummary, 'id' | 'title' | 'docNumber' | 'publishedOn' | 'state'>[],
+  empty = '暂无信息。',
+): Html {
   if (items.length === 0) return html`<p>${empty}</p>`;
   return html`<ul class="item-list">
     ${items.map(
