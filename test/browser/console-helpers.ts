@@ -83,7 +83,27 @@ const isWrite = (method: string, url: string) =>
  * nothing was sent), the answer may take long, and only then must the dialog close.
  */
 export async function confirmAction(page: Page, d: Locator, label: string) {
-  const button = d.getByRole('button', { name: label, exact: true });
+  await sendingClick(page, d.getByRole('button', { name: label, exact: true }), async () =>
+    (await d.isVisible()) && (await d.getByRole('alert').count()) === 0 ? 'again' : 'done',
+  );
+  try {
+    await d.waitFor({ state: 'detached' });
+  } catch {
+    // still open: the server refused — say what the dialog says
+    throw new Error(`“${label}”对话框未关闭：${await d.innerText().catch(() => '')}`);
+  }
+}
+
+/**
+ * Clicks a button that sends a write to the server and waits for the server's answer (not for a time). A click
+ * that a busy machine lost (nothing sent within 15 s) is tried once more when `retry` says so — by default when
+ * the button is still there — which cannot send twice, as nothing was sent. Returns the answer, or null.
+ */
+export async function sendingClick(
+  page: Page,
+  button: Locator,
+  retry: () => Promise<'again' | 'done'> = async () => ((await button.isVisible()) ? 'again' : 'done'),
+) {
   const sent = () =>
     page
       .waitForRequest((r) => isWrite(r.method(), r.url()), { timeout: 15_000 })
@@ -94,18 +114,12 @@ export async function confirmAction(page: Page, d: Locator, label: string) {
   let request = sent();
   await button.click();
   let answered = await request;
-  if (!answered && (await d.isVisible()) && (await d.getByRole('alert').count()) === 0) {
+  if (!answered && (await retry()) === 'again') {
     request = sent();
     await button.click();
     answered = await request;
   }
-  await answered?.response();
-  try {
-    await d.waitFor({ state: 'detached' });
-  } catch {
-    // still open: the server refused — say what the dialog says
-    throw new Error(`“${label}”对话框未关闭：${await d.innerText().catch(() => '')}`);
-  }
+  return (await answered?.response()) ?? null;
 }
 
 /** Waits until the application page shows the state. */

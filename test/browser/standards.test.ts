@@ -9,7 +9,17 @@ import type { Staff } from '../support/fixtures.ts';
 import { agencyWithStaff } from '../support/fixtures.ts';
 import type { ConsoleHarness } from './console-setup.ts';
 import { startConsole } from './console-setup.ts';
-import { a11y, choose, chooseTree, poll, shot, signIn, signOut, typeDate } from './console-helpers.ts';
+import {
+  a11y,
+  choose,
+  chooseTree,
+  poll,
+  sendingClick,
+  shot,
+  signIn,
+  signOut,
+  typeDate,
+} from './console-helpers.ts';
 
 /**
  * Issue 18 in Chromium: the administrator loads the 卫生健康 standard catalog and adds a 事项 of her own; a handler
@@ -62,7 +72,11 @@ describe('the standard catalog in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('heading', { name: '政务公开事项标准目录' }).waitFor();
     await page.getByText('尚未建立标准目录').waitFor();
     await page.getByRole('button', { name: '载入卫生健康起步目录' }).click();
-    await page.locator('.ant-popover').getByRole('button', { name: '载入' }).click();
+    const loaded = await sendingClick(
+      page,
+      page.locator('.ant-popover').getByRole('button', { name: '载入' }),
+    );
+    expect(loaded?.status()).toBe(200);
     await poll(() => page.getByText(/新增 \d+ 个事项/).innerText()).toBe('新增 19 个事项，更新 0 个事项');
     const row = page.locator('tr.ant-table-row').filter({ hasText: '医疗机构执业登记' });
     expect(await row.innerText()).toContain('按 7个工作日 检查');
@@ -76,7 +90,7 @@ describe('the standard catalog in Chromium', { timeout: 300_000 }, () => {
     await d.getByRole('button', { name: '保存' }).click();
     await poll(() => d.getByText('请填写二级事项').isVisible()).toBe(true);
     await d.getByLabel('二级事项').fill('院前急救网络');
-    await d.getByRole('button', { name: '保存' }).click();
+    expect((await sendingClick(page, d.getByRole('button', { name: '保存' })))?.status()).toBe(201);
     await d.waitFor({ state: 'hidden' });
     await poll(() =>
       page.locator('tr.ant-table-row').filter({ hasText: '院前急救网络' }).innerText(),
@@ -93,7 +107,7 @@ describe('the standard catalog in Chromium', { timeout: 300_000 }, () => {
     await typeDate(editor.getByLabel('成文日期'), '2026-03-09');
     await chooseTree(page, editor.getByLabel('目录分类'), '行政许可');
     await choose(page, editor.getByLabel('公开事项（标准目录）'), '医疗服务 / 医疗机构执业登记');
-    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await sendingClick(page, editor.getByRole('button', { name: '保存草稿' }));
     await page.waitForURL(/\/console\/catalog\/items\/\d+$/);
     const meta = page.locator('.ant-card').filter({ hasText: '元数据' });
     await poll(() => meta.innerText()).toContain(
