@@ -38,14 +38,19 @@ export function itemList(
   </ul>`;
 }
 
+/**
+ * The page links of a list of `pages` pages. `more`: the pages were counted only so far (a search counted to the
+ * end of its ranking window) and more follow — the next page is always offered, with "共 N 页以上".
+ */
 export function pagination(
   view: PortalView,
   path: string,
   params: Record<string, string | number | undefined>,
   page: number,
   pages: number,
+  more = false,
 ): Html {
-  if (pages <= 1) return html``;
+  if (pages <= 1 && !more) return html``;
   const to = (p: number) => link(view, path, { ...params, page: p === 1 ? undefined : p });
   const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
     .filter((p) => p >= 1 && p <= pages)
@@ -60,9 +65,10 @@ export function pagination(
               ${p === page ? html`<a aria-current="page" href="${to(p)}">第 ${p} 页</a>` : html`<a href="${to(p)}">${p}</a>`}
             </li>`,
       )}
-      ${page < pages ? html`<li><a href="${to(page + 1)}" rel="next">下一页</a></li>` : ''}
+      ${more ? html`<li aria-hidden="true">…</li>` : ''}
+      ${page < pages || more ? html`<li><a href="${to(page + 1)}" rel="next">下一页</a></li>` : ''}
     </ul>
-    <p class="hint">共 ${pages} 页</p>
+    <p class="hint">共 ${pages} 页${more ? '以上' : ''}</p>
   </nav>`;
 }
 

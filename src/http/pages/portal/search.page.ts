@@ -1,7 +1,6 @@
 import type { Category } from '../../../domain/catalog/index.ts';
 import { categoryPath, VALIDITIES, VALIDITY_LABEL } from '../../../domain/catalog/index.ts';
 import type { SearchInput, SearchResult } from '../../../services/catalog/portal.service.ts';
-import type { Html } from '../html.ts';
 import { html } from '../html.ts';
 import { breadcrumbs, marked, pagination, validityBadge } from './parts.ts';
 import type { PortalView } from './shell.ts';
@@ -152,42 +151,11 @@ export function searchPage(view: PortalView, data: SearchPageData): string {
               </ol>
               ${
                 result.more && !result.capped
-                  ? openPagination(view, params, result.page, result.pages - 1)
+                  ? pagination(view, '/search', params, result.page, result.pages - 1, true)
                   : pagination(view, '/search', params, result.page, result.pages)
               }
             </section>`
           : ''
       }`,
   });
-}
-
-/**
- * The pages of a search counted to the end of its ranking window only (more matches follow): the pages counted
- * and the next one — the same markup as `pagination`, with "共 N 页以上".
- */
-function openPagination(
-  view: PortalView,
-  params: Record<string, string | number | undefined>,
-  page: number,
-  counted: number,
-): Html {
-  const to = (p: number) => link(view, '/search', { ...params, page: p === 1 ? undefined : p });
-  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, counted])]
-    .filter((p) => p >= 1 && p <= counted)
-    .sort((a, b) => a - b);
-  return html`<nav class="pagination" aria-label="分页">
-    <ul>
-      ${page > 1 ? html`<li><a href="${to(page - 1)}" rel="prev">上一页</a></li>` : ''}
-      ${numbers.map(
-        (p, i) =>
-          html`${i > 0 && p - numbers[i - 1]! > 1 ? html`<li aria-hidden="true">…</li>` : ''}
-            <li>
-              ${p === page ? html`<a aria-current="page" href="${to(p)}">第 ${p} 页</a>` : html`<a href="${to(p)}">${p}</a>`}
-            </li>`,
-      )}
-      <li aria-hidden="true">…</li>
-      <li><a href="${to(page + 1)}" rel="next">下一页</a></li>
-    </ul>
-    <p class="hint">共 ${counted} 页以上</p>
-  </nav>`;
 }
