@@ -59,7 +59,8 @@ export function remembered<T>(scope: object, key: string, ttlMs: number, load: (
 
 type GenerationMemo = Map<string, { generation: number; value: Promise<unknown> }>;
 const generationMemos = new WeakMap<object, GenerationMemo>();
-const MAX_GENERATION_ENTRIES = 2_000;
+// the configurations (one an agency) and the category listings' start marks (one a category and filter)
+const MAX_GENERATION_ENTRIES = 4_000;
 
 /**
  * `load()`'s result at an agency's portal generation (`portal_generations`, bumped in the transaction of every

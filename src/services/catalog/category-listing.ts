@@ -4,6 +4,7 @@ import type { ListedItem, ListingFilter } from '../../persistence/repositories/c
 import { listingReader } from '../../persistence/repositories/catalog-listing.repository.ts';
 import { portalGeneration } from '../../persistence/repositories/portal-page.repository.ts';
 import type { ServiceContext } from '../context.ts';
+import { rememberedAt } from './cache.ts';
 
 /**
  * A category's listing for the page store's renders: where each page starts, walked once per portal generation
@@ -18,9 +19,6 @@ export interface Listing {
   starts: PageStart[] | null;
 }
 
-const MAX_LISTINGS = 2_000;
-const listings = new WeakMap<object, Map<string, { generation: number; value: Promise<Listing> }>>();
-
 export function categoryListing(
   ctx: ServiceContext,
   filter: ItemFilter,
@@ -28,26 +26,17 @@ export function categoryListing(
   generation: number,
   size: number,
 ): Promise<Listing> {
-  let memo = listings.get(ctx.database);
-  if (!memo) listings.set(ctx.database, (memo = new Map()));
-  const hit = memo.get(key);
-  if (hit && hit.generation === generation) return hit.value;
-  const value = (async () => {
-    const walked = await listingStarts(ctx.database.db, filter, size);
-    return { total: walked.total, starts: walked.dated === walked.total ? walked.starts : null };
-  })();
-  memo.set(key, { generation, value });
-  if (memo.size > MAX_LISTINGS) memo.delete(memo.keys().next().value!);
-  const forget = () => {
-    if (memo.get(key)?.value === value) memo.delete(key);
-  };
-  // a change committed during the walk: the marks may be of the next generation, not this one
-  value
-    .then(async () => {
-      if ((await portalGeneration(ctx.database.db, filter.agencyId)) !== generation) forget();
-    })
-    .catch(forget);
-  return value;
+  // a change committed during the walk: the marks may be of the next generation, not this one (rememberedAt)
+  return rememberedAt(
+    ctx.database,
+    `listing:${key}`,
+    generation,
+    async () => {
+      const walked = await listingStarts(ctx.database.db, filter, size);
+      return { total: walked.total, starts: walked.dated === walked.total ? walked.starts : null };
+    },
+    () => portalGeneration(ctx.database.db, filter.agencyId),
+  );
 }
 
 /**

@@ -74,6 +74,21 @@ export function portalConfig(ctx: ServiceContext, agencyId: number, fresh = fals
   );
 }
 
+/**
+ * The configuration a page renders with: at the portal generation the page store read before its render
+ * (memoised at it, exact across processes; null without such an agency), otherwise `portalConfig`.
+ */
+function configFor(
+  ctx: ServiceContext,
+  agencyId: number,
+  fresh: boolean,
+  generation: number | undefined,
+): Promise<CatalogConfig | null> {
+  return generation !== undefined
+    ? catalogConfigAt(ctx, agencyId, generation)
+    : portalConfig(ctx, agencyId, fresh);
+}
+
 export async function latestItems(ctx: ServiceContext, agencyId: number, limit = 10): Promise<ItemSummary[]> {
   return pageOfItems(ctx.database.db, { agencyId, states: PUBLIC_STATES }, { limit, offset: 0 });
 }
@@ -135,10 +150,7 @@ export async function categoryPage(
   /** the portal generation read before the render (the page store's): the page is a seek from its start mark */
   generation?: number,
 ): Promise<CategoryPage | null> {
-  const config =
-    generation !== undefined
-      ? await catalogConfigAt(ctx, agencyId, generation)
-      : await portalConfig(ctx, agencyId, fresh);
+  const config = await configFor(ctx, agencyId, fresh, generation);
   if (!config) return null;
   const { categories } = config;
   const category = findCategory(categories, code);
@@ -193,9 +205,7 @@ export async function portalItem(
   const item = await findPublicItem(ctx.database.db, agencyId, id);
   if (!item) return null;
   const [config, attachments, links] = await Promise.all([
-    generation !== undefined
-      ? catalogConfigAt(ctx, agencyId, generation)
-      : portalConfig(ctx, agencyId, fresh),
+    configFor(ctx, agencyId, fresh, generation),
     item.method === 'proactive' ? attachmentListOf(ctx.database.db, id) : Promise.resolve([]),
     portalItemLinks(ctx, item),
   ]);
@@ -289,8 +299,7 @@ export async function portalSearch(
     more: found.more,
     capped,
     page,
-    // more matches than counted: the next window's first page is offered
-    pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE) + (found.more && !capped ? 1 : 0)),
+    pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
     results: items.map(({ body, ...item }) => ({
       item,
       title: marks.highlight(item.title),

@@ -17,6 +17,7 @@ export interface SearchPageData {
     more: boolean;
     capped: boolean;
     page: number;
+    /** the pages counted (more follow when `more` and not `capped`: the next one is offered) */
     pages: number;
     results: SearchResult[];
     suggestion?: string | null;
@@ -149,11 +150,7 @@ export function searchPage(view: PortalView, data: SearchPageData): string {
                     </li>`,
                 )}
               </ol>
-              ${
-                result.more && !result.capped
-                  ? pagination(view, '/search', params, result.page, result.pages - 1, true)
-                  : pagination(view, '/search', params, result.page, result.pages)
-              }
+              ${pagination(view, '/search', params, result.page, result.pages, result.more && !result.capped)}
             </section>`
           : ''
       }`,
