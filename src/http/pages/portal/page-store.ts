@@ -124,19 +124,38 @@ export function chosenEncoding(header: string | undefined): Encoding {
 
 const HTML = 'text/html; charset=utf-8';
 
-/** Sends a stored page: its validators, 304 when the client has it, else the body in its encoding. */
-function answer(request: FastifyRequest, reply: FastifyReply, page: StoredPage, encoding: Encoding): void {
-  void reply
-    .header('etag', page.etag)
-    .header('last-modified', page.modifiedAt)
-    .header('cache-control', 'no-cache')
-    .header('vary', 'accept-encoding');
+/**
+ * A category's pages past this one are rendered on every request and never stored. They are the deep pages of
+ * a listing — asked rarely, and seldom twice between two changes of the catalog (a crawler walks them once) —
+ * and storing one costs more than rendering it: its gzip and brotli forms and a write, against a seek from its
+ * start mark and a render. The pages people browse, 1 to 20, are stored as every other page.
+ */
+export const STORED_CATEGORY_PAGES = 20;
+
+/** Whether the page of a stored address is kept in the store (else it is rendered for each request). */
+function kept(target: Target): boolean {
+  return target.kind !== 'category' || target.page <= STORED_CATEGORY_PAGES;
+}
+
+/**
+ * A page as answered: a stored one, or one rendered for this request. A page that is not kept in the store has
+ * no Last-Modified (`modifiedAt` null: the time of its render says nothing of when it last changed); its ETag,
+ * the hash of its content, is the same for every render of the same content, so a client that has it is still
+ * answered 304.
+ */
+type AnsweredPage = Omit<StoredPage, 'modifiedAt'> & { modifiedAt: string | null };
+
+/** Sends a page: its validators, 304 when the client has it, else the body in its encoding. */
+function answer(request: FastifyRequest, reply: FastifyReply, page: AnsweredPage, encoding: Encoding): void {
+  void reply.header('etag', page.etag);
+  if (page.modifiedAt !== null) void reply.header('last-modified', page.modifiedAt);
+  void reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding');
   const match = request.headers['if-none-match'];
   const since = request.headers['if-modified-since'];
   if (
     match
       ? match.split(',').some((t) => t.trim() === page.etag || t.trim() === '*')
-      : since === page.modifiedAt
+      : page.modifiedAt !== null && since === page.modifiedAt
   ) {
     void reply.status(304).send();
     return;
@@ -177,15 +196,12 @@ export class PortalPageStore {
     const stored = storedPath(request.url);
     if (!stored || stored.agencyParam !== ((request.query as { agency?: string }).agency ?? null))
       return false;
-    const encoding = chosenEncoding(request.headers['accept-encoding']);
-    const page =
-      (await this.reader.read(agency.id, stored.key, this.template, encoding)) ??
-      (await this.renderOnRequest(agency.id, stored.key, encoding));
+    const page = await this.pageOf(agency.id, stored, chosenEncoding(request.headers['accept-encoding']));
     if (!page) {
       void reply.status(404).type(HTML).send(notFound());
       return true;
     }
-    answer(request, reply, page, encoding);
+    answer(request, reply, page.page, page.encoding);
     return true;
   }
 
@@ -196,7 +212,7 @@ export class PortalPageStore {
    * — when the demo is on, the address is not a stored one, the host is bound to an agency and the query names
    * one (rendered, never stored), or there is no such page (the route answers the 404).
    */
-  async early(request: FastifyRequest): Promise<{ page: StoredPage; encoding: Encoding } | null> {
+  async early(request: FastifyRequest): Promise<{ page: AnsweredPage; encoding: Encoding } | null> {
     if (this.app.demoLogin) return null;
     const stored = storedPath(request.url);
     if (!stored) return null;
@@ -205,23 +221,43 @@ export class PortalPageStore {
     if (bound && stored.agencyParam !== null) return null;
     const agency = bound ?? (await portalAgency(this.app.ctx, stored.agencyParam));
     if (!agency) return null;
-    const encoding = chosenEncoding(request.headers['accept-encoding']);
+    return this.pageOf(agency.id, stored, chosenEncoding(request.headers['accept-encoding']));
+  }
+
+  /**
+   * The page of a stored address in `encoding`: the stored one, else rendered now — and stored behind the
+   * answer when it is kept (a category's first STORED_CATEGORY_PAGES pages and every other page) — or null when
+   * there is no such page.
+   */
+  private async pageOf(
+    agencyId: number,
+    stored: { target: Target; key: string },
+    encoding: Encoding,
+  ): Promise<{ page: AnsweredPage; encoding: Encoding } | null> {
+    const keep = kept(stored.target);
     const page =
-      (await this.reader.read(agency.id, stored.key, this.template, encoding)) ??
-      (await this.renderOnRequest(agency.id, stored.key, encoding));
+      (keep ? await this.reader.read(agencyId, stored.key, this.template, encoding) : null) ??
+      (await this.renderOnRequest(agencyId, stored.key, encoding, keep));
     return page ? { page, encoding } : null;
   }
 
   /**
-   * Renders a page a request asked for and answers it at once; storing it is written behind (page-writer.ts):
-   * compressed and stored in batches after the answer, one transaction per batch. The answer carries the ETag
-   * and Last-Modified the stored page will have; only the encoding the client takes is compressed now.
+   * Renders a page a request asked for and answers it at once. A page kept in the store is stored behind
+   * (page-writer.ts): compressed and stored in batches after the answer, one transaction per batch; the answer
+   * carries the ETag and Last-Modified the stored page will have. Only the encoding the client takes is
+   * compressed now.
    */
-  private async renderOnRequest(agencyId: number, path: string, encoding: Encoding) {
+  private async renderOnRequest(
+    agencyId: number,
+    path: string,
+    encoding: Encoding,
+    keep: boolean,
+  ): Promise<AnsweredPage | null> {
     const generation = await this.generation(agencyId);
     const page = await this.renderText(agencyId, path, generation);
     if (!page) return null;
     const body = encoding === 'identity' ? page.body : await compressed(page.body, encoding);
+    if (!keep) return { etag: page.etag, modifiedAt: null, body };
     this.writer.add({ ...page, [encoding === 'br' ? 'brotli' : encoding]: body }, generation);
     return { etag: page.etag, modifiedAt: page.modifiedAt, body };
   }

@@ -73,10 +73,12 @@ export type NavKey = 'home' | 'catalog' | 'guide' | 'apply' | 'reports' | 'searc
 export function link(
   view: PortalView,
   path: string,
-  params: Record<string, string | number | null | undefined> = {},
+  params?: Record<string, string | number | null | undefined>,
 ): string {
+  // most links of a page: a path alone, for the portal's default agency
+  if (!params && !view.agencyParam) return path;
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
+  for (const [k, v] of Object.entries(params ?? {}))
     if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   if (view.agencyParam) query.set('agency', view.agencyParam);
   const text = query.toString();
