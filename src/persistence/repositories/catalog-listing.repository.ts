@@ -99,7 +99,13 @@ function newReader(database: Database): ListingReader {
         limit,
       ) as [number, string, string | null, string | null, ItemState][];
       return Promise.resolve(
-        rows.map(([id, title, docNumber, publishedOn, state]) => ({ id, title, docNumber, publishedOn, state })),
+        rows.map(([id, title, docNumber, publishedOn, state]) => ({
+          id,
+          title,
+          docNumber,
+          publishedOn,
+          state,
+        })),
       );
     },
   };

@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../../../test/support/context.ts';
 import { DIALECTS } from '../../../../test/support/databases.ts';
@@ -13,6 +14,7 @@ import { chosenEncoding, portalPageStore, storedPath } from './page-store.ts';
 import { categoryPageHtml } from './catalog.page.ts';
 import { categoryPage, portalAgency } from '../../../services/catalog/portal.service.ts';
 import { pagesChanged, portalGeneration } from '../../../persistence/repositories/portal-page.repository.ts';
+import type { Schema } from '../../../persistence/schema.ts';
 
 describe('which address is a stored page, and which encoding a client takes', () => {
   it.each([
@@ -254,6 +256,61 @@ describe.each(DIALECTS)('the portal page store on %s', (dialect) => {
     for (let i = 0; i < 3; i++)
       ids.push(await publish({ title: `新信息${i}`, publisher: '某局', categoryCode: 'qtwj' }));
     await compare();
+  });
+
+  it("answers a category's pages past the 20th rendered for each request, never stored: an ETag of their content (304), no Last-Modified", async () => {
+    const db = t.app.ctx.database.db;
+    const first = await publish({ title: '统计信息深页', publisher: '某局', categoryCode: 'tjxx' });
+    // 420 more of it, as an import would add them (one transaction, the catalog's pages made stale)
+    const copies = async (from: number, count: number) => {
+      // all but the key and PostgreSQL's generated search vector
+      const { id: _id, ...row } = (await db
+        .selectFrom('catalog_items')
+        .selectAll()
+        .where('id', '=', first)
+        .executeTakeFirstOrThrow()) as Record<string, unknown> & { id: number; index_number: string };
+      delete row.search_vector;
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < count; i++)
+          await trx
+            .insertInto('catalog_items')
+            .values({
+              ...row,
+              index_number: `${row.index_number}-${from + i}`,
+              title: `统计信息深页${from + i}`,
+            } as Insertable<Schema['catalog_items']>)
+            .execute();
+        await pagesChanged(trx, agencyId, { items: [], catalog: true });
+      });
+    };
+    await copies(0, 420);
+    const store = portalPageStore(t.app);
+    const deep = await get('/catalog/tjxx?page=21');
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toMatch(/共 421\s+条信息，第 21\/22 页/);
+    expect(deep.headers['last-modified']).toBeUndefined();
+    const etag = String(deep.headers.etag);
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    // the same content, the same ETag: a client that has it is answered 304
+    expect((await get('/catalog/tjxx?page=21&utm_source=x')).headers.etag).toBe(etag);
+    const again = await get('/catalog/tjxx?page=21', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const gz = await get('/catalog/tjxx?page=21', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(deep.body);
+    // page 20 is kept in the store, page 21 is not
+    const twenty = await get('/catalog/tjxx?page=20');
+    expect(twenty.headers['last-modified']).toBeTruthy();
+    await store.flush();
+    expect(await stored('/catalog/tjxx?page=20')).toBeTruthy();
+    expect(await stored('/catalog/tjxx?page=21')).toBeUndefined();
+    // a change moves the page's items: its content and ETag change, the old ETag is answered in full
+    await copies(420, 1);
+    const moved = await get('/catalog/tjxx?page=21', { 'if-none-match': etag });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.body).toMatch(/共 422\s+条信息，第 21\/22 页/);
+    expect(moved.headers.etag).not.toBe(etag);
   });
 
   it('renders every public page in bulk (after an import)', async () => {
