@@ -69,16 +69,40 @@ export interface PortalView {
 
 export type NavKey = 'home' | 'catalog' | 'guide' | 'apply' | 'reports' | 'search' | 'none';
 
+/** Characters that URLSearchParams writes as they are (the form-urlencoded set leaves them unescaped). */
+const PLAIN = /^[0-9A-Za-z*._-]*$/;
+
 /** A portal URL with the agency carried along and empty parameters left out. */
 export function link(
   view: PortalView,
   path: string,
   params?: Record<string, string | number | null | undefined>,
 ): string {
-  // most links of a page: a path alone, for the portal's default agency
-  if (!params && !view.agencyParam) return path;
+  // the links of a page are a path alone or with a page number: written directly when nothing in them needs
+  // escaping (the same text URLSearchParams writes), through URLSearchParams otherwise
+  let text = '';
+  if (params)
+    for (const k of Object.keys(params)) {
+      const v = params[k];
+      if (v === undefined || v === null || v === '') continue;
+      const value = String(v);
+      if (k === 'agency' || !PLAIN.test(k) || !PLAIN.test(value)) return escapedLink(view, path, params);
+      text += `${text ? '&' : ''}${k}=${value}`;
+    }
+  if (view.agencyParam) {
+    if (!PLAIN.test(view.agencyParam)) return escapedLink(view, path, params);
+    text += `${text ? '&' : ''}agency=${view.agencyParam}`;
+  }
+  return text ? `${path}?${text}` : path;
+}
+
+function escapedLink(
+  view: PortalView,
+  path: string,
+  params: Record<string, string | number | null | undefined> = {},
+): string {
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params ?? {}))
+  for (const [k, v] of Object.entries(params))
     if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   if (view.agencyParam) query.set('agency', view.agencyParam);
   const text = query.toString();
