@@ -43,7 +43,8 @@ import { ratio, row } from './measure.ts';
  * The server runs in a child process (one core), autocannon in this one, nginx with one worker.
  * BENCH_ONLY=search runs part 2 alone (no item pages rendered into the store, no load tests). BENCH_DB=PATH
  * builds the database at PATH when it is missing and reuses it when it is there (delete it when BENCH_ITEMS
- * changes): runs after the first skip the bulk insert.
+ * changes): runs after the first skip the bulk insert. A reused database's page store is emptied first, so that
+ * every run starts from the store a database just built has.
  */
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);

@@ -39,7 +39,8 @@ import type { PortalView } from './shell.ts';
  * commit), or on the first request after it went stale — and stored with its gzip and brotli forms, an ETag
  * and a Last-Modified. A request is then one primary-key read of the body in the encoding the client takes,
  * answered 304 when the client has it. A page is stored under its canonical address (`storedPath`), and
- * an address that differs only by parameters the page does not read is answered with it.
+ * an address that differs only by parameters the page does not read is answered with it. A category's pages
+ * past the STORED_CATEGORY_PAGES-th are the exception: rendered for every request, never stored.
  *
  * The template version is a hash of the page templates' source (src/http/pages): an upgrade that changes how
  * pages look makes every stored page a miss, rendered again on its next request. Pages do not depend on the
