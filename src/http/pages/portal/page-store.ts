@@ -165,6 +165,17 @@ function answer(request: FastifyRequest, reply: FastifyReply, page: AnsweredPage
   void reply.type(HTML).send(Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength));
 }
 
+/**
+ * A page's UTF-8 bytes, written into a scratch buffer and copied out: Buffer.from measures the text first, which
+ * for a page built of many pieces (flattened on the way) costs as much as the write itself. A write that stopped
+ * short of the text's end (a page larger than the scratch buffer) leaves less than a character's 4 bytes unused.
+ */
+const scratch = Buffer.allocUnsafe(256 * 1024);
+function utf8(text: string): Buffer {
+  const written = scratch.write(text);
+  return written < scratch.length - 3 ? Buffer.from(scratch.subarray(0, written)) : Buffer.from(text);
+}
+
 export class PortalPageStore {
   readonly template = templateVersion();
   private readonly reader;
@@ -318,7 +329,7 @@ export class PortalPageStore {
       text = data ? categoryPageHtml(view, data) : null;
     }
     if (text === null) return null;
-    const body = Buffer.from(text);
+    const body = utf8(text);
     return {
       agencyId,
       path,
