@@ -19,7 +19,9 @@ describe('field cipher', () => {
     expect(
       cipher.decrypt('v1:qsGhiFixJQ7l2c7u/NLlFuDsJnu38TqMHvvpNN7ZeRxtCn4hqcq+VDoypewEzMgSGbsbcxM='),
     ).toBe('北京市某区某路1号');
-    expect(cipher.blindIndex('李明')).toBe('88e067cd41514cacdc68749ed04e78b69ead1353a836aab8f7564c675ac2a88b');
+    expect(cipher.blindIndex('李明')).toBe(
+      '88e067cd41514cacdc68749ed04e78b69ead1353a836aab8f7564c675ac2a88b',
+    );
     expect(cipher.blindIndex(' 110105199001011234 ')).toBe(
       '5f8cc542c39947a857e6553cb35a0e1c6cbb47cc193a581092910711522f2922',
     );
