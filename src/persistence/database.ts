@@ -66,10 +66,18 @@ export function openDatabase(options: DatabaseOptions): Database {
       postgres: { url: options.databaseUrl, schema: options.pgSchema ?? null },
       pinConnection: async () => {
         const client = await pool.connect();
+        // out of the pool, the connection's own 'error' (the server ended it) has no other listener: unheard,
+        // it would end the process; its statements fail with the error, and the holder releases it with it
+        const ended = (error: Error) =>
+          process.emitWarning(`PostgreSQL 连接已断开：${error.message}`, { code: 'GONGKAI_PG_PINNED' });
+        client.on('error', ended);
         return {
           query: <R>(text: string, values: readonly unknown[]) =>
             client.query(text, values as unknown[]) as unknown as Promise<{ rows: R[] }>,
-          release: (error) => client.release(error),
+          release: (error) => {
+            client.off('error', ended);
+            client.release(error);
+          },
         };
       },
       close: () => db.destroy(),

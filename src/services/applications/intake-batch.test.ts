@@ -262,5 +262,71 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))(
         await second.close();
       }
     });
+
+    it('goes on after the connection its batches are queued on is killed: none acknowledged is lost', async () => {
+      // a handle whose connections can be told apart from every other in the database
+      const name = `intake-lane-${Date.now().toString(36)}`;
+      const url = new URL(TEST_DATABASE_URL);
+      url.searchParams.set('application_name', name);
+      const second = openDatabase({
+        databaseUrl: url.toString(),
+        sqlitePath: '',
+        pgSchema: database.location,
+        poolSize: 4,
+      });
+      const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        const other: ServiceContext = { ...ctx, database: second };
+        let killed: Promise<unknown> | null = null;
+        // 16 submitters, each submitting again as soon as answered: the lane is busy throughout
+        const acknowledged: Registered['application'][] = [];
+        const lastOfEach: boolean[] = [];
+        await Promise.all(
+          Array.from({ length: 16 }, async (_, w) => {
+            let ok = false;
+            for (let round = 0; round < 8; round++) {
+              try {
+                const r = await submitOnline(other, agencyId, online(`断线${w}-${round}`));
+                acknowledged.push(r.application);
+                ok = true;
+                // at the first acknowledgement, the next batches are queued on the lane: its backend is ended
+                killed ??= admin.query(
+                  'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+                  [name],
+                );
+              } catch {
+                ok = false;
+              }
+            }
+            lastOfEach[w] = ok;
+          }),
+        );
+        await killed;
+        expect(acknowledged.length).toBeGreaterThan(0);
+        // the batches after those on the connection killed were written on another (under the same load)
+        expect(lastOfEach.every(Boolean)).toBe(true);
+        // every acknowledged submission is stored
+        const stored = await database.db
+          .selectFrom('applications')
+          .select('tracking_code')
+          .where(
+            'tracking_code',
+            'in',
+            acknowledged.map((a) => a.trackingCode),
+          )
+          .execute();
+        expect(stored).toHaveLength(acknowledged.length);
+        // and the batcher goes on, on a new connection: every submission of the next burst is written
+        const next = await Promise.all(
+          Array.from({ length: 32 }, (_, i) => submitOnline(other, agencyId, online(`重连${i}`))),
+        );
+        expect(new Set(next.map((r) => r.application.id)).size).toBe(32);
+        expect((await verifyEventChain(database.db, ctx.auditKey)).broken).toBeNull();
+      } finally {
+        await admin.end();
+        await second.close();
+      }
+    });
   },
 );
