@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryPath, DEFAULT_CATEGORIES, descendantCodes, validateCategories } from './categories.ts';
 import { highlight, snippet } from './highlight.ts';
+import { toSimplified } from './simplified.ts';
 import { formatIndexNumber, parseIndexScheme } from './index-number.ts';
 import { checkItemInput } from './item.ts';
 import { queryTokens, tokenText } from './search-text.ts';
@@ -108,6 +109,21 @@ describe('Chinese search text', () => {
     const segments = highlight('关于药品采购的通知和药品说明', query, queryTokens(query));
     expect(segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['药品采购', '药品']);
     expect(segments.map((s) => s.text).join('')).toBe('关于药品采购的通知和药品说明');
+  });
+
+  it('marks traditional characters in a text for a simplified query, and the reverse, keeping the text as written', () => {
+    const simplified = highlight('關於加強醫療機構管理的通知', '医疗机构', queryTokens('医疗机构'));
+    expect(simplified.filter((s) => s.hit).map((s) => s.text)).toEqual(['醫療機構']);
+    expect(simplified.map((s) => s.text).join('')).toBe('關於加強醫療機構管理的通知');
+    const traditional = highlight('关于加强医疗机构管理的通知', '醫療機構', queryTokens('醫療機構'));
+    expect(traditional.filter((s) => s.hit).map((s) => s.text)).toEqual(['医疗机构']);
+    const body = '前言。'.repeat(60) + '這裡提到藥品採購的具體要求。' + '结语。'.repeat(60);
+    expect(snippet(body, '药品采购', queryTokens('药品采购'), 40)).toContain('藥品採購');
+  });
+
+  it('folds traditional characters one for one', () => {
+    expect(toSimplified('醫療衛生機構 ABC 𠀀')).toBe('医疗卫生机构 ABC 𠀀');
+    expect(toSimplified('没有繁体字')).toBe('没有繁体字');
   });
 
   it('cuts a snippet around the first match', () => {

@@ -1,17 +1,21 @@
+import { toSimplified } from './simplified.ts';
+
 /**
  * Highlighting search results: the parts of a title or snippet that match the query. The query's whitespace
  * separated terms match as a whole; its word tokens of two or more characters match anywhere (a one-character
- * token such as 的 would light up every line, so it is marked only when it is the whole query).
+ * token such as 的 would light up every line, so it is marked only when it is the whole query). Text and query
+ * are compared folded as the index folds them (NFKC, lower case, traditional characters as simplified ones), so
+ * that 醫療 in a title is marked for the query 医疗, as the search found it.
  */
 export interface Segment {
   text: string;
   hit: boolean;
 }
 
+const fold = (text: string) => toSimplified(text.normalize('NFKC').toLowerCase());
+
 function needles(query: string, tokens: readonly string[]): string[] {
-  const terms = query
-    .normalize('NFKC')
-    .toLowerCase()
+  const terms = fold(query)
     .split(/\s+/)
     .filter((t) => t.length > 0);
   const long = tokens.filter((t) => t.length >= 2 || tokens.length === 1);
@@ -38,7 +42,7 @@ export function highlighter(query: string, tokens: readonly string[]) {
 }
 
 function marks(text: string, needles: readonly string[]): Segment[] {
-  const lower = text.normalize('NFKC').toLowerCase();
+  const lower = fold(text);
   // NFKC can change lengths (e.g. ligatures); fall back to no marks rather than mis-aligned ones
   if (lower.length !== text.length) return [{ text, hit: false }];
   const marked = new Uint8Array(text.length);
@@ -58,7 +62,7 @@ function marks(text: string, needles: readonly string[]): Segment[] {
 function around(text: string, needles: readonly string[], width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= width) return flat;
-  const lower = flat.normalize('NFKC').toLowerCase();
+  const lower = fold(flat);
   let at = -1;
   for (const needle of needles) {
     const i = lower.indexOf(needle);

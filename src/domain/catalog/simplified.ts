@@ -26,8 +26,9 @@ const PAIRS =
 const MAP = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS[i]!, PAIRS[i + 1]!);
 
+/** Any listed traditional character (each is one UTF-16 unit, as is its simplified form: lengths never change). */
+const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`, 'gu');
+
 export function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += MAP.get(ch) ?? ch;
-  return out;
+  return text.replace(TRADITIONAL, (ch) => MAP.get(ch)!);
 }

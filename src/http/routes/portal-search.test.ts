@@ -60,6 +60,18 @@ describe.each(DIALECTS)('portal search on %s', (dialect) => {
     expect(traditional).toContain('<mark>医疗机构</mark>');
   });
 
+  it('marks a title written in traditional characters for the simplified query that found it', async () => {
+    await publish({
+      title: '關於職業病防護檢查的通知',
+      publisher: '某局',
+      categoryCode: 'gzdt',
+      body: '職業病防護設備檢查。',
+    });
+    const found = await search(`q=${encodeURIComponent('职业病防护')}`);
+    expect(found).toContain('找到 1 条');
+    expect(found).toContain('關於<mark>職業病防護</mark>檢查的通知');
+  });
+
   it('expands the synonyms of the agency list (预决算 → 预算 决算), which is checked when saved', async () => {
     expect(await search(`q=${encodeURIComponent('预决算')}`)).toContain('没有找到');
     await updateSettings(t.app.ctx, staff.admin, agencyId, {

@@ -20,11 +20,11 @@ import {
 } from '../../persistence/repositories/agency.repository.ts';
 import type { Attachment } from '../../persistence/repositories/catalog-attachment.repository.ts';
 import { attachmentListOf } from '../../persistence/repositories/catalog-attachment.repository.ts';
-import type { ItemSummary } from '../../persistence/repositories/catalog-item.repository.ts';
+import type { ItemSummary, SearchHit } from '../../persistence/repositories/catalog-item.repository.ts';
 import {
   findPublicItem,
   countItems,
-  itemsByIds,
+  searchHitsByIds,
   pageOfItems,
   maxPublicItemId,
   publicItemIdsAfter as publicItemIdsAfterRow,
@@ -225,7 +225,7 @@ export interface SearchInput {
 }
 
 export interface SearchResult {
-  item: ItemSummary;
+  item: Omit<SearchHit, 'body'>;
   title: Segment[];
   snippet: Segment[];
 }
@@ -289,7 +289,7 @@ export async function portalSearch(
     }
     if (kept.length > 0 && kept.length < plan.groups.length) suggestion = kept.join(' ');
   }
-  const items = await itemsByIds(ctx.database.db, found.ids);
+  const items = await searchHitsByIds(ctx.database.db, found.ids);
   const capped = found.more && found.total >= COUNT_CAP;
   const marks = highlighter(input.q, tokens);
   return {
