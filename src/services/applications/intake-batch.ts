@@ -72,7 +72,7 @@ export const MAX_BATCH = 64;
 /** PostgreSQL: application ids drawn from their sequence at a time (one round trip for several batches). */
 const IDS_AHEAD = 256;
 
-/** PostgreSQL: batches being written at once (on one connection, one after another). */
+/** PostgreSQL: batches being written at once, on one connection one after another (GONGKAI_INTAKE_PIPELINE=1: one at a time). */
 export const PIPELINE = Number(process.env.GONGKAI_INTAKE_PIPELINE ?? 2);
 
 class IntakeBatcher {
