@@ -138,7 +138,15 @@ class Lane {
 
   take(): Promise<PinnedConnection> {
     this.users++;
-    return (this.connection ??= this.database.pinConnection!());
+    if (!this.connection) {
+      const connection = this.database.pinConnection!();
+      // none to be had (the pool could not connect): the next batch asks again
+      connection.catch(() => {
+        if (this.connection === connection) this.connection = null;
+      });
+      this.connection = connection;
+    }
+    return this.connection;
   }
 
   /** a batch is done with it; `error`: the connection failed under it */
