@@ -149,15 +149,22 @@ class Lane {
     return this.connection;
   }
 
-  /** a batch is done with it; `error`: the connection failed under it */
-  give(error?: unknown): void {
+  /** a batch is done with the connection it took; `error`: that connection failed under it */
+  give(taken: Promise<PinnedConnection>, error?: unknown): void {
     this.users--;
-    const connection = this.connection;
-    if (!connection) return;
-    if (error !== undefined || this.users === 0) {
+    // closed by the first batch to see it fail (not again by the others queued on it, nor a newer one)
+    if (error !== undefined && this.connection === taken) {
       this.connection = null;
-      connection.then(
-        (c) => c.release(error === undefined ? undefined : (error as Error)),
+      taken.then(
+        (c) => c.release(error as Error),
+        () => undefined,
+      );
+    }
+    if (this.users === 0 && this.connection) {
+      const idle = this.connection;
+      this.connection = null;
+      idle.then(
+        (c) => c.release(),
         () => undefined,
       );
     }
@@ -253,6 +260,7 @@ async function writeInOneStatement(
   prior: Promise<void>,
 ): Promise<Committed[] | null> {
   const lane = chain.lane;
+  let taken: Promise<PinnedConnection> | null = null;
   let failed: unknown;
   /** the lane's answer; an error other than a row refused may have broken the connection: it is not reused */
   const onLane = <T>(answer: Promise<T>) =>
@@ -263,7 +271,8 @@ async function writeInOneStatement(
   try {
     // positioned and queued one batch after another, in the order taken
     const positioned = chain.positioned.then(async () => {
-      const connection = await lane.take();
+      taken = lane.take();
+      const connection = await taken;
       if (chain.applicationIds.length < batch.length)
         chain.applicationIds.push(
           ...(await nextApplicationIds(
@@ -297,7 +306,7 @@ async function writeInOneStatement(
     }
     return null;
   } finally {
-    lane.give(failed);
+    if (taken) lane.give(taken, failed);
   }
 }
 
