@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -26,6 +29,8 @@ import { ratio, row } from './measure.ts';
  * 2. table 三 for one agency-year among 1,000,000 applications in 1,000 agencies, against one hand-written
  *    GROUP BY over the same data (aim: under 2×).
  * Sizes: BENCH_REGISTRATIONS (default 100000), BENCH_CONCURRENCY (default 16), BENCH_APPLICATIONS (default 1000000).
+ * BENCH_DIALECTS=sqlite,postgres (default both) picks the databases; BENCH_CPU_PROF=DIR writes a CPU profile of
+ * each registration run's service part (this process: open it in Chrome DevTools) as DIR/intake-DIALECT-C.cpuprofile.
  */
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 100_000);
 /** concurrent submitters (comma-separated for several runs), the floor measured at each */
@@ -75,9 +80,13 @@ async function registration(dialect: DialectName, concurrency: number): Promise<
     const input = counterApplication('2026-03-02');
     const batches = intakeBatcher(database).sizes;
     const before = batches.length;
+    const profiler = await startProfile();
+    const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     await concurrently(REGISTRATIONS, concurrency, () => registerByStaff(ctx, principal, input));
     const service = Number(process.hrtime.bigint() - start) / 1e9;
+    const used = process.cpuUsage(cpu);
+    await profiler?.(`intake-${dialect}-${concurrency}`);
     const sizes = batches.slice(before);
     const meanBatch = sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length);
 
@@ -138,10 +147,28 @@ async function registration(dialect: DialectName, concurrency: number): Promise<
       `${dialect}: throughput service / floor (aim ≥ 0.70)`,
       `${(floor / service).toFixed(2)}`,
       `batch ≈ ${meanBatch.toFixed(1)}`,
+      // this process's CPU (all its threads) per registration, and its share of the service's wall time
+      `CPU ${((used.user + used.system) / REGISTRATIONS).toFixed(0)} µs (${((used.user + used.system) / 1e6 / service).toFixed(2)})`,
     );
   } finally {
     await database.drop();
   }
+}
+
+/** BENCH_CPU_PROF: profiles this process until the function returned is called with the profile's name. */
+async function startProfile(): Promise<((name: string) => Promise<void>) | null> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 250 });
+  await session.post('Profiler.start');
+  return async (name) => {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  };
 }
 
 /** Fills 1,000,000 applications over 1,000 agencies and 2019–2026, deterministic. */
@@ -294,8 +321,12 @@ async function table3(dialect: DialectName): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const dialects: DialectName[] = (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
-  if (dialects.length === 1) console.log('PostgreSQL not reachable: PostgreSQL figures skipped.');
+  const wanted = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+  const reachable = await postgresReachable();
+  if (!reachable) console.log('PostgreSQL not reachable: PostgreSQL figures skipped.');
+  const dialects = (['sqlite', 'postgres'] as const).filter(
+    (d) => wanted.includes(d) && (d === 'sqlite' || reachable),
+  );
   console.log(
     `load average ${loadavg()
       .map((l) => l.toFixed(2))

@@ -16,7 +16,20 @@ export interface Database {
   sqlite?: BetterSqlite3.Database;
   /** the connection string (PostgreSQL) and schema, for pg_dump / pg_restore */
   postgres?: { url: string; schema: string | null };
+  /**
+   * PostgreSQL: one connection of the pool taken for the caller alone until released. Statements given to it run
+   * one after another in the order given, each sent the moment the one before is answered (by the driver, before
+   * any promise continuation runs), so a writer can queue its next statement while the one before is running.
+   */
+  pinConnection?: () => Promise<PinnedConnection>;
   close(): Promise<void>;
+}
+
+export interface PinnedConnection {
+  /** runs one statement (a named prepared one when its text begins with the marker below) */
+  query<R>(text: string, values: readonly unknown[]): Promise<{ rows: R[] }>;
+  /** back to the pool; with an error, the connection is closed instead */
+  release(error?: Error): void;
 }
 
 // PostgreSQL returns int8 and numeric as strings; the domain works in numbers (all our counts fit).
@@ -62,6 +75,22 @@ export function openDatabase(options: DatabaseOptions): Database {
       db,
       dialect: 'postgres',
       postgres: { url: options.databaseUrl, schema: options.pgSchema ?? null },
+      pinConnection: async () => {
+        const client = await pool.connect();
+        // out of the pool, the connection's own 'error' (the server ended it) has no other listener: unheard,
+        // it would end the process; its statements fail with the error, and the holder releases it with it
+        const ended = (error: Error) =>
+          process.emitWarning(`PostgreSQL 连接已断开：${error.message}`, { code: 'GONGKAI_PG_PINNED' });
+        client.on('error', ended);
+        return {
+          query: <R>(text: string, values: readonly unknown[]) =>
+            client.query(text, values as unknown[]) as unknown as Promise<{ rows: R[] }>,
+          release: (error) => {
+            client.off('error', ended);
+            client.release(error);
+          },
+        };
+      },
       close: () => db.destroy(),
     };
   }

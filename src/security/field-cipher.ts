@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomFillSync,
+} from 'node:crypto';
 
 /**
  * Encryption of personal data at rest (ID numbers, phones, addresses, e-mail): AES-256-GCM with a random IV,
@@ -34,15 +41,24 @@ function randomIv(): Buffer {
 }
 
 export function createFieldCipher(secretKey: Buffer): FieldCipher {
-  const encKey = Buffer.from(
-    hkdfSync('sha256', secretKey, Buffer.alloc(0), 'gongkai field encryption v1', 32),
+  // derived once, held as key objects (each cipher and HMAC takes the key object, not a copy of raw bytes)
+  const encKey = createSecretKey(
+    Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'gongkai field encryption v1', 32)),
   );
-  const macKey = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'gongkai blind index v1', 32));
+  const macKey = createSecretKey(
+    Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'gongkai blind index v1', 32)),
+  );
   const encrypt = (plain: string) => {
     const iv = randomIv();
     const cipher = createCipheriv('aes-256-gcm', encKey, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+    // iv | tag | ciphertext written into one buffer (GCM's final() adds no bytes: it only computes the tag)
+    const body = cipher.update(plain, 'utf8');
+    cipher.final();
+    const sealed = Buffer.allocUnsafe(28 + body.length);
+    iv.copy(sealed, 0);
+    cipher.getAuthTag().copy(sealed, 12);
+    body.copy(sealed, 28);
+    return `v1:${sealed.toString('base64')}`;
   };
   const decrypt = (stored: string) => {
     if (!stored.startsWith('v1:')) throw new Error('无法识别的加密数据');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
+import type { PinnedConnection } from '../database.ts';
 import type { Schema } from '../schema.ts';
 import type { EventRow } from './event.repository.ts';
 
@@ -14,7 +15,7 @@ import type { EventRow } from './event.repository.ts';
  * Application ids are taken from their sequence beforehand (`nextApplicationIds`).
  */
 export async function insertRegistrationsAfterHead(
-  db: Kysely<Schema>,
+  connection: PinnedConnection,
   batch: {
     expected: { lastId: number; lastHash: string };
     applications: readonly Record<string, unknown>[];
@@ -29,14 +30,16 @@ export async function insertRegistrationsAfterHead(
   ];
   if (batch.dueDateChanges.length > 0) tables.push(['due_date_changes', batch.dueDateChanges]);
   const columns = tables.map(([, rows]) => Object.keys(rows[0]!));
-  const { rows } = await db.executeQuery<{ moved: number }>(
-    CompiledQuery.raw(statement(tables.map(([table], i) => [table, columns[i]!])), [
+  // given to the connection at once (no await before it): the statement is queued behind the one before
+  const { rows } = await connection.query<{ moved: number }>(
+    statement(tables.map(([table], i) => [table, columns[i]!])),
+    [
       last.id,
       last.hash,
       batch.expected.lastId,
       batch.expected.lastHash,
       ...tables.map(([, rows], i) => jsonRows(rows, columns[i]!)),
-    ]),
+    ],
   );
   return Number(rows[0]?.moved ?? 0) === 1;
 }
