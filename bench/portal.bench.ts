@@ -21,7 +21,7 @@ import {
 import { buildServer } from '../src/http/server.ts';
 import { portalPageStore } from '../src/http/pages/portal/page-store.ts';
 import { portalAgency } from '../src/services/catalog/portal.service.ts';
-import { openDatabase } from '../src/persistence/database.ts';
+import { openDatabase, SQLITE_MMAP_BYTES } from '../src/persistence/database.ts';
 import { migrateToLatest } from '../src/persistence/migrate.ts';
 import { searchFacetsSql } from '../src/persistence/migrations/0021-catalog-search.ts';
 import { searchIdSql, searchKeySql } from '../src/persistence/migrations/0026-catalog-search-order.ts';
@@ -277,10 +277,14 @@ export async function serve(sqlitePath: string): Promise<void> {
   console.log(`RENDERED ${pages} ${((performance.now() - t0) / 1000).toFixed(1)}`);
   // the bare query over plain node:http, in this process on its own connection: the floor of a search page
   const raw = new BetterSqlite3(sqlitePath, { readonly: true });
+  raw.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`); // read as the app's connection reads
   const bare = createHttpServer((request, response) => {
     const q = new URL(request.url ?? '/', 'http://x').searchParams.get('q') ?? '';
     const body = JSON.stringify(bareQuery(raw, agency?.id ?? 0, q));
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    response.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    });
     response.end(body);
   });
   await new Promise<void>((ok) => bare.listen(0, '127.0.0.1', ok));
@@ -289,9 +293,7 @@ export async function serve(sqlitePath: string): Promise<void> {
   console.log(`LISTENING ${url}`);
 }
 
-function startServer(
-  sqlitePath: string,
-): Promise<{
+function startServer(sqlitePath: string): Promise<{
   url: string;
   bareUrl: string;
   child: ChildProcess;
@@ -580,7 +582,14 @@ function bareQuery(raw: BetterSqlite3.Database, agencyId: number, q: string): nu
        where catalog_search match ? order by catalog_search.rowid limit ${RANK_WINDOW})
      order by score desc, k limit 20`,
   );
-  const match = searchMatch({ agencyId, tokens, states: PUBLIC_STATES, sort: 'relevance', limit: 20, offset: 0 });
+  const match = searchMatch({
+    agencyId,
+    tokens,
+    states: PUBLIC_STATES,
+    sort: 'relevance',
+    limit: 20,
+    offset: 0,
+  });
   return (statement.all(...tokens, match) as { id: number }[]).map((r) => r.id);
 }
 
@@ -642,6 +651,7 @@ async function searchLatency(
       }
     agent.destroy();
     const raw = new BetterSqlite3(dbPath, { readonly: true });
+    raw.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`); // read as the app's connection reads
     const floor: number[] = [];
     for (const [i, q] of [...queries, ...queries].entries()) {
       const t0 = performance.now();

@@ -329,7 +329,17 @@ export async function searchHitsByIds(db: Kysely<Schema>, ids: readonly number[]
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('catalog_items')
-    .select(['id', 'title', 'index_number', 'doc_number', 'published_on', 'state', 'method', 'summary', 'body'])
+    .select([
+      'id',
+      'title',
+      'index_number',
+      'doc_number',
+      'published_on',
+      'state',
+      'method',
+      'summary',
+      'body',
+    ])
     .where('id', 'in', ids)
     .execute();
   const byId = new Map(
