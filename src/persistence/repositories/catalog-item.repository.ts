@@ -327,37 +327,23 @@ export type SearchHit = Pick<
  */
 export async function searchHitsByIds(db: Kysely<Schema>, ids: readonly number[]): Promise<SearchHit[]> {
   if (ids.length === 0) return [];
-  const rows = await db
+  // named as the domain names them: the rows are the hits
+  const rows = (await db
     .selectFrom('catalog_items')
     .select([
       'id',
       'title',
-      'index_number',
-      'doc_number',
-      'published_on',
+      'index_number as indexNumber',
+      'doc_number as docNumber',
+      'published_on as publishedOn',
       'state',
       'method',
       'summary',
       'body',
     ])
     .where('id', 'in', ids)
-    .execute();
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        title: r.title,
-        indexNumber: r.index_number,
-        docNumber: r.doc_number,
-        publishedOn: r.published_on,
-        state: r.state as ItemState,
-        method: r.method as DisclosureMethod,
-        summary: r.summary,
-        body: r.body,
-      },
-    ]),
-  );
+    .execute()) as SearchHit[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((s): s is SearchHit => !!s);
 }
 
