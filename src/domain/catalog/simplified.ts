@@ -26,9 +26,23 @@ const PAIRS =
 const MAP = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS[i]!, PAIRS[i + 1]!);
 
-/** Any listed traditional character (each is one UTF-16 unit, as is its simplified form: lengths never change). */
-const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`, 'gu');
+/**
+ * The simplified form of each listed traditional character by its code unit (each is one UTF-16 unit, as is its
+ * simplified form: lengths never change); 0 where none is listed or the two are one character (生生).
+ */
+const SIMPLIFIED = new Uint16Array(0x10000);
+for (const [t, s] of MAP) if (t !== s) SIMPLIFIED[t.charCodeAt(0)] = s.charCodeAt(0);
 
 export function toSimplified(text: string): string {
-  return text.replace(TRADITIONAL, (ch) => MAP.get(ch)!);
+  // most text has no traditional character: scan first, copy only from the first one found
+  let i = 0;
+  while (i < text.length && SIMPLIFIED[text.charCodeAt(i)] === 0) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const simplified = SIMPLIFIED[code]!;
+    out += simplified === 0 ? text[i] : String.fromCharCode(simplified);
+  }
+  return out;
 }
