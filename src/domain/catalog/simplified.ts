@@ -23,15 +23,13 @@ const PAIRS =
   '輔辅轄辖辭辞農农邁迈郵邮鄭郑醬酱釋释針针鈔钞鉛铅鋪铺錯错鍵键鎮镇鐘钟閉闭閑闲閣阁闆板闊阔隸隶韓韩頒颁頓顿' +
   '頻频顧顾顯显飢饥館馆駐驻騙骗體体髒脏鬧闹麗丽黨党齡龄';
 
-const MAP = new Map<string, string>();
-for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS[i]!, PAIRS[i + 1]!);
-
 /**
  * The simplified form of each listed traditional character by its code unit (each is one UTF-16 unit, as is its
  * simplified form: lengths never change); 0 where none is listed or the two are one character (生生).
  */
 const SIMPLIFIED = new Uint16Array(0x10000);
-for (const [t, s] of MAP) if (t !== s) SIMPLIFIED[t.charCodeAt(0)] = s.charCodeAt(0);
+for (let i = 0; i + 1 < PAIRS.length; i += 2)
+  if (PAIRS[i] !== PAIRS[i + 1]) SIMPLIFIED[PAIRS.charCodeAt(i)] = PAIRS.charCodeAt(i + 1);
 
 export function toSimplified(text: string): string {
   // most text has no traditional character: scan first, copy only from the first one found

@@ -219,10 +219,9 @@ async function commitBatch(
   } catch (error) {
     chain.head = null;
     await prior;
-    // a row refused (SQLSTATE class 22 data, 23 integrity: a bad submission): the statement wrote nothing and
-    // the slow path finds which one; anything else (a lost connection: the outcome unknown) fails the batch
-    if (/^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? '')))
-      await commitOneByOne(database, batch);
+    // a row refused: the statement wrote nothing and the slow path finds which one; anything else (a lost
+    // connection: the outcome unknown) fails the batch
+    if (rowRefused(error)) await commitOneByOne(database, batch);
     else for (const s of batch) s.reject(error);
     return;
   }
@@ -265,7 +264,7 @@ async function writeInOneStatement(
   /** the lane's answer; an error other than a row refused may have broken the connection: it is not reused */
   const onLane = <T>(answer: Promise<T>) =>
     answer.catch((error: unknown) => {
-      if (!/^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? ''))) failed = error;
+      if (!rowRefused(error)) failed = error;
       throw error;
     });
   try {
@@ -309,6 +308,10 @@ async function writeInOneStatement(
     if (taken) lane.give(taken, failed);
   }
 }
+
+/** PostgreSQL refused a row (SQLSTATE class 22 data, 23 integrity): a bad submission, the connection sound. */
+const rowRefused = (error: unknown) =>
+  /^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? ''));
 
 interface ChainedBatch {
   expected: { lastId: number; lastHash: string };
